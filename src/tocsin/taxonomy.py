@@ -1,0 +1,446 @@
+"""ACLED event types and sub-types with their hierarchy; PLOVER and CAP mappings; actor types; fatality word rules.
+
+This module is the one place for the project's closed vocabularies. Each is a ``str`` enum; ``parse`` turns a
+string into a member and raises an error that lists the valid choices.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import TypeVar
+
+from tocsin.errors import TaxonomyError
+
+__all__ = [
+    "ACTOR_TYPE_NAMES",
+    "CASE_CODES",
+    "EVENT_FAMILIES",
+    "FATALITY_WORDS",
+    "HAZARD_TYPES",
+    "PRECEDENCE",
+    "SUB_EVENT_TYPES",
+    "ActorType",
+    "Certainty",
+    "DisorderType",
+    "EventType",
+    "GeoPrecision",
+    "SourceKind",
+    "Stance",
+    "SubEventType",
+    "TimePrecision",
+    "disorder_type",
+    "event_type_of",
+    "interaction",
+    "parse",
+    "plover",
+    "precedence",
+    "validate",
+]
+
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+class EventType(str, enum.Enum):
+    """ACLED's six event types plus the five non-ACLED hazard types used by CASE 2021."""
+
+    BATTLES = "Battles"
+    EXPLOSIONS = "Explosions/Remote violence"
+    VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"
+    PROTESTS = "Protests"
+    RIOTS = "Riots"
+    STRATEGIC_DEVELOPMENTS = "Strategic developments"
+    NATURAL_DISASTER = "Natural disaster"
+    MAN_MADE_DISASTER = "Man-made disaster"
+    ORGANIZED_CRIME = "Organized crime"
+    DIPLOMATIC_EVENT = "Diplomatic event"
+    ATTRIBUTION = "Attribution of responsibility"
+
+
+class SubEventType(str, enum.Enum):
+    """ACLED's 25 sub-event types and the five hazard types (each its own sub-type)."""
+
+    ARMED_CLASH = "Armed clash"
+    GOVERNMENT_REGAINS_TERRITORY = "Government regains territory"
+    NON_STATE_ACTOR_OVERTAKES_TERRITORY = "Non-state actor overtakes territory"
+    CHEMICAL_WEAPON = "Chemical weapon"
+    AIR_DRONE_STRIKE = "Air/drone strike"
+    SUICIDE_BOMB = "Suicide bomb"
+    SHELLING = "Shelling/artillery/missile attack"
+    REMOTE_EXPLOSIVE = "Remote explosive/landmine/IED"
+    GRENADE = "Grenade"
+    SEXUAL_VIOLENCE = "Sexual violence"
+    ATTACK = "Attack"
+    ABDUCTION = "Abduction/forced disappearance"
+    PEACEFUL_PROTEST = "Peaceful protest"
+    PROTEST_WITH_INTERVENTION = "Protest with intervention"
+    EXCESSIVE_FORCE = "Excessive force against protesters"
+    VIOLENT_DEMONSTRATION = "Violent demonstration"
+    MOB_VIOLENCE = "Mob violence"
+    AGREEMENT = "Agreement"
+    ARRESTS = "Arrests"
+    CHANGE_TO_GROUP = "Change to group/activity"
+    DISRUPTED_WEAPONS_USE = "Disrupted weapons use"
+    HEADQUARTERS_ESTABLISHED = "Headquarters or base established"
+    LOOTING = "Looting/property destruction"
+    NON_VIOLENT_TRANSFER = "Non-violent transfer of territory"
+    OTHER = "Other"
+    NATURAL_DISASTER = "Natural disaster"
+    MAN_MADE_DISASTER = "Man-made disaster"
+    ORGANIZED_CRIME = "Organized crime"
+    DIPLOMATIC_EVENT = "Diplomatic event"
+    ATTRIBUTION = "Attribution of responsibility"
+
+
+class DisorderType(str, enum.Enum):
+    """ACLED's disorder types."""
+
+    POLITICAL_VIOLENCE = "Political violence"
+    DEMONSTRATIONS = "Demonstrations"
+    POLITICAL_VIOLENCE_DEMONSTRATIONS = "Political violence; Demonstrations"
+    STRATEGIC_DEVELOPMENTS = "Strategic developments"
+
+
+class Certainty(str, enum.Enum):
+    """CAP 1.2 certainty words, from most to least sure."""
+
+    OBSERVED = "Observed"
+    LIKELY = "Likely"
+    POSSIBLE = "Possible"
+    UNLIKELY = "Unlikely"
+    UNKNOWN = "Unknown"
+
+
+class Stance(str, enum.Enum):
+    """How a source holds the content of its claim."""
+
+    ASSERT = "assert"
+    CONFIRM = "confirm"
+    DENY = "deny"
+    HEDGE = "hedge"
+
+
+class SourceKind(str, enum.Enum):
+    """Who a claim's source is."""
+
+    OFFICIAL = "official"
+    ORGANISATION = "organisation"
+    ANONYMOUS = "anonymous"
+    WITNESS = "witness"
+    MEDIA = "media"
+
+
+class ActorType(int, enum.Enum):
+    """ACLED's eight actor types; their codes build the interaction code."""
+
+    STATE_FORCES = 1
+    REBEL_GROUPS = 2
+    POLITICAL_MILITIAS = 3
+    IDENTITY_MILITIAS = 4
+    RIOTERS = 5
+    PROTESTERS = 6
+    CIVILIANS = 7
+    EXTERNAL_OTHER = 8
+
+
+class GeoPrecision(int, enum.Enum):
+    """ACLED's geo_precision: how exactly the location is known."""
+
+    TOWN = 1
+    NEAR_TOWN = 2
+    REGION = 3
+
+
+class TimePrecision(int, enum.Enum):
+    """ACLED's time_precision: how exactly the date is known."""
+
+    DAY = 1
+    WEEK = 2
+    MONTH = 3
+
+
+ACTOR_TYPE_NAMES: dict[ActorType, str] = {
+    ActorType.STATE_FORCES: "State forces",
+    ActorType.REBEL_GROUPS: "Rebel groups",
+    ActorType.POLITICAL_MILITIAS: "Political militias",
+    ActorType.IDENTITY_MILITIAS: "Identity militias",
+    ActorType.RIOTERS: "Rioters",
+    ActorType.PROTESTERS: "Protesters",
+    ActorType.CIVILIANS: "Civilians",
+    ActorType.EXTERNAL_OTHER: "External/Other forces",
+}
+
+_S = SubEventType
+SUB_EVENT_TYPES: dict[EventType, tuple[SubEventType, ...]] = {
+    EventType.BATTLES: (_S.ARMED_CLASH, _S.GOVERNMENT_REGAINS_TERRITORY, _S.NON_STATE_ACTOR_OVERTAKES_TERRITORY),
+    EventType.EXPLOSIONS: (
+        _S.CHEMICAL_WEAPON,
+        _S.AIR_DRONE_STRIKE,
+        _S.SUICIDE_BOMB,
+        _S.SHELLING,
+        _S.REMOTE_EXPLOSIVE,
+        _S.GRENADE,
+    ),
+    EventType.VIOLENCE_AGAINST_CIVILIANS: (_S.SEXUAL_VIOLENCE, _S.ATTACK, _S.ABDUCTION),
+    EventType.PROTESTS: (_S.PEACEFUL_PROTEST, _S.PROTEST_WITH_INTERVENTION, _S.EXCESSIVE_FORCE),
+    EventType.RIOTS: (_S.VIOLENT_DEMONSTRATION, _S.MOB_VIOLENCE),
+    EventType.STRATEGIC_DEVELOPMENTS: (
+        _S.AGREEMENT,
+        _S.ARRESTS,
+        _S.CHANGE_TO_GROUP,
+        _S.DISRUPTED_WEAPONS_USE,
+        _S.HEADQUARTERS_ESTABLISHED,
+        _S.LOOTING,
+        _S.NON_VIOLENT_TRANSFER,
+        _S.OTHER,
+    ),
+    EventType.NATURAL_DISASTER: (_S.NATURAL_DISASTER,),
+    EventType.MAN_MADE_DISASTER: (_S.MAN_MADE_DISASTER,),
+    EventType.ORGANIZED_CRIME: (_S.ORGANIZED_CRIME,),
+    EventType.DIPLOMATIC_EVENT: (_S.DIPLOMATIC_EVENT,),
+    EventType.ATTRIBUTION: (_S.ATTRIBUTION,),
+}
+
+HAZARD_TYPES: frozenset[EventType] = frozenset(
+    {
+        EventType.NATURAL_DISASTER,
+        EventType.MAN_MADE_DISASTER,
+        EventType.ORGANIZED_CRIME,
+        EventType.DIPLOMATIC_EVENT,
+        EventType.ATTRIBUTION,
+    }
+)
+
+# Coarse families for merging reports of one incident: a shelling and a clash in the same town on the same day
+# are more likely one incident than a clash and a protest.
+EVENT_FAMILIES: dict[EventType, str] = {
+    EventType.BATTLES: "violence",
+    EventType.EXPLOSIONS: "violence",
+    EventType.VIOLENCE_AGAINST_CIVILIANS: "violence",
+    EventType.PROTESTS: "demonstration",
+    EventType.RIOTS: "demonstration",
+    EventType.STRATEGIC_DEVELOPMENTS: "strategic",
+    EventType.NATURAL_DISASTER: "hazard",
+    EventType.MAN_MADE_DISASTER: "hazard",
+    EventType.ORGANIZED_CRIME: "crime",
+    EventType.DIPLOMATIC_EVENT: "diplomatic",
+    EventType.ATTRIBUTION: "attribution",
+}
+
+# The codebook's precedence when tactics occur together in one event: the first listed wins (an artillery
+# strike inside a battle is one Battles event; a suicide bombing that kills civilians is an Explosion).
+PRECEDENCE: tuple[SubEventType, ...] = (
+    _S.CHEMICAL_WEAPON,
+    _S.ARMED_CLASH,
+    _S.GOVERNMENT_REGAINS_TERRITORY,
+    _S.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
+    _S.AIR_DRONE_STRIKE,
+    _S.SUICIDE_BOMB,
+    _S.SHELLING,
+    _S.REMOTE_EXPLOSIVE,
+    _S.GRENADE,
+    _S.SEXUAL_VIOLENCE,
+    _S.ABDUCTION,
+    _S.ATTACK,
+    _S.EXCESSIVE_FORCE,
+    _S.MOB_VIOLENCE,
+    _S.VIOLENT_DEMONSTRATION,
+    _S.PROTEST_WITH_INTERVENTION,
+    _S.PEACEFUL_PROTEST,
+    _S.LOOTING,
+    _S.DISRUPTED_WEAPONS_USE,
+    _S.ARRESTS,
+    _S.NON_VIOLENT_TRANSFER,
+    _S.HEADQUARTERS_ESTABLISHED,
+    _S.AGREEMENT,
+    _S.CHANGE_TO_GROUP,
+    _S.OTHER,
+    _S.MAN_MADE_DISASTER,
+    _S.NATURAL_DISASTER,
+    _S.ORGANIZED_CRIME,
+    _S.ATTRIBUTION,
+    _S.DIPLOMATIC_EVENT,
+)
+
+# The CASE 2021 Task 2 label codes for each sub-type (used by the evaluation and the training corpus).
+CASE_CODES: dict[str, SubEventType] = {
+    "ABDUCT_DISSAP": _S.ABDUCTION,
+    "AGREEMENT": _S.AGREEMENT,
+    "AIR_STRIKE": _S.AIR_DRONE_STRIKE,
+    "ARMED_CLASH": _S.ARMED_CLASH,
+    "ARREST": _S.ARRESTS,
+    "ART_MISS_ATTACK": _S.SHELLING,
+    "ATTACK": _S.ATTACK,
+    "ATTRIB": _S.ATTRIBUTION,
+    "CHANGE_TO_GROUP_ACT": _S.CHANGE_TO_GROUP,
+    "CHEM_WEAP": _S.CHEMICAL_WEAPON,
+    "DIPLO": _S.DIPLOMATIC_EVENT,
+    "DISR_WEAP": _S.DISRUPTED_WEAPONS_USE,
+    "FORCE_AGAINST_PROTEST": _S.EXCESSIVE_FORCE,
+    "GOV_REGAINS_TERIT": _S.GOVERNMENT_REGAINS_TERRITORY,
+    "GRENADE": _S.GRENADE,
+    "HQ_ESTABLISHED": _S.HEADQUARTERS_ESTABLISHED,
+    "MAN_MADE_DISASTER": _S.MAN_MADE_DISASTER,
+    "MOB_VIOL": _S.MOB_VIOLENCE,
+    "NATURAL_DISASTER": _S.NATURAL_DISASTER,
+    "NON_STATE_ACTOR_OVERTAKES_TER": _S.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
+    "NON_VIOL_TERRIT_TRANSFER": _S.NON_VIOLENT_TRANSFER,
+    "ORG_CRIME": _S.ORGANIZED_CRIME,
+    "OTHER": _S.OTHER,
+    "PEACE_PROTEST": _S.PEACEFUL_PROTEST,
+    "PROPERTY_DISTRUCT": _S.LOOTING,
+    "PROTEST_WITH_INTER": _S.PROTEST_WITH_INTERVENTION,
+    "REM_EXPLOS": _S.REMOTE_EXPLOSIVE,
+    "SEX_VIOL": _S.SEXUAL_VIOLENCE,
+    "SUIC_BOMB": _S.SUICIDE_BOMB,
+    "VIOL_DEMONSTR": _S.VIOLENT_DEMONSTRATION,
+}
+
+# PLOVER (event, mode) as a second coding of each sub-type.
+_PLOVER: dict[SubEventType, tuple[str, str | None]] = {
+    _S.ARMED_CLASH: ("ASSAULT", "firearms"),
+    _S.GOVERNMENT_REGAINS_TERRITORY: ("COERCE", "seize"),
+    _S.NON_STATE_ACTOR_OVERTAKES_TERRITORY: ("COERCE", "seize"),
+    _S.CHEMICAL_WEAPON: ("ASSAULT", "CBRN"),
+    _S.AIR_DRONE_STRIKE: ("ASSAULT", "aerial"),
+    _S.SUICIDE_BOMB: ("ASSAULT", "suicide"),
+    _S.SHELLING: ("ASSAULT", "explosive"),
+    _S.REMOTE_EXPLOSIVE: ("ASSAULT", "explosive"),
+    _S.GRENADE: ("ASSAULT", "explosive"),
+    _S.SEXUAL_VIOLENCE: ("ASSAULT", "sexual"),
+    _S.ATTACK: ("ASSAULT", "primitive"),
+    _S.ABDUCTION: ("ASSAULT", "abduct"),
+    _S.PEACEFUL_PROTEST: ("PROTEST", "demo"),
+    _S.PROTEST_WITH_INTERVENTION: ("PROTEST", "demo"),
+    _S.EXCESSIVE_FORCE: ("COERCE", "repression"),
+    _S.VIOLENT_DEMONSTRATION: ("PROTEST", "riot"),
+    _S.MOB_VIOLENCE: ("ASSAULT", "primitive"),
+    _S.AGREEMENT: ("AGREE", None),
+    _S.ARRESTS: ("COERCE", "arrest"),
+    _S.CHANGE_TO_GROUP: ("MOBILIZE", None),
+    _S.DISRUPTED_WEAPONS_USE: ("COERCE", "seize"),
+    _S.HEADQUARTERS_ESTABLISHED: ("MOBILIZE", "troops"),
+    _S.LOOTING: ("COERCE", "destroy"),
+    _S.NON_VIOLENT_TRANSFER: ("RETREAT", None),
+    _S.OTHER: ("MOBILIZE", None),
+    _S.NATURAL_DISASTER: ("OTHER", "natural"),
+    _S.MAN_MADE_DISASTER: ("OTHER", "accident"),
+    _S.ORGANIZED_CRIME: ("ASSAULT", "primitive"),
+    _S.DIPLOMATIC_EVENT: ("CONSULT", None),
+    _S.ATTRIBUTION: ("ACCUSE", None),
+}
+
+# ACLED's conservative counts for vague fatality words: (small-scale count, large-scale count).
+FATALITY_WORDS: dict[str, tuple[int, int]] = {
+    "a couple": (2, 2),
+    "a few": (3, 3),
+    "few": (3, 3),
+    "several": (3, 10),
+    "many": (3, 10),
+    "numerous": (3, 10),
+    "scores": (20, 20),
+    "a dozen": (12, 12),
+    "dozen": (12, 12),
+    "dozens": (12, 12),
+    "hundreds": (100, 100),
+    "thousands": (1000, 1000),
+}
+
+
+def parse(enum_type: type[_E], value: str | _E) -> _E:
+    """Return the member of ``enum_type`` named by ``value`` (its value, case-insensitive, or its name).
+
+    >>> parse(EventType, "protests")
+    <EventType.PROTESTS: 'Protests'>
+    """
+    if isinstance(value, enum_type):
+        return value
+    text = str(value).strip()
+    for member in enum_type:
+        if str(member.value).lower() == text.lower() or member.name == text.upper():
+            return member
+    choices = ", ".join(repr(m.value) for m in enum_type)
+    raise TaxonomyError(f"[E301] {text!r} is not a valid {enum_type.__name__}; choose one of: {choices}")
+
+
+def event_type_of(sub_event_type: str | SubEventType) -> EventType:
+    """Return the event type a sub-type belongs to.
+
+    >>> event_type_of("Armed clash").value
+    'Battles'
+    """
+    sub = parse(SubEventType, sub_event_type)
+    for event_type, subs in SUB_EVENT_TYPES.items():
+        if sub in subs:
+            return event_type
+    raise TaxonomyError(f"[E302] no event type holds sub-type {sub.value!r}")  # pragma: no cover
+
+
+def validate(event_type: str, sub_event_type: str) -> tuple[EventType, SubEventType]:
+    """Check that ``sub_event_type`` belongs to ``event_type``; raise naming the valid sub-types if not.
+
+    >>> validate("Protests", "Peaceful protest")[1].value
+    'Peaceful protest'
+    """
+    etype = parse(EventType, event_type)
+    sub = parse(SubEventType, sub_event_type)
+    if sub not in SUB_EVENT_TYPES[etype]:
+        valid = ", ".join(repr(s.value) for s in SUB_EVENT_TYPES[etype])
+        raise TaxonomyError(f"[E303] {sub.value!r} is not a sub-type of {etype.value!r}; valid: {valid}")
+    return etype, sub
+
+
+def disorder_type(sub_event_type: str | SubEventType) -> DisorderType | None:
+    """Return ACLED's disorder type for a sub-type; ``None`` for the non-ACLED hazard types.
+
+    >>> disorder_type("Excessive force against protesters").value
+    'Political violence; Demonstrations'
+    """
+    sub = parse(SubEventType, sub_event_type)
+    etype = event_type_of(sub)
+    if sub is SubEventType.EXCESSIVE_FORCE:
+        return DisorderType.POLITICAL_VIOLENCE_DEMONSTRATIONS
+    if etype in (EventType.PROTESTS, EventType.RIOTS):
+        return DisorderType.DEMONSTRATIONS
+    if etype is EventType.STRATEGIC_DEVELOPMENTS:
+        return DisorderType.STRATEGIC_DEVELOPMENTS
+    if etype in HAZARD_TYPES:
+        return None
+    return DisorderType.POLITICAL_VIOLENCE
+
+
+def precedence(sub_event_types: Iterable[str | SubEventType]) -> SubEventType:
+    """Return the sub-type that wins when tactics co-occur in one event (the codebook's hierarchy).
+
+    >>> precedence(["Shelling/artillery/missile attack", "Armed clash"]).value
+    'Armed clash'
+    """
+    subs = {parse(SubEventType, s) for s in sub_event_types}
+    if not subs:
+        raise TaxonomyError("[E304] precedence() needs at least one sub-type")
+    return min(subs, key=PRECEDENCE.index)
+
+
+def interaction(actor1_type: ActorType | int | None, actor2_type: ActorType | int | None = None) -> int | None:
+    """Return ACLED's interaction code: the two actor-type digits, lower first; a sole actor gives ``N0``.
+
+    >>> interaction(1, 6), interaction(7, 1), interaction(2)
+    (16, 17, 20)
+    """
+    if actor1_type is None:
+        return None
+    first = int(actor1_type)
+    if actor2_type is None:
+        return first * 10
+    low, high = sorted((first, int(actor2_type)))
+    return low * 10 + high
+
+
+def plover(sub_event_type: str | SubEventType) -> dict[str, str | None]:
+    """Return the PLOVER coding (event, mode) of a sub-type.
+
+    >>> plover("Arrests")
+    {'event': 'COERCE', 'mode': 'arrest'}
+    """
+    event, mode = _PLOVER[parse(SubEventType, sub_event_type)]
+    return {"event": event, "mode": mode}
