@@ -1,0 +1,32 @@
+"""Writes one evaluation's section of docs/quality.md, leaving the other sections as they are."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+__all__ = ["DATA", "QUALITY", "write_section"]
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data"
+QUALITY = ROOT / "docs" / "quality.md"
+_HEADER = (
+    "# Quality\n\n"
+    "Every figure on this page is written by a script in `eval/` run on externally annotated data in\n"
+    "`../shared/data/` (never used for training). Rerun with `make eval`; each script rewrites only its section.\n"
+)
+
+
+def write_section(name: str, markdown: str) -> None:
+    """Replace (or append) the section called ``name`` in docs/quality.md with ``markdown``."""
+    QUALITY.parent.mkdir(parents=True, exist_ok=True)
+    text = QUALITY.read_text(encoding="utf-8") if QUALITY.exists() else _HEADER
+    stamp = dt.date.today().isoformat()
+    block = f"<!-- BEGIN {name} -->\n{markdown.rstrip()}\n\n_Measured {stamp} by `eval/`._\n<!-- END {name} -->"
+    pattern = re.compile(rf"<!-- BEGIN {re.escape(name)} -->.*?<!-- END {re.escape(name)} -->", re.S)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: block, text)
+    else:
+        text = text.rstrip() + "\n\n" + block + "\n"
+    QUALITY.write_text(text, encoding="utf-8")
