@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml requirements-model.txt
 	touch $(STAMP)
 
 run: setup
-	$(BIN)/tocsin ingest data/examples/ --published-from-name
+	$(BIN)/tocsin ingest data/examples/dispatches.jsonl
 	$(BIN)/tocsin events --format table
 
 test: setup

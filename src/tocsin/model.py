@@ -231,6 +231,7 @@ class Event(_Plain):
     interaction: int | None = None
     country: str | None = None
     iso: int | None = None
+    iso2: str | None = None
     admin1: str | None = None
     admin2: str | None = None
     location: str | None = None

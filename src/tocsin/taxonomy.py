@@ -41,7 +41,7 @@ __all__ = [
 _E = TypeVar("_E", bound=enum.Enum)
 
 
-class EventType(str, enum.Enum):
+class EventType(enum.StrEnum):
     """ACLED's six event types plus the five non-ACLED hazard types used by CASE 2021."""
 
     BATTLES = "Battles"
@@ -57,7 +57,7 @@ class EventType(str, enum.Enum):
     ATTRIBUTION = "Attribution of responsibility"
 
 
-class SubEventType(str, enum.Enum):
+class SubEventType(enum.StrEnum):
     """ACLED's 25 sub-event types and the five hazard types (each its own sub-type)."""
 
     ARMED_CLASH = "Armed clash"
@@ -92,7 +92,7 @@ class SubEventType(str, enum.Enum):
     ATTRIBUTION = "Attribution of responsibility"
 
 
-class DisorderType(str, enum.Enum):
+class DisorderType(enum.StrEnum):
     """ACLED's disorder types."""
 
     POLITICAL_VIOLENCE = "Political violence"
@@ -101,7 +101,7 @@ class DisorderType(str, enum.Enum):
     STRATEGIC_DEVELOPMENTS = "Strategic developments"
 
 
-class Certainty(str, enum.Enum):
+class Certainty(enum.StrEnum):
     """CAP 1.2 certainty words, from most to least sure."""
 
     OBSERVED = "Observed"
@@ -111,7 +111,7 @@ class Certainty(str, enum.Enum):
     UNKNOWN = "Unknown"
 
 
-class Stance(str, enum.Enum):
+class Stance(enum.StrEnum):
     """How a source holds the content of its claim."""
 
     ASSERT = "assert"
@@ -120,7 +120,7 @@ class Stance(str, enum.Enum):
     HEDGE = "hedge"
 
 
-class SourceKind(str, enum.Enum):
+class SourceKind(enum.StrEnum):
     """Who a claim's source is."""
 
     OFFICIAL = "official"

@@ -1,0 +1,26 @@
+"""Run-time settings, read once at the edge (CLI, server) from the environment into a frozen object."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+
+from tocsin.store import database_url
+
+__all__ = ["Settings", "from_env"]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Settings:
+    """What the edges need: the database URL, and who signs outgoing alerts."""
+
+    database_url: str
+    sender: str = "tocsin@localhost"
+
+
+def from_env(env: Mapping[str, str] | None = None) -> Settings:
+    """Build settings from ``TOCSIN_DATABASE_URL`` or ``TOCSIN_DB`` (default ``./tocsin.db``)."""
+    env = os.environ if env is None else env
+    url = database_url(url=env.get("TOCSIN_DATABASE_URL"), path=env.get("TOCSIN_DB"))
+    return Settings(database_url=url, sender=env.get("TOCSIN_SENDER", "tocsin@localhost"))

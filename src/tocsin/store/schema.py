@@ -1,0 +1,96 @@
+"""The database schema as SQLAlchemy Core tables: one definition that SQLite and PostgreSQL both speak."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+__all__ = ["METADATA", "articles", "event_reports", "event_versions", "events", "mentions", "rejections",
+           "schema_migrations"]
+
+METADATA = sa.MetaData()
+
+schema_migrations = sa.Table(
+    "schema_migrations",
+    METADATA,
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("applied_at", sa.String(40), nullable=False),
+)
+
+articles = sa.Table(
+    "articles",
+    METADATA,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("url", sa.Text),
+    sa.Column("outlet", sa.String(200)),
+    sa.Column("title", sa.Text),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("published", sa.String(10), index=True),
+    sa.Column("published_source", sa.String(20), nullable=False),
+    sa.Column("language", sa.String(8)),
+    sa.Column("dateline", sa.String(100)),
+    sa.Column("source", sa.Text),
+    sa.Column("analysis", sa.JSON, nullable=False),
+    sa.Column("model_version", sa.String(100)),
+    sa.Column("ingested_at", sa.String(40), nullable=False),
+)
+
+rejections = sa.Table(
+    "rejections",
+    METADATA,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("code", sa.String(8), nullable=False, index=True),
+    sa.Column("message", sa.Text, nullable=False),
+    sa.Column("detail", sa.Text),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+
+events = sa.Table(
+    "events",
+    METADATA,
+    sa.Column("event_id", sa.String(40), primary_key=True),
+    sa.Column("event_type", sa.String(60), nullable=False, index=True),
+    sa.Column("sub_event_type", sa.String(60), nullable=False),
+    sa.Column("event_date", sa.String(10), index=True),
+    sa.Column("country", sa.String(80), index=True),
+    sa.Column("iso2", sa.String(2), index=True),
+    sa.Column("latitude", sa.Float),
+    sa.Column("longitude", sa.Float),
+    sa.Column("fatalities", sa.Integer),
+    sa.Column("certainty", sa.String(12)),
+    sa.Column("historical", sa.Boolean, nullable=False, default=False),
+    sa.Column("data", sa.JSON, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False, default=1),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("updated_at", sa.String(40), nullable=False, index=True),
+)
+sa.Index("ix_events_place_day", events.c.latitude, events.c.longitude, events.c.event_date)
+
+mentions = sa.Table(
+    "mentions",
+    METADATA,
+    sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("idx", sa.Integer, primary_key=True),
+    sa.Column("event_id", sa.String(40), sa.ForeignKey("events.event_id"), index=True),
+    sa.Column("data", sa.JSON, nullable=False),
+)
+
+event_reports = sa.Table(
+    "event_reports",
+    METADATA,
+    sa.Column("event_id", sa.String(40), sa.ForeignKey("events.event_id"), primary_key=True),
+    sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("added_at", sa.String(40), nullable=False),
+)
+
+event_versions = sa.Table(
+    "event_versions",
+    METADATA,
+    sa.Column("event_id", sa.String(40), sa.ForeignKey("events.event_id"), primary_key=True),
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("article_id", sa.String(32)),
+    sa.Column("changes", sa.JSON, nullable=False),
+    sa.Column("data", sa.JSON, nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
