@@ -35,7 +35,10 @@ class Counts:
 
 
 def store_analysis(engine: sa.Engine, analysis: Analysis) -> tuple[bool, list[str]]:
-    """Store one analysis in its own transaction; return (newly stored?, event ids)."""
+    """Store one analysis in its own transaction; return (newly stored?, event ids).
+
+    Whatever must happen atomically with the events (alerts into the outbox) happens in this transaction.
+    """
     with engine.begin() as conn:
         if store.has_article(conn, analysis.article.id):
             return False, store.save_analysis(conn, analysis)
