@@ -18,7 +18,7 @@ def read_feed(data: bytes, *, source: str) -> Iterator[Article | Rejection]:
     from tocsin.ingest import read_text
 
     parsed = feedparser.parse(data)
-    if parsed.bozo and not parsed.entries:
+    if parsed.bozo and not any(entry_text(entry) for entry in parsed.entries):
         reason = getattr(parsed.bozo_exception, "getMessage", lambda: str(parsed.bozo_exception))()
         yield Rejection(source=source, code="E108",
                         message=f"[E108] {source}: malformed feed ({reason}); check that it is RSS or Atom XML")

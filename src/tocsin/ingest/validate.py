@@ -59,8 +59,8 @@ def decode(data: bytes, *, source: str, encoding: str | None = None) -> str:
 
 def check_text(text: str, *, source: str) -> None:
     """Reject a decoded text that is blank or still looks binary."""
-    if not text.strip():
-        raise InputRejected(f"[E101] {source}: no article text left after reading; give a non-empty article",
+    if not _WORD.search(text):
+        raise InputRejected(f"[E101] {source}: no words in the article text; give a non-empty article",
                             source=source)
     if len(text.encode("utf-8")) > MAX_BYTES:
         raise InputRejected(f"[E102] {source}: the article text is over the {MAX_BYTES:,}-byte limit; split it",

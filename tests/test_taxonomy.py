@@ -1,0 +1,66 @@
+"""Taxonomy: the 25 ACLED sub-types, hierarchy, validation errors that list the choices."""
+
+from __future__ import annotations
+
+import pytest
+
+from tocsin import taxonomy as tx
+from tocsin.errors import TaxonomyError
+
+
+def test_taxonomy_has_25_acled_sub_types_and_5_hazards() -> None:
+    acled = [s for t, subs in tx.SUB_EVENT_TYPES.items() if t not in tx.HAZARD_TYPES for s in subs]
+    assert len(acled) == 25 and len(set(acled)) == 25
+    assert len(tx.SUB_EVENT_TYPES) == 11 and len(tx.HAZARD_TYPES) == 5
+
+
+def test_taxonomy_precedence_orders_every_sub_type() -> None:
+    assert set(tx.PRECEDENCE) == set(tx.SubEventType) and len(tx.PRECEDENCE) == 30
+
+
+def test_taxonomy_case_codes_cover_all_30_classes() -> None:
+    assert set(tx.CASE_CODES.values()) == set(tx.SubEventType)
+
+
+def test_taxonomy_wrong_sub_type_names_valid_choices() -> None:
+    with pytest.raises(TaxonomyError, match=r"\[E303\].*'Peaceful protest'"):
+        tx.validate("Protests", "Armed clash")
+
+
+def test_taxonomy_unknown_value_lists_choices() -> None:
+    with pytest.raises(TaxonomyError, match=r"\[E301\].*'Battles'"):
+        tx.parse(tx.EventType, "Skirmish")
+
+
+@pytest.mark.parametrize(
+    ("subs", "winner"),
+    [
+        (["Shelling/artillery/missile attack", "Armed clash"], "Armed clash"),
+        (["Attack", "Suicide bomb"], "Suicide bomb"),
+        (["Peaceful protest", "Excessive force against protesters"], "Excessive force against protesters"),
+        (["Arrests", "Looting/property destruction"], "Looting/property destruction"),
+    ],
+    ids=["battle-over-shelling", "bomb-over-attack", "force-over-protest", "looting-over-arrest"],
+)
+def test_taxonomy_precedence_picks_codebook_winner(subs: list[str], winner: str) -> None:
+    assert tx.precedence(subs).value == winner
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "code"), [(1, 6, 16), (6, 1, 16), (7, None, 70), (2, 2, 22), (None, None, None)],
+    ids=["state-protesters", "order-free", "sole-civilians", "rebels-rebels", "unknown"],
+)
+def test_taxonomy_interaction_codes(a: int | None, b: int | None, code: int | None) -> None:
+    assert tx.interaction(a, b) == code
+
+
+def test_taxonomy_disorder_types() -> None:
+    assert tx.disorder_type("Armed clash") is tx.DisorderType.POLITICAL_VIOLENCE
+    assert tx.disorder_type("Peaceful protest") is tx.DisorderType.DEMONSTRATIONS
+    assert tx.disorder_type("Arrests") is tx.DisorderType.STRATEGIC_DEVELOPMENTS
+    assert tx.disorder_type("Natural disaster") is None
+
+
+def test_taxonomy_every_sub_type_has_plover_coding() -> None:
+    for sub in tx.SubEventType:
+        assert tx.plover(sub)["event"]
