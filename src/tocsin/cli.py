@@ -181,6 +181,15 @@ def rejections(code: str | None) -> None:
             click.echo(f"{rejection.code}  {rejection.source}  {rejection.message}")
 
 
+def _register_live_loop() -> None:
+    from tocsin.cli_alerts import register
+
+    register(cli)
+
+
+_register_live_loop()
+
+
 def main() -> None:
     """Entry point of the ``tocsin`` console script."""
     cli(prog_name="tocsin")

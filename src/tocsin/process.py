@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 import sqlalchemy as sa
 
-from tocsin import store
+from tocsin import alert, store
 from tocsin.errors import TocsinError
 from tocsin.model import Analysis, Article, Rejection
 from tocsin.nlp import MODEL_PACKAGE, MODEL_VERSION
@@ -42,7 +42,9 @@ def store_analysis(engine: sa.Engine, analysis: Analysis) -> tuple[bool, list[st
     with engine.begin() as conn:
         if store.has_article(conn, analysis.article.id):
             return False, store.save_analysis(conn, analysis)
-        return True, store.save_analysis(conn, analysis, model_version=MODEL_TAG)
+        event_ids = store.save_analysis(conn, analysis, model_version=MODEL_TAG)
+        alert.on_events_changed(conn, event_ids, analysis.article.id)
+        return True, event_ids
 
 
 def _record(engine: sa.Engine, rejection: Rejection, counts: Counts,

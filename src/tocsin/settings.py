@@ -17,10 +17,19 @@ class Settings:
 
     database_url: str
     sender: str = "tocsin@localhost"
+    public_url: str = "http://localhost:8000"
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    mail_from: str = "tocsin@localhost"
 
 
 def from_env(env: Mapping[str, str] | None = None) -> Settings:
-    """Build settings from ``TOCSIN_DATABASE_URL`` or ``TOCSIN_DB`` (default ``./tocsin.db``)."""
+    """Build settings from ``TOCSIN_DATABASE_URL`` or ``TOCSIN_DB`` (default ``./tocsin.db``) and the alerting
+    variables ``TOCSIN_SENDER``, ``TOCSIN_PUBLIC_URL``, ``TOCSIN_SMTP_HOST``, ``TOCSIN_SMTP_PORT``, ``TOCSIN_MAIL_FROM``.
+    """
     env = os.environ if env is None else env
     url = database_url(url=env.get("TOCSIN_DATABASE_URL"), path=env.get("TOCSIN_DB"))
-    return Settings(database_url=url, sender=env.get("TOCSIN_SENDER", "tocsin@localhost"))
+    return Settings(database_url=url, sender=env.get("TOCSIN_SENDER", "tocsin@localhost"),
+                    public_url=env.get("TOCSIN_PUBLIC_URL", "http://localhost:8000"),
+                    smtp_host=env.get("TOCSIN_SMTP_HOST") or None, smtp_port=int(env.get("TOCSIN_SMTP_PORT", "25")),
+                    mail_from=env.get("TOCSIN_MAIL_FROM", "tocsin@localhost"))

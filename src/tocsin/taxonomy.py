@@ -20,7 +20,10 @@ __all__ = [
     "HAZARD_TYPES",
     "PRECEDENCE",
     "SUB_EVENT_TYPES",
+    "CAP_CATEGORY",
     "ActorType",
+    "CapSeverity",
+    "CapUrgency",
     "Certainty",
     "DisorderType",
     "EventType",
@@ -29,12 +32,16 @@ __all__ = [
     "Stance",
     "SubEventType",
     "TimePrecision",
+    "cap_severity",
+    "cap_urgency",
+    "certainty_rank",
     "disorder_type",
     "event_type_of",
     "interaction",
     "parse",
     "plover",
     "precedence",
+    "severity_rank",
     "validate",
 ]
 
@@ -444,3 +451,114 @@ def plover(sub_event_type: str | SubEventType) -> dict[str, str | None]:
     """
     event, mode = _PLOVER[parse(SubEventType, sub_event_type)]
     return {"event": event, "mode": mode}
+
+
+class CapSeverity(enum.StrEnum):
+    """CAP 1.2 severity words, from most to least severe."""
+
+    EXTREME = "Extreme"
+    SEVERE = "Severe"
+    MODERATE = "Moderate"
+    MINOR = "Minor"
+    UNKNOWN = "Unknown"
+
+
+class CapUrgency(enum.StrEnum):
+    """CAP 1.2 urgency words."""
+
+    IMMEDIATE = "Immediate"
+    EXPECTED = "Expected"
+    FUTURE = "Future"
+    PAST = "Past"
+    UNKNOWN = "Unknown"
+
+
+# Every tocsin alert is about security (armed violence, unrest); CAP's category for it.
+CAP_CATEGORY = "Security"
+
+# Sub-types that threaten life in the area even before anyone is reported dead.
+_SEVERE_SUBS: frozenset[SubEventType] = frozenset({
+    _S.CHEMICAL_WEAPON, _S.AIR_DRONE_STRIKE, _S.SUICIDE_BOMB, _S.SHELLING, _S.REMOTE_EXPLOSIVE,
+    _S.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
+})
+_MODERATE_TYPES: frozenset[EventType] = frozenset({
+    EventType.BATTLES, EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.RIOTS,
+    EventType.NATURAL_DISASTER, EventType.MAN_MADE_DISASTER, EventType.ORGANIZED_CRIME,
+})
+_MODERATE_SUBS: frozenset[SubEventType] = frozenset({_S.PROTEST_WITH_INTERVENTION, _S.EXCESSIVE_FORCE,
+                                                      _S.LOOTING})
+# Deaths from which an event is Extreme (a massacre, a mass-casualty bombing).
+EXTREME_FATALITIES = 10
+
+
+def cap_severity(event_type: str, sub_event_type: str, fatalities: int | None) -> CapSeverity:
+    """Return the CAP severity of an event from its type and its deaths.
+
+    Ten or more dead is Extreme, any death Severe; without deaths, bombs, shelling, air strikes and territory
+    seized are Severe, other violence, riots and hazards Moderate, peaceful protests and strategic
+    developments Minor. A type outside the vocabulary is Unknown.
+
+    >>> cap_severity("Battles", "Armed clash", None).value, cap_severity("Battles", "Armed clash", 14).value
+    ('Moderate', 'Extreme')
+    >>> cap_severity("Protests", "Peaceful protest", 0).value
+    'Minor'
+    """
+    try:
+        etype, sub = validate(event_type, sub_event_type)
+    except TaxonomyError:
+        return CapSeverity.UNKNOWN
+    if fatalities is not None and fatalities >= EXTREME_FATALITIES:
+        return CapSeverity.EXTREME
+    if (fatalities is not None and fatalities > 0) or sub in _SEVERE_SUBS:
+        return CapSeverity.SEVERE
+    if etype in _MODERATE_TYPES or sub in _MODERATE_SUBS:
+        return CapSeverity.MODERATE
+    return CapSeverity.MINOR
+
+
+def cap_urgency(event_date: str | None, today: str) -> CapUrgency:
+    """Return the CAP urgency of an event dated ``event_date`` (ISO, day, month or year) as seen on ``today``.
+
+    Today or yesterday is Immediate, two or three days ago Expected (people still act on it), older Past, a
+    later date (an announced protest) Future, no day Unknown.
+
+    >>> [cap_urgency(d, "2020-08-18").value for d in ("2020-08-18", "2020-08-16", "2020-08-01", "2020-08-20")]
+    ['Immediate', 'Expected', 'Past', 'Future']
+    >>> cap_urgency("2020-08", "2020-08-18").value
+    'Unknown'
+    """
+    import datetime as dt
+
+    try:
+        day = dt.date.fromisoformat(event_date or "")
+        ref = dt.date.fromisoformat(today[:10])
+    except ValueError:
+        return CapUrgency.UNKNOWN
+    age = (ref - day).days
+    if age < 0:
+        return CapUrgency.FUTURE
+    if age <= 1:
+        return CapUrgency.IMMEDIATE
+    if age <= 3:
+        return CapUrgency.EXPECTED
+    return CapUrgency.PAST
+
+
+def severity_rank(value: str | None) -> int:
+    """Return a CAP severity's rank (Extreme 4 ... Unknown 0); ``None`` counts as Unknown.
+
+    >>> severity_rank("Severe") > severity_rank("Moderate") > severity_rank(None)
+    True
+    """
+    order = (CapSeverity.UNKNOWN, CapSeverity.MINOR, CapSeverity.MODERATE, CapSeverity.SEVERE, CapSeverity.EXTREME)
+    return order.index(parse(CapSeverity, value)) if value else 0
+
+
+def certainty_rank(value: str | None) -> int:
+    """Return a CAP certainty's rank (Observed 4 ... Unknown 0); ``None`` counts as Unknown.
+
+    >>> certainty_rank("Observed") > certainty_rank("Likely") > certainty_rank("Unlikely") > certainty_rank(None)
+    True
+    """
+    order = (Certainty.UNKNOWN, Certainty.UNLIKELY, Certainty.POSSIBLE, Certainty.LIKELY, Certainty.OBSERVED)
+    return order.index(parse(Certainty, value)) if value else 0
