@@ -174,14 +174,14 @@ def _next_due_s(engine: sa.Engine) -> float | None:
 
 def watch(engine: sa.Engine, client: httpx.Client, *, stop: threading.Event,
           deliver: Callable[[], object] | None = None, tick_s: float = 1.0, once: bool = False,
-          on_poll: Callable[[PollResult], None] | None = None) -> None:
+          on_poll: Callable[[PollResult], None] | None = None, process: Processor = store_stream) -> None:
     """Poll due sources and deliver the outbox until ``stop`` is set (or after one round with ``once``).
 
     ``deliver`` runs after every round of polling (the dispatcher's one pass), so a new item reaches
     subscribers within the poll interval plus the processing time.
     """
     while not stop.is_set():
-        for result in poll_due(engine, client, stop=stop):
+        for result in poll_due(engine, client, stop=stop, process=process):
             if on_poll:
                 on_poll(result)
         if deliver is not None and not stop.is_set():
