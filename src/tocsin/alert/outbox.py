@@ -48,7 +48,7 @@ def alert_id(subscription_id: int, event_id: str, state_key: str) -> str:
     """Return the alert's identifier: stable for (subscriber, incident, state), so it is also the idempotency key.
 
     >>> alert_id(1, "ev-1", "abc")
-    'tocsin-1-6d23dc3d4bd7da9b13e0f5c0'
+    'tocsin-1-272439fad1dd804f339957be'
     """
     digest = hashlib.sha256(f"{subscription_id}|{event_id}|{state_key}".encode()).hexdigest()[:24]
     return f"tocsin-{subscription_id}-{digest}"

@@ -121,7 +121,7 @@ def deliver(client: httpx.Client, url: str, *, secret: str, msg_id: str, body: b
 def backoff(attempts: int, *, base_s: float, cap_s: float, rng: random.Random | None = None) -> float:
     """Return the wait before the next try: exponential in the attempts made, capped, with jitter in [d/2, d].
 
-    >>> 4.0 <= backoff(3, base_s=1.0, cap_s=60.0) <= 8.0
+    >>> 2.0 <= backoff(3, base_s=1.0, cap_s=60.0) <= 4.0
     True
     """
     delay = min(cap_s, base_s * 2 ** max(0, attempts - 1))
