@@ -1,12 +1,525 @@
-"""Mentions to events inside one article; events to incidents across articles; updates."""
+"""Mentions to events inside one article; events to incidents across articles; updates.
+
+Everything here is a plain function over model objects, so the store only has to fetch candidates and write:
+
+- ``merge_mentions`` joins the mentions of one event inside an article (same type family, place, day, actors);
+- ``match_score`` / ``same_incident`` decide whether a new report's event is an incident already known: hard
+  gates (type family, the distance both geo precisions allow, overlapping date windows, same country, never a
+  historical event) and then a weighted agreement of place, date, sub-type, actors and wording;
+- ``build_incident`` folds every report of an incident into one event (most precise place and date, the
+  codebook's precedence for the sub-type, the highest reported death toll, corroborated certainty), and
+  ``changes_between`` says what a new report changed (``{"fatalities": [3, 7]}``);
+- ``signature`` / ``syndicated`` spot wire copies (MinHash over word shingles), so that a story syndicated by
+  twenty outlets counts as one source in ``independent_sources``;
+- ``day_range`` / ``cell_of`` / ``nearby_cells`` give the indexed keys the store blocks candidates by.
+"""
 
 from __future__ import annotations
 
-from tocsin.model import Event
+import dataclasses
+import datetime as dt
+import functools
+import hashlib
+import math
+import re
+from collections.abc import Iterable, Sequence
 
-__all__ = ["merge_mentions"]
+import numpy as np
 
+from tocsin.model import JSON, Claim, Event
+from tocsin.taxonomy import EVENT_FAMILIES, PRECEDENCE, Certainty, EventType, SourceKind, Stance
+
+__all__ = [
+    "CELL_DEGREES",
+    "MATCH_THRESHOLD",
+    "MAX_SPAN_DAYS",
+    "SEARCH_RADIUS_KM",
+    "TRACKED_FIELDS",
+    "Report",
+    "Signature",
+    "build_incident",
+    "cell_of",
+    "changes_between",
+    "corroborate",
+    "day_range",
+    "distance_km",
+    "family_of",
+    "independent_sources",
+    "is_denied",
+    "match_score",
+    "merge_mentions",
+    "nearby_cells",
+    "resemblance",
+    "same_incident",
+    "signature",
+    "syndicated",
+]
+
+MATCH_THRESHOLD = 0.6
+# How far apart two reports of one place may be, by ACLED geo_precision (1 town, 2 near a town / part of a
+# region); precision 3 (a region or country) is compared by admin1 or country instead of distance.
+RADIUS_KM = {1: 10.0, 2: 50.0}
+SEARCH_RADIUS_KM = 50.0
+CELL_DEGREES = 1.0
+# The widest date window of one event (time precision 3: a month), used to bound the blocking query.
+MAX_SPAN_DAYS = 31
+WEIGHTS = {"place": 0.3, "date": 0.3, "subtype": 0.15, "actors": 0.15, "wording": 0.1}
+ACTOR_CONFLICT_FACTOR = 0.5
+SYNDICATION_CONTAINMENT = 0.5
+SHINGLE_WORDS = 5
+MINHASH_SIZE = 64
+TRACKED_FIELDS = (
+    "event_type", "sub_event_type", "event_date", "time_precision", "location", "admin1", "country",
+    "geo_precision", "latitude", "longitude", "actor1", "actor2", "fatalities", "fatalities_low",
+    "fatalities_high", "certainty",
+)
+_CERTAINTY_RANK = {Certainty.UNKNOWN: 0, Certainty.UNLIKELY: 1, Certainty.POSSIBLE: 2, Certainty.LIKELY: 3,
+                   Certainty.OBSERVED: 4}
+_ACTOR_NOISE = frozenset({"of", "the", "and", "forces", "force", "military", "group", "groups", "armed", "men",
+                          "unidentified", "unknown", "gunmen", "suspected", "members", "militants", "a",
+                          "civilians", "protesters", "rioters", "militia", "communal", "police"})
+_WILDCARD_ACTORS = ("unidentified", "unknown", "gunmen")
+_STOPWORDS = frozenset("a an the of in on at to and or by for from with was were is are be been has have had "
+                       "said says that this which who their its it as after near".split())
+_PRECEDENCE_RANK = {str(s): i for i, s in enumerate(PRECEDENCE)}
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Signature:
+    """A MinHash signature of an article's word shingles, with the number of distinct shingles."""
+
+    values: tuple[int, ...]
+    size: int
+
+    def to_hex(self) -> str:
+        """Return the signature as one hex string (8 digits per value), the form the store keeps."""
+        return "".join(f"{v:08x}" for v in self.values)
+
+    @classmethod
+    def from_hex(cls, text: str, size: int) -> Signature:
+        """Rebuild a signature from ``to_hex`` output and its shingle count."""
+        return cls(tuple(int(text[i:i + 8], 16) for i in range(0, len(text), 8)), size)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Report:
+    """One article's account of an event: the coded event and what is known of the article behind it."""
+
+    event: Event
+    article_id: str
+    outlet: str | None = None
+    published: str | None = None
+    signature: Signature | None = None
+    denied: bool = False
+
+
+# --- syndication ---------------------------------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def _minhash_params() -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(20200818)
+    a = rng.integers(1, 2**63, size=MINHASH_SIZE, dtype=np.uint64) | np.uint64(1)
+    b = rng.integers(0, 2**63, size=MINHASH_SIZE, dtype=np.uint64)
+    return a, b
+
+
+def signature(text: str) -> Signature:
+    """Return the MinHash signature of ``text`` over shingles of five lower-cased words.
+
+    >>> a = signature("Gunmen killed five villagers in Kati on Tuesday, residents said.")
+    >>> resemblance(a, signature("Gunmen killed five villagers in Kati on Tuesday, residents said."))
+    1.0
+    """
+    words = re.findall(r"\w+", text.lower())
+    if not words:
+        return Signature((), 0)
+    shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
+    hashes = np.fromiter(
+        (int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little") for s in shingles),
+        dtype=np.uint64, count=len(shingles))
+    a, b = _minhash_params()
+    with np.errstate(over="ignore"):
+        mixed = (hashes[:, None] * a[None, :] + b[None, :]) >> np.uint64(32)
+    return Signature(tuple(int(v) for v in mixed.min(axis=0)), len(shingles))
+
+
+def resemblance(first: Signature, second: Signature) -> float:
+    """Return the estimated Jaccard similarity of two articles' shingle sets (0 when either is empty)."""
+    if not first.values or len(first.values) != len(second.values):
+        return 0.0
+    return sum(x == y for x, y in zip(first.values, second.values, strict=True)) / len(first.values)
+
+
+def syndicated(first: Signature, second: Signature) -> bool:
+    """Return whether two articles are copies of one story: most of the shorter one is in the longer one.
+
+    Containment rather than resemblance, so that a wire story cut short by a subscriber still counts as a copy.
+    """
+    jaccard = resemblance(first, second)
+    if jaccard == 0.0:
+        return False
+    shared = jaccard * (first.size + second.size) / (1.0 + jaccard)
+    return shared / max(1, min(first.size, second.size)) >= SYNDICATION_CONTAINMENT
+
+
+def independent_sources(reports: Sequence[Report]) -> int:
+    """Return how many independent sources stand behind the reports.
+
+    Reports from one outlet are one source, and so are syndicated copies of one text (near-duplicates), whatever
+    outlet ran them.
+    """
+    parent = list(range(len(reports)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, first in enumerate(reports):
+        for j in range(i):
+            if _same_source(first, reports[j]):
+                parent[root(i)] = root(j)
+    return len({root(i) for i in range(len(reports))})
+
+
+def _same_source(first: Report, second: Report) -> bool:
+    if first.outlet and second.outlet and _norm(first.outlet) == _norm(second.outlet):
+        return True
+    if first.signature is None or second.signature is None:
+        return False
+    return syndicated(first.signature, second.signature)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+# --- blocking keys -------------------------------------------------------------------------------------------
+
+def day_range(event: Event) -> tuple[int, int] | None:
+    """Return the first and last day (proleptic ordinals) on which the event may have happened.
+
+    A day-precise date is one day; time precision 2 (a week) allows three days either side; precision 3, or a
+    date given only as a month, is that calendar month; a year alone is that year.
+
+    >>> lo, hi = day_range(Event("Protests", "Peaceful protest", event_date="2020-06-15", time_precision=3))
+    >>> dt.date.fromordinal(lo).isoformat(), dt.date.fromordinal(hi).isoformat()
+    ('2020-06-01', '2020-06-30')
+    """
+    text = (event.event_date or "").strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            day = dt.date.fromisoformat(text)
+        elif re.fullmatch(r"\d{4}-\d{2}", text):
+            return _month(dt.date.fromisoformat(text + "-01"))
+        elif re.fullmatch(r"\d{4}", text):
+            return dt.date(int(text), 1, 1).toordinal(), dt.date(int(text), 12, 31).toordinal()
+        else:
+            return None
+    except ValueError:
+        return None
+    if event.time_precision == 3:
+        return _month(day)
+    if event.time_precision == 2:
+        return day.toordinal() - 3, day.toordinal() + 3
+    return day.toordinal(), day.toordinal()
+
+
+def _month(day: dt.date) -> tuple[int, int]:
+    first = day.replace(day=1)
+    following = (first + dt.timedelta(days=32)).replace(day=1)
+    return first.toordinal(), following.toordinal() - 1
+
+
+def cell_of(lat: float, lon: float) -> int:
+    """Return the index of the one-degree grid cell that holds a point (the store's area blocking key).
+
+    >>> cell_of(12.74, -8.07) == cell_of(12.01, -8.99)
+    True
+    """
+    row = min(179, max(0, math.floor(lat / CELL_DEGREES) + 90))
+    col = math.floor(lon / CELL_DEGREES) % 360
+    return row * 360 + col
+
+
+def nearby_cells(lat: float, lon: float, radius_km: float = SEARCH_RADIUS_KM) -> list[int]:
+    """Return every grid cell within ``radius_km`` of a point (3 x 3 cells at 50 km outside the polar regions)."""
+    dlat = radius_km / 111.0
+    dlon = radius_km / max(1.0, 111.32 * math.cos(math.radians(min(89.0, abs(lat)))))
+    rows = range(math.floor((lat - dlat) / CELL_DEGREES), math.floor((lat + dlat) / CELL_DEGREES) + 1)
+    cols = range(math.floor((lon - dlon) / CELL_DEGREES), math.floor((lon + dlon) / CELL_DEGREES) + 1)
+    cells = {min(179, max(0, r + 90)) * 360 + c % 360 for r in rows for c in cols}
+    return sorted(cells)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the great-circle distance in kilometres.
+
+    >>> round(distance_km(12.744, -8.072, 12.650, -8.000))  # Kati to Bamako
+    13
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def family_of(event: Event) -> str:
+    """Return the event's type family (``taxonomy.EVENT_FAMILIES``), or the type itself when it has none."""
+    try:
+        return EVENT_FAMILIES[EventType(event.event_type)]
+    except ValueError:
+        return event.event_type
+
+
+# --- matching ------------------------------------------------------------------------------------------------
+
+def match_score(event: Event, candidate: Event) -> float:
+    """Return how well a report's event fits an incident, in [0, 1]; 0 when a hard rule forbids the match.
+
+    Hard rules: same type family, neither historical, places within what both geo precisions allow, date
+    windows that overlap, no different countries. Then a weighted agreement of place closeness, date, sub-type,
+    actors and wording; named actors that share nothing halve the score.
+    """
+    if event.historical or candidate.historical or family_of(event) != family_of(candidate):
+        return 0.0
+    place = _place_score(event, candidate)
+    date = _date_score(event, candidate)
+    if place == 0.0 or date == 0.0:
+        return 0.0
+    actors = _actor_score(event, candidate)
+    score = (WEIGHTS["place"] * place + WEIGHTS["date"] * date
+             + WEIGHTS["subtype"] * _subtype_score(event, candidate)
+             + WEIGHTS["actors"] * (0.0 if actors is None else actors)
+             + WEIGHTS["wording"] * _wording_score(event, candidate))
+    return score * ACTOR_CONFLICT_FACTOR if actors == 0.0 else score
+
+
+def same_incident(event: Event, candidate: Event, *, threshold: float = MATCH_THRESHOLD) -> bool:
+    """Return whether ``event`` reports the incident ``candidate``: its ``match_score`` reaches the threshold."""
+    return match_score(event, candidate) >= threshold
+
+
+def _place_score(event: Event, candidate: Event) -> float:
+    if event.iso2 and candidate.iso2 and event.iso2 != candidate.iso2:
+        return 0.0
+    if event.geonameid is not None and event.geonameid == candidate.geonameid:
+        return 1.0
+    coarse = _coarse(event) or _coarse(candidate)
+    if coarse:
+        if event.admin1 and candidate.admin1:
+            return 0.6 if _norm(event.admin1) == _norm(candidate.admin1) else 0.0
+        return 0.4 if (event.iso2 and event.iso2 == candidate.iso2) or (
+            event.country and event.country == candidate.country) else 0.0
+    distance = _distance(event, candidate)
+    if distance is None:
+        return 0.0
+    allowed = max(RADIUS_KM.get(event.geo_precision or 2, 50.0), RADIUS_KM.get(candidate.geo_precision or 2, 50.0))
+    return 0.0 if distance > allowed else 1.0 - 0.5 * distance / allowed
+
+
+def _distance(event: Event, candidate: Event) -> float | None:
+    if event.latitude is None or event.longitude is None or candidate.latitude is None \
+            or candidate.longitude is None:
+        return None
+    return distance_km(event.latitude, event.longitude, candidate.latitude, candidate.longitude)
+
+
+def _coarse(event: Event) -> bool:
+    """A place known only as a region or country (or not at all) is compared by name, not distance."""
+    return event.latitude is None or event.longitude is None or (event.geo_precision or 0) >= 3
+
+
+def _date_score(event: Event, candidate: Event) -> float:
+    first, second = day_range(event), day_range(candidate)
+    if first is None or second is None:
+        return 0.0
+    if first[0] > second[1] or second[0] > first[1]:
+        return 0.0
+    return 1.0 if first == second else 0.8
+
+
+def _subtype_score(event: Event, candidate: Event) -> float:
+    if event.sub_event_type == candidate.sub_event_type:
+        return 1.0
+    return 0.6 if event.event_type == candidate.event_type else 0.3
+
+
+def _actor_keys(event: Event) -> set[str]:
+    keys = set()
+    for actor in (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2):
+        if not actor or any(w in actor.lower() for w in _WILDCARD_ACTORS):
+            continue
+        text = re.sub(r"\([^)]*\)", " ", actor.lower())
+        keys |= {w for w in re.findall(r"[\w'-]+", text) if w not in _ACTOR_NOISE and len(w) > 2}
+    return keys
+
+
+def _actor_score(event: Event, candidate: Event) -> float | None:
+    """Return 1 when named actors overlap, 0 when both name actors that share nothing, ``None`` when unknown."""
+    mine, theirs = _actor_keys(event), _actor_keys(candidate)
+    if not mine or not theirs:
+        return None
+    return 1.0 if mine & theirs else 0.0
+
+
+def _content_words(text: str | None) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{3,}", (text or "").lower()) if w not in _STOPWORDS}
+
+
+def _wording_score(event: Event, candidate: Event) -> float:
+    mine, theirs = _content_words(event.notes), _content_words(candidate.notes)
+    if not mine or not theirs:
+        return 0.0
+    return len(mine & theirs) / len(mine | theirs)
+
+
+# --- within one article --------------------------------------------------------------------------------------
 
 def merge_mentions(mentions: list[Event]) -> list[Event]:
-    """Return one event per incident mentioned in an article, the article's main event first."""
-    return mentions
+    """Return one event per incident mentioned in an article, the article's main event first.
+
+    Two mentions are one event when they share the type family and the historical flag, their dates and places
+    agree (or one is unknown and the sub-types are equal) and their named actors do not conflict. The merged
+    event keeps the first mention's sentence and evidence and takes the more precise place and date.
+    """
+    groups: list[list[Event]] = []
+    for mention in mentions:
+        for group in groups:
+            if all(_same_in_article(mention, other) for other in group):
+                group.append(mention)
+                break
+        else:
+            groups.append([mention])
+    return [functools.reduce(_refine, group[1:], group[0]) for group in groups]
+
+
+def _same_in_article(first: Event, second: Event) -> bool:
+    if first.historical != second.historical or family_of(first) != family_of(second):
+        return False
+    if _actor_score(first, second) == 0.0:
+        return False
+    known_place = not _coarse(first) and not _coarse(second)
+    known_date = day_range(first) is not None and day_range(second) is not None
+    if known_place and _place_score(first, second) == 0.0:
+        return False
+    if first.iso2 and second.iso2 and first.iso2 != second.iso2:
+        return False
+    if known_date and _date_score(first, second) == 0.0:
+        return False
+    if not (known_place and known_date):
+        return first.sub_event_type == second.sub_event_type
+    return True
+
+
+def _refine(base: Event, other: Event) -> Event:
+    """Return ``base`` completed by ``other``: precedence for the type, the sharper place and date, named actors,
+    the widest death range."""
+    changes: JSON = {}
+    if _PRECEDENCE_RANK.get(other.sub_event_type, 99) < _PRECEDENCE_RANK.get(base.sub_event_type, 99):
+        changes.update(event_type=other.event_type, sub_event_type=other.sub_event_type,
+                       disorder_type=other.disorder_type, plover=other.plover)
+    if (other.latitude is not None and (base.latitude is None
+                                        or (other.geo_precision or 4) < (base.geo_precision or 4))):
+        changes.update({k: getattr(other, k) for k in (
+            "location", "latitude", "longitude", "geo_precision", "geonameid", "admin1", "admin2", "country",
+            "iso", "iso2")})
+    if other.event_date and (not base.event_date or (other.time_precision or 4) < (base.time_precision or 4)):
+        changes.update(event_date=other.event_date, time_precision=other.time_precision)
+    if not _actor_keys(base) and _actor_keys(other):
+        changes.update({k: getattr(other, k) for k in (
+            "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "interaction")})
+    changes.update(_deaths(base, other))
+    changes["evidence"] = base.evidence + tuple(e for e in other.evidence if e not in base.evidence)
+    changes["claims"] = base.claims + tuple(c for c in other.claims if c not in base.claims)
+    return dataclasses.replace(base, **changes)
+
+
+def _deaths(base: Event, other: Event) -> JSON:
+    """Death tolls rise as reports come in: keep the highest count, the lowest low and the highest high."""
+    counts = [n for n in (base.fatalities, other.fatalities) if n is not None]
+    lows = [n for n in (base.fatalities_low, other.fatalities_low) if n is not None]
+    highs = [n for n in (base.fatalities_high, other.fatalities_high) if n is not None]
+    return {"fatalities": max(counts) if counts else None, "fatalities_low": min(lows) if lows else None,
+            "fatalities_high": max(highs) if highs else None}
+
+
+# --- incidents -----------------------------------------------------------------------------------------------
+
+def is_denied(event: Event, claims: Sequence[Claim]) -> bool:
+    """Return whether an official source denies the event in its article (a claim of the event with stance deny)."""
+    for index in event.claims:
+        if 0 <= index < len(claims):
+            claim = claims[index]
+            if claim.stance == Stance.DENY and claim.source_kind == SourceKind.OFFICIAL:
+                return True
+    return False
+
+
+def corroborate(certainties: Iterable[str | None], sources: int, *, denied: bool) -> tuple[str, bool]:
+    """Return the incident's CAP certainty and whether it is contested.
+
+    An official denial makes it Unlikely and contested; two or more independent sources raise anything below
+    Likely to Likely; otherwise the surest single report stands (Possible when no report says).
+
+    >>> corroborate(["Possible", "Possible"], 2, denied=False)
+    ('Likely', False)
+    >>> corroborate(["Likely"], 3, denied=True)
+    ('Unlikely', True)
+    """
+    if denied:
+        return str(Certainty.UNLIKELY), True
+    ranked = [_CERTAINTY_RANK[Certainty(c)] for c in certainties if c in _CERTAINTY_RANK]
+    best = max(ranked, default=_CERTAINTY_RANK[Certainty.POSSIBLE])
+    if sources >= 2:
+        best = max(best, _CERTAINTY_RANK[Certainty.LIKELY])
+    return next(str(c) for c, rank in _CERTAINTY_RANK.items() if rank == best), False
+
+
+def _ordered(reports: Sequence[Report]) -> list[Report]:
+    return sorted(reports, key=lambda r: (r.published or "", r.article_id, r.event.sentence_start or 0))
+
+
+def build_incident(reports: Sequence[Report], *, event_id: str) -> Event:
+    """Fold every report of one incident into its current state; order-independent, so re-running is stable.
+
+    Reports are taken in publication order; the first is the incident's main report. Denials do not change what
+    happened where, only the certainty. ``versions`` carries the corroboration figures.
+    """
+    ordered = _ordered(reports)
+    if not ordered:
+        raise ValueError("an incident needs at least one report")
+    accounts = [r for r in ordered if not r.denied] or ordered
+    event = functools.reduce(_refine, (r.event for r in accounts[1:]), accounts[0].event)
+    sources = independent_sources(ordered)
+    certainty, contested = corroborate([r.event.certainty for r in accounts], sources,
+                                       denied=any(r.denied for r in ordered))
+    outlets = list(dict.fromkeys(r.outlet for r in ordered if r.outlet))
+    versions = dict(event.versions or {})
+    versions.update(independent_sources=sources, contested=contested)
+    return dataclasses.replace(
+        event, certainty=certainty, source="; ".join(outlets) or event.source, versions=versions,
+        event_id=event_id, reports=tuple(dict.fromkeys(r.article_id for r in ordered)))
+
+
+def changes_between(old: Event, new: Event) -> JSON:
+    """Return what changed from ``old`` to ``new``: ``{field: [old, new]}`` over ``TRACKED_FIELDS``, plus the
+    number of reports and independent sources and the contested flag.
+
+    >>> old = Event("Battles", "Armed clash", fatalities=3, certainty="Possible")
+    >>> changes_between(old, dataclasses.replace(old, fatalities=7))
+    {'fatalities': [3, 7]}
+    """
+    changes: JSON = {}
+    for name in TRACKED_FIELDS:
+        before, after = getattr(old, name), getattr(new, name)
+        if before != after:
+            changes[name] = [before, after]
+    if len(old.reports) != len(new.reports):
+        changes["reports"] = [len(old.reports), len(new.reports)]
+    for key in ("independent_sources", "contested", "withdrawn"):
+        before, after = (old.versions or {}).get(key), (new.versions or {}).get(key)
+        if before != after:
+            changes[key] = [before, after]
+    return changes

@@ -7,6 +7,7 @@ is stored once.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import os
@@ -18,7 +19,8 @@ import sqlalchemy as sa
 
 from tocsin.errors import StoreError
 from tocsin.model import Analysis, Event, Rejection
-from tocsin.store import schema
+from tocsin.store import incidents, schema
+from tocsin.store.incidents import event_history, last_change
 from tocsin.store.migrate import migrate
 
 __all__ = [
@@ -26,9 +28,11 @@ __all__ = [
     "connect",
     "database_url",
     "event_from_row",
+    "event_history",
     "get_article",
     "get_event",
     "has_article",
+    "last_change",
     "list_rejections",
     "now",
     "query_events",
@@ -82,35 +86,32 @@ def has_article(conn: sa.Connection, article_id: str) -> bool:
 
 def save_analysis(conn: sa.Connection, analysis: Analysis, *, source: str | None = None,
                   model_version: str | None = None) -> list[str]:
-    """Store one analysed article with its events; return the ids of the events it created or joined.
+    """Store one analysed article; join each of its events to a stored incident or open a new one.
 
-    The caller owns the transaction (``with engine.begin() as conn``). An article already stored is left alone
-    and its events' ids are returned, so ingest is idempotent.
+    Return the incident ids, one per event of the analysis, in order; ``last_change(conn, event_id)`` then says
+    for each whether it was created or what the article changed. The caller owns the transaction (``with
+    engine.begin() as conn``). An article already stored is left alone and its incident ids are returned, so
+    ingest is idempotent, unless ``model_version`` differs from the one it was stored with: then the article is
+    re-processed and its incidents are updated in place (same ids, a version row for each change).
     """
     article = analysis.article
-    if has_article(conn, article.id):
-        return _event_ids_of(conn, article.id)
+    stored = conn.execute(sa.select(schema.articles.c.model_version)
+                          .where(schema.articles.c.id == article.id)).first()
     stamp = now()
+    if stored is not None:
+        if model_version is None or stored.model_version == model_version:
+            return _event_ids_of(conn, article.id)
+        conn.execute(sa.update(schema.articles).where(schema.articles.c.id == article.id).values(
+            analysis=analysis.to_record(), model_version=model_version))
+        sig = incidents.save_signature(conn, article.id, article.text)
+        return incidents.reprocess(conn, analysis, sig, stamp)
     conn.execute(sa.insert(schema.articles).values(
         id=article.id, url=article.url, outlet=article.outlet, title=article.title, text=article.text,
         published=article.published, published_source=article.published_source, language=article.language,
         dateline=article.dateline, source=source, analysis=analysis.to_record(), model_version=model_version,
         ingested_at=stamp))
-    event_ids = []
-    for idx, event in enumerate(analysis.events):
-        event_id = new_event_id(article.id, idx)
-        stored = _with_ids(event, event_id, (article.id,))
-        conn.execute(sa.insert(schema.events).values(event_id=event_id, **_event_columns(stored), version=1,
-                                                     created_at=stamp, updated_at=stamp))
-        conn.execute(sa.insert(schema.event_reports).values(event_id=event_id, article_id=article.id,
-                                                            added_at=stamp))
-        conn.execute(sa.insert(schema.mentions).values(article_id=article.id, idx=idx, event_id=event_id,
-                                                       data=event.to_dict()))
-        conn.execute(sa.insert(schema.event_versions).values(
-            event_id=event_id, version=1, article_id=article.id, changes={"created": True},
-            data=stored.to_dict(), created_at=stamp))
-        event_ids.append(event_id)
-    return event_ids
+    sig = incidents.save_signature(conn, article.id, article.text)
+    return incidents.attach(conn, analysis, sig, stamp)
 
 
 def new_event_id(article_id: str, idx: int) -> str:
@@ -119,25 +120,7 @@ def new_event_id(article_id: str, idx: int) -> str:
 
 
 def _with_ids(event: Event, event_id: str, reports: tuple[str, ...]) -> Event:
-    import dataclasses
-
     return dataclasses.replace(event, event_id=event_id, reports=reports)
-
-
-def _event_columns(event: Event) -> dict[str, Any]:
-    return {
-        "event_type": event.event_type,
-        "sub_event_type": event.sub_event_type,
-        "event_date": event.event_date,
-        "country": event.country,
-        "iso2": event.iso2,
-        "latitude": event.latitude,
-        "longitude": event.longitude,
-        "fatalities": event.fatalities,
-        "certainty": event.certainty,
-        "historical": bool(event.historical),
-        "data": event.to_dict(),
-    }
 
 
 def _event_ids_of(conn: sa.Connection, article_id: str) -> list[str]:
@@ -191,6 +174,8 @@ def query_events(
         query = query.where(sa.func.lower(ev.c.event_type) == event_type.lower())
     if not include_historical:
         query = query.where(ev.c.historical.is_(False))
+    withdrawn = sa.select(schema.event_keys.c.event_id).where(schema.event_keys.c.withdrawn.is_(True))
+    query = query.where(ev.c.event_id.not_in(withdrawn))
     query = query.order_by(ev.c.event_date.desc(), ev.c.created_at, ev.c.event_id)
     if limit:
         query = query.limit(limit)

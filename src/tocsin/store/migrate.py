@@ -20,6 +20,19 @@ def _v1_initial(conn: sa.Connection) -> None:
     schema.METADATA.create_all(conn, tables=tables)
 
 
+def _v2_incidents(conn: sa.Connection) -> None:
+    """Blocking keys for incidents and MinHash signatures for articles, filled in for what is stored already."""
+    from tocsin.model import Event
+    from tocsin.store import incidents
+
+    schema.METADATA.create_all(conn, tables=[schema.event_keys, schema.article_signatures])
+    for row in conn.execute(sa.select(schema.events.c.event_id, schema.events.c.data)).all():
+        conn.execute(sa.insert(schema.event_keys).values(event_id=row.event_id,
+                                                         **incidents.key_values(Event.from_dict(row.data))))
+    for row in conn.execute(sa.select(schema.articles.c.id, schema.articles.c.text)).all():
+        incidents.save_signature(conn, row.id, row.text)
+
+
 def _v10_alerts(conn: sa.Connection) -> None:
     from tocsin.store import alert_tables as t
 
@@ -30,6 +43,7 @@ def _v10_alerts(conn: sa.Connection) -> None:
 # 10-19 alerts and sources, 20-29 accounts and review.
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "initial schema", _v1_initial),
+    (2, "incident blocking keys and article signatures", _v2_incidents),
     (10, "sources, subscriptions, alerts and the delivery outbox", _v10_alerts),
 )
 

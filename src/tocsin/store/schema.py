@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-__all__ = ["METADATA", "articles", "event_reports", "event_versions", "events", "mentions", "rejections",
-           "schema_migrations"]
+__all__ = ["METADATA", "article_signatures", "articles", "event_keys", "event_reports", "event_versions", "events",
+           "mentions", "rejections", "schema_migrations"]
 
 METADATA = sa.MetaData()
 
@@ -93,4 +93,32 @@ event_versions = sa.Table(
     sa.Column("changes", sa.JSON, nullable=False),
     sa.Column("data", sa.JSON, nullable=False),
     sa.Column("created_at", sa.String(40), nullable=False),
+)
+
+# Blocking keys of every incident (migration 2): candidates for a new report are found by type family, area
+# (one-degree cell, or the country for places known only as a region) and day, all from one index range scan.
+event_keys = sa.Table(
+    "event_keys",
+    METADATA,
+    sa.Column("event_id", sa.String(40), sa.ForeignKey("events.event_id"), primary_key=True),
+    sa.Column("family", sa.String(40), nullable=False),
+    sa.Column("cell", sa.Integer),
+    sa.Column("coarse", sa.Boolean, nullable=False),
+    sa.Column("iso2", sa.String(2)),
+    sa.Column("day_lo", sa.Integer),
+    sa.Column("day_hi", sa.Integer),
+    sa.Column("historical", sa.Boolean, nullable=False),
+    sa.Column("withdrawn", sa.Boolean, nullable=False, default=False),
+)
+sa.Index("ix_event_keys_cell_day", event_keys.c.family, event_keys.c.cell, event_keys.c.day_lo)
+sa.Index("ix_event_keys_country_day", event_keys.c.family, event_keys.c.iso2, event_keys.c.coarse,
+         event_keys.c.day_lo)
+
+# MinHash signatures of article texts (migration 2), to count syndicated copies of one story as one source.
+article_signatures = sa.Table(
+    "article_signatures",
+    METADATA,
+    sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("minhash", sa.Text, nullable=False),
+    sa.Column("size", sa.Integer, nullable=False),
 )
