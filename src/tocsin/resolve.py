@@ -337,7 +337,10 @@ def _date_score(event: Event, candidate: Event) -> float:
         return 0.0
     if first[0] > second[1] or second[0] > first[1]:
         return 0.0
-    return 1.0 if first == second else 0.8
+    if first == second:
+        return 1.0
+    apart = abs((first[0] + first[1]) - (second[0] + second[1])) / 2
+    return 0.9 - 0.4 * min(1.0, apart / 7)
 
 
 def _subtype_score(event: Event, candidate: Event) -> float:

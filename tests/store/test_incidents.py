@@ -192,7 +192,7 @@ def test_incidents_migration_two_backfills_keys_of_existing_events(tmp_path: Pat
                                                        ingested_at=stamp, outlet="Reuters", published="2020-08-18"))
         conn.execute(sa.insert(schema.events).values(
             event_id="ev-old", event_type="Battles", sub_event_type="Armed clash", event_date="2020-08-18",
-            historical=False, data=ev(event_id="ev-old", reports=("a1",)).to_dict(), version=1, created_at=stamp,
+            latitude=KATI["latitude"], longitude=KATI["longitude"], iso2="ML", historical=False, data=ev(event_id="ev-old", reports=("a1",)).to_dict(), version=1, created_at=stamp,
             updated_at=stamp))
         conn.execute(sa.insert(schema.mentions).values(article_id="a1", idx=0, event_id="ev-old",
                                                        data=ev().to_dict()))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -47,6 +48,7 @@ def key_values(event: Event) -> dict[str, Any]:
         "cell": resolve.cell_of(event.latitude, event.longitude) if fine else None,  # type: ignore[arg-type]
         "coarse": not fine,
         "iso2": event.iso2,
+        "admin1": _admin1(event),
         "day_lo": days[0] if days else None,
         "day_hi": days[1] if days else None,
         "historical": bool(event.historical),
@@ -54,12 +56,16 @@ def key_values(event: Event) -> dict[str, Any]:
     }
 
 
+def _admin1(event: Event) -> str | None:
+    return " ".join(event.admin1.lower().split()) if event.admin1 else None
+
+
 def save_signature(conn: sa.Connection, article_id: str, text: str) -> Signature:
     """Compute and store the MinHash signature of an article's text; return it."""
     sig = resolve.signature(text)
     conn.execute(sa.delete(schema.article_signatures).where(schema.article_signatures.c.article_id == article_id))
-    conn.execute(sa.insert(schema.article_signatures).values(article_id=article_id, minhash=sig.to_hex(),
-                                                              size=sig.size))
+    conn.execute(sa.insert(schema.article_signatures),
+                 {"article_id": article_id, "minhash": sig.to_hex(), "size": sig.size})
     return sig
 
 
@@ -79,14 +85,25 @@ def candidates(conn: sa.Connection, event: Event) -> list[Event]:
     areas: list[sa.ColumnElement[bool]] = []
     fine = event.latitude is not None and event.longitude is not None and (event.geo_precision or 2) < 3
     if fine:
-        areas.append(keys.c.cell.in_(resolve.nearby_cells(event.latitude, event.longitude)))  # type: ignore[arg-type]
+        lat, lon = event.latitude, event.longitude
+        dlat = resolve.SEARCH_RADIUS_KM / 111.0
+        dlon = resolve.SEARCH_RADIUS_KM / max(1.0, 111.32 * math.cos(math.radians(min(89.0, abs(lat)))))  # type: ignore[arg-type]
+        areas.append(sa.and_(keys.c.cell.in_(resolve.nearby_cells(lat, lon)),  # type: ignore[arg-type]
+                             ev.c.latitude.between(lat - dlat, lat + dlat),  # type: ignore[operator]
+                             ev.c.longitude.between(lon - dlon, lon + dlon)))  # type: ignore[operator]
     if event.iso2:
-        areas.append(sa.and_(keys.c.iso2 == event.iso2, keys.c.coarse.in_([True] if fine else [True, False])))
-    if not areas:
-        return []
-    query = (sa.select(ev.c.event_id, ev.c.data).join(keys, keys.c.event_id == ev.c.event_id)
-             .where(*window, sa.or_(*areas), keys.c.historical.is_(False), keys.c.withdrawn.is_(False)))
-    return [dataclasses.replace(Event.from_dict(row.data), event_id=row.event_id) for row in conn.execute(query)]
+        # places known only as a region: same country, and the same admin1 when both name one
+        admin1 = _admin1(event)
+        regional = sa.or_(keys.c.admin1 == admin1, keys.c.admin1.is_(None)) if admin1 else sa.true()
+        areas.append(sa.and_(keys.c.iso2 == event.iso2, keys.c.coarse.in_([True] if fine else [True, False]),
+                             regional))
+    found: dict[str, Event] = {}
+    for area in areas:  # one indexed range scan per area (an OR would defeat the indexes)
+        query = (sa.select(ev.c.event_id, ev.c.data).join(keys, keys.c.event_id == ev.c.event_id)
+                 .where(*window, area, keys.c.historical.is_(False), keys.c.withdrawn.is_(False)))
+        for row in conn.execute(query):
+            found.setdefault(row.event_id, dataclasses.replace(Event.from_dict(row.data), event_id=row.event_id))
+    return list(found.values())
 
 
 def _reports_of(conn: sa.Connection, event_id: str) -> list[Report]:
@@ -169,9 +186,9 @@ def attach(conn: sa.Connection, analysis: Analysis, sig: Signature | None, stamp
         event_id = target or _new_event_id(conn, article_id, idx)
         if target is None:
             _create(conn, report, event_id, stamp)
-        conn.execute(sa.insert(schema.mentions).values(
-            article_id=article_id, idx=idx, event_id=event_id,
-            data={**report.event.to_dict(), "denied": report.denied}))
+        conn.execute(sa.insert(schema.mentions), {
+            "article_id": article_id, "idx": idx, "event_id": event_id,
+            "data": {**report.event.to_dict(), "denied": report.denied}})
         if target is not None:
             _add_report(conn, event_id, article_id, stamp)
             refresh(conn, event_id, article_id=article_id, stamp=stamp)
@@ -181,13 +198,13 @@ def attach(conn: sa.Connection, analysis: Analysis, sig: Signature | None, stamp
 
 def _create(conn: sa.Connection, report: Report, event_id: str, stamp: str) -> None:
     incident = resolve.build_incident([report], event_id=event_id)
-    conn.execute(sa.insert(schema.events).values(event_id=event_id, **_columns(incident), version=1,
-                                                 created_at=stamp, updated_at=stamp))
-    conn.execute(sa.insert(schema.event_keys).values(event_id=event_id, **key_values(incident)))
+    conn.execute(sa.insert(schema.events), {"event_id": event_id, **_columns(incident), "version": 1,
+                                            "created_at": stamp, "updated_at": stamp})
+    conn.execute(sa.insert(schema.event_keys), {"event_id": event_id, **key_values(incident)})
     _add_report(conn, event_id, report.article_id, stamp)
-    conn.execute(sa.insert(schema.event_versions).values(
-        event_id=event_id, version=1, article_id=report.article_id, changes={"created": True},
-        data=incident.to_dict(), created_at=stamp))
+    conn.execute(sa.insert(schema.event_versions), {
+        "event_id": event_id, "version": 1, "article_id": report.article_id, "changes": {"created": True},
+        "data": incident.to_dict(), "created_at": stamp})
 
 
 def _add_report(conn: sa.Connection, event_id: str, article_id: str, stamp: str) -> None:
@@ -195,7 +212,7 @@ def _add_report(conn: sa.Connection, event_id: str, article_id: str, stamp: str)
     exists = conn.execute(sa.select(rep.c.event_id).where(rep.c.event_id == event_id,
                                                           rep.c.article_id == article_id)).first()
     if exists is None:
-        conn.execute(sa.insert(rep).values(event_id=event_id, article_id=article_id, added_at=stamp))
+        conn.execute(sa.insert(rep), {"event_id": event_id, "article_id": article_id, "added_at": stamp})
 
 
 def refresh(conn: sa.Connection, event_id: str, *, article_id: str | None, stamp: str) -> dict[str, Any]:
@@ -219,9 +236,9 @@ def refresh(conn: sa.Connection, event_id: str, *, article_id: str | None, stamp
         **_columns(new), version=version, updated_at=stamp))
     conn.execute(sa.update(schema.event_keys).where(schema.event_keys.c.event_id == event_id)
                  .values(**key_values(new)))
-    conn.execute(sa.insert(schema.event_versions).values(
-        event_id=event_id, version=version, article_id=article_id, changes=changes, data=new.to_dict(),
-        created_at=stamp))
+    conn.execute(sa.insert(schema.event_versions), {
+        "event_id": event_id, "version": version, "article_id": article_id, "changes": changes,
+        "data": new.to_dict(), "created_at": stamp})
     return changes
 
 

@@ -105,6 +105,7 @@ event_keys = sa.Table(
     sa.Column("cell", sa.Integer),
     sa.Column("coarse", sa.Boolean, nullable=False),
     sa.Column("iso2", sa.String(2)),
+    sa.Column("admin1", sa.String(120)),
     sa.Column("day_lo", sa.Integer),
     sa.Column("day_hi", sa.Integer),
     sa.Column("historical", sa.Boolean, nullable=False),
@@ -112,7 +113,7 @@ event_keys = sa.Table(
 )
 sa.Index("ix_event_keys_cell_day", event_keys.c.family, event_keys.c.cell, event_keys.c.day_lo)
 sa.Index("ix_event_keys_country_day", event_keys.c.family, event_keys.c.iso2, event_keys.c.coarse,
-         event_keys.c.day_lo)
+         event_keys.c.admin1, event_keys.c.day_lo)
 
 # MinHash signatures of article texts (migration 2), to count syndicated copies of one story as one source.
 article_signatures = sa.Table(
