@@ -349,9 +349,11 @@ def _subtype_score(event: Event, candidate: Event) -> float:
     return 0.6 if event.event_type == candidate.event_type else 0.3
 
 
-def _actor_keys(event: Event) -> set[str]:
+def _actor_keys(event: Event, *, primary: bool = False) -> set[str]:
     keys = set()
-    for actor in (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2):
+    names = (event.actor1, event.assoc_actor_1) if primary else (
+        event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2)
+    for actor in names:
         if not actor or any(w in actor.lower() for w in _WILDCARD_ACTORS):
             continue
         text = re.sub(r"\([^)]*\)", " ", actor.lower())
@@ -360,10 +362,18 @@ def _actor_keys(event: Event) -> set[str]:
 
 
 def _actor_score(event: Event, candidate: Event) -> float | None:
-    """Return 1 when named actors overlap, 0 when both name actors that share nothing, ``None`` when unknown."""
+    """Return 1 when named actors overlap, 0 when they conflict, ``None`` when unknown.
+
+    They conflict when both name actors that share nothing, or when both name a first actor (the one who acted)
+    and neither first actor is among the other side's actors: two groups protesting before the same police are
+    two protests.
+    """
     mine, theirs = _actor_keys(event), _actor_keys(candidate)
     if not mine or not theirs:
         return None
+    first, other_first = _actor_keys(event, primary=True), _actor_keys(candidate, primary=True)
+    if first and other_first and not (first & theirs) and not (other_first & mine):
+        return 0.0
     return 1.0 if mine & theirs else 0.0
 
 
