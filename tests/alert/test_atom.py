@@ -16,7 +16,9 @@ def test_atom_feed_entries_link_and_embed_valid_cap(tmp_path: Path) -> None:
     sub = subscribe(engine)
     other = subscribe(engine, "elsewhere", area={"kind": "country", "iso2": "NE"})
     for n in range(3):
-        store_article(engine, f"KATI - report {n} on {TODAY}.", [make_event(location=f"Kati {n}")])
+        store_article(engine, f"KATI - report {n} on {TODAY}.", [make_event(location=f"Kati {n}",
+                                                          latitude=12.6392 + 0.11 * (n % 7 - 3),
+                                                          longitude=-8.0029 + 0.11 * (n // 7 - 2.5))])
     with engine.connect() as conn:
         records = [r for r, _ in list_alerts(conn, subscription_id=sub.id)]
         assert list_alerts(conn, subscription_id=other.id) == []

@@ -46,7 +46,9 @@ def test_dispatch_killed_mid_run_loses_nothing_and_succeeds_once(tmp_path: Path)
         for n in range(3):
             subscribe(engine, f"sub{n}", webhook_url=f"{url}/hook/{n}", webhook_secret=SECRET)
         for n in range(40):
-            store_article(engine, f"KATI - report {n} on {TODAY}.", [make_event(location=f"Kati {n}")])
+            store_article(engine, f"KATI - report {n} on {TODAY}.", [make_event(location=f"Kati {n}",
+                                                          latitude=12.6392 + 0.11 * (n % 7 - 3),
+                                                          longitude=-8.0029 + 0.11 * (n // 7 - 2.5))])
         expected = {row.id for row in alert_rows(engine)}
         assert len(expected) == 120
         first = _dispatcher(tmp_path / "tocsin.db", "--lease", "1", "--backoff", "0.05", "--interval", "0.05")
@@ -73,7 +75,9 @@ def test_dispatch_digest_sent_once_when_due(tmp_path: Path) -> None:
     with serve(receiver.handle) as url, httpx.Client(timeout=5) as client:
         subscribe(engine, webhook_url=f"{url}/hook", webhook_secret=SECRET, daily_cap=1)
         for n in range(3):
-            store_article(engine, f"KATI - report {n} on {TODAY}.", [make_event(location=f"Kati {n}")])
+            store_article(engine, f"KATI - report {n} on {TODAY}.", [make_event(location=f"Kati {n}",
+                                                          latitude=12.6392 + 0.11 * (n % 7 - 3),
+                                                          longitude=-8.0029 + 0.11 * (n // 7 - 2.5))])
         config = DispatchConfig()
         assert dispatch_once(engine, client, config).delivered == 1
         tomorrow = dt.datetime.now(dt.UTC) + dt.timedelta(days=1, minutes=1)

@@ -114,7 +114,9 @@ def test_outbox_daily_cap_sends_the_rest_as_a_digest(tmp_path: Path) -> None:
     engine = engine_at(tmp_path)
     subscribe(engine, webhook_url="http://127.0.0.1:9/hook", webhook_secret=SECRET, daily_cap=2)
     for n in range(4):
-        store_article(engine, TEXT.format(f"report {n}"), [make_event(location=f"Kati {n}")])
+        store_article(engine, TEXT.format(f"report {n}"), [make_event(location=f"Kati {n}",
+                                                          latitude=12.6392 + 0.11 * (n % 7 - 3),
+                                                          longitude=-8.0029 + 0.11 * (n // 7 - 2.5))])
     statuses = [d.status for d in delivery_rows(engine)]
     assert statuses == ["pending", "pending", "digest", "digest"]
     digest_ids = {d.digest_id for d in delivery_rows(engine) if d.status == "digest"}
