@@ -1,22 +1,455 @@
-"""Who said what: attributions, source kinds, stance, official advice, and the certainty of each event."""
+"""Who said what: attributions, source kinds, stance, official advice, and the certainty of each event.
+
+``find_claims`` reads the dependency parse: a reporting verb ("said", "confirmed", "told") with its subject as the
+source and its clausal complement, or the adjacent quotation, as the content; "according to X"; and unattributed
+hedges ("it was not immediately clear ..."). Quotations are found in the text, so one that runs over several
+sentences is one content span. The source span is the mention as written; sources are resolved to their fullest
+mention by ``resolve_sources`` ("he" → "A military spokesman", "the embassy" → "the Norwegian Embassy"), which
+also gives official advice its ``issuer``. ``assess_certainty`` turns the claims behind each event into a CAP
+certainty word. The rules are plain lexicons and tree patterns (``RULES_VERSION``), no trained model.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from tocsin.model import Article, Claim, Event
+from tocsin.extract import attribution as attr
+from tocsin.model import Article, Claim, Event, Evidence, TextSpan
+from tocsin.taxonomy import Certainty, SourceKind, Stance
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
-__all__ = ["assess_certainty", "find_claims"]
+__all__ = [
+    "RULES_VERSION",
+    "assess_certainty",
+    "certainty_of",
+    "find_claims",
+    "issuer_name",
+    "resolve_sources",
+    "source_kind",
+    "stance_of",
+]
+
+RULES_VERSION = "claims.rules.v1"
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
+_SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
+_PAREN_PUNCT = frozenset({",", ";", ":", "-", "–", "—", "(", ")"})
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Raw:
+    """A claim before stance, kind and advice are decided: the spans as token/char offsets."""
+
+    source: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    content: tuple[int, int]
+    lemma: str
+    negated: bool = False
 
 
 def find_claims(doc: Doc, article: Article) -> list[Claim]:
-    """Return the attributions in the article: source, cue, content, stance and advice."""
-    return []
+    """Return the attributions in the article: source, cue, content, stance, and advice when it is advice.
+
+    Reads the parse's dependencies, sentences and entities; returns claims in text order. A claim made by
+    several sources ("X and Y said ...") is one claim per source with the same cue and content.
+
+    Examples
+    --------
+    >>> from tocsin import nlp
+    >>> from tocsin.model import Article
+    >>> text = "Two people died, a police spokesman said."
+    >>> [c.source.text for c in find_claims(nlp.parse(text), Article(id="x", text=text))]  # doctest: +SKIP
+    ['a police spokesman']
+    """
+    text = article.text
+    quotes = attr.quote_spans(text)
+    raws = list(_dedupe([*_verb_claims(doc, quotes), *_according_claims(doc), *_unattributed_hedges(doc)]))
+    raws.sort(key=lambda r: (r.content[0], r.cue[0] if r.cue else -1, r.source[0] if r.source else -1))
+    claims = [_finish(raw, text, article) for raw in raws]
+    return _with_advice(claims, doc, article)
+
+
+def _span(text: str, start: int, end: int) -> TextSpan:
+    return TextSpan(text=text[start:end], start=start, end=end)
+
+
+def _finish(raw: _Raw, text: str, article: Article) -> Claim:
+    source = _span(text, *raw.source) if raw.source else None
+    cue = _span(text, *raw.cue) if raw.cue else None
+    content = _span(text, *raw.content)
+    return Claim(
+        content=content,
+        source=source,
+        source_kind=source_kind(source.text, outlet=article.outlet) if source else None,
+        cue=cue,
+        stance=stance_of(raw.lemma, content.text, negated=raw.negated),
+    )
+
+
+def _dedupe(raws: Iterable[_Raw]) -> Iterator[_Raw]:
+    seen: set[tuple[object, ...]] = set()
+    for raw in raws:
+        key = (raw.source, raw.cue, raw.content)
+        if key not in seen:
+            seen.add(key)
+            yield raw
+
+
+# --- reporting verbs -------------------------------------------------------------------------------------------
+
+
+def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
+    for token in doc:
+        if not attr.is_cue_verb(token):
+            continue
+        content = _verb_content(token, quotes)
+        if content is None:
+            continue
+        sources = _subjects(token)
+        if not sources and not attr.allows_no_source(token):
+            continue
+        cue = attr.cue_extent(token)
+        negated = attr.is_negated(token)
+        options: list[tuple[int, int] | None] = list(sources) if sources else [None]
+        for source in options:
+            if source is not None and _overlaps(source, content):
+                continue
+            yield _Raw(source=source, cue=cue, content=content, lemma=attr.cue_lemma(token), negated=negated)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """Return the content of a reporting verb: its clause, the adjacent quotation, or its object."""
+    clause = attr.complement(verb)
+    if clause is not None:
+        span = attr.subtree_chars(clause)
+        quote = attr.enclosing_quote(span, quotes)
+        return quote if quote is not None else span
+    quote = attr.adjacent_quote(verb, quotes)
+    if quote is not None:
+        return quote
+    host = attr.host_clause(verb)
+    if host is not None:
+        span = attr.subtree_chars(host, exclude=(verb,))
+        quote = attr.enclosing_quote(span, quotes)
+        return quote if quote is not None else span
+    obj = attr.object_content(verb)
+    return attr.subtree_chars(obj) if obj is not None else None
+
+
+def _subjects(verb: Token) -> list[tuple[int, int]]:
+    """Return the char spans of the verb's sources, one per coordinated subject."""
+    subject = attr.subject_of(verb)
+    if subject is None:
+        return []
+    if subject.lower_ in ("it", "there") and subject.dep_ in ("expl", "nsubjpass"):
+        return []
+    heads = [subject, *attr.conjuncts(subject)]
+    spans = [attr.mention_chars(head) for head in heads]
+    left = attr.left_coordinated(subject)
+    if left is not None:
+        spans.insert(0, attr.mention_chars(left))
+    return spans
+
+
+# --- "according to X" and unattributed hedges -----------------------------------------------------------------
+
+
+def _according_claims(doc: Doc) -> Iterator[_Raw]:
+    for token in doc:
+        if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+            continue
+        to = doc[token.i + 1]
+        objects = [child for child in to.children if child.dep_ == "pobj"]
+        if not objects:
+            continue
+        phrase = (token.i, max(t.i for t in objects[0].subtree))
+        content = attr.sentence_minus(token.sent, phrase)
+        if content is None:
+            continue
+        cue = (token.idx, to.idx + len(to.text))
+        for head in [objects[0], *attr.conjuncts(objects[0])]:
+            yield _Raw(source=attr.mention_chars(head), cue=cue, content=content, lemma="according to")
+
+
+def _unattributed_hedges(doc: Doc) -> Iterator[_Raw]:
+    """Yield the reporter's own hedges: "it was not (immediately) clear who ...", "it is unclear whether ..."."""
+    for sent in doc.sents:
+        for match in attr.HEDGE_CLAUSE.finditer(sent.text):
+            start = sent.start_char + match.start()
+            clause_end = attr.clause_end(sent, sent.start_char + match.end())
+            if clause_end <= sent.start_char + match.end():
+                continue
+            cue = (sent.start_char + match.start("cue"), sent.start_char + match.end("cue"))
+            yield _Raw(source=None, cue=cue, content=(start, clause_end), lemma="unclear")
+
+
+# --- source kind, stance, resolution --------------------------------------------------------------------------
+
+
+def source_kind(text: str, *, outlet: str | None = None) -> str | None:
+    """Return the kind of a source (official, organisation, anonymous, witness, media), or None when unknown.
+
+    Examples
+    --------
+    >>> source_kind("a security source")
+    'anonymous'
+    >>> source_kind("Local residents")
+    'witness'
+    >>> source_kind("the Norwegian Embassy")
+    'official'
+    >>> source_kind("human rights activists")
+    'organisation'
+    >>> source_kind("Reuters")
+    'media'
+    >>> print(source_kind("Keita"))
+    None
+    """
+    kind = attr.classify_source(text, outlet=outlet)
+    return SourceKind(kind).value if kind else None
+
+
+def stance_of(lemma: str, content: str, *, negated: bool = False) -> str:
+    """Return the stance of a claim from its cue lemma, whether the cue is negated, and hedges in its content.
+
+    Examples
+    --------
+    >>> stance_of("confirm", "gunshots were fired")
+    'confirm'
+    >>> stance_of("deny", "troops had mutinied")
+    'deny'
+    >>> stance_of("say", "a possible military mutiny was under way")
+    'hedge'
+    >>> stance_of("confirm", "any casualties", negated=True)
+    'hedge'
+    >>> stance_of("say", "gunfire had been heard")
+    'assert'
+    """
+    if lemma in attr.DENY_CUES:
+        return Stance.HEDGE.value if negated else Stance.DENY.value
+    if negated or lemma in attr.HEDGE_CUES:
+        return Stance.HEDGE.value
+    if lemma in attr.CONFIRM_CUES:
+        return Stance.CONFIRM.value
+    if attr.HEDGE_WORDS.search(attr.HEDGE_CLAUSE_TAIL.sub("", content)):
+        return Stance.HEDGE.value
+    return Stance.ASSERT.value
+
+
+def resolve_sources(claims: Sequence[Claim], text: str) -> list[str | None]:
+    """Return each claim's source resolved to its fullest mention in the article (None when it has none).
+
+    A pronoun takes the nearest earlier source of the same number that is not a pronoun; a short definite
+    mention ("the embassy") takes the longest earlier mention, in the sources or the text, ending in the same
+    head word ("the Norwegian Embassy").
+    """
+    names: list[str | None] = []
+    for index, claim in enumerate(claims):
+        if claim.source is None:
+            names.append(None)
+            continue
+        earlier = [c.source for c in claims[:index] if c.source is not None and c.source.start < claim.source.start]
+        names.append(_resolve_one(claim.source, earlier, text))
+    return names
+
+
+def _resolve_one(source: TextSpan, earlier: list[TextSpan], text: str) -> str:
+    lower = source.text.lower()
+    if lower in PRONOUNS:
+        singular = lower in _SINGULAR_PRONOUNS
+        for previous in sorted(earlier, key=lambda s: -s.start):
+            if previous.text.lower() not in PRONOUNS and attr.is_plural(previous.text) != singular:
+                return previous.text
+        return source.text
+    head = attr.head_word(source.text)
+    if not re.match(r"(?i)(the|this|that)\s", source.text) or head is None:
+        return source.text
+    pattern = re.compile(rf"\b(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+){{1,4}}(?i:{re.escape(head)})\b")
+    best = source.text
+    for match in pattern.finditer(text, 0, source.start):
+        found = match.group(0)
+        if len(found) > len(best) and _is_name_like(found):
+            best = found
+    return best
+
+
+def _is_name_like(mention: str) -> bool:
+    words = [w for w in mention.split() if w.lower() != "the"]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def issuer_name(mention: str) -> str:
+    """Return the name of an issuing body from its fullest mention: no article, no trailing "in X".
+
+    >>> issuer_name("the French Embassy in Bamako")
+    'French Embassy'
+    >>> issuer_name("the Norwegian Embassy")
+    'Norwegian Embassy'
+    """
+    name = re.sub(r"(?i)^(the|a|an)\s+", "", mention.strip())
+    name = re.split(r"\s+(?:in|at|to|of the city of)\s+[A-Z]", name, maxsplit=1)[0]
+    return name.strip(" ,")
+
+
+# --- advice ---------------------------------------------------------------------------------------------------
+
+
+def _with_advice(claims: list[Claim], doc: Doc, article: Article) -> list[Claim]:
+    """Mark official instructions to the public as advice (a new claim when the advice is part of a longer one)."""
+    names = resolve_sources(claims, article.text)
+    out: list[Claim] = []
+    for claim, name in zip(claims, names, strict=True):
+        advice = _advice_span(claim, doc) if claim.source_kind == SourceKind.OFFICIAL.value else None
+        if advice is None:
+            out.append(claim)
+            continue
+        issuer = issuer_name(name or (claim.source.text if claim.source else ""))
+        area = _area(doc, advice, name or "")
+        marked = dataclasses.replace(claim, advice=True, issuer=issuer or None, area=area)
+        if advice == (claim.content.start, claim.content.end):
+            out.append(marked)
+        else:
+            out.extend([claim, dataclasses.replace(marked, content=_span(article.text, *advice))])
+    return _one_advice_per_span(out)
+
+
+def _one_advice_per_span(claims: list[Claim]) -> list[Claim]:
+    """Keep one advice claim per advice span (several cues may frame the same quotation)."""
+    seen: set[tuple[int, int, str | None]] = set()
+    out: list[Claim] = []
+    for claim in claims:
+        key = (claim.content.start, claim.content.end, claim.issuer)
+        if claim.advice and key in seen:
+            continue
+        if claim.advice:
+            seen.add(key)
+        out.append(claim)
+    return out
+
+
+def _advice_span(claim: Claim, doc: Doc) -> tuple[int, int] | None:
+    """Return the sentence of the claim's content that gives advice, clipped to the content."""
+    start, end = claim.content.start, claim.content.end
+    if not attr.ADVICE.search(claim.content.text):
+        return None
+    for sent in _sents_in(doc, start, end):
+        if attr.ADVICE.search(sent.text):
+            return attr.trim_chars(doc.text, max(start, sent.start_char), min(end, sent.end_char), punct=True)
+    return None
+
+
+def _sents_in(doc: Doc, start: int, end: int) -> Iterator[Span]:
+    for sent in doc.sents:
+        if sent.end_char > start and sent.start_char < end:
+            yield sent
+
+
+def _area(doc: Doc, span: tuple[int, int], issuer_mention: str) -> str | None:
+    """Return the place an advice names ("to remain at home ... in the city of Bamako"), if any."""
+    place = attr.place_in(doc, *span)
+    if place is not None:
+        return place
+    match = re.search(r"\bin\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s*$", issuer_mention)
+    return match.group(1) if match else None
+
+
+# --- certainty ------------------------------------------------------------------------------------------------
 
 
 def assess_certainty(events: list[Event], claims: list[Claim], article: Article) -> list[Event]:
-    """Return the events with ``certainty`` (CAP words) and the indices of their supporting ``claims``."""
-    return events
+    """Return the events with ``certainty`` (CAP words), the indices of their supporting ``claims`` and evidence.
+
+    A claim supports an event when its content holds the event's anchor (its evidence spans inside the event's
+    sentence) or, when the event has no such anchor, overlaps the event's sentence; a claim elsewhere supports it
+    when its content names the event's location and shares a content word with the event's sentence. Advice is
+    never support.
+
+    Rules, in order: an official denial → Unlikely (contested; both sides kept); an official confirmation and a
+    witness → Observed; an official confirmation, or two independent unhedged sources → Likely; only hedged or
+    one anonymous source → Possible; one other source → Likely; no attribution (the reporter's voice) → Likely.
+    """
+    names = resolve_sources(claims, article.text)
+    return [_assess_one(event, claims, names, article.text) for event in events]
+
+
+def _assess_one(event: Event, claims: list[Claim], names: list[str | None], text: str) -> Event:
+    indices = tuple(i for i, claim in enumerate(claims) if not claim.advice and _supports(claim, event, text))
+    support = [(claims[i], names[i]) for i in indices]
+    certainty = certainty_of(support)
+    evidence = tuple(_claim_evidence(claims[i]) for i in indices)
+    return dataclasses.replace(
+        event,
+        certainty=certainty,
+        claims=indices,
+        evidence=(*event.evidence, *evidence),
+    )
+
+
+def certainty_of(support: Sequence[tuple[Claim, str | None]]) -> str:
+    """Return the CAP certainty word for an event backed by ``support`` (claim, resolved source name) pairs."""
+    if not support:
+        return Certainty.LIKELY.value
+    official = [c for c, _ in support if c.source_kind == SourceKind.OFFICIAL.value]
+    if any(c.stance == Stance.DENY.value for c in official):
+        return Certainty.UNLIKELY.value
+    confirmed = any(c.stance == Stance.CONFIRM.value for c in official)
+    witnessed = any(c.source_kind == SourceKind.WITNESS.value for c, _ in support)
+    if confirmed and witnessed:
+        return Certainty.OBSERVED.value
+    if confirmed:
+        return Certainty.LIKELY.value
+    firm = [(c, n) for c, n in support if c.stance != Stance.HEDGE.value]
+    independent = {(n or (c.source.text if c.source else "")).lower() for c, n in firm if c.source is not None}
+    if len(independent) >= 2:
+        return Certainty.LIKELY.value
+    if not firm:
+        return Certainty.POSSIBLE.value
+    if all(c.source_kind == SourceKind.ANONYMOUS.value for c, _ in firm):
+        return Certainty.POSSIBLE.value
+    return Certainty.LIKELY.value
+
+
+def _supports(claim: Claim, event: Event, text: str) -> bool:
+    if event.sentence_start is None or event.sentence_end is None:
+        return False
+    s_start, s_end = event.sentence_start, event.sentence_end
+    c_start, c_end = claim.content.start, claim.content.end
+    anchors = [
+        (e.start, e.end)
+        for e in event.evidence
+        if e.field != "certainty" and s_start <= e.start and e.end <= s_end and e.end - e.start < s_end - s_start
+    ]
+    if anchors:
+        if any(c_start <= a < c_end for a, _ in anchors):
+            return True
+    elif c_start < s_end and s_start < c_end:
+        return True
+    return _same_incident(claim, event, text)
+
+
+def _same_incident(claim: Claim, event: Event, text: str) -> bool:
+    """A claim outside the event's sentence that names its location and shares a content word with it."""
+    if not event.location or event.sentence_start is None or event.sentence_end is None:
+        return False
+    content = claim.content.text
+    if event.sentence_start <= claim.content.start < event.sentence_end:
+        return False
+    if not re.search(rf"\b{re.escape(event.location)}\b", content):
+        return False
+    sentence = text[event.sentence_start : event.sentence_end]
+    shared = attr.content_stems(content) & attr.content_stems(sentence)
+    shared.discard(event.location.lower()[:5])
+    return bool(shared)
+
+
+def _claim_evidence(claim: Claim) -> Evidence:
+    spans = [s for s in (claim.source, claim.cue) if s is not None] or [claim.content]
+    return Evidence(field="certainty", start=min(s.start for s in spans), end=max(s.end for s in spans))

@@ -1,0 +1,451 @@
+"""Attribution building blocks: reporting-verb lexicons, quotation spans, and dependency-tree helpers for claims.
+
+``claims.py`` assembles claims from these pieces. Everything here is a small rule over a spaCy token or a string:
+which verbs report speech or belief, where a verb's content and source are in the tree, which quotation
+belongs to a cue, what kind of body a source is, and which words hedge or give advice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = [
+    "ADJ_CUES",
+    "ADVICE",
+    "CONFIRM_CUES",
+    "DENY_CUES",
+    "HEDGE_CLAUSE",
+    "HEDGE_CLAUSE_TAIL",
+    "HEDGE_CUES",
+    "HEDGE_WORDS",
+    "OBJECT_CUES",
+    "SPEECH_CUES",
+    "THOUGHT_CUES",
+    "adjacent_quote",
+    "allows_no_source",
+    "classify_source",
+    "cue_lemma",
+    "clause_end",
+    "complement",
+    "conjuncts",
+    "content_stems",
+    "cue_extent",
+    "enclosing_quote",
+    "head_word",
+    "host_clause",
+    "is_cue_verb",
+    "is_negated",
+    "is_plural",
+    "left_coordinated",
+    "mention_chars",
+    "object_content",
+    "place_in",
+    "quote_spans",
+    "sentence_minus",
+    "subject_of",
+    "subtree_chars",
+    "trim_chars",
+]
+
+SPEECH_CUES = frozenset(
+    """say tell add state announce report confirm deny claim warn explain note write insist argue acknowledge admit
+    reply respond declare allege assert maintain stress emphasise emphasize recall reiterate repeat concede contend
+    indicate disclose reveal testify comment complain quote ask answer tweet post describe predict promise pledge
+    vow urge advise recommend order instruct call demand dismiss reject refute dispute rebut caution inform
+    notify brief estimate accuse blame criticise criticize condemn praise welcome cite announce""".split()
+)
+THOUGHT_CUES = frozenset(
+    """believe think fear hope expect feel doubt suspect know worry suggest show find agree disagree understand
+    assume consider conclude guess imagine reckon speculate acknowledge worry want""".split()
+)
+ADJ_CUES = frozenset("worried concerned confident convinced certain sure hopeful afraid aware optimistic".split())
+CONFIRM_CUES = frozenset("confirm acknowledge admit verify corroborate concede".split())
+DENY_CUES = frozenset("deny reject dismiss refute dispute rebut".split())
+HEDGE_CUES = frozenset("suggest believe think suspect speculate guess fear doubt allege unclear".split())
+OBJECT_CUES = frozenset(
+    """confirm deny announce report claim describe criticise criticize accuse blame praise support oppose
+    predict cite show reveal acknowledge admit dismiss reject condemn welcome disclose""".split()
+)
+_PREP_CUES = {"call": ("for",), "warn": ("of", "about", "against"), "complain": ("about", "of")}
+_NO_SOURCE_CUES = frozenset("report say believe allege claim understand think expect estimate fear".split())
+_RELATIVE = frozenset({"who", "that", "which"})
+_COORDINATORS = frozenset({"as", "while", "because", "after", "when", "since", "though", "although", "where"})
+
+HEDGE_WORDS = re.compile(
+    r"\b(possible|possibly|probably|perhaps|apparent(ly)?|reportedly|allegedly|alleged|unconfirmed|unverified|"
+    r"unclear|not (immediately |yet )?(clear|known)|unknown|may have|might have|could have|suspected|"
+    r"believed to|appears? to|seem(s|ed)? to|not have any (further |more )?(information|details)|"
+    r"no (further|more) (information|details)|rumou?red|rumou?rs?)\b",
+    re.IGNORECASE,
+)
+HEDGE_CLAUSE = re.compile(
+    r"\bit\s+(?:was|is|remains|remained|has not been|had not been)\s+"
+    r"(?P<cue>not\s+(?:immediately\s+|yet\s+|entirely\s+)?(?:clear|known|possible to (?:confirm|verify))|unclear|"
+    r"unknown|(?:not\s+)?(?:immediately\s+)?(?:confirmed|verified))\b",
+    re.IGNORECASE,
+)
+HEDGE_CLAUSE_TAIL = re.compile(r"(?:,\s*)?(?:although|though|but|and)?\s*" + HEDGE_CLAUSE.pattern + r".*", re.I | re.S)
+ADVICE = re.compile(
+    r"\b(stay(?:ing)?\s+(?:at\s+)?home|stay(?:ing)?\s+(?:indoors|inside)|remain(?:ing)?\s+(?:at\s+home|indoors|"
+    r"inside)|shelter(?:ing)?\s+in\s+place|exercise\s+(?:extreme\s+|increased\s+|great\s+|a\s+high\s+degree\s+of\s+)?"
+    r"caution|avoid\s+(?:all\s+|non-?essential\s+)?(?:travel|the\s+area|going|gatherings|crowds|demonstrations)|"
+    r"(?:do\s+not|don't|should\s+not)\s+travel|reconsider\s+(?:your\s+)?travel|leave\s+the\s+country|"
+    r"leave\s+(?:the\s+area\s+)?immediately|limit\s+(?:their\s+|your\s+)?movements?|keep\s+a\s+low\s+profile|"
+    r"stay\s+away\s+from)\b",
+    re.IGNORECASE,
+)
+
+_ANONYMOUS = re.compile(
+    r"\b(sources?|unnamed|anonymous|anonymity|not\s+to\s+be\s+(named|identified)|declined\s+to\s+be\s+(named|"
+    r"identified)|(asked|requested)\s+not\s+to\s+be)\b",
+    re.IGNORECASE,
+)
+_WITNESS = re.compile(
+    r"\b(residents?|witness(es)?|eyewitness(es)?|eye-witness(es)?|villagers?|locals?|inhabitants?|survivors?|"
+    r"passers?-by|bystanders?|shopkeepers?|traders?|neighbou?rs?|onlookers?|motorists?)\b",
+    re.IGNORECASE,
+)
+_ORGANISATION = re.compile(
+    r"\b(ngos?|non-governmental|charit(y|ies)|rights\s+groups?|human\s+rights|activists?|amnesty|red\s+cross|"
+    r"red\s+crescent|icrc|msf|doctors\s+without\s+borders|save\s+the\s+children|oxfam|organi[sz]ations?|groups?|"
+    r"associations?|unions?|foundations?|observatory|monitors?|watchdogs?|institutes?|think\s+tanks?|"
+    r"campaigners?|aid\s+(agenc(y|ies)|workers?)|humanitarian|parties|party|movements?|coalitions?)\b",
+    re.IGNORECASE,
+)
+_OFFICIAL = re.compile(
+    r"\b(government|governments|ministry|ministries|minister|military|army|armed\s+forces|police|gendarmerie|"
+    r"embass(y|ies)|consulates?|spokes(man|woman|person|men|women|people)|united\s+nations|un|u\.n\.|"
+    r"president|presidency|governor|mayor|officials?|authorit(y|ies)|commanders?|general|colonel|lieutenant|"
+    r"officers?|ambassadors?|department|white\s+house|kremlin|pentagon|mission|minusma|monusco|african\s+union|"
+    r"ecowas|nato|european\s+union|eu|world\s+health\s+organi[sz]ation|unicef|unhcr|ocha|wfp|council|"
+    r"prosecutors?|court|judges?|commission|senators?|lawmakers?|parliament|troops|soldiers?|security\s+forces|"
+    r"junta|cabinet|state\s+department|foreign\s+office|interior|defen[cs]e|navy|air\s+force|coast\s+guard|"
+    r"administration|agency)\b",
+    re.IGNORECASE,
+)
+_MEDIA = re.compile(
+    r"\b(reuters|afp|agence\s+france|associated\s+press|ap|bbc|cnn|al\s+jazeera|television|tv|radio|newspapers?|"
+    r"news\s+agency|media|reporters?|journalists?|correspondents?|daily|times|post|journal|herald|tribune|"
+    r"guardian|news|magazine|broadcaster)\b",
+    re.IGNORECASE,
+)
+_SPOKES = re.compile(r"\bspokes(man|woman|person|men|women|people)\b", re.IGNORECASE)
+_CORE_CUT = re.compile(r"\s+(?:of|who|which|that|for|from|in|at|with|on)\s+|,|\(|—|–")
+_STOP = frozenset(
+    """that this there these those their with from have been were will would could should about after before
+    which while where when what said says also into than then them they other more most some such only over
+    under again because being other""".split()
+)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Return the quotations in ``text`` as ``(start, end)`` including their marks; they may cross sentences.
+
+    >>> quote_spans('He said: “Yes. No.” Then "ok," she said.')
+    [(9, 19), (25, 30)]
+    """
+    spans: list[tuple[int, int]] = []
+    for match in re.finditer(r"“[^“”]{1,3000}?”|\"[^\"\n]{1,3000}?\"", text):
+        spans.append((match.start(), match.end()))
+    return spans
+
+
+def cue_lemma(token: Token) -> str:
+    """Return the token's lemma, mended where the tagger's lemma misses a cue ("hoped" → "hop" → "hope")."""
+    lemma = token.lemma_.lower()
+    if lemma in SPEECH_CUES or lemma in THOUGHT_CUES:
+        return lemma
+    lower = token.lower_
+    for cut, add in ((1, ""), (2, ""), (3, ""), (3, "e"), (1, "e"), (3, "y"), (2, "e")):
+        guess = lower[:-cut] + add
+        if len(guess) > 2 and (guess in SPEECH_CUES or guess in THOUGHT_CUES):
+            return guess
+    return lemma
+
+
+def is_cue_verb(token: Token) -> bool:
+    """Whether ``token`` is a reporting verb (or an adjective such as "worried") that can take a content."""
+    if token.pos_ == "ADJ":
+        return token.lower_ in ADJ_CUES and token.dep_ in ("acomp", "ROOT")
+    if token.pos_ not in ("VERB", "AUX") or token.tag_ == "VBN" and token.dep_ == "amod":
+        return False
+    lemma = cue_lemma(token)
+    return lemma in SPEECH_CUES or lemma in THOUGHT_CUES
+
+
+def allows_no_source(token: Token) -> bool:
+    """Whether a cue may stand without a source: "it was reported that ..."."""
+    return cue_lemma(token) in _NO_SOURCE_CUES and any(c.dep_ == "auxpass" for c in token.children)
+
+
+def cue_extent(token: Token) -> tuple[int, int]:
+    """Return the cue's characters: the verb and a particle right after it ("pointed out")."""
+    end = token.idx + len(token.text)
+    for child in token.children:
+        if child.dep_ == "prt" and child.i == token.i + 1:
+            end = child.idx + len(child.text)
+    return token.idx, end
+
+
+def is_negated(token: Token) -> bool:
+    """Whether the cue is negated: "did not confirm", "declined to confirm", "could not say"."""
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    head = token.head
+    return token.dep_ == "xcomp" and head.lemma_.lower() in ("decline", "refuse", "fail")
+
+
+def complement(verb: Token) -> Token | None:
+    """Return the head of the verb's clausal content (``ccomp``; ``xcomp`` for directives such as "urged ...")."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return child
+    if cue_lemma(verb) in ("urge", "advise", "recommend", "order", "instruct", "call", "ask", "tell", "warn"):
+        for child in verb.children:
+            if child.dep_ == "xcomp":
+                return child
+    return None
+
+
+def enclosing_quote(span: tuple[int, int], quotes: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """Return the quotation that holds ``span`` (allowing the closing mark and comma just outside it)."""
+    start, end = span
+    for q_start, q_end in quotes:
+        if q_start <= start + 1 and end <= q_end + 2 and start < q_end:
+            return q_start, q_end
+    return None
+
+
+def adjacent_quote(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """Return the quotation that a cue frames: '“...,” X said' or 'X said: “...”'."""
+    text = verb.doc.text
+    subject = subject_of(verb)
+    left = min(verb.idx, subject.left_edge.idx if subject is not None else verb.idx)
+    right = verb.idx + len(verb.text)
+    for q_start, q_end in quotes:
+        if q_end <= left and re.fullmatch(r"[\s,]*", text[q_end:left]):
+            return q_start, q_end
+    after = [q for q in quotes if q[0] >= right and q[0] - right < 120]
+    for q_start, q_end in after:
+        between = text[right:q_start]
+        if re.fullmatch(r"[^.“”\"!?]*[:,]\s*", between) or re.fullmatch(r"\s*", between):
+            return q_start, q_end
+    return None
+
+
+def host_clause(verb: Token) -> Token | None:
+    """Return the clause a parenthetical cue comments on: "Troops mutinied, a source said" (said → mutinied)."""
+    head = verb.head
+    if head is verb or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if verb.dep_ in ("parataxis",) or verb.dep_ in ("ccomp", "advcl") and head.i < verb.i:
+        between = verb.doc[head.i : verb.left_edge.i]
+        if any(t.text in (",", "—", "–") for t in between):
+            return head
+    return None
+
+
+def object_content(verb: Token) -> Token | None:
+    """Return a nominal content: "confirmed the attack", "called for calm", "warned of attacks"."""
+    lemma = cue_lemma(verb)
+    for child in verb.children:
+        if child.dep_ == "dobj" and lemma in OBJECT_CUES and child.lower_ not in ("what", "it", "this", "that"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in _PREP_CUES.get(lemma, ()):
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """Return the verb's source: its subject, a shared subject ("confirmed ... but said"), or the noun a
+    relative clause modifies ("the minister, who said ...")."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    if verb.dep_ == "acomp" or verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head) if verb.head is not verb else None
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head is not verb:
+        return subject_of(verb.head)
+    return None
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """Return the nouns coordinated with ``token`` after it ("residents and security sources")."""
+    return [t for t in token.conjuncts if t.i > token.i and t.pos_ in ("NOUN", "PROPN", "PRON")]
+
+
+def mention_chars(head: Token) -> tuple[int, int]:
+    """Return a mention's characters: the head's subtree without coordinated nouns, trimmed of punctuation."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in ("conj", "cc") or child.dep_ == "punct" and child.i > head.i and _after_conj(head, child):
+            continue
+        tokens.extend(child.subtree)
+    tokens = [t for t in tokens if not (t.dep_ in ("conj", "cc") and t.head is head)]
+    first = min(t.i for t in tokens)
+    last = max(t.i for t in tokens)
+    doc = head.doc
+    while last > first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    while first < last and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _after_conj(head: Token, punct: Token) -> bool:
+    return any(c.dep_ == "conj" and c.i > punct.i for c in head.children)
+
+
+def left_coordinated(subject: Token) -> Token | None:
+    """Return a noun joined to the subject from the left that the parser attached elsewhere.
+
+    "... as the Norwegian Embassy and a security source said" is often parsed with the embassy as the object
+    of "as"; it is a second source of "said".
+    """
+    doc = subject.doc
+    first = subject.left_edge.i
+    if first < 2 or doc[first - 1].lower_ != "and":
+        return None
+    noun = doc[first - 2]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj":
+        return None
+    return noun if noun.head.lower_ in _COORDINATORS else None
+
+
+def subtree_chars(token: Token, *, exclude: Sequence[Token] = ()) -> tuple[int, int]:
+    """Return the characters of ``token``'s subtree, without the subtrees of ``exclude``, trimmed of punctuation.
+
+    Only the contiguous stretch around ``token`` is kept, so a parenthetical cue in the middle cuts the span.
+    """
+    skip = {t.i for ex in exclude for t in ex.subtree}
+    indices = sorted(t.i for t in token.subtree if t.i not in skip)
+    lo = hi = indices.index(token.i)
+    while lo > 0 and indices[lo - 1] == indices[lo] - 1:
+        lo -= 1
+    while hi < len(indices) - 1 and indices[hi + 1] == indices[hi] + 1:
+        hi += 1
+    doc = token.doc
+    first, last = indices[lo], indices[hi]
+    while last > first and (doc[last].is_punct and doc[last].text not in ("”", '"') or doc[last].is_space):
+        last -= 1
+    while first < last and (doc[first].is_punct and doc[first].text not in ("“", '"') or doc[first].is_space):
+        first += 1
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def sentence_minus(sent: Span, phrase: tuple[int, int]) -> tuple[int, int] | None:
+    """Return the larger side of a sentence around a token range ("..., according to X." → the part before)."""
+    doc = sent.doc
+    before = (sent.start, phrase[0])
+    after = (phrase[1] + 1, sent.end)
+    side = before if before[1] - before[0] >= after[1] - after[0] else after
+    if side[1] <= side[0]:
+        return None
+    first, last = side[0], side[1] - 1
+    while last > first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    while first < last and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    if doc[first].is_punct:
+        return None
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def clause_end(sent: Span, pos: int) -> int:
+    """Return where the clause that continues at ``pos`` ends: the sentence end, less closing punctuation."""
+    text = sent.doc.text
+    end = sent.end_char
+    while end > pos and (text[end - 1].isspace() or text[end - 1] in ".!?;"):
+        end -= 1
+    return end
+
+
+def trim_chars(text: str, start: int, end: int, *, punct: bool = False) -> tuple[int, int]:
+    """Return ``(start, end)`` without surrounding whitespace (and quotation marks and commas when ``punct``)."""
+    strip = " \t\r\n" + ("“”\",;:" if punct else "")
+    while start < end and (text[start].isspace() or text[start] in strip):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in strip):
+        end -= 1
+    return start, end
+
+
+def _core(text: str) -> str:
+    return _CORE_CUT.split(text, maxsplit=1)[0]
+
+
+def classify_source(text: str, *, outlet: str | None = None) -> str | None:
+    """Return the kind of a source mention as a ``SourceKind`` value, or None.
+
+    The mention's core (before "of", "who", a comma ...) decides; anonymity anywhere in it wins.
+
+    >>> classify_source("A source who handles security for non-governmental organisations in Mali")
+    'anonymous'
+    >>> classify_source("Opponents of the current president")
+    """
+    if outlet and text.strip().lower() == outlet.strip().lower():
+        return "media"
+    if _ANONYMOUS.search(text):
+        return "anonymous"
+    core = _core(text)
+    if _SPOKES.search(core):
+        rest = text[len(core) :]
+        for pattern, kind in ((_ORGANISATION, "organisation"), (_MEDIA, "media")):
+            if pattern.search(rest):
+                return kind
+        return "official"
+    for pattern, kind in (
+        (_WITNESS, "witness"),
+        (_ORGANISATION, "organisation"),
+        (_OFFICIAL, "official"),
+        (_MEDIA, "media"),
+    ):
+        if pattern.search(core):
+            return kind
+    return None
+
+
+def is_plural(mention: str) -> bool:
+    """Whether a mention names several ("security sources", "residents") rather than one.
+
+    >>> is_plural("Local residents"), is_plural("the Norwegian Embassy")
+    (True, False)
+    """
+    head = head_word(mention)
+    if head is None:
+        return False
+    lower = head.lower()
+    return lower in ("police", "people", "authorities", "they") or lower.endswith("s") and not lower.endswith("ss")
+
+
+def head_word(mention: str) -> str | None:
+    """Return the last word of a mention's core: "the French Embassy in Bamako" → "Embassy"."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", _core(mention))
+    return words[-1] if words else None
+
+
+def place_in(doc: Doc, start: int, end: int) -> str | None:
+    """Return the first place named inside ``[start, end)``: a GPE/LOC entity or "in/to (the city of) X"."""
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC") and start <= ent.start_char and ent.end_char <= end:
+            return str(ent.text)
+    match = re.search(
+        r"\b(?:in|to|from|around|near|across)\s+(?:the\s+(?:city|town|capital|region|area|district|province)\s+of\s+)?"
+        r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)",
+        doc.text[start:end],
+    )
+    return match.group(1) if match else None
+
+
+def content_stems(text: str) -> set[str]:
+    """Return rough stems (first five letters) of the content words of ``text``, for overlap tests."""
+    return {w.lower()[:5] for w in re.findall(r"[A-Za-z]{4,}", text) if w.lower() not in _STOP}

