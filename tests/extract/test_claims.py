@@ -286,3 +286,11 @@ def test_claims_assess_certainty_links_confirmation_elsewhere_by_location() -> N
     (assessed,) = assess_certainty([event], claims, make_article(text))
     assert assessed.claims == (0, 1)
     assert assessed.certainty == "Observed"
+
+
+@needs_model
+def test_claims_quote_continued_after_cue_keeps_source() -> None:
+    text = "\u201cThe town is calm,\u201d the governor said. \u201cSchools will reopen on Monday.\u201d"
+    _, claims = _claims(text)
+    contents = [c.content.text for c in claims if c.source and c.source.text == "the governor"]
+    assert contents == ["\u201cThe town is calm,\u201d", "\u201cSchools will reopen on Monday.\u201d"]

@@ -24,6 +24,7 @@ __all__ = [
     "HEDGE_CUES",
     "HEDGE_WORDS",
     "OBJECT_CUES",
+    "OPINION_CUES",
     "SPEECH_CUES",
     "THOUGHT_CUES",
     "adjacent_quote",
@@ -34,6 +35,7 @@ __all__ = [
     "complement",
     "conjuncts",
     "content_stems",
+    "continued_quotes",
     "cue_extent",
     "enclosing_quote",
     "head_word",
@@ -63,6 +65,14 @@ THOUGHT_CUES = frozenset(
     """believe think fear hope expect feel doubt suspect know worry suggest show find agree disagree understand
     assume consider conclude guess imagine reckon speculate acknowledge worry want""".split()
 )
+OPINION_CUES = frozenset(
+    """promise pledge vow want plan seek refuse threaten offer decide intend express mention tout hail applaud
+    endorse oppose highlight propose demand request characterize characterise mock ridicule thank discuss""".split()
+)
+_XCOMP_CUES = frozenset(
+    """urge advise recommend order instruct call ask tell warn promise pledge vow want plan seek refuse threaten
+    agree offer decide intend hope expect demand""".split()
+)
 ADJ_CUES = frozenset("worried concerned confident convinced certain sure hopeful afraid aware optimistic".split())
 CONFIRM_CUES = frozenset("confirm acknowledge admit verify corroborate concede".split())
 DENY_CUES = frozenset("deny reject dismiss refute dispute rebut".split())
@@ -70,7 +80,7 @@ HEDGE_CUES = frozenset("suggest believe think suspect speculate guess fear doubt
 OBJECT_CUES = frozenset(
     """confirm deny announce report claim describe criticise criticize accuse blame praise support oppose
     predict cite show reveal acknowledge admit dismiss reject condemn welcome disclose""".split()
-)
+) | OPINION_CUES
 _PREP_CUES = {"call": ("for",), "warn": ("of", "about", "against"), "complain": ("about", "of")}
 _NO_SOURCE_CUES = frozenset("report say believe allege claim understand think expect estimate fear".split())
 _RELATIVE = frozenset({"who", "that", "which"})
@@ -150,7 +160,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     [(9, 19), (25, 30)]
     """
     spans: list[tuple[int, int]] = []
-    for match in re.finditer(r"“[^“”]{1,3000}?”|\"[^\"\n]{1,3000}?\"", text):
+    for match in re.finditer(r"“[^“”]{1,3000}?”|\"[^\"\n]{1,3000}?\"|''(?!')[^\n]{1,3000}?''", text):
         spans.append((match.start(), match.end()))
     return spans
 
@@ -158,14 +168,18 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 def cue_lemma(token: Token) -> str:
     """Return the token's lemma, mended where the tagger's lemma misses a cue ("hoped" → "hop" → "hope")."""
     lemma = token.lemma_.lower()
-    if lemma in SPEECH_CUES or lemma in THOUGHT_CUES:
+    if _is_cue_word(lemma):
         return lemma
     lower = token.lower_
     for cut, add in ((1, ""), (2, ""), (3, ""), (3, "e"), (1, "e"), (3, "y"), (2, "e")):
         guess = lower[:-cut] + add
-        if len(guess) > 2 and (guess in SPEECH_CUES or guess in THOUGHT_CUES):
+        if len(guess) > 2 and _is_cue_word(guess):
             return guess
     return lemma
+
+
+def _is_cue_word(lemma: str) -> bool:
+    return lemma in SPEECH_CUES or lemma in THOUGHT_CUES or lemma in OPINION_CUES
 
 
 def is_cue_verb(token: Token) -> bool:
@@ -174,8 +188,7 @@ def is_cue_verb(token: Token) -> bool:
         return token.lower_ in ADJ_CUES and token.dep_ in ("acomp", "ROOT")
     if token.pos_ not in ("VERB", "AUX") or token.tag_ == "VBN" and token.dep_ == "amod":
         return False
-    lemma = cue_lemma(token)
-    return lemma in SPEECH_CUES or lemma in THOUGHT_CUES
+    return _is_cue_word(cue_lemma(token))
 
 
 def allows_no_source(token: Token) -> bool:
@@ -205,7 +218,7 @@ def complement(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "ccomp":
             return child
-    if cue_lemma(verb) in ("urge", "advise", "recommend", "order", "instruct", "call", "ask", "tell", "warn"):
+    if cue_lemma(verb) in _XCOMP_CUES:
         for child in verb.children:
             if child.dep_ == "xcomp":
                 return child
@@ -236,6 +249,33 @@ def adjacent_quote(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int,
         if re.fullmatch(r"[^.“”\"!?]*[:,]\s*", between) or re.fullmatch(r"\s*", between):
             return q_start, q_end
     return None
+
+
+def continued_quotes(
+    text: str, content: tuple[int, int], cue: tuple[int, int], quotes: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Return the quotations that carry on a quoted content after its cue: '“A,” he said. “B.” “C.”' → B, C.
+
+    A quotation continues when only the cue's clause stands between it and the content, or only white space
+    between it and the previous continuation.
+    """
+    if content not in quotes or not content[1] <= cue[0]:
+        return []
+    found: list[tuple[int, int]] = []
+    last = content[1]
+    for q_start, q_end in quotes:
+        if q_start < last:
+            continue
+        between = text[last:q_start]
+        if not found and (len(between) > 200 or not cue[1] <= q_start or not re.search(r"[.,:]\s*$", between)):
+            break
+        if found and not re.fullmatch(r"\s*", between):
+            break
+        found.append((q_start, q_end))
+        last = q_end
+        if len(found) == 3:
+            break
+    return found
 
 
 def host_clause(verb: Token) -> Token | None:

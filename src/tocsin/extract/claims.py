@@ -50,6 +50,7 @@ class _Raw:
     content: tuple[int, int]
     lemma: str
     negated: bool = False
+    continued: bool = False
 
 
 def find_claims(doc: Doc, article: Article) -> list[Claim]:
@@ -68,7 +69,7 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     """
     text = article.text
     quotes = attr.quote_spans(text)
-    raws = list(_dedupe([*_verb_claims(doc, quotes), *_according_claims(doc), *_unattributed_hedges(doc)]))
+    raws = _own_quotes_first(_dedupe([*_verb_claims(doc, quotes), *_according_claims(doc), *_unattributed_hedges(doc)]))
     raws.sort(key=lambda r: (r.content[0], r.cue[0] if r.cue else -1, r.source[0] if r.source else -1))
     claims = [_finish(raw, text, article) for raw in raws]
     return _with_advice(claims, doc, article)
@@ -89,6 +90,13 @@ def _finish(raw: _Raw, text: str, article: Article) -> Claim:
         cue=cue,
         stance=stance_of(raw.lemma, content.text, negated=raw.negated),
     )
+
+
+def _own_quotes_first(raws: Iterable[_Raw]) -> list[_Raw]:
+    """Drop a quotation taken as the continuation of an earlier one when a cue of its own frames it."""
+    raws = list(raws)
+    framed = {raw.content for raw in raws if not raw.continued}
+    return [raw for raw in raws if not raw.continued or raw.content not in framed]
 
 
 def _dedupe(raws: Iterable[_Raw]) -> Iterator[_Raw]:
@@ -115,11 +123,20 @@ def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
             continue
         cue = attr.cue_extent(token)
         negated = attr.is_negated(token)
+        contents = [content, *attr.continued_quotes(doc.text, content, cue, quotes)]
         options: list[tuple[int, int] | None] = list(sources) if sources else [None]
         for source in options:
             if source is not None and _overlaps(source, content):
                 continue
-            yield _Raw(source=source, cue=cue, content=content, lemma=attr.cue_lemma(token), negated=negated)
+            for part in contents:
+                yield _Raw(
+                    source=source,
+                    cue=cue,
+                    content=part,
+                    lemma=attr.cue_lemma(token),
+                    negated=negated,
+                    continued=part is not content,
+                )
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
