@@ -37,6 +37,12 @@ def _v10_alerts(conn: sa.Connection) -> None:
     from tocsin.store import alert_tables as t
 
     schema.METADATA.create_all(conn, tables=[t.sources, t.subscriptions, t.alerts, t.deliveries])
+def _v20_accounts(conn: sa.Connection) -> None:
+    schema.METADATA.create_all(conn, tables=[schema.users, schema.sessions])
+
+
+def _v21_review(conn: sa.Connection) -> None:
+    schema.METADATA.create_all(conn, tables=[schema.event_edits, schema.event_reviews])
 
 
 # Append new steps; never edit one that has shipped. Number ranges by owner: 1-9 events and incidents,
@@ -45,6 +51,8 @@ MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "initial schema", _v1_initial),
     (2, "incident blocking keys and article signatures", _v2_incidents),
     (10, "sources, subscriptions, alerts and the delivery outbox", _v10_alerts),
+    (20, "accounts and sessions", _v20_accounts),
+    (21, "review desk: edits and their overlay", _v21_review),
 )
 
 
