@@ -6,9 +6,18 @@ extraction stages find; offsets are computed from the text, so they always slice
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import dataclasses
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import sqlalchemy as sa
 
 from tocsin import accounts, store
@@ -106,3 +115,72 @@ def bulk_events(count: int, *, year: int = 2020) -> list[Event]:
                   iso2="ML", country="Mali", location=f"Town {i}", latitude=11 + (i % 50) / 10,
                   longitude=-9 + (i % 40) / 10, geo_precision=1, certainty="Likely")))
     return out
+
+
+class AppClient:
+    """Calls the real application in-process through httpx's ASGI transport, keeping cookies between calls."""
+
+    def __init__(self, app: object, *, base_url: str = "http://testserver") -> None:
+        self.app = app
+        self.base_url = base_url
+        self.cookies = httpx.Cookies()
+
+    def request(self, method: str, url: str, **kwargs: object) -> httpx.Response:
+        async def go() -> httpx.Response:
+            transport = httpx.ASGITransport(app=self.app)  # type: ignore[arg-type]
+            async with httpx.AsyncClient(transport=transport, base_url=self.base_url,
+                                         cookies=self.cookies) as client:
+                response = await client.request(method, url, **kwargs)  # type: ignore[arg-type]
+                self.cookies.update(client.cookies)
+                return response
+        return asyncio.run(go())
+
+    def get(self, url: str, **kwargs: object) -> httpx.Response:
+        return self.request("GET", url, **kwargs)
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextlib.contextmanager
+def running_server(db_url: str, *, public: bool = False) -> Iterator[str]:
+    """Run ``tocsin serve`` as a real process on a free loopback port; yield its base URL."""
+    port = free_port()
+    env = {**os.environ, "TOCSIN_DATABASE_URL": db_url}
+    command = [sys.executable, "-m", "tocsin.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    process = subprocess.Popen(command + (["--public"] if public else []), env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(base, process)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if process.stderr:
+            process.stderr.close()
+
+
+def _wait_until_up(base: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            err = process.stderr.read().decode() if process.stderr else ""
+            raise RuntimeError(f"the server exited with {process.returncode}: {err[-2000:]}")
+        try:
+            if httpx.get(base + "/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise RuntimeError("the server did not answer /healthz within 30 s")

@@ -19,7 +19,7 @@ export function project(lon, lat) {
 
 export function radiusOf(props) {
   const dead = Math.max(0, Number(props.fatalities) || 0);
-  return Math.min(30, 5 + 2.2 * Math.sqrt(dead));
+  return Math.min(30, 7 + 2.2 * Math.sqrt(dead));
 }
 
 function ringPath(ring) {
@@ -162,8 +162,11 @@ export class EventMap {
   draw() {
     this.land.setAttribute("transform", `translate(${this.tx},${this.ty}) scale(${this.k})`);
     clear(this.layer);
-    for (const group of this.clusters()) {
-      this.layer.append(group.members.length === 1 ? this.marker(group.members[0], group) : this.cluster(group));
+    const groups = this.clusters();
+    const labelled = groups.length <= 40;
+    for (const group of groups) {
+      const single = group.members.length === 1;
+      this.layer.append(single ? this.marker(group.members[0], group, labelled) : this.cluster(group));
     }
   }
 
@@ -183,7 +186,7 @@ export class EventMap {
     return groups;
   }
 
-  marker(f, { x, y }) {
+  marker(f, { x, y }, labelled) {
     const p = f.properties;
     const precision = Number(p.geo_precision) || 1;
     const r = radiusOf(p);
@@ -201,6 +204,9 @@ export class EventMap {
       g.append(s("circle", { r }), s("circle", { class: "pin-dot", r: Math.max(1.5, r / 4) }));
     } else {
       g.append(s("circle", { r: r + (precision === 2 ? 8 : 16) }), s("circle", { r: 2.5 }));
+    }
+    if (labelled && p.location) {
+      g.append(s("text", { class: "label", x: r + 4, y: 4, text: p.location }));
     }
     const choose = () => { if (!this.moved) this.onSelect(f.id); };
     g.addEventListener("click", choose);
