@@ -11,7 +11,6 @@ import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Mapping, Sequence
-from types import SimpleNamespace
 from typing import Any
 
 import sqlalchemy as sa
@@ -33,6 +32,7 @@ __all__ = [
     "history",
     "merge",
     "query_events",
+    "query_page",
     "reject",
     "split",
     "validate_changes",
@@ -48,7 +48,6 @@ EDITABLE: dict[str, str] = {
 }
 _NOT_NULL = ("event_type", "sub_event_type", "event_date", "iso2", "latitude", "longitude", "certainty")
 _FILTER_COLUMNS = ("event_type", "event_date", "iso2", "latitude", "longitude", "certainty")
-_HIDDEN = (ReviewStatus.REJECTED.value, ReviewStatus.MERGED.value)
 _MAX_TEXT = 500
 
 
@@ -143,79 +142,126 @@ def _reports_of(conn: sa.Connection, event_ids: Sequence[str]) -> dict[str, tupl
     return {k: tuple(v) for k, v in found.items()}
 
 
+def _machine(name: str) -> Any:
+    return schema.events.c[name]
+
+
 def _effective(name: str) -> Any:
     return sa.func.coalesce(schema.event_reviews.c[name], schema.events.c[name])
 
 
-def _conditions(flt: EventQuery) -> list[Any]:
+def _conditions(flt: EventQuery, col: Any, *, reviewed: bool) -> list[Any]:
+    """The filter as SQL over columns given by ``col`` (the machine's, or reviewed-over-machine)."""
     ev, rv = schema.events, schema.event_reviews
     where: list[Any] = []
     if flt.since:
-        where.append(_effective("event_date") >= flt.since)
+        where.append(col("event_date") >= flt.since)
     if flt.until:
-        where.append(_effective("event_date") <= flt.until)
+        where.append(col("event_date") <= flt.until)
     if flt.country:
-        where.append(_effective("iso2") == flt.country.upper())
+        where.append(col("iso2") == flt.country.upper())
     if flt.event_type:
-        where.append(sa.func.lower(_effective("event_type")) == flt.event_type.lower())
+        where.append(sa.func.lower(col("event_type")) == flt.event_type.lower())
     if flt.certainty:
-        where.append(sa.func.lower(_effective("certainty")) == flt.certainty.lower())
+        where.append(sa.func.lower(col("certainty")) == flt.certainty.lower())
     if flt.text:
         pattern = "%" + flt.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        where.append(sa.or_(sa.cast(ev.c.data, sa.Text).ilike(pattern, escape="\\"),
-                            sa.cast(rv.c.fields, sa.Text).ilike(pattern, escape="\\")))
+        texts = [sa.cast(ev.c.data, sa.Text).ilike(pattern, escape="\\")]
+        if reviewed:
+            texts.append(sa.cast(rv.c.fields, sa.Text).ilike(pattern, escape="\\"))
+        where.append(sa.or_(*texts))
     if flt.bbox:
-        where.extend(_bbox_conditions(flt.bbox))
+        where.extend(_bbox_conditions(flt.bbox, col))
     if not flt.include_historical:
         where.append(ev.c.historical.is_(False))
-    where.extend(_status_conditions(flt.status))
     return where
 
 
-def _bbox_conditions(bbox: tuple[float, float, float, float]) -> list[Any]:
+def _bbox_conditions(bbox: tuple[float, float, float, float], col: Any) -> list[Any]:
     west, south, east, north = bbox
-    lat, lon = _effective("latitude"), _effective("longitude")
+    lat, lon = col("latitude"), col("longitude")
     lon_test = lon.between(west, east) if west <= east else sa.or_(lon >= west, lon <= east)
     return [lat.between(south, north), lon_test]
 
 
-def _status_conditions(status: str) -> list[Any]:
-    rv = schema.event_reviews.c
-    conditions: dict[str, list[Any]] = {
-        "active": [sa.or_(rv.status.is_(None), rv.status.notin_(_HIDDEN))],
-        "rejected": [rv.status == ReviewStatus.REJECTED.value],
-        "reviewed": [rv.status.in_((ReviewStatus.CONFIRMED.value, ReviewStatus.EDITED.value))],
-        "unreviewed": [rv.status.is_(None)],
-        "all": [sa.or_(rv.status.is_(None), rv.status != ReviewStatus.MERGED.value)],
-    }
-    if status not in conditions:
-        raise InputRejected(f"[E458] status {status!r} is not one of: {', '.join(conditions)}", source="status")
-    return conditions[status]
+_STATUSES: dict[str, tuple[bool, tuple[str, ...]]] = {
+    # status filter: (include unreviewed events?, review statuses included)
+    "active": (True, (ReviewStatus.CONFIRMED.value, ReviewStatus.EDITED.value)),
+    "rejected": (False, (ReviewStatus.REJECTED.value,)),
+    "reviewed": (False, (ReviewStatus.CONFIRMED.value, ReviewStatus.EDITED.value)),
+    "unreviewed": (True, ()),
+    "all": (True, (ReviewStatus.CONFIRMED.value, ReviewStatus.EDITED.value, ReviewStatus.REJECTED.value)),
+}
+
+
+def _parts(flt: EventQuery) -> list[tuple[Any, Any]]:
+    """The matching events as (query of id and sort date, sort date column) parts.
+
+    Unreviewed events come straight from the machine's columns, so the covering index ``ix_events_listing``
+    (event date, id, filter columns) answers both the filter and the order; reviewed events (few) go through
+    the overlay. Kept apart, the large part never evaluates COALESCE and a page stops reading at its end.
+    """
+    if flt.status not in _STATUSES:
+        raise InputRejected(f"[E458] status {flt.status!r} is not one of: {', '.join(_STATUSES)}", source="status")
+    unreviewed, statuses = _STATUSES[flt.status]
+    ev, rv = schema.events, schema.event_reviews
+    parts = []
+    if unreviewed:
+        parts.append((sa.select(ev.c.event_id, ev.c.event_date.label("sort_date"))
+                      .where(ev.c.event_id.notin_(sa.select(rv.c.event_id)),
+                             *_conditions(flt, _machine, reviewed=False)), ev.c.event_date))
+    if statuses:
+        sort = _effective("event_date")
+        parts.append((sa.select(ev.c.event_id, sort.label("sort_date"))
+                      .select_from(rv.join(ev, ev.c.event_id == rv.c.event_id))
+                      .where(rv.c.status.in_(statuses), *_conditions(flt, _effective, reviewed=True)), sort))
+    return parts
+
+
+def _page_ids(conn: sa.Connection, flt: EventQuery, limit: int | None, offset: int) -> tuple[list[str], int]:
+    """Return the ids of one page, newest first (undated last, ties by id, descending), and the total."""
+    total = 0
+    rows: list[Any] = []
+    for query, sort in _parts(flt):
+        total += conn.execute(sa.select(sa.func.count()).select_from(query.subquery())).scalar_one()
+        ordered = query.order_by(sort.desc(), schema.events.c.event_id.desc())
+        if limit is not None:
+            ordered = ordered.limit(limit + offset)
+        rows.extend(conn.execute(ordered).tuples())
+    rows.sort(key=lambda row: (row[1] is not None, row[1] or "", row[0]), reverse=True)
+    end = None if limit is None else offset + limit
+    return [row[0] for row in rows[offset:end]], total
+
+
+def query_page(conn: sa.Connection, flt: EventQuery = EventQuery(), *, limit: int | None = None,
+               offset: int = 0) -> tuple[list[tuple[str, dict[str, Any], Review | None, tuple[str, ...]]], int]:
+    """Return one page of matching events as (id, machine data, review, reports), newest first, and the total.
+
+    This is the fast path for the map: no ``Event`` objects are built.
+    """
+    ids, total = _page_ids(conn, flt, limit, offset)
+    data: dict[str, Any] = {}
+    reviews: dict[str, Review] = {}
+    ev, rv = schema.events, schema.event_reviews
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        rows = conn.execute(sa.select(ev.c.event_id, ev.c.data).where(ev.c.event_id.in_(chunk)))
+        data.update({event_id: value for event_id, value in rows})
+        reviews.update((r.event_id, _review_from_row(r))
+                       for r in conn.execute(sa.select(rv).where(rv.c.event_id.in_(chunk))))
+    reports = _reports_of(conn, ids)
+    return [(i, data[i], reviews.get(i), reports.get(i, ())) for i in ids], int(total)
 
 
 def query_events(conn: sa.Connection, flt: EventQuery = EventQuery(), *, limit: int | None = None,
                  offset: int = 0) -> tuple[list[Event], int]:
     """Return one page of reviewed events matching ``flt`` (newest first) and how many match in all."""
-    ev, rv = schema.events, schema.event_reviews
-    joined = ev.outerjoin(rv, rv.c.event_id == ev.c.event_id)
-    where = _conditions(flt)
-    total = conn.execute(sa.select(sa.func.count()).select_from(joined).where(*where)).scalar_one()
-    query = (sa.select(ev.c.event_id, ev.c.data, *[c.label("rv_" + c.name) for c in rv.c if c.name != "event_id"])
-             .select_from(joined).where(*where)
-             .order_by(_effective("event_date").desc(), ev.c.created_at, ev.c.event_id).offset(offset))
-    if limit is not None:
-        query = query.limit(limit)
-    rows = list(conn.execute(query))
-    reports = _reports_of(conn, [r.event_id for r in rows])
-    return [_reviewed_event(row, reports.get(row.event_id, ())) for row in rows], int(total)
-
-
-def _reviewed_event(row: Any, reports: tuple[str, ...]) -> Event:
-    event = _event(row.event_id, row.data, reports)
-    if row.rv_status is None:
-        return event
-    values = {name[3:]: value for name, value in row._mapping.items() if name.startswith("rv_")}
-    return _review_from_row(SimpleNamespace(event_id=row.event_id, **values)).apply(event)
+    page, total = query_page(conn, flt, limit=limit, offset=offset)
+    events = []
+    for event_id, data, state, reports in page:
+        event = _event(event_id, data, reports)
+        events.append(event if state is None else state.apply(event))
+    return events, total
 
 
 def history(conn: sa.Connection, event_id: str) -> list[dict[str, Any]]:

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 import sample
 import sqlalchemy as sa
-from conftest import make_article
 
+from conftest import make_article
 from tocsin import store
 from tocsin.model import Analysis
 from tocsin.settings import Settings

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 import sample
 
-from tocsin import store
 from tocsin.settings import Settings
 from tocsin.web import create_app
 

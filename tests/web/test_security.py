@@ -57,5 +57,5 @@ def test_security_api_answers_are_not_cached(client: sample.AppClient) -> None:
 
 def test_security_hostile_text_is_returned_as_json_data(client: sample.AppClient) -> None:
     response = client.get("/api/events")
-    assert response.headers["content-type"] == "application/json"
+    assert response.headers["content-type"] == "application/geo+json"
     assert response.json()["features"][0]["properties"]["location"] == "Gao <script>x</script>"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Annotated, Any
 
 import sqlalchemy as sa
@@ -21,7 +22,7 @@ from tocsin.web.detail import event_detail, feature
 
 __all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "router"]
 
-DEFAULT_LIMIT = 1000
+DEFAULT_LIMIT = 500
 MAX_LIMIT = 5000
 _EXPORT_LIMIT = 1_000_000
 
@@ -77,16 +78,21 @@ def event_query(
 Filters = Annotated[EventQuery, Depends(event_query)]
 
 
-@router.get("/api/events")
+@router.get("/api/events", response_class=Response,
+            responses={200: {"content": {"application/geo+json": {}},
+                             "description": "FeatureCollection with total, limit, offset and next_offset"}})
 def list_events(request: Request, _user: Viewer, flt: Filters,
                 limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
-                offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+                offset: Annotated[int, Query(ge=0)] = 0) -> Response:
     """Events as a GeoJSON FeatureCollection, newest first, with reviewed values; ``total`` counts all matches."""
     with _engine(request).connect() as conn:
-        events, total = review.query_events(conn, flt, limit=limit, offset=offset)
-    next_offset = offset + len(events) if offset + len(events) < total else None
-    return {"type": "FeatureCollection", "features": [feature(e) for e in events], "total": total,
+        page, total = review.query_page(conn, flt, limit=limit, offset=offset)
+    next_offset = offset + len(page) if offset + len(page) < total else None
+    body = {"type": "FeatureCollection", "features": [feature(*row) for row in page], "total": total,
             "limit": limit, "offset": offset, "next_offset": next_offset}
+    # Serialised here: FastAPI's generic encoder walks every value and would triple the time for a big page.
+    return Response(json.dumps(body, ensure_ascii=False, separators=(",", ":")),
+                    media_type="application/geo+json")
 
 
 @router.get("/api/events/{event_id}")

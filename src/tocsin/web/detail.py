@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import sqlalchemy as sa
@@ -11,6 +11,7 @@ from tocsin import review
 from tocsin.export import event_record
 from tocsin.model import Event
 from tocsin.store import schema
+from tocsin.taxonomy import ReviewStatus
 
 __all__ = ["LIST_FIELDS", "event_detail", "feature"]
 
@@ -20,15 +21,23 @@ LIST_FIELDS = ("event_type", "sub_event_type", "event_date", "location", "countr
 _ARTICLE_FIELDS = ("id", "title", "outlet", "url", "published", "published_source", "text")
 
 
-def feature(event: Event) -> dict[str, Any]:
-    """Return the GeoJSON Feature of an event as the map draws it (null geometry when it has no place)."""
-    props: dict[str, Any] = {name: getattr(event, name) for name in LIST_FIELDS}
-    review_info = (event.versions or {}).get("review") or {}
-    props.update(event_id=event.event_id, reports=len(event.reports),
-                 reviewed=bool((event.versions or {}).get("reviewed")), review_status=review_info.get("status"))
-    geometry = (None if event.latitude is None or event.longitude is None
-                else {"type": "Point", "coordinates": [event.longitude, event.latitude]})
-    return {"type": "Feature", "id": event.event_id, "geometry": geometry, "properties": props}
+def feature(event_id: str, data: Mapping[str, Any], state: review.Review | None,
+            reports: tuple[str, ...]) -> dict[str, Any]:
+    """Return the GeoJSON Feature the map draws for one event (null geometry when it has no place).
+
+    Built from the stored data and the review directly, without ``Event`` objects: the map asks for thousands.
+    """
+    values = {**data, **(state.fields if state else {})}
+    if state is not None:
+        reports = tuple(r for r in reports if r not in state.reports_removed)
+        reports += tuple(r for r in state.reports_added if r not in reports and r not in state.reports_removed)
+    props: dict[str, Any] = {name: values.get(name) for name in LIST_FIELDS}
+    status = None if state is None else state.status
+    props.update(event_id=event_id, reports=len(reports), review_status=None if status is None else status.value,
+                 reviewed=status in (ReviewStatus.CONFIRMED, ReviewStatus.EDITED))
+    lat, lon = values.get("latitude"), values.get("longitude")
+    geometry = None if lat is None or lon is None else {"type": "Point", "coordinates": [lon, lat]}
+    return {"type": "Feature", "id": event_id, "geometry": geometry, "properties": props}
 
 
 def _related_ids(conn: sa.Connection, event_id: str) -> set[str]:
