@@ -38,7 +38,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
     return Settings(database_url=url, sender=env.get("TOCSIN_SENDER", "tocsin@localhost"),
                     public_url=env.get("TOCSIN_PUBLIC_URL", "http://localhost:8000"),
                     smtp_host=env.get("TOCSIN_SMTP_HOST") or None, smtp_port=int(env.get("TOCSIN_SMTP_PORT", "25")),
-                    mail_from=env.get("TOCSIN_MAIL_FROM", "tocsin@localhost"))
+                    mail_from=env.get("TOCSIN_MAIL_FROM", "tocsin@localhost"),
                     public_read=_flag(env.get("TOCSIN_PUBLIC_READ")),
                     secure_cookies=_flag(env.get("TOCSIN_SECURE_COOKIES")))
 

@@ -37,6 +37,8 @@ def _v10_alerts(conn: sa.Connection) -> None:
     from tocsin.store import alert_tables as t
 
     schema.METADATA.create_all(conn, tables=[t.sources, t.subscriptions, t.alerts, t.deliveries])
+
+
 def _v20_accounts(conn: sa.Connection) -> None:
     schema.METADATA.create_all(conn, tables=[schema.users, schema.sessions])
 

@@ -11,17 +11,17 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from tocsin import __version__, store
-from tocsin.errors import InputRejected, StoreError, TaxonomyError, TocsinError
+from tocsin.errors import ConfigError, InputRejected, StoreError, TaxonomyError, TocsinError
 from tocsin.settings import Settings
-from tocsin.web import api, articles, auth
+from tocsin.web import alerts, api, articles, auth
 from tocsin.web.security import SecurityHeaders
 
 __all__ = ["STATIC", "create_app"]
 
 STATIC = Path(__file__).resolve().parent / "static"
 # Error codes that mean "not found" or "conflicts with the current state" rather than "bad input".
-_NOT_FOUND = frozenset({"E452", "E456", "E466"})
-_CONFLICT = frozenset({"E451", "E457"})
+_NOT_FOUND = frozenset({"E452", "E456", "E466", "E610"})
+_CONFLICT = frozenset({"E451", "E457", "E609"})
 
 
 def _status_of(exc: TocsinError) -> int:
@@ -29,7 +29,7 @@ def _status_of(exc: TocsinError) -> int:
         return 404
     if exc.code in _CONFLICT:
         return 409
-    if isinstance(exc, InputRejected | TaxonomyError):
+    if isinstance(exc, InputRejected | TaxonomyError | ConfigError):
         return 422
     return 503 if isinstance(exc, StoreError) else 500
 
@@ -57,6 +57,7 @@ def create_app(settings: Settings, *, engine: sa.Engine | None = None) -> FastAP
     app.include_router(auth.router)
     app.include_router(api.router)
     app.include_router(articles.router)
+    app.include_router(alerts.router)
     _add_pages(app)
     app.add_middleware(SecurityHeaders)
     return app
