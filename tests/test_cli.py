@@ -73,3 +73,26 @@ def test_cli_events_formats_on_empty_store(runner: CliRunner, fmt: str) -> None:
 
 def test_cli_usage_error_exits_2(runner: CliRunner) -> None:
     assert runner.invoke(cli, ["analyze"]).exit_code == 2
+
+
+@needs_model
+def test_cli_reprocess_updates_in_place(runner: CliRunner, tmp_path: Path) -> None:
+    import sqlalchemy as sa
+
+    from tocsin import settings, store
+    from tocsin.store import schema
+
+    good = tmp_path / "good.txt"
+    good.write_text(ENGLISH, encoding="utf-8")
+    assert runner.invoke(cli, ["ingest", "--published", "2021-01-04", str(good)]).exit_code == 0
+    engine = store.connect(settings.from_env().database_url)
+    with engine.begin() as conn:
+        before = list(store.query_events(conn))
+        conn.execute(sa.update(schema.articles).values(model_version="an-older-model"))
+    result = runner.invoke(cli, ["reprocess", "--all"])
+    assert result.exit_code == 0 and "re-processed 1 article" in result.output
+    with engine.connect() as conn:
+        assert {e.event_id for e in store.query_events(conn)} == {e.event_id for e in before}
+        versions = {row[0] for row in conn.execute(sa.select(schema.articles.c.model_version))}
+    assert versions != {"an-older-model"}
+    assert runner.invoke(cli, ["reprocess"]).exit_code == 2

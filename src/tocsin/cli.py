@@ -151,6 +151,19 @@ def ingest(paths: tuple[str, ...], published: str | None) -> None:
 
 
 @cli.command()
+@click.argument("article_ids", nargs=-1)
+@click.option("--all", "everything", is_flag=True, help="Re-process every stored article.")
+def reprocess(article_ids: tuple[str, ...], everything: bool) -> None:
+    """Run stored articles through the current pipeline again; incidents keep their ids, changes are versioned."""
+    from tocsin import process
+
+    if not article_ids and not everything:
+        raise click.UsageError("give ARTICLE_ID... or --all")
+    counts = process.reprocess(_engine(), article_ids=None if everything else article_ids)
+    click.echo(f"re-processed {counts.stored} article(s); {counts.events} event(s) now behind them")
+
+
+@cli.command()
 @click.option("--since", metavar="DATE", help="Only events on or after this date.")
 @click.option("--until", metavar="DATE", help="Only events on or before this date.")
 @click.option("--country", metavar="ISO2", help="Only events in this country (ISO 3166 alpha-2).")

@@ -11,16 +11,18 @@ from collections.abc import Callable, Iterable, Iterator
 
 import sqlalchemy as sa
 
-from tocsin import alert, store
+from tocsin import __version__, alert, store
 from tocsin.errors import TocsinError
+from tocsin.ingest import read_text
 from tocsin.model import Analysis, Article, Rejection
 from tocsin.nlp import MODEL_PACKAGE, MODEL_VERSION
 from tocsin.pipeline import analyze_stream
 
-__all__ = ["MODEL_TAG", "Counts", "store_analysis", "store_stream"]
+__all__ = ["MODEL_TAG", "Counts", "reprocess", "store_analysis", "store_stream"]
 
 logger = logging.getLogger(__name__)
-MODEL_TAG = f"{MODEL_PACKAGE}-{MODEL_VERSION}"
+# Which code and model made a stored analysis: a re-run with another tag updates incidents in place.
+MODEL_TAG = f"tocsin-{__version__}+{MODEL_PACKAGE}-{MODEL_VERSION}"
 
 
 @dataclasses.dataclass(slots=True)
@@ -93,3 +95,37 @@ def _fresh_articles(engine: sa.Engine, items: Iterable[Article | Rejection], cou
             continue
         seen.add(item.id)
         yield item, None
+
+
+def reprocess(engine: sa.Engine, *, article_ids: Iterable[str] | None = None, model_tag: str = MODEL_TAG) -> Counts:
+    """Run stored articles through the pipeline again; incidents are updated in place, ids kept.
+
+    Only articles analysed under another ``model_tag`` change (so a second run is a no-op); every change is a
+    new version row, and alerts for what changed go to the outbox in the same transaction.
+    """
+    counts = Counts()
+    for analysis, _ in analyze_stream(_stored_articles(engine, article_ids)):
+        with engine.begin() as conn:
+            event_ids = store.save_analysis(conn, analysis, model_version=model_tag)
+            alert.on_events_changed(conn, event_ids, analysis.article.id)
+        counts.stored += 1
+        counts.events += len(event_ids)
+        counts.event_ids.extend(event_ids)
+    return counts
+
+
+def _stored_articles(engine: sa.Engine, article_ids: Iterable[str] | None) -> Iterator[tuple[Article, None]]:
+    """Yield stored articles as they were read (text, date and its source, dateline), oldest first."""
+    with engine.connect() as conn:
+        ids = list(article_ids) if article_ids is not None else store.article_ids(conn)
+    for article_id in ids:
+        with engine.connect() as conn:
+            row = store.get_article(conn, article_id)
+        if row is None:
+            logger.warning("no stored article %s", article_id)
+            continue
+        inferred = row["published_source"] in ("inferred", "unknown")
+        yield read_text(row["text"], source=row["source"] or article_id,
+                        published=None if inferred else row["published"],
+                        published_source=row["published_source"], title=row["title"], url=row["url"],
+                        outlet=row["outlet"]), None

@@ -27,6 +27,7 @@ __all__ = [
     "DEFAULT_DB",
     "connect",
     "database_url",
+    "article_ids",
     "event_from_row",
     "event_history",
     "get_article",
@@ -203,6 +204,12 @@ def _reports_of(conn: sa.Connection, event_ids: list[str]) -> dict[str, tuple[st
         for event_id, article_id in conn.execute(query):
             found.setdefault(event_id, []).append(article_id)
     return {k: tuple(v) for k, v in found.items()}
+
+
+def article_ids(conn: sa.Connection) -> list[str]:
+    """Return the ids of every stored article, in the order they were stored."""
+    query = sa.select(schema.articles.c.id).order_by(schema.articles.c.ingested_at, schema.articles.c.id)
+    return [row[0] for row in conn.execute(query)]
 
 
 def get_article(conn: sa.Connection, article_id: str) -> dict[str, Any] | None:
