@@ -1,27 +1,372 @@
-"""Temporal expressions to TIMEX3 values; publication-date inference; event dates with ACLED precision."""
+"""Temporal expressions to TIMEX3 values; publication-date inference; event dates with ACLED precision.
+
+The tagger itself (recognition and normalisation) is ``timex_rules``; this module is the stage around it: it
+anchors the tagger on the publication date, uses the parsed ``Doc`` for sentence boundaries and verb tense, infers
+the publication date when none was given, dates each event from its own sentence (else from the article's focus)
+and finds weekdays that contradict the dates they are tied to.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from tocsin.model import Article, Event, TimeExpr
+from tocsin.extract import timex_calendar as cal
+from tocsin.extract import timex_rules
+from tocsin.extract.timex_rules import WEEKDAYS, Tense
+from tocsin.model import Article, Event, Evidence, TimeExpr
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["date_events", "find_times", "infer_published"]
+__all__ = [
+    "CANDIDATE_YEARS",
+    "NEWS_WINDOW_DAYS",
+    "date_events",
+    "event_precision",
+    "find_times",
+    "infer_published",
+    "parse_date",
+    "weekday_conflicts",
+]
+
+CANDIDATE_YEARS = 12  # how far back a yearless date may reach when the publication date is inferred
+NEWS_WINDOW_DAYS = 31  # an event whose period ended this long before publication is background, not news
+_PRECISION = {"day": 1, "minute": 1, "week": 2, "month": 3, "quarter": 3, "season": 3, "year": 3, "decade": 3,
+              "century": 3}  # fmt: skip
+_ONGOING = re.compile(r"\b(?:since|from|throughout|until|through)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+_EXPLICIT_DATE = re.compile(r"\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|[A-Z][a-z]{2,8}\.?\s+\d|\d\s+(?:of\s+)?[A-Z]")
+_DEICTIC = re.compile(r"^(?:today|tonight|this\s+(?:morning|afternoon|evening))$", re.I)
+_WEEKDAY_NAME = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_LINK = re.compile(r"^[\s,]*(?:\(|\bthe\s+)?\s*$")
+_CLAUSE_DEPS = ("relcl", "acl")
 
 
-def infer_published(article: Article) -> Article:
-    """Return ``article`` with its publication date inferred from the text when it was not given."""
-    return article
+def parse_date(value: str | None) -> dt.date | None:
+    """Return the date of a ``YYYY-MM-DD`` string (or the day of a TIMEX3 time value), else None.
+
+    >>> parse_date("2020-08-18TMO")
+    datetime.date(2020, 8, 18)
+    >>> parse_date("2020-06") is None
+    True
+    """
+    if not value or not re.match(r"\d{4}-\d\d-\d\d", value):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
+# --- publication date ------------------------------------------------------------------------------------------
+def infer_published(article: Article, *, today: dt.date | None = None) -> Article:
+    """Return ``article`` with its publication date inferred from the text when it was not given.
+
+    A given date is kept as it is. Otherwise, in this order: a full date in the dateline or lead; a yearless date
+    paired with a weekday ("Tuesday, Aug. 18", or the lead's weekday with a date tied to "today"/"this morning" or
+    the first yearless date) gives every year of the last ``CANDIDATE_YEARS`` in which that date fell on that
+    weekday; a lone yearless date gives its latest occurrence; a full date anywhere gives the latest one. Dates
+    after ``today`` (by default the system date) are never candidates. The chosen date is the most recent
+    candidate, marked ``inferred`` with all candidates and the reason kept; with no evidence the date stays None,
+    source ``unknown`` (never silently today's date).
+    """
+    if article.published:
+        return article
+    today = today or dt.date.today()
+    text = article.text
+    times = timex_rules.tag(text, None)
+    lead_end = _lead_end(text)
+    full = [(t, d) for t in times if t.type == "DATE" and (d := parse_date(t.value)) and d <= today]
+    lead_full = [(t, d) for t, d in full if t.start < lead_end]
+    if lead_full:
+        chosen_time, chosen = lead_full[0]
+        source = "dateline" if article.dateline_end is not None and chosen_time.start <= article.dateline_end + 3 else "inferred"
+        return replace(article, published=chosen.isoformat(), published_source=source,
+                       published_candidates=(chosen.isoformat(),),
+                       published_reason=f"the full date {chosen_time.text!r} opens the article")
+    found = _weekday_candidates(text, times, today, lead_end)
+    if found is not None:
+        candidates, reason = found
+        if candidates:
+            return _inferred(article, candidates, reason)
+        return replace(article, published=None, published_source="unknown", published_candidates=(),
+                       published_reason=reason)
+    yearless = [t for t in times if t.value and t.value.startswith("XXXX-") and len(t.value) == 10]
+    if yearless:
+        month, day = int(yearless[0].value[5:7]), int(yearless[0].value[8:10])  # type: ignore[index]
+        years = [y for y in range(today.year, today.year - CANDIDATE_YEARS - 1, -1) if _fits(y, month, day, today)]
+        candidates = [dt.date(y, month, day) for y in years[:2]]
+        reason = f"{yearless[0].text!r} has no year and no weekday to pin it; took its latest occurrence"
+        return _inferred(article, candidates, reason)
+    if full:
+        latest = max(d for _, d in full)
+        return _inferred(article, [latest], f"the latest full date in the text ({latest.isoformat()}) as a lower bound")
+    return replace(article, published=None, published_source="unknown", published_candidates=(),
+                   published_reason="no date, dateline date or weekday with a date in the text")
+
+
+def _inferred(article: Article, candidates: list[dt.date], reason: str) -> Article:
+    ordered = sorted(set(candidates))
+    chosen = ordered[-1]
+    if len(ordered) > 1:
+        reason += f"; chose the most recent of {len(ordered)} candidates"
+    return replace(article, published=chosen.isoformat(), published_source="inferred",
+                   published_candidates=tuple(d.isoformat() for d in ordered), published_reason=reason)
+
+
+def _lead_end(text: str) -> int:
+    spans = timex_rules.sentence_spans(text)
+    return spans[0][1] if spans else len(text)
+
+
+def _fits(year: int, month: int, day: int, today: dt.date) -> bool:
+    try:
+        return dt.date(year, month, day) <= today
+    except ValueError:
+        return False
+
+
+def _weekday_candidates(text: str, times: list[TimeExpr], today: dt.date,
+                        lead_end: int) -> tuple[list[dt.date], str] | None:
+    """Pair a weekday with a yearless date and return the fitting dates and the reason, or None without a pair."""
+    weekdays = [t for t in times if t.value and t.value.startswith("XXXX-WXX-") and t.type in ("DATE", "TIME")]
+    dates = [t for t in times if t.value and re.fullmatch(r"XXXX-\d\d-\d\d", t.value)]
+    if not weekdays or not dates:
+        return None
+    pair = _adjacent_pair(text, weekdays, dates)
+    how = "written together"
+    if pair is None:
+        lead = [w for w in weekdays if w.start < lead_end] or weekdays[:1]
+        tied = [d for d in dates if _tied_to_deictic(text, d, times)]
+        pair = (lead[0], (tied or dates)[0])
+        how = "the lead's weekday with the date tied to 'today'" if tied else "the lead's weekday with the first date"
+    weekday_expr, date_expr = pair
+    weekday = int(weekday_expr.value[-1]) - 1  # type: ignore[index]
+    month, day = int(date_expr.value[5:7]), int(date_expr.value[8:10])  # type: ignore[index]
+    years = [y for y in range(today.year - CANDIDATE_YEARS, today.year + 1)
+             if _fits(y, month, day, today) and dt.date(y, month, day).weekday() == weekday]
+    name = date_expr.text
+    if not years:
+        return [], f"{name!r} fell on no {weekday_expr.text.split()[0]} in the last {CANDIDATE_YEARS} years"
+    listed = ", ".join(str(y) for y in years)
+    reason = f"{name!r} is a {weekday_expr.text.split()[0]} in {listed} ({how})"
+    return [dt.date(y, month, day) for y in years], reason
+
+
+def _adjacent_pair(text: str, weekdays: list[TimeExpr], dates: list[TimeExpr]) -> tuple[TimeExpr, TimeExpr] | None:
+    for weekday in weekdays:
+        for date in dates:
+            left, right = (weekday, date) if weekday.end <= date.start else (date, weekday)
+            if right.start - left.end <= 4 and _LINK.match(text[left.end:right.start]):
+                return weekday, date
+    return None
+
+
+def _tied_to_deictic(text: str, date: TimeExpr, times: list[TimeExpr]) -> bool:
+    for other in times:
+        if other is not date and _DEICTIC.match(other.text):
+            left, right = (other, date) if other.end <= date.start else (date, other)
+            if right.start - left.end <= 4 and _LINK.match(text[left.end:right.start]):
+                return True
+    return False
+
+
+# --- finding times ---------------------------------------------------------------------------------------------
 def find_times(doc: Doc, article: Article) -> list[TimeExpr]:
-    """Return the temporal expressions in the article, normalised against its publication date."""
-    return []
+    """Return the temporal expressions in the article, normalised against its publication date.
+
+    Reads ``article.text`` and ``article.published`` (values that need an anchor stay underspecified, e.g.
+    ``XXXX-08-18``, or None when it is missing) and, from ``doc``, the sentences and the tense of the verb that
+    governs each expression.
+    """
+    text = article.text
+    dct = parse_date(article.published)
+    if doc.text == text and doc.has_annotation("SENT_START"):
+        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    else:
+        sentences = timex_rules.sentence_spans(text)
+    fallback = timex_rules.regex_tense(text, sentences)
+    tense = _doc_tense(doc, fallback) if doc.text == text and doc.has_annotation("TAG") else fallback
+    return timex_rules.tag(text, dct, tense=tense, sentences=sentences)
+
+
+def _doc_tense(doc: Doc, fallback: Tense) -> Tense:
+    """Return a tense function that reads the tag of the verb governing an expression, else falls back."""
+
+    def tense(start: int, end: int) -> str | None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return fallback(start, end)
+        token = span.root
+        for _ in range(6):
+            if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+                break
+            token = token.head
+        if token.pos_ not in ("VERB", "AUX"):
+            return fallback(start, end)
+        aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        words = {c.lower_ for c in aux}
+        if words & {"will", "'ll", "shall", "wo", "would"} or token.lower_ in ("will", "shall"):
+            return "future"
+        if token.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux) or words & {"has", "have", "'ve"}:
+            return "past"
+        if token.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}:
+            return "future"
+        return fallback(start, end)
+
+    return tense
+
+
+# --- event dates -------------------------------------------------------------------------------------------------
+def event_precision(expr: TimeExpr) -> int | None:
+    """Return ACLED's ``time_precision`` for a time expression (1 day, 2 week, 3 month or coarser), else None.
+
+    >>> event_precision(TimeExpr("June", 0, 4, "DATE", "2020-06", "month"))
+    3
+    """
+    if expr.value is None or cal.period_bounds(expr.value) is None:
+        return None
+    return _PRECISION.get(expr.precision or "", 3)
 
 
 def date_events(events: list[Event], doc: Doc, article: Article, times: list[TimeExpr]) -> list[Event]:
-    """Return the events with ``event_date``, ``time_precision`` and ``historical`` set."""
-    return events
+    """Return the events with ``event_date``, ``time_precision``, ``historical`` and date evidence set.
+
+    Each event takes the date expression of its own sentence (the one nearest its ``event_type`` evidence, leaving
+    out those inside a relative clause that does not hold the event), else the date of an earlier event of the same
+    type in the sentence before, else the article's focus: a day named in the lead, else the publication date
+    (precision 2: it happened on or shortly before it). The date is the first day of the expression's period;
+    "since June" is an ongoing period and never historical; a period that ended more than ``NEWS_WINDOW_DAYS``
+    before publication is ``historical`` (background, not news).
+    """
+    dct = parse_date(article.published)
+    focus = _focus(times, article.text, dct)
+    dated: list[Event] = []
+    own: list[Event] = []  # events dated by their own sentence: the only ones a neighbour may inherit from
+    for event in events:
+        chosen = _event_time(event, doc, article.text, times)
+        if chosen is not None:
+            dated.append(_dated_by(event, chosen, article.text, dct))
+            own.append(dated[-1])
+            continue
+        inherited = next((e for e in reversed(own) if e.event_type == event.event_type and _near(e, event)), None)
+        if inherited is not None:
+            evidence = tuple(ev for ev in inherited.evidence if ev.field == "event_date")
+            dated.append(replace(event, event_date=inherited.event_date, time_precision=inherited.time_precision,
+                                 historical=inherited.historical, evidence=event.evidence + evidence))
+        elif focus is not None:
+            day, precision, expr = focus
+            evidence = (Evidence("event_date", expr.start, expr.end),) if expr else ()
+            dated.append(replace(event, event_date=day.isoformat(), time_precision=precision,
+                                 evidence=event.evidence + evidence))
+        else:
+            dated.append(event)
+    return dated
+
+
+def _focus(times: list[TimeExpr], text: str, dct: dt.date | None) -> tuple[dt.date, int, TimeExpr | None] | None:
+    lead_end = _lead_end(text)
+    for expr in times:
+        if expr.start >= lead_end:
+            break
+        day = parse_date(expr.value)
+        if day is not None and expr.type in ("DATE", "TIME") and (dct is None or 0 <= (dct - day).days <= 7):
+            return day, 1, expr
+    return (dct, 2, None) if dct is not None else None
+
+
+def _near(earlier: Event, event: Event) -> bool:
+    if earlier.sentence_start is None or event.sentence_start is None or earlier.sentence_end is None:
+        return False
+    return event.sentence_start - earlier.sentence_end <= 2
+
+
+def _event_time(event: Event, doc: Doc, text: str, times: list[TimeExpr]) -> TimeExpr | None:
+    if event.sentence_start is None or event.sentence_end is None:
+        return None
+    inside = [t for t in times if event.sentence_start <= t.start and t.end <= event.sentence_end
+              and t.type in ("DATE", "TIME") and event_precision(t) is not None]
+    if not inside:
+        return None
+    trigger = next((e for e in event.evidence if e.field in ("event_type", "sub_event_type", "trigger")
+                    and event.sentence_start <= e.start < event.sentence_end), None)
+    if doc.text == text and doc.has_annotation("DEP"):
+        inside = [t for t in inside if _same_clause(doc, t, trigger)]
+    if not inside:
+        return None
+    if trigger is None:
+        return inside[0]
+    return min(inside, key=lambda t: min(abs(t.start - trigger.end), abs(trigger.start - t.end)))
+
+
+def _same_clause(doc: Doc, expr: TimeExpr, trigger: Evidence | None) -> bool:
+    """True when the expression is not inside a relative clause that leaves the event's trigger out."""
+    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    if span is None:
+        return True
+    token = span.root
+    while token.head.i != token.i:
+        if token.dep_ in _CLAUSE_DEPS or (token.dep_ == "advcl" and any(c.lower_ == "where" for c in token.children)):
+            if trigger is None:
+                return False
+            clause = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+            return clause[0] <= trigger.start < clause[1]
+        token = token.head
+    return True
+
+
+def _dated_by(event: Event, expr: TimeExpr, text: str, dct: dt.date | None) -> Event:
+    bounds = cal.period_bounds(expr.value or "")
+    if bounds is None:
+        return event
+    first, last = bounds
+    ongoing = bool(_ONGOING.search(text[max(0, expr.start - 20):expr.start]))
+    historical = (dct is not None and not ongoing and (dct - last).days > NEWS_WINDOW_DAYS)
+    precision = event_precision(expr)
+    evidence = event.evidence + (Evidence("event_date", expr.start, expr.end),)
+    return replace(event, event_date=first.isoformat(), time_precision=precision, historical=historical,
+                   evidence=evidence)
+
+
+# --- checks ------------------------------------------------------------------------------------------------------
+def weekday_conflicts(times: list[TimeExpr], article: Article) -> list[tuple[TimeExpr, TimeExpr, str]]:
+    """Return ``(weekday, date, message)`` for each weekday that contradicts the explicit date it is tied to.
+
+    A weekday and a date are tied when they are written together ("Thursday, Aug. 18") or when, in one sentence,
+    the date stands beside "today"/"this morning" (the speaker's day) and the weekday dates the speech ("on
+    Thursday morning ... 'this morning, Aug. 18'"). The date's weekday comes from its own year, else from the
+    publication year; a date with no year at all is not checked.
+    """
+    text = article.text
+    dct = parse_date(article.published)
+    sentences = timex_rules.sentence_spans(text)
+    found: list[tuple[TimeExpr, TimeExpr, str]] = []
+    for date_expr in times:
+        day = _explicit_day(date_expr, dct)
+        if day is None:
+            continue
+        sentence = next(((s, e) for s, e in sentences if s <= date_expr.start < e), (0, len(text)))
+        tied = _tied_to_deictic(text, date_expr, times)
+        for weekday_expr in times:
+            name = _WEEKDAY_NAME.search(weekday_expr.text)
+            if name is None or weekday_expr.type == "SET" or weekday_expr is date_expr:
+                continue
+            if not sentence[0] <= weekday_expr.start < sentence[1]:
+                continue
+            left, right = sorted((weekday_expr, date_expr), key=lambda t: t.start)
+            adjacent = right.start - left.end <= 4 and bool(_LINK.match(text[left.end:right.start]))
+            if not (adjacent or tied) or WEEKDAYS[name.group(1).lower()] == day.weekday():
+                continue
+            found.append((weekday_expr, date_expr,
+                          f"{weekday_expr.text!r} does not fit {date_expr.text!r}: {day:%d %B %Y} was a {day:%A}"))
+    return found
+
+
+def _explicit_day(expr: TimeExpr, dct: dt.date | None) -> dt.date | None:
+    if expr.type != "DATE" or not expr.value or not _EXPLICIT_DATE.search(expr.text):
+        return None
+    if expr.value.startswith("XXXX-") and dct is not None and re.fullmatch(r"XXXX-\d\d-\d\d", expr.value):
+        return parse_date(f"{dct.year}{expr.value[4:]}")
+    return parse_date(expr.value)

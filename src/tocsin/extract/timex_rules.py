@@ -1,0 +1,195 @@
+"""The TIMEX3 tagger: compiled-regex rules that find temporal expressions in running text and normalise them.
+
+Rule set ``timex.rules.v1``. Each rule is a compiled pattern and a normaliser; every rule runs over the text, the
+candidates are resolved longest-first, and the values are computed against the document creation time (DCT, the
+publication date) with the tense of the sentence deciding the direction of a bare weekday or month. Extents follow
+the TimeML/TIMEX3 conventions used in TimeBank: determiners and modifiers ("the past decade", "early June",
+"about two years ago") are inside, prepositions and signals ("on", "since", "in") are outside.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from tocsin.extract import timex_calendar as cal
+from tocsin.extract.timex_values import MONTHS, NORMALISERS, WEEKDAYS, Context, Hit, Tense
+from tocsin.model import TimeExpr
+
+__all__ = ["MONTHS", "RULES", "RULES_VERSION", "WEEKDAYS", "Tense", "regex_tense", "sentence_spans", "tag"]
+
+RULES_VERSION = "timex.rules.v1"
+
+# --- vocabulary as regex fragments -------------------------------------------------------------------------------
+_MONTH_FULL = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_ABBR = r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
+_MONTH_BARE = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_MONTH = rf"(?P<month>{_MONTH_FULL}|{_MONTH_ABBR}|(?:{_MONTH_BARE})(?=\s+\d))"
+_WEEKDAY = r"(?P<wd>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+_NUM_WORD = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|"
+             r"seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+             r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred")  # fmt: skip
+_FUZZY = r"a\s+few|few|several|many|some|a\s+number\s+of|dozens\s+of|hundreds\s+of|a\s+couple\s+of"
+_NUM = (rf"(?P<num>\d+(?:\.\d+)?|(?:{_NUM_WORD})(?:\s+and\s+a\s+half)?|{_FUZZY}|a\s+dozen|a\s+couple(?:\s+of)?|"
+        r"half\s+an?|a\s+single|an?)")  # fmt: skip
+_UNIT = r"(?P<unit>second|minute|hour|day|night|week|fortnight|month|year|decade|centur(?:y|ie)|quarter)"
+_QUANT = (r"(?P<quant>about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|fewer\s+than|"
+          r"at\s+least|up\s+to|over|under|just\s+over|just\s+under)\s+")  # fmt: skip
+_PREMOD = (r"(?P<pre>(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the\s+)?|(?:early|late|mid)(?:\s+|-)|"
+           r"(?:earlier|later)\s+(?=this|last|next))")  # fmt: skip
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d])"
+_END = r"(?![\w])"
+# --- the rule table --------------------------------------------------------------------------------------------
+def _c(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+_HOLIDAY_NAMES = "|".join(
+    re.escape(name).replace("'", "['\u2019]").replace(r"\ ", r"\s+")
+    for name in sorted(cal.HOLIDAYS, key=len, reverse=True)
+    if name not in ("new year", "may day", "labour day")
+)
+_DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_PARTS = r"(?P<pod>(?i:morning|afternoon|evening|night))"
+
+# Each rule: a compiled pattern and the name of its normaliser in ``timex_values.NORMALISERS``.
+RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (_c(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), "iso_date"),
+    (_c(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)?\d\d)\b"), "slash_date"),
+    (_c(rf"(?<![\w.])(?:{_PREMOD})?{_MONTH}\s+{_DAY}{_END}(?:,?\s+{_YEAR})?"), "month_day"),
+    (_c(rf"\b(?:{_PREMOD})?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_END}(?:,?\s+{_YEAR})?"), "month_day"),
+    (_c(rf"\b(?:{_PREMOD})?{_MONTH}(?:,?\s+(?:of\s+)?){_YEAR}"), "month_year"),
+    (_c(rf"\b(?:{_PREMOD})?(?:(?P<rel>(?i:last|next|this|past))\s+)?{_MONTH}(?!\w)"), "month"),
+    (_c(rf"\b(?:{_PREMOD})?(?:(?P<fy>(?i:fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY))\s*)?{_YEAR}"), "year"),
+    (_c(r"\b(?P<pre>(?:the\s+)?(?:early|mid|late)(?:\s+|-))?(?:the\s+)?(?:(?P<cent>1[89]|20)(?P<d>\d)0|'(?P<d2>\d)0)s\b",
+        re.I), "decade"),
+    (_c(r"\b(?P<pre>(?:early|mid|late)[- ])?the\s+(?P<ord>\d{2}(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first|"
+        r"eighteenth)\s+century\b", re.I), "century"),
+    (_c(rf"\b(?:(?P<pre>early|late)\s+|(?P<rel>(?i:last|next|this|past|coming))\s+)?{_WEEKDAY}(?P<plural>s)?\b"
+        rf"(?:\s+{_PARTS}\b)?"), "weekday"),
+    (_c(rf"\b(?:(?P<pre>early|late)\s+)?(?P<d>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|"
+        rf"afternoon|evening)|the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))\b(?:\s+{_PARTS}\b)?", re.I), "deictic"),
+    (_c(rf"\b(?:{_PREMOD})?(?P<rel>this|last|next|past|coming|current|previous|the\s+(?:past|last|next|coming|"
+        r"current|previous|preceding|following))\s+(?P<unit>week|weekend|month|year|quarter|decade|century|"
+        r"summer|spring|fall|autumn|winter)\b", re.I), "relative_period"),
+    (_c(rf"\b(?:{_QUANT})?{_NUM}\s+{_UNIT}s?\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b", re.I), "ago"),
+    (_c(r"\b(?:a\s+(?:long\s+)?while\s+ago|long\s+ago|(?:the\s+)?(?:recent\s+)?past|recently|lately|the\s+"
+        r"(?:near\s+|foreseeable\s+)?future|now|currently|nowadays|presently|at\s+present|these\s+days)\b", re.I), "ref"),
+    (_c(rf"\b(?:{_QUANT})?(?:the\s+(?:past|last|next|first|final|coming|previous|preceding|following|latest)\s+)?"
+        rf"{_NUM}(?:\s+|-){_UNIT}s?(?P<half>\s+and\s+a\s+half)?\b", re.I), "duration_rule"),
+    (_c(r"\b(?:(?:the\s+)?(?:past|last|coming|next)\s+(?:few\s+|several\s+)?|recent\s+)(?P<unit>hours|days|weeks|"
+        r"months|years|decades|centuries)\b", re.I), "vague_duration"),
+    (_c(r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\bin\s))(?P<unit>hours|days|weeks|"
+        r"months|years|decades|centuries)\b(?!\s+(?:ago|earlier|later|of\s+age))", re.I), "vague_duration"),
+    (_c(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|"
+        r"past)(?:[-\s](?:fiscal|calendar))?[-\s](?P<unit>quarter|half)\b(?:\s+(?:of\s+)?(?:fiscal\s+|calendar\s+|"
+        r"the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b)?", re.I), "quarter"),
+    (_c(rf"\b(?:{_PREMOD})?(?:the\s+)?(?P<season>(?i:spring|summer|fall|autumn|winter))(?:\s+of)?\s+{_YEAR}"), "season"),
+    (_c(r"\b(?:the|this\s+past)\s+weekend\b", re.I), "weekend"),
+    (_c(r"\b(?P<h>[01]?\d|2[0-4])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b|[AP]M\b|[ap]\.m\b)"
+        r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|ET|PT|BST|CET|CEST)\b)?"), "clock"),
+    (_c(r"\b(?:(?P<quant>about|around|shortly\s+(?:before|after))\s+)?(?P<h>[01]\d|2[0-3]):?(?P<min>[0-5]\d)\s*"
+        r"(?:GMT|UTC|hours|hrs|local\s+time)\b"), "clock"),
+    (_c(r"\b(?:noon|midnight|midday)\b", re.I), "noon"),
+    (_c(rf"\b(?:every|each)\s+(?:(?P<other>other)\s+|{_NUM}\s+)?(?P<what>(?i:monday|tuesday|wednesday|thursday|"
+        r"friday|saturday|sunday|morning|afternoon|evening|night|day|week|month|year|decade|hour|minute|"
+        r"quarter)s?)\b", re.I), "set"),
+    (_c(r"\b(?:daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|semiannually)\b", re.I), "adverb_set"),
+    (_c(rf"\b(?P<name>{_HOLIDAY_NAMES}|Ramadan|Eid[-\s]al[-\s](?:Fitr|Adha))(?:\s+{_YEAR})?", re.I), "holiday"),
+)
+
+
+# --- tense and sentences ---------------------------------------------------------------------------------------
+_TENSE_CUES = re.compile(
+    r"\b(?P<future>will|won't|shall|going\s+to|plans?\s+to|planned|scheduled|expected\s+to|due\s+to|set\s+to|"
+    r"would|to\s+be\s+held|next|upcoming|coming|tomorrow)\b|(?P<futureclitic>'ll)\b|"
+    r"\b(?P<past>was|were|had|did|said|told|ago|last|yesterday|earlier|\w{3,}ed|went|came|took|began|fell|"
+    r"rose|saw|made|met|left|held|killed|shot|hit|won|lost|sent|led|gave|got|found|broke|ran|fought|fled|"
+    r"struck|stood|spoke|wrote|burned|burnt|seized|overran|rang|began|blew|brought|bought|caught|chose|drove|"
+    r"fled|flew|forgot|froze|grew|heard|hid|knew|laid|lay|meant|paid|put|quit|rode|rose|sank|sold|shook|shut|"
+    r"slew|sought|spent|stole|swept|threw|took|tore|understood|withdrew|woke|wounded|told|thought|felt|kept)\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])|\n+")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Split ``text`` into sentence spans with a fast punctuation rule (used when no parsed Doc is at hand).
+
+    >>> sentence_spans("It rained. We left.")
+    [(0, 10), (11, 19)]
+    """
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def regex_tense(text: str, sentences: list[tuple[int, int]]) -> Tense:
+    """Return a tense function for ``text``: the nearest tense cue in the expression's sentence decides.
+
+    >>> tense = regex_tense("He will meet them on Friday.", [(0, 28)])
+    >>> tense(21, 27)
+    'future'
+    """
+    starts = [s for s, _ in sentences]
+
+    def tense(start: int, end: int) -> str | None:
+        import bisect
+
+        index = max(0, bisect.bisect_right(starts, start) - 1)
+        s_start, s_end = sentences[index] if sentences else (0, len(text))
+        best: tuple[int, str] | None = None
+        for cue in _TENSE_CUES.finditer(text, s_start, s_end):
+            if start <= cue.start() < end:
+                continue
+            distance = start - cue.end() if cue.end() <= start else cue.start() - end + 8
+            kind = "past" if cue["past"] else "future"
+            if best is None or distance < best[0]:
+                best = (distance, kind)
+        return best[1] if best else None
+
+    return tense
+
+
+# --- the tagger --------------------------------------------------------------------------------------------------
+def _candidates(ctx: Context) -> Iterator[tuple[int, Hit]]:
+    for order, (pattern, name) in enumerate(RULES):
+        normalise = NORMALISERS[name]
+        for match in pattern.finditer(ctx.text):
+            hit = normalise(match, ctx)
+            if hit is not None and hit.end > hit.start:
+                yield order, hit
+
+
+def tag(text: str, dct: dt.date | None, *, tense: Tense | None = None,
+        sentences: list[tuple[int, int]] | None = None) -> list[TimeExpr]:
+    """Return the temporal expressions in ``text`` with TIMEX3 values relative to ``dct`` (None: only absolute).
+
+    ``tense(start, end)`` returns ``past``, ``future``, ``present`` or None for an expression's clause; by default
+    a cue-word rule over ``sentences`` (by default ``sentence_spans(text)``) decides.
+
+    >>> [(t.text, t.value) for t in tag("Gunfire was heard on Tuesday.", dt.date(2020, 8, 20))]
+    [('Tuesday', '2020-08-18')]
+    >>> [(t.text, t.type, t.value) for t in tag("protests since June", dt.date(2020, 8, 18))]
+    [('June', 'DATE', '2020-06')]
+    """
+    if tense is None:
+        tense = regex_tense(text, sentences if sentences is not None else sentence_spans(text))
+    ctx = Context(text, dct, tense)
+    hits = sorted(_candidates(ctx), key=lambda item: (item[1].start - item[1].end, item[0], item[1].start))
+    taken: list[Hit] = []
+    occupied = bytearray(len(text) + 1)
+    for _, hit in hits:
+        if any(occupied[hit.start:hit.end]):
+            continue
+        occupied[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
+        taken.append(hit)
+    taken.sort(key=lambda hit: hit.start)
+    return [TimeExpr(text=text[h.start:h.end], start=h.start, end=h.end, type=h.type, value=h.value,
+                     precision=h.precision, mod=h.mod) for h in taken]

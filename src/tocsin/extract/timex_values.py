@@ -1,0 +1,506 @@
+"""TIMEX3 values for recognised temporal expressions: the vocabulary and one normaliser per rule.
+
+``timex_rules`` finds the expressions; each of its rules names a normaliser in ``NORMALISERS`` that turns the
+match into a type, a value relative to the document creation time (DCT), a precision and a TimeML ``mod``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from tocsin.extract import timex_calendar as cal
+
+__all__ = ["MONTHS", "NORMALISERS", "WEEKDAYS", "Context", "Hit", "Normaliser", "Tense"]
+
+Tense = Callable[[int, int], str | None]
+
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
+    "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1, "a dozen": 12, "a couple of": 2,
+    "a couple": 2, "couple of": 2, "a single": 1, "half a": 0.5, "half an": 0.5,
+}  # fmt: skip
+_UNITS = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W", "fortnight": "W",
+          "month": "M", "year": "Y", "decade": "Y", "century": "Y", "quarter": "Q", "weekend": "WE"}  # fmt: skip
+_UNIT_FACTOR = {"decade": 10, "century": 100, "fortnight": 2}
+_PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_MODS = {"early": "START", "beginning": "START", "start": "START", "late": "END", "end": "END", "mid": "MID",
+         "middle": "MID", "about": "APPROX", "around": "APPROX", "some": "APPROX", "roughly": "APPROX",
+         "approximately": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN",
+         "fewer than": "LESS_THAN", "under": "LESS_THAN", "up to": "EQUAL_OR_LESS", "more than": "MORE_THAN",
+         "over": "MORE_THAN", "at least": "EQUAL_OR_MORE"}  # fmt: skip
+
+
+_COUNT_NOUNS = re.compile(
+    r"\s*(?:-|%|percent|per\s*cent|people|persons|soldiers|troops|civilians|men|women|children|members|"
+    r"residents|workers|refugees|families|homes|houses|votes|units|shares|cars|tonnes|tons|km|miles|metres|"
+    r"meters|feet|dollars|euros|rupees|francs|\$|kilometres|kilometers|hectares|acres|barrels)\b",
+    re.I,
+)
+
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Hit:
+    """One recognised expression: its span, TIMEX3 type, value, precision and mod."""
+
+    start: int
+    end: int
+    type: str
+    value: str | None
+    precision: str | None = None
+    mod: str | None = None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Context:
+    """What a normaliser may read: the text, the DCT and the tense of an expression's clause."""
+
+    text: str
+    dct: dt.date | None
+    tense: Tense
+
+    def direction(self, start: int, end: int) -> str:
+        tense = self.tense(start, end)
+        return tense if tense in ("past", "future") else "nearest"
+
+
+
+
+
+# --- value helpers ---------------------------------------------------------------------------------------------
+def _g(m: re.Match[str], name: str) -> str:
+    """Return a named group's text, or "" when the group did not take part (or is not in this rule)."""
+    return m.groupdict().get(name) or ""
+
+
+def _num(word: str | None) -> float | None:
+    """Return the number a quantity word stands for, or None when it is vague ("several")."""
+    if word is None:
+        return 1
+    word = re.sub(r"\s+", " ", word.lower()).strip()
+    half = word.endswith(" and a half")
+    word = word.removesuffix(" and a half")
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        value: float = float(word)
+    elif word in _NUMBERS:
+        value = _NUMBERS[word]
+    elif re.fullmatch(r"\w+[- ]\w+", word) and all(p in _NUMBERS for p in re.split(r"[- ]", word)):
+        value = sum(_NUMBERS[p] for p in re.split(r"[- ]", word))
+    else:
+        return None
+    return value + 0.5 if half else value
+
+
+def _fmt_num(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def _duration(count: float | None, unit: str) -> str:
+    """Return a TIMEX3 duration: ``P2Y``, ``PT3H``, ``P10Y`` for a decade, ``PXY`` when the count is vague."""
+    unit = unit.lower().rstrip("s").replace("centurie", "century")
+    letter = _UNITS[unit]
+    prefix = "PT" if letter in ("H", "S") or unit == "minute" else "P"
+    if count is None:
+        return f"{prefix}X{ {'decade': 'DE', 'century': 'CE'}.get(unit, letter)}"
+    return f"{prefix}{_fmt_num(count * _UNIT_FACTOR.get(unit, 1))}{letter}"
+
+
+def _shift(dct: dt.date, unit: str, count: int) -> tuple[str, str]:
+    """Return the value and precision of the period ``count`` units from the DCT at the unit's granularity."""
+    unit = unit.lower().rstrip("s").replace("centurie", "century")
+    if unit in ("day", "night"):
+        return (dct + dt.timedelta(days=count)).isoformat(), "day"
+    if unit in ("week", "fortnight"):
+        return cal.iso_week(dct + dt.timedelta(weeks=count * _UNIT_FACTOR.get(unit, 1))), "week"
+    if unit == "weekend":
+        return cal.iso_week(dct + dt.timedelta(weeks=count)) + "-WE", "week"
+    if unit == "month":
+        year, month = cal.add_months(dct.year, dct.month, count)
+        return f"{year:04d}-{month:02d}", "month"
+    if unit == "quarter":
+        year, month = cal.add_months(dct.year, dct.month, 3 * count)
+        return f"{year:04d}-Q{(month - 1) // 3 + 1}", "quarter"
+    if unit == "decade":
+        return str(dct.year // 10 + count), "decade"
+    if unit == "century":
+        return str(dct.year // 100 + count), "century"
+    if unit in ("hour", "minute", "second"):
+        return dct.isoformat(), "day"
+    return str(dct.year + count), "year"
+
+
+def _mod(*words: str | None) -> str | None:
+    for word in words:
+        if word:
+            key = re.sub(r"\s+", " ", word.lower()).strip(" -").removeprefix("the ").removesuffix(" of")
+            key = key.removesuffix(" the").removesuffix(" of").removeprefix("just ")
+            if key in _MODS:
+                return _MODS[key]
+    return None
+
+
+def _month_num(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _valid_day(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+# --- rule normalisers ------------------------------------------------------------------------------------------
+def _iso_date(m: re.Match[str], ctx: Context) -> Hit | None:
+    year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    if not _valid_day(year, month, day):
+        return None
+    return Hit(m.start(), m.end(), "DATE", f"{year:04d}-{month:02d}-{day:02d}", "day")
+
+
+def _slash_date(m: re.Match[str], ctx: Context) -> Hit | None:
+    month, day, year = int(m.group("m")), int(m.group("d")), int(m.group("y"))
+    year += 1900 if year < 100 and year >= 50 else 2000 if year < 100 else 0
+    if not _valid_day(year, month, day):
+        return None
+    return Hit(m.start(), m.end(), "DATE", f"{year:04d}-{month:02d}-{day:02d}", "day")
+
+
+def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
+    month, day = _month_num(m.group("month")), int(m.group("day"))
+    if _COUNT_NOUNS.match(ctx.text, m.end()) and not _g(m, "year"):
+        return None
+    mod = _mod(_g(m, "pre")) if "pre" in m.re.groupindex else None
+    if _g(m, "year"):
+        year: int | None = int(_g(m, "year"))
+    elif ctx.dct is not None:
+        year = cal.anchor_month(ctx.dct, month, ctx.direction(m.start(), m.end()))
+        if month == ctx.dct.month and ctx.direction(m.start(), m.end()) == "nearest":
+            year = ctx.dct.year
+    else:
+        year = None
+    if not _valid_day(year or 2000, month, day):
+        return None
+    value = f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
+    return Hit(m.start(), m.end(), "DATE", value, "day", mod)
+
+
+def _month_year(m: re.Match[str], ctx: Context) -> Hit | None:
+    return Hit(m.start(), m.end(), "DATE", m.group("year") + f"-{_month_num(m.group('month')):02d}", "month", _mod(_g(m, "pre")))
+
+
+def _month(m: re.Match[str], ctx: Context) -> Hit | None:
+    month = _month_num(m.group("month"))
+    if month == 5 and not (_g(m, "pre") or _g(m, "rel")) and re.match(r"\s+(?:be|have|not|also|well|come)\b", ctx.text[m.end():]):
+        return None
+    rel = (_g(m, "rel") or "").lower()
+    value: str | None = None
+    if ctx.dct is not None:
+        direction = {"last": "last", "next": "next", "this": "this", "past": "last"}.get(rel)
+        direction = direction or ctx.direction(m.start(), m.end())
+        year = ctx.dct.year if direction == "this" else cal.anchor_month(ctx.dct, month, direction)
+        value = f"{year:04d}-{month:02d}"
+    elif not rel:
+        value = f"XXXX-{month:02d}"
+    return Hit(m.start(), m.end(), "DATE", value, "month", _mod(_g(m, "pre")))
+
+
+def _year(m: re.Match[str], ctx: Context) -> Hit | None:
+    before = ctx.text[max(0, m.start("year") - 12):m.start("year")]
+    if re.search(r"(?:[$€£#]|No\.|number|\d[,.]|\bsome|\babout|\bnearly|\bover|\bthan|\bleast)\s*$", before,
+                 re.I) and not _g(m, "fy") and not _g(m, "pre"):
+        return None
+    if _COUNT_NOUNS.match(ctx.text, m.end()) and not re.match(r"\s*-\s*\d", ctx.text[m.end():]):
+        if not re.match(r"\s*-\s*(?:19|20)?\d\d\b", ctx.text[m.end():]):
+            return None
+    fiscal = bool(_g(m, "fy")) and _g(m, "fy").lower().startswith(("fiscal", "fy"))
+    value = ("FY" if fiscal else "") + m.group("year")
+    return Hit(m.start(), m.end(), "DATE", value, "year", _mod(_g(m, "pre")))
+
+
+def _decade(m: re.Match[str], ctx: Context) -> Hit | None:
+    if _g(m, "cent"):
+        digits = _g(m, "cent") + _g(m, "d")
+    else:
+        digit = _g(m, "d2")
+        century = "19" if ctx.dct is None or int(digit) * 10 > ctx.dct.year % 100 else str(ctx.dct.year // 100)
+        digits = century + digit
+    return Hit(m.start(), m.end(), "DATE", digits, "decade", _mod(_g(m, "pre")))
+
+
+def _century(m: re.Match[str], ctx: Context) -> Hit | None:
+    ordinal = m.group("ord").lower()
+    words = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21, "eighteenth": 18}
+    number = words.get(ordinal) or int(re.sub(r"\D", "", ordinal) or 0)
+    if not number:
+        return None
+    return Hit(m.start(), m.end(), "DATE", f"{number - 1:02d}", "century", _mod(_g(m, "pre")))
+
+
+def _weekday(m: re.Match[str], ctx: Context) -> Hit | None:
+    weekday = WEEKDAYS[m.group("wd").lower()]
+    pod = _PART_OF_DAY.get((_g(m, "pod") or "").lower())
+    if _g(m, "plural"):
+        return Hit(m.start(), m.end(), "SET", f"XXXX-WXX-{weekday + 1}", "day")
+    rel = (_g(m, "rel") or "").lower()
+    value: str | None
+    if ctx.dct is None:
+        value = None if rel else f"XXXX-WXX-{weekday + 1}"
+    else:
+        direction = {"last": "last", "past": "last", "next": "future", "coming": "future", "this": "this"}.get(rel)
+        value = cal.anchor_weekday(ctx.dct, weekday, direction or ctx.direction(m.start(), m.end())).isoformat()
+    kind = "TIME" if pod else "DATE"
+    if pod and value:
+        value += f"T{pod}"
+    return Hit(m.start(), m.end(), kind, value, "day", _mod(_g(m, "pre")))
+
+
+def _deictic(m: re.Match[str], ctx: Context) -> Hit | None:
+    word = re.sub(r"\s+", " ", m.group("d").lower())
+    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1, "this morning": 0,
+               "this afternoon": 0, "this evening": 0, "the day before yesterday": -2, "the day after tomorrow": 2}
+    pod = _PART_OF_DAY.get((_g(m, "pod") or "").lower())
+    if word in ("tonight", "last night"):
+        pod = "NI"
+    elif word.startswith("this "):
+        pod = _PART_OF_DAY[word.split()[1]]
+    value = None if ctx.dct is None else (ctx.dct + dt.timedelta(days=offsets[word])).isoformat()
+    if pod and value:
+        value += f"T{pod}"
+    return Hit(m.start(), m.end(), "TIME" if pod else "DATE", value, "day", _mod(_g(m, "pre")))
+
+
+def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    unit = m.group("unit").lower()
+    if rel in ("the past", "the last", "the next", "the coming", "past"):
+        if unit in _SEASONS or unit == "weekend":
+            return None
+        return Hit(m.start(), m.end(), "DURATION", _duration(1, unit), None, _mod(_g(m, "pre")))
+    shift = -1 if rel in ("last", "previous", "the previous", "the preceding") else (
+        1 if rel in ("next", "coming", "the following") else 0)
+    mod = _mod(_g(m, "pre"))
+    if ctx.dct is None:
+        return Hit(m.start(), m.end(), "DATE", None, None, mod)
+    if unit in _SEASONS:
+        season = _SEASONS[unit]
+        start = cal.SEASON_MONTHS[season] - 1 if season != "WI" else 12
+        year = ctx.dct.year
+        if shift < 0 and ctx.dct.month < start + 3:
+            year -= 1
+        elif shift > 0 and ctx.dct.month >= start:
+            year += 1
+        return Hit(m.start(), m.end(), "DATE", f"{year:04d}-{season}", "season", mod)
+    value, precision = _shift(ctx.dct, unit, shift)
+    return Hit(m.start(), m.end(), "DATE", value, precision, mod)
+
+
+def _ago(m: re.Match[str], ctx: Context) -> Hit | None:
+    count = _num(_g(m, "num"))
+    mod = _mod(_g(m, "quant")) or ("APPROX" if count is None else None)
+    if count is None or ctx.dct is None:
+        return Hit(m.start(), m.end(), "DATE", "PAST_REF" if count is None else None, None, mod)
+    unit = m.group("unit").lower()
+    if unit.rstrip("s") in ("hour", "minute", "second"):
+        return Hit(m.start(), m.end(), "DATE", ctx.dct.isoformat(), "day", mod)
+    sign = 1 if m.group("dir").lower() in ("later", "from now", "hence") else -1
+    if count != int(count):
+        return Hit(m.start(), m.end(), "DATE", None, None, mod)
+    value, precision = _shift(ctx.dct, unit, sign * int(count))
+    return Hit(m.start(), m.end(), "DATE", value, precision, mod)
+
+
+def _duration_rule(m: re.Match[str], ctx: Context) -> Hit | None:
+    if re.match(r"[-\s]+old\b", ctx.text[m.end():]) or re.match(r"\s*-\s*\w", ctx.text[m.end():]) and "-" in m[0]:
+        return None
+    unit = m.group("unit").lower()
+    if unit.startswith("quarter") and not re.search(r"\d|[a-z]", _g(m, "num") or "") :
+        return None
+    num_text = (_g(m, "num") or "").lower()
+    if num_text in ("a", "an") and unit.startswith(("quarter", "second")):
+        return None
+    count = _num(_g(m, "num"))
+    if _g(m, "half") and count is not None:
+        count += 0.5
+    if _g(m, "num") and re.match(r"half\s+an?", num_text):
+        count = 0.5
+    return Hit(m.start(), m.end(), "DURATION", _duration(count, unit), None, _mod(_g(m, "quant")))
+
+
+def _vague_duration(m: re.Match[str], ctx: Context) -> Hit | None:
+    return Hit(m.start(), m.end(), "DURATION", _duration(None, m.group("unit")), None, None)
+
+
+def _quarter(m: re.Match[str], ctx: Context) -> Hit | None:
+    ordinal = m.group("ord").lower()
+    half = m.group("unit").lower() == "half"
+    index = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}.get(ordinal)
+    letter, size = ("H", 6) if half else ("Q", 3)
+    if index is None:
+        if ordinal in ("final", "fourth"):
+            index = 2 if half else 4
+        elif ctx.dct is None:
+            return Hit(m.start(), m.end(), "DATE", None, None)
+        else:
+            current = (ctx.dct.month - 1) // size + 1
+            shift = 0 if ordinal == "current" else -1
+            year, index = ctx.dct.year, current + shift
+            if index < 1:
+                year, index = year - 1, (12 // size)
+            return Hit(m.start(), m.end(), "DATE", f"{year:04d}-{letter}{index}", "quarter")
+    if half and index > 2:
+        return None
+    if _g(m, "year"):
+        year_text: str | None = _g(m, "year")
+    elif ctx.dct is None:
+        year_text = None
+    else:
+        current = (ctx.dct.month - 1) // size + 1
+        direction = ctx.direction(m.start(), m.end())
+        year = ctx.dct.year
+        if direction == "past" and index > current:
+            year -= 1
+        elif direction == "future" and index < current:
+            year += 1
+        year_text = f"{year:04d}"
+    value = f"{year_text}-{letter}{index}" if year_text else f"XXXX-{letter}{index}"
+    return Hit(m.start(), m.end(), "DATE", value, "quarter")
+
+
+def _season(m: re.Match[str], ctx: Context) -> Hit | None:
+    return Hit(m.start(), m.end(), "DATE", m.group("year") + "-" + _SEASONS[m.group("season").lower()], "season", _mod(_g(m, "pre")))
+
+
+def _weekend(m: re.Match[str], ctx: Context) -> Hit | None:
+    if ctx.dct is None:
+        return Hit(m.start(), m.end(), "DATE", None, None)
+    direction = ctx.direction(m.start(), m.end())
+    saturday = cal.anchor_weekday(ctx.dct, 5, "past" if direction != "future" else "future")
+    return Hit(m.start(), m.end(), "DATE", cal.iso_week(saturday) + "-WE", "week")
+
+
+def _clock(m: re.Match[str], ctx: Context) -> Hit | None:
+    hour, minute = int(m.group("h")), int(_g(m, "min") or 0)
+    ampm = (_g(m, "ap") or "").lower().replace(".", "")
+    if ampm and not 1 <= hour <= 12 or hour > 24 or minute > 59:
+        return None
+    if ampm == "pm" and hour != 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+    return Hit(m.start(), m.end(), "TIME", f"{day}T{hour:02d}:{minute:02d}", "minute", _mod(_g(m, "quant")))
+
+
+def _noon(m: re.Match[str], ctx: Context) -> Hit | None:
+    day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+    clock = "24:00" if m[0].lower() == "midnight" else "12:00"
+    return Hit(m.start(), m.end(), "TIME", f"{day}T{clock}", "minute")
+
+
+def _ref(m: re.Match[str], ctx: Context) -> Hit | None:
+    word = re.sub(r"\s+", " ", m[0].lower())
+    if word in ("the past", "recently", "lately", "the recent past", "long ago", "a while ago"):
+        value = "PAST_REF"
+    elif word in ("the future", "the near future", "the foreseeable future"):
+        value = "FUTURE_REF"
+    else:
+        value = "PRESENT_REF"
+    return Hit(m.start(), m.end(), "DATE", value, None)
+
+
+def _set(m: re.Match[str], ctx: Context) -> Hit | None:
+    word = (_g(m, "what") or "").lower()
+    if word in WEEKDAYS:
+        return Hit(m.start(), m.end(), "SET", f"XXXX-WXX-{WEEKDAYS[word] + 1}", "day")
+    if word in _PART_OF_DAY:
+        return Hit(m.start(), m.end(), "SET", f"XXXX-XX-XXT{_PART_OF_DAY[word]}", None)
+    count = _num(_g(m, "num")) if _g(m, "num") else 1
+    if _g(m, "other"):
+        count = 2
+    return Hit(m.start(), m.end(), "SET", _duration(count, word.rstrip("s")), None)
+
+
+def _adverb_set(m: re.Match[str], ctx: Context) -> Hit | None:
+    stem = m[0].lower()
+    unit = {"dai": "day", "week": "week", "month": "month", "annual": "year", "year": "year", "quarter": "quarter",
+            "hour": "hour", "night": "day", "semiannual": "month", "biweek": "week"}
+    key = stem.removesuffix("ly").removesuffix("i")
+    for prefix, name in unit.items():
+        if key.startswith(prefix):
+            count = 6 if prefix == "semiannual" else 2 if prefix == "biweek" else 1
+            return Hit(m.start(), m.end(), "SET", _duration(count, name), None)
+    return None
+
+
+def _holiday(m: re.Match[str], ctx: Context) -> Hit | None:
+    name = re.sub(r"\s+", " ", m.group("name")).replace("\u2019", "'")
+    islamic = name.lower().replace("-", " ").startswith(("ramadan", "eid al"))
+    if _g(m, "year"):
+        year: int | None = int(_g(m, "year"))
+    elif ctx.dct is not None:
+        direction = ctx.direction(m.start(), m.end())
+        if islamic:
+            day = cal.islamic_feast(name, ctx.dct, direction)
+            if day is None:
+                return None
+            value = f"{day:%Y-%m}" if name.lower() == "ramadan" else day.isoformat()
+            return Hit(m.start(), m.end(), "DATE", value, "month" if len(value) == 7 else "day", "APPROX")
+        year = ctx.dct.year
+        day = cal.holiday_date(name, year)
+        if day is not None and direction == "past" and day > ctx.dct:
+            year -= 1
+        elif day is not None and direction == "future" and day < ctx.dct:
+            year += 1
+    else:
+        year = None
+    if islamic:
+        return Hit(m.start(), m.end(), "DATE", None, None)
+    day = cal.holiday_date(name, year or 2000)
+    if day is None:
+        return None
+    value = day.isoformat() if year else f"XXXX-{day:%m-%d}"
+    return Hit(m.start(), m.end(), "DATE", value, "day")
+
+
+
+Normaliser = Callable[[re.Match[str], Context], "Hit | None"]
+NORMALISERS: dict[str, Normaliser] = {
+    "iso_date": _iso_date,
+    "slash_date": _slash_date,
+    "month_day": _month_day,
+    "month_year": _month_year,
+    "month": _month,
+    "year": _year,
+    "decade": _decade,
+    "century": _century,
+    "weekday": _weekday,
+    "deictic": _deictic,
+    "relative_period": _relative_period,
+    "ago": _ago,
+    "duration_rule": _duration_rule,
+    "vague_duration": _vague_duration,
+    "quarter": _quarter,
+    "season": _season,
+    "weekend": _weekend,
+    "clock": _clock,
+    "noon": _noon,
+    "ref": _ref,
+    "set": _set,
+    "adverb_set": _adverb_set,
+    "holiday": _holiday,
+}

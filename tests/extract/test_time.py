@@ -1,0 +1,231 @@
+"""Tests for extract/time.py and its tagger (timex_rules, timex_values, timex_calendar)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import make_article, needs_model
+from tocsin.extract import time
+from tocsin.extract.timex_rules import tag
+from tocsin.model import Event, TimeExpr
+
+DCT = dt.date(2020, 8, 18)  # a Tuesday
+TODAY = dt.date(2026, 11, 27)
+
+VALUES = [
+    ("Gunfire was heard on Tuesday.", "Tuesday", "DATE", "2020-08-18"),
+    ("They met on Thursday.", "Thursday", "DATE", "2020-08-13"),
+    ("They will meet on Thursday.", "Thursday", "DATE", "2020-08-20"),
+    ("He left last Tuesday.", "last Tuesday", "DATE", "2020-08-11"),
+    ("Shots rang out this morning.", "this morning", "TIME", "2020-08-18TMO"),
+    ("Shots rang out on Thursday morning.", "Thursday morning", "TIME", "2020-08-13TMO"),
+    ("It happened last week.", "last week", "DATE", "2020-W33"),
+    ("It happens this week.", "this week", "DATE", "2020-W34"),
+    ("Protests have gone on since June.", "June", "DATE", "2020-06"),
+    ("The talks will resume in October.", "October", "DATE", "2020-10"),
+    ("The talks collapsed in October.", "October", "DATE", "2019-10"),
+    ("a mutiny in 2012", "2012", "DATE", "2012"),
+    ("The 2012 mutiny led to a coup.", "2012", "DATE", "2012"),
+    ("He was freed two days ago.", "two days ago", "DATE", "2020-08-16"),
+    ("about three years ago", "about three years ago", "DATE", "2017"),
+    ("It grew over the past decade.", "the past decade", "DURATION", "P10Y"),
+    ("The siege lasted a month.", "a month", "DURATION", "P1M"),
+    ("for the last twenty four hours", "the last twenty four hours", "DURATION", "PT24H"),
+    ("a five-year low", "five-year", "DURATION", "P5Y"),
+    ("for years", "years", "DURATION", "PXY"),
+    ("in recent years", "recent years", "DURATION", "PXY"),
+    ("Crowds gather every Friday.", "every Friday", "SET", "XXXX-WXX-5"),
+    ("The report appears annually.", "annually", "SET", "P1Y"),
+    ("It is now calm.", "now", "DATE", "PRESENT_REF"),
+    ("The town is currently calm.", "currently", "DATE", "PRESENT_REF"),
+    ("It was attacked on Aug. 18, 2019.", "Aug. 18, 2019", "DATE", "2019-08-18"),
+    ("It was attacked on 18 August 2020.", "18 August 2020", "DATE", "2020-08-18"),
+    ("on 2020-08-17", "2020-08-17", "DATE", "2020-08-17"),
+    ("It fell in early June.", "early June", "DATE", "2020-06"),
+    ("Earnings rose in the third quarter.", "the third quarter", "DATE", "2020-Q3"),
+    ("the first quarter of 1997", "the first quarter of 1997", "DATE", "1997-Q1"),
+    ("fiscal 1998", "fiscal 1998", "DATE", "FY1998"),
+    ("in the 1990s", "the 1990s", "DATE", "199"),
+    ("The office reopens after Christmas.", "Christmas", "DATE", "2020-12-25"),
+    ("Fighting paused during Ramadan.", "Ramadan", "DATE", "2020-04"),
+    ("The curfew starts at 9 p.m.", "9 p.m.", "TIME", "2020-08-18T21:00"),
+    ("yesterday", "yesterday", "DATE", "2020-08-17"),
+    ("It rained last night.", "last night", "TIME", "2020-08-17TNI"),
+    ("It was quiet over the weekend.", "the weekend", "DATE", "2020-W33-WE"),
+    ("earlier this month", "earlier this month", "DATE", "2020-08"),
+    ("last summer", "last summer", "DATE", "2019-SU"),
+]
+
+
+@pytest.mark.parametrize(("text", "extent", "kind", "value"), VALUES, ids=[v[1] + "|" + v[3] for v in VALUES])
+def test_time_tag_extent_type_value(text: str, extent: str, kind: str, value: str) -> None:
+    found = [t for t in tag(text, DCT) if t.text == extent]
+    assert found, [t.text for t in tag(text, DCT)]
+    assert (found[0].type, found[0].value) == (kind, value)
+    assert text[found[0].start:found[0].end] == extent
+
+
+NOT_TIMES = [
+    "About 2000 people marched.",
+    "He may go home.",
+    "It contributed to the fall of northern Mali.",
+    "A three-year-old boy was hurt.",
+    "The bill costs 1,998 dollars.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_TIMES, ids=NOT_TIMES)
+def test_time_tag_ignores_non_times(text: str) -> None:
+    assert tag(text, DCT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("on Tuesday", "XXXX-WXX-2"), ("on Aug. 18", "XXXX-08-18"), ("in 2012", "2012"), ("last week", None),
+     ("two years", "P2Y")],
+    ids=["weekday", "month-day", "year", "relative", "duration"],
+)
+def test_time_tag_without_anchor_keeps_only_absolute(text: str, value: str | None) -> None:
+    (found,) = tag(text, None)
+    assert found.value == value
+
+
+def test_time_find_times_seed(seed_text: str) -> None:
+    from tocsin import nlp
+
+    article = make_article(seed_text)
+    found = {t.text: t.value for t in time.find_times(nlp.blank()(seed_text), article)}
+    assert found["Tuesday"] == "2020-08-18"
+    assert found["2012"] == "2012"
+    assert found["June"] == "2020-06"
+    assert found["this morning"] == "2020-08-18TMO"
+    assert found["Aug. 18"] == "2020-08-18"
+    assert found["Thursday morning"] == "2020-08-13TMO"
+
+
+def test_time_find_times_offsets_slice_text(seed_text: str) -> None:
+    from tocsin import nlp
+
+    article = make_article(seed_text)
+    for expr in time.find_times(nlp.blank()(seed_text), article):
+        assert seed_text[expr.start:expr.end] == expr.text
+
+
+# --- publication date ----------------------------------------------------------------------------------------------
+def test_time_infer_published_keeps_given(seed_text: str) -> None:
+    article = make_article(seed_text, published="2020-08-18")
+    assert time.infer_published(article, today=TODAY) is article
+
+
+def test_time_infer_published_seed_candidates(seed_text: str) -> None:
+    article = time.infer_published(make_article(seed_text, published=None), today=TODAY)
+    assert article.published_source == "inferred"
+    assert {"2015-08-18", "2020-08-18", "2026-08-18"} <= set(article.published_candidates)
+    assert article.published in article.published_candidates
+    assert article.published != TODAY.isoformat()
+    assert "Tuesday" in (article.published_reason or "")
+
+
+def test_time_infer_published_never_after_today(seed_text: str) -> None:
+    article = time.infer_published(make_article(seed_text, published=None), today=dt.date(2021, 1, 1))
+    assert article.published == "2020-08-18"
+    assert "2026-08-18" not in article.published_candidates
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "published"),
+    [("KABUL, Aug. 3, 2021 (AP) - A blast hit the city.", "inferred", "2021-08-03"),
+     ("Police said on Friday, March 5, that the road was shut.", "inferred", "2021-03-05"),
+     ("Shots were fired near the market.", "unknown", None)],
+    ids=["full-date-in-lead", "weekday-date-pair", "no-date"],
+)
+def test_time_infer_published_table(text: str, source: str, published: str | None) -> None:
+    article = time.infer_published(make_article(text, published=None), today=TODAY)
+    assert (article.published_source, article.published) == (source, published)
+    assert article.published_reason
+
+
+# --- event dates -----------------------------------------------------------------------------------------------------
+def _sentence_events(doc, kinds: dict[str, str]) -> list[Event]:  # type: ignore[no-untyped-def]
+    events = []
+    for sent in doc.sents:
+        kind = next((k for key, k in kinds.items() if key in sent.text), "Battles")
+        events.append(Event(kind, "x", sentence_start=sent.start_char, sentence_end=sent.end_char))
+    return events
+
+
+@needs_model
+def test_time_date_events_seed(seed_text: str) -> None:
+    from tocsin import nlp
+
+    article = make_article(seed_text)
+    doc = nlp.parse(seed_text)
+    times = time.find_times(doc, article)
+    events = time.date_events(_sentence_events(doc, {"protests since": "Protests"}), doc, article, times)
+    by_start = {seed_text[e.sentence_start:e.sentence_end][:24]: e for e in events}  # type: ignore[index]
+    lead = by_start["BAMAKO (Reuters) – Gunfi"]
+    assert (lead.event_date, lead.time_precision, lead.historical) == ("2020-08-18", 1, False)
+    kati = by_start["Local residents and secu"]  # holds "where a mutiny in 2012 led to a coup": not its date
+    assert (kati.event_date, kati.historical) == ("2020-08-18", False)
+    protests = by_start["Opponents of the current"]
+    assert (protests.event_date, protests.time_precision, protests.historical) == ("2020-06-01", 3, False)
+    background = by_start["The 2012 mutiny at the b"]
+    assert (background.event_date, background.time_precision, background.historical) == ("2012-01-01", 3, True)
+    date_evidence = [ev for ev in background.evidence if ev.field == "event_date"]
+    assert seed_text[date_evidence[0].start:date_evidence[0].end] == "2012"
+
+
+def test_time_date_events_falls_back_to_publication() -> None:
+    from tocsin import nlp
+
+    text = "Gunmen attacked a village. Ten people were killed."
+    article = make_article(text)
+    doc = nlp.blank()(text)
+    events = [Event("Violence against civilians", "Attack", sentence_start=0, sentence_end=26)]
+    (event,) = time.date_events(events, doc, article, time.find_times(doc, article))
+    assert (event.event_date, event.time_precision, event.historical) == ("2020-08-18", 2, False)
+
+
+def test_time_date_events_without_date_stay_unknown() -> None:
+    from tocsin import nlp
+
+    text = "Gunmen attacked a village."
+    article = make_article(text, published=None)
+    doc = nlp.blank()(text)
+    events = [Event("Violence against civilians", "Attack", sentence_start=0, sentence_end=len(text))]
+    (event,) = time.date_events(events, doc, article, time.find_times(doc, article))
+    assert event.event_date is None
+
+
+@pytest.mark.parametrize(
+    ("value", "precision", "expected"),
+    [("2020-08-18", "day", 1), ("2020-W33", "week", 2), ("2020-06", "month", 3), ("2012", "year", 3),
+     ("PRESENT_REF", None, None), ("P1M", None, None)],
+    ids=["day", "week", "month", "year", "present-ref", "duration"],
+)
+def test_time_event_precision(value: str, precision: str | None, expected: int | None) -> None:
+    assert time.event_precision(TimeExpr("x", 0, 1, "DATE", value, precision)) == expected
+
+
+# --- weekday / date checks ---------------------------------------------------------------------------------------------
+def test_time_weekday_conflicts_seed(seed_text: str) -> None:
+    from tocsin import nlp
+
+    article = make_article(seed_text)
+    conflicts = time.weekday_conflicts(time.find_times(nlp.blank()(seed_text), article), article)
+    assert [(w.text, d.text) for w, d, _ in conflicts] == [("Thursday morning", "Aug. 18")]
+    assert "Tuesday" in conflicts[0][2]
+
+
+@pytest.mark.parametrize(
+    ("text", "conflict"),
+    [("It opened on Thursday, Aug. 18, 2022.", False),
+     ("It opened on Friday, Aug. 18, 2022.", True),
+     ("On Monday, officials said the vote of Aug. 20 was postponed.", False)],
+    ids=["fits", "contradicts", "untied"],
+)
+def test_time_weekday_conflicts_table(text: str, conflict: bool) -> None:
+    article = make_article(text)
+    assert bool(time.weekday_conflicts(tag(text, DCT), article)) is conflict
