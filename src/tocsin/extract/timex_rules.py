@@ -9,6 +9,7 @@ the TimeML/TIMEX3 conventions used in TimeBank: determiners and modifiers ("the 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -62,7 +63,7 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(rf"\b(?:{_PREMOD})?{_MONTH}(?:,?\s+(?:of\s+)?){_YEAR}"), "month_year"),
     (_c(rf"\b(?:{_PREMOD})?(?:(?P<rel>(?i:last|next|this|past))\s+)?{_MONTH}(?!\w)"), "month"),
     (_c(rf"\b(?:{_PREMOD})?(?:(?P<fy>(?i:fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY))\s*)?{_YEAR}"), "year"),
-    (_c(r"\b(?P<pre>(?:the\s+)?(?:early|mid|late)(?:\s+|-))?(?:the\s+)?(?:(?P<cent>1[89]|20)(?P<d>\d)0|'(?P<d2>\d)0)s\b",
+    (_c(r"(?<!\w)(?P<pre>(?:the\s+)?(?:early|mid|late)(?:\s+|-))?(?:the\s+)?(?:(?P<cent>1[89]|20)(?P<d>\d)0|'(?P<d2>\d)0)s\b",
         re.I), "decade"),
     (_c(r"\b(?P<pre>(?:early|mid|late)[- ])?the\s+(?P<ord>\d{2}(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first|"
         r"eighteenth)\s+century\b", re.I), "century"),
@@ -101,16 +102,31 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 # --- tense and sentences ---------------------------------------------------------------------------------------
-_TENSE_CUES = re.compile(
-    r"\b(?P<future>will|won't|shall|going\s+to|plans?\s+to|planned|scheduled|expected\s+to|due\s+to|set\s+to|"
-    r"would|to\s+be\s+held|next|upcoming|coming|tomorrow)\b|(?P<futureclitic>'ll)\b|"
-    r"\b(?P<past>was|were|had|did|said|told|ago|last|yesterday|earlier|\w{3,}ed|went|came|took|began|fell|"
-    r"rose|saw|made|met|left|held|killed|shot|hit|won|lost|sent|led|gave|got|found|broke|ran|fought|fled|"
-    r"struck|stood|spoke|wrote|burned|burnt|seized|overran|rang|began|blew|brought|bought|caught|chose|drove|"
-    r"fled|flew|forgot|froze|grew|heard|hid|knew|laid|lay|meant|paid|put|quit|rode|rose|sank|sold|shook|shut|"
-    r"slew|sought|spent|stole|swept|threw|took|tore|understood|withdrew|woke|wounded|told|thought|felt|kept)\b",
-    re.I,
+_FUTURE_WORDS = frozenset("will won't wo shall would 'll next upcoming coming tomorrow planned scheduled".split())
+_FUTURE_BEFORE_TO = frozenset("going plan plans planning expected due set".split())
+_PAST_WORDS = frozenset(
+    "was were had did said told ago last yesterday earlier went came took began fell rose saw made met left held "
+    "killed shot hit won lost sent led gave got found broke ran fought fled struck stood spoke wrote burnt seized "
+    "overran rang blew brought bought caught chose drove flew forgot froze grew heard hid knew laid lay meant paid "
+    "put quit rode sank sold shook shut slew sought spent stole swept threw tore understood withdrew woke thought "
+    "felt kept".split()
 )
+_TENSE_WORD = re.compile(r"[A-Za-z']+")
+
+
+def _cues(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Return ``(start, end, past|future)`` for the tense cue words of one sentence."""
+    cues: list[tuple[int, int, str]] = []
+    words = [(m.start(), m.end(), m.group().lower()) for m in _TENSE_WORD.finditer(text, start, end)]
+    for i, (w_start, w_end, word) in enumerate(words):
+        following = words[i + 1][2] if i + 1 < len(words) else ""
+        if word in _FUTURE_WORDS or word.endswith("'ll") or (word in _FUTURE_BEFORE_TO and following == "to"):
+            cues.append((w_start, w_end, "future"))
+        elif word in _PAST_WORDS or (len(word) > 4 and word.endswith("ed")):
+            cues.append((w_start, w_end, "past"))
+    return cues
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])|\n+")
 
 
@@ -138,18 +154,18 @@ def regex_tense(text: str, sentences: list[tuple[int, int]]) -> Tense:
     'future'
     """
     starts = [s for s, _ in sentences]
+    cache: dict[int, list[tuple[int, int, str]]] = {}
 
     def tense(start: int, end: int) -> str | None:
-        import bisect
-
         index = max(0, bisect.bisect_right(starts, start) - 1)
-        s_start, s_end = sentences[index] if sentences else (0, len(text))
+        if index not in cache:
+            s_start, s_end = sentences[index] if sentences else (0, len(text))
+            cache[index] = _cues(text, s_start, s_end)
         best: tuple[int, str] | None = None
-        for cue in _TENSE_CUES.finditer(text, s_start, s_end):
-            if start <= cue.start() < end:
+        for c_start, c_end, kind in cache[index]:
+            if start <= c_start < end:
                 continue
-            distance = start - cue.end() if cue.end() <= start else cue.start() - end + 8
-            kind = "past" if cue["past"] else "future"
+            distance = start - c_end if c_end <= start else c_start - end + 8
             if best is None or distance < best[0]:
                 best = (distance, kind)
         return best[1] if best else None
@@ -157,14 +173,86 @@ def regex_tense(text: str, sentences: list[tuple[int, int]]) -> Tense:
     return tense
 
 
+# --- triggers: where the rules are worth running -----------------------------------------------------------------
+# Running every rule over the whole text costs a regex pass per rule. Instead, literal substrings (found with fast
+# literal searches) mark windows, and each rule runs only inside the windows of its triggers. The rule patterns
+# still decide every match, so a trigger that fires on noise ("mar" in "market") only costs a little time.
+_UNIT_RULES = ("relative_period", "ago", "duration_rule", "vague_duration", "set", "adverb_set")
+_TRIGGERS: tuple[tuple[tuple[str, ...], bool, tuple[str, ...]], ...] = (
+    (("19", "20"), False, ("iso_date", "year")),
+    (("/",), False, ("slash_date",)),
+    (("0s",), False, ("decade",)),
+    (("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), True,
+     ("month_day", "month_year", "month", "holiday")),
+    (("day",), False, ("weekday", "deictic", "duration_rule", "vague_duration", "ago", "set", "holiday", "noon",
+                       "ref")),
+    (("month", "decade", "hour", "minute", "second", "fortnight"), False, _UNIT_RULES),
+    (("week",), False, (*_UNIT_RULES, "weekend")),
+    (("year",), False, (*_UNIT_RULES, "holiday")),
+    (("centur",), False, (*_UNIT_RULES, "century")),
+    (("quarter", "half"), False, (*_UNIT_RULES, "quarter")),
+    (("night", "morning", "afternoon", "evening"), False, ("deictic", "weekday", "set", "adverb_set", "noon")),
+    (("tomorrow",), False, ("deictic",)),
+    (("now", "current", "present", "recent", "late", "past", "future", "ago"), False, ("ref",)),
+    (("noon",), False, ("noon",)),
+    (("spring", "summer", "fall", "autumn", "winter"), False, ("relative_period", "season")),
+    (("a.m", "p.m", "gmt", "utc", "hrs", "local time"), False, ("clock",)),
+    (("every", "each"), False, ("set",)),
+    (("dai", "annual"), False, ("adverb_set",)),
+    (("christmas", "easter", "thanksgiving", "halloween", "ramadan", "eid", "valentine"), False, ("holiday",)),
+)
+_CLOCK_TRIGGER = re.compile(r"\d\s?[aApP]\.?[mM]\b")
+_WORD_START = re.compile(r"(?<![\w'])[\w']")
+_LEFT = 60  # how far before its trigger a rule's match may start ("more than twenty-four hours")
+# How many words before its trigger's word a rule's match may start ("the beginning of the 18th of August": 6).
+_REACH = {"iso_date": 0, "slash_date": 0, "month_day": 6, "month_year": 4, "month": 5, "year": 6, "decade": 3,
+          "century": 4, "weekday": 2, "deictic": 3, "relative_period": 5, "ago": 6, "duration_rule": 8,
+          "vague_duration": 3, "quarter": 3, "season": 4, "weekend": 2, "clock": 2, "noon": 0, "ref": 3, "set": 3,
+          "adverb_set": 0, "holiday": 3}  # fmt: skip
+
+
+def _rule_indices(names: tuple[str, ...]) -> tuple[int, ...]:
+    return tuple(i for i, (_, name) in enumerate(RULES) if name in names)
+
+
+_TRIGGER_TABLE = tuple((words, case, _rule_indices(names)) for words, case, names in _TRIGGERS)
+_CLOCK_RULES = _rule_indices(("clock",))
+_RULE_REACH = tuple(_REACH[name] + 1 for _, name in RULES)
+
+
+def _trigger_positions(text: str) -> Iterator[tuple[int, tuple[int, ...]]]:
+    """Yield ``(position, rule indices)`` for every trigger in ``text`` (literal searches, a clock regex)."""
+    lower = text.lower()
+    for words, case_sensitive, rules in _TRIGGER_TABLE:
+        haystack = text if case_sensitive else lower
+        for word in words:
+            at = haystack.find(word)
+            while at != -1:
+                yield at, rules
+                at = haystack.find(word, at + 1)
+    for match in _CLOCK_TRIGGER.finditer(text):
+        yield match.start(), _CLOCK_RULES
+
+
 # --- the tagger --------------------------------------------------------------------------------------------------
 def _candidates(ctx: Context) -> Iterator[tuple[int, Hit]]:
-    for order, (pattern, name) in enumerate(RULES):
-        normalise = NORMALISERS[name]
-        for match in pattern.finditer(ctx.text):
-            hit = normalise(match, ctx)
-            if hit is not None and hit.end > hit.start:
-                yield order, hit
+    """Yield ``(rule index, hit)`` for every rule that matches at a word start up to ``_LEFT`` before a trigger."""
+    text = ctx.text
+    tried: set[tuple[int, int]] = set()
+    for at, rules in _trigger_positions(text):
+        starts = [m.start() for m in _WORD_START.finditer(text, max(0, at - _LEFT), at + 1)]
+        for order in rules:
+            pattern, name = RULES[order]
+            for start in starts[-_RULE_REACH[order]:]:
+                if (order, start) in tried:
+                    continue
+                tried.add((order, start))
+                match = pattern.match(text, start)
+                if match is None:
+                    continue
+                hit = NORMALISERS[name](match, ctx)
+                if hit is not None and hit.end > hit.start:
+                    yield order, hit
 
 
 def tag(text: str, dct: dt.date | None, *, tense: Tense | None = None,
