@@ -38,7 +38,7 @@ _UNIT = r"(?P<unit>second|minute|hour|day|night|week|fortnight|month|year|decade
 _QUANT = (r"(?P<quant>about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|fewer\s+than|"
           r"at\s+least|up\s+to|over|under|just\s+over|just\s+under)\s+")  # fmt: skip
 _PREMOD = (r"(?P<pre>(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the\s+)?|(?:early|late|mid)(?:\s+|-)|"
-           r"(?:earlier|later)\s+(?=this|last|next))")  # fmt: skip
+           r"(?!x)x)")  # fmt: skip
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d])"
 _END = r"(?![\w])"
 # --- the rule table --------------------------------------------------------------------------------------------
@@ -67,23 +67,25 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.I), "decade"),
     (_c(r"\b(?P<pre>(?:early|mid|late)[- ])?the\s+(?P<ord>\d{2}(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first|"
         r"eighteenth)\s+century\b", re.I), "century"),
-    (_c(rf"\b(?:(?P<pre>early|late)\s+|(?P<rel>(?i:last|next|this|past|coming))\s+)?{_WEEKDAY}(?P<plural>s)?\b"
+    (_c(rf"\b(?:(?P<pre>early|late)\s+|(?P<rel>(?i:last|next|this|past|coming|the\s+previous|the\s+following|this\s+coming|this\s+past))\s+)?{_WEEKDAY}(?P<plural>s)?\b"
         rf"(?:\s+{_PARTS}\b)?"), "weekday"),
     (_c(rf"\b(?:(?P<pre>early|late)\s+)?(?P<d>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|"
         rf"afternoon|evening)|the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))\b(?:\s+{_PARTS}\b)?", re.I), "deictic"),
-    (_c(rf"\b(?:{_PREMOD})?(?P<rel>this|last|next|past|coming|current|previous|the\s+(?:past|last|next|coming|"
-        r"current|previous|preceding|following))\s+(?P<unit>week|weekend|month|year|quarter|decade|century|"
+    (_c(rf"\b(?:{_PREMOD})?(?P<rel>this\s+past|this|last|next|past|coming|current|previous|the\s+(?:past|last|next|coming|"
+        r"current|previous|preceding|following|full|fiscal|calendar)|(?<=of\s)the)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|"
         r"summer|spring|fall|autumn|winter)\b", re.I), "relative_period"),
-    (_c(rf"\b(?:{_QUANT})?{_NUM}\s+{_UNIT}s?\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b", re.I), "ago"),
-    (_c(r"\b(?:a\s+(?:long\s+)?while\s+ago|long\s+ago|(?:the\s+)?(?:recent\s+)?past|recently|lately|the\s+"
+    (_c(rf"\b{_NUM}\s+{_UNIT}s?\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b", re.I), "ago"),
+    (_c(r"\b(?:a\s+(?:long\s+)?while\s+ago|long\s+ago|the\s+(?:recent\s+)?past(?!\s+(?:\d|few|several|two|three|"
+        r"four|five|six|seven|eight|nine|ten|decade|year|month|week|day|quarter|century|weekend))|recently|lately|the\s+"
         r"(?:near\s+|foreseeable\s+)?future|now|currently|nowadays|presently|at\s+present|these\s+days)\b", re.I), "ref"),
-    (_c(rf"\b(?:{_QUANT})?(?:the\s+(?:past|last|next|first|final|coming|previous|preceding|following|latest)\s+)?"
-        rf"{_NUM}(?:\s+|-){_UNIT}s?(?P<half>\s+and\s+a\s+half)?\b", re.I), "duration_rule"),
-    (_c(r"\b(?:(?:the\s+)?(?:past|last|coming|next)\s+(?:few\s+|several\s+)?|recent\s+)(?P<unit>hours|days|weeks|"
+    (_c(rf"\b(?:the\s+(?:(?:past|last|next|first|final|coming|previous|preceding|following|latest)\s+)?"
+        rf"(?=[\dotfsenh]))?{_NUM}(?:\s+|-){_UNIT}s?(?P<half>\s+and\s+a\s+half)?\b", re.I), "duration_rule"),
+    (_c(r"\b(?:the\s+)?recent\s+(?:hours|days|weeks|months|years|decades)\b", re.I), "ref"),
+    (_c(r"\b(?:(?:the\s+)?(?:past|last|coming|next)\s+(?:few\s+|several\s+)?)(?P<unit>hours|days|weeks|"
         r"months|years|decades|centuries)\b", re.I), "vague_duration"),
     (_c(r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\bin\s))(?P<unit>hours|days|weeks|"
         r"months|years|decades|centuries)\b(?!\s+(?:ago|earlier|later|of\s+age))", re.I), "vague_duration"),
-    (_c(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|"
+    (_c(r"\b(?:the\s+(?:fiscal\s+)?(?!\w+-(?:quarter|half)))?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|"
         r"past)(?:[-\s](?:fiscal|calendar))?[-\s](?P<unit>quarter|half)\b(?:\s+(?:of\s+)?(?:fiscal\s+|calendar\s+|"
         r"the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b)?", re.I), "quarter"),
     (_c(rf"\b(?:{_PREMOD})?(?:the\s+)?(?P<season>(?i:spring|summer|fall|autumn|winter))(?:\s+of)?\s+{_YEAR}"), "season"),
@@ -96,8 +98,15 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(rf"\b(?:every|each)\s+(?:(?P<other>other)\s+|{_NUM}\s+)?(?P<what>(?i:monday|tuesday|wednesday|thursday|"
         r"friday|saturday|sunday|morning|afternoon|evening|night|day|week|month|year|decade|hour|minute|"
         r"quarter)s?)\b", re.I), "set"),
-    (_c(r"\b(?:daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|semiannually)\b", re.I), "adverb_set"),
-    (_c(rf"\b(?P<name>{_HOLIDAY_NAMES}|Ramadan|Eid[-\s]al[-\s](?:Fitr|Adha))(?:\s+{_YEAR})?", re.I), "holiday"),
+    (_c(r"\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually)\b", re.I), "adverb_set"),
+    (_c(rf"\b(?P<name>{_HOLIDAY_NAMES}|Ramadan|Eid[-\s]al[-\s](?:Fitr|Adha))(?!\w)(?:\s+{_YEAR})?", re.I), "holiday"),
+    (_c(r"\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<unit>quarter|period))?\b", re.I), "year_ago"),
+    (_c(r"\b(?:the\s+)?(?P<pre>early\s+|mid-?|late\s+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|"
+        r"eighties|nineties)\b", re.I), "decade_word"),
+    (_c(r"\b(?:the\s+year\s+)?(?P<spoken>nineteen[- ](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+        r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+        r"sixteen|seventeen|eighteen|nineteen)|(?<=the\syear\s)two\s+thousand(?:\s+and)?(?:[- ](?:one|two|three|"
+        r"four|five|six|seven|eight|nine|ten))?)\b", re.I), "spoken_year"),
 )
 
 
@@ -188,7 +197,7 @@ _TRIGGERS: tuple[tuple[tuple[str, ...], bool, tuple[str, ...]], ...] = (
                        "ref")),
     (("month", "decade", "hour", "minute", "second", "fortnight"), False, _UNIT_RULES),
     (("week",), False, (*_UNIT_RULES, "weekend")),
-    (("year",), False, (*_UNIT_RULES, "holiday")),
+    (("year",), False, (*_UNIT_RULES, "holiday", "year_ago")),
     (("centur",), False, (*_UNIT_RULES, "century")),
     (("quarter", "half"), False, (*_UNIT_RULES, "quarter")),
     (("night", "morning", "afternoon", "evening"), False, ("deictic", "weekday", "set", "adverb_set", "noon")),
@@ -200,6 +209,9 @@ _TRIGGERS: tuple[tuple[tuple[str, ...], bool, tuple[str, ...]], ...] = (
     (("every", "each"), False, ("set",)),
     (("dai", "annual"), False, ("adverb_set",)),
     (("christmas", "easter", "thanksgiving", "halloween", "ramadan", "eid", "valentine"), False, ("holiday",)),
+    (("ties",), False, ("decade_word",)),
+    (("nineteen", "thousand"), False, ("spoken_year",)),
+    (("recent",), False, ("ref",)),
 )
 _CLOCK_TRIGGER = re.compile(r"\d\s?[aApP]\.?[mM]\b")
 _WORD_START = re.compile(r"(?<![\w'])[\w']")
@@ -208,7 +220,7 @@ _LEFT = 60  # how far before its trigger a rule's match may start ("more than tw
 _REACH = {"iso_date": 0, "slash_date": 0, "month_day": 6, "month_year": 4, "month": 5, "year": 6, "decade": 3,
           "century": 4, "weekday": 2, "deictic": 3, "relative_period": 5, "ago": 6, "duration_rule": 8,
           "vague_duration": 3, "quarter": 3, "season": 4, "weekend": 2, "clock": 2, "noon": 0, "ref": 3, "set": 3,
-          "adverb_set": 0, "holiday": 3}  # fmt: skip
+          "adverb_set": 0, "holiday": 3, "year_ago": 1, "decade_word": 2, "spoken_year": 2}  # fmt: skip
 
 
 def _rule_indices(names: tuple[str, ...]) -> tuple[int, ...]:

@@ -43,6 +43,15 @@ _MODS = {"early": "START", "beginning": "START", "start": "START", "late": "END"
          "over": "MORE_THAN", "at least": "EQUAL_OR_MORE"}  # fmt: skip
 
 
+_QUANT_BEFORE = re.compile(
+    r"\b(about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|fewer\s+than|at\s+least|"
+    r"up\s+to|over|under)\s+$",
+    re.I,
+)
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}  # fmt: skip
+_ADVERB_SETS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
+                "annually": "P1Y", "yearly": "P1Y", "semiannually": "P6M", "hourly": "PT1H"}  # fmt: skip
 _COUNT_NOUNS = re.compile(
     r"\s*(?:-|%|percent|per\s*cent|people|persons|soldiers|troops|civilians|men|women|children|members|"
     r"residents|workers|refugees|families|homes|houses|votes|units|shares|cars|tonnes|tons|km|miles|metres|"
@@ -227,8 +236,7 @@ def _year(m: re.Match[str], ctx: Context) -> Hit | None:
     if _COUNT_NOUNS.match(ctx.text, m.end()) and not re.match(r"\s*-\s*\d", ctx.text[m.end():]):
         if not re.match(r"\s*-\s*(?:19|20)?\d\d\b", ctx.text[m.end():]):
             return None
-    fiscal = bool(_g(m, "fy")) and _g(m, "fy").lower().startswith(("fiscal", "fy"))
-    value = ("FY" if fiscal else "") + m.group("year")
+    value = m.group("year")
     return Hit(m.start(), m.end(), "DATE", value, "year", _mod(_g(m, "pre")))
 
 
@@ -291,7 +299,7 @@ def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
         if unit in _SEASONS or unit == "weekend":
             return None
         return Hit(m.start(), m.end(), "DURATION", _duration(1, unit), None, _mod(_g(m, "pre")))
-    shift = -1 if rel in ("last", "previous", "the previous", "the preceding") else (
+    shift = -1 if rel in ("last", "previous", "the previous", "the preceding", "this past") else (
         1 if rel in ("next", "coming", "the following") else 0)
     mod = _mod(_g(m, "pre"))
     if ctx.dct is None:
@@ -309,9 +317,15 @@ def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit(m.start(), m.end(), "DATE", value, precision, mod)
 
 
+def _quant_before(ctx: Context, start: int) -> str | None:
+    """Return the TimeML mod of a quantifier just before an expression ("about", "more than"): outside its extent."""
+    match = _QUANT_BEFORE.search(ctx.text, max(0, start - 24), start)
+    return _mod(match.group(1)) if match else None
+
+
 def _ago(m: re.Match[str], ctx: Context) -> Hit | None:
     count = _num(_g(m, "num"))
-    mod = _mod(_g(m, "quant")) or ("APPROX" if count is None else None)
+    mod = _quant_before(ctx, m.start()) or ("APPROX" if count is None else None)
     if count is None or ctx.dct is None:
         return Hit(m.start(), m.end(), "DATE", "PAST_REF" if count is None else None, None, mod)
     unit = m.group("unit").lower()
@@ -338,7 +352,7 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Hit | None:
         count += 0.5
     if _g(m, "num") and re.match(r"half\s+an?", num_text):
         count = 0.5
-    return Hit(m.start(), m.end(), "DURATION", _duration(count, unit), None, _mod(_g(m, "quant")))
+    return Hit(m.start(), m.end(), "DURATION", _duration(count, unit), None, _quant_before(ctx, m.start()))
 
 
 def _vague_duration(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -346,8 +360,10 @@ def _vague_duration(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 def _quarter(m: re.Match[str], ctx: Context) -> Hit | None:
-    ordinal = m.group("ord").lower()
+    ordinal = _g(m, "ord").lower()
     half = m.group("unit").lower() == "half"
+    if ordinal == "last" and _g(m, "year"):
+        ordinal = "final"
     index = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}.get(ordinal)
     letter, size = ("H", 6) if half else ("Q", 3)
     if index is None:
@@ -357,7 +373,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> Hit | None:
             return Hit(m.start(), m.end(), "DATE", None, None)
         else:
             current = (ctx.dct.month - 1) // size + 1
-            shift = 0 if ordinal == "current" else -1
+            past = ctx.direction(m.start(), m.end()) == "past"
+            shift = 0 if ordinal == "current" or (not ordinal and not past) else -1
             year, index = ctx.dct.year, current + shift
             if index < 1:
                 year, index = year - 1, (12 // size)
@@ -374,8 +391,6 @@ def _quarter(m: re.Match[str], ctx: Context) -> Hit | None:
         year = ctx.dct.year
         if direction == "past" and index > current:
             year -= 1
-        elif direction == "future" and index < current:
-            year += 1
         year_text = f"{year:04d}"
     value = f"{year_text}-{letter}{index}" if year_text else f"XXXX-{letter}{index}"
     return Hit(m.start(), m.end(), "DATE", value, "quarter")
@@ -414,7 +429,7 @@ def _noon(m: re.Match[str], ctx: Context) -> Hit | None:
 
 def _ref(m: re.Match[str], ctx: Context) -> Hit | None:
     word = re.sub(r"\s+", " ", m[0].lower())
-    if word in ("the past", "recently", "lately", "the recent past", "long ago", "a while ago"):
+    if word in ("the past", "recently", "lately", "the recent past", "long ago", "a while ago") or "recent" in word:
         value = "PAST_REF"
     elif word in ("the future", "the near future", "the foreseeable future"):
         value = "FUTURE_REF"
@@ -436,15 +451,34 @@ def _set(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 def _adverb_set(m: re.Match[str], ctx: Context) -> Hit | None:
-    stem = m[0].lower()
-    unit = {"dai": "day", "week": "week", "month": "month", "annual": "year", "year": "year", "quarter": "quarter",
-            "hour": "hour", "night": "day", "semiannual": "month", "biweek": "week"}
-    key = stem.removesuffix("ly").removesuffix("i")
-    for prefix, name in unit.items():
-        if key.startswith(prefix):
-            count = 6 if prefix == "semiannual" else 2 if prefix == "biweek" else 1
-            return Hit(m.start(), m.end(), "SET", _duration(count, name), None)
-    return None
+    value = _ADVERB_SETS.get(m[0].lower())
+    return None if value is None else Hit(m.start(), m.end(), "SET", value, None)
+
+
+def _year_ago(m: re.Match[str], ctx: Context) -> Hit | None:
+    if ctx.dct is None:
+        return Hit(m.start(), m.end(), "DATE", None, None)
+    if _g(m, "unit"):
+        current = (ctx.dct.month - 1) // 3 + 1
+        year, index = (ctx.dct.year - 1, current - 1) if current > 1 else (ctx.dct.year - 2, 4)
+        return Hit(m.start(), m.end(), "DATE", f"{year:04d}-Q{index}", "quarter")
+    return Hit(m.start(), m.end(), "DATE", f"{ctx.dct.year - 1:04d}", "year")
+
+
+def _decade_word(m: re.Match[str], ctx: Context) -> Hit | None:
+    return Hit(m.start(), m.end(), "DATE", f"19{_DECADE_WORDS[m.group('word').lower()]}", "decade", _mod(_g(m, "pre")))
+
+
+def _spoken_year(m: re.Match[str], ctx: Context) -> Hit | None:
+    words = re.sub(r"\s+and\b", "", m.group("spoken").lower()).replace("-", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        year = 2000 + int(_NUMBERS.get(words[2], 0) if len(words) > 2 else 0)
+    else:
+        rest = _num("-".join(words[1:]))
+        if rest is None:
+            return None
+        year = 1900 + int(rest)
+    return Hit(m.start(), m.end(), "DATE", f"{year:04d}", "year")
 
 
 def _holiday(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -503,4 +537,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "set": _set,
     "adverb_set": _adverb_set,
     "holiday": _holiday,
+    "year_ago": _year_ago,
+    "decade_word": _decade_word,
+    "spoken_year": _spoken_year,
 }
