@@ -114,17 +114,26 @@ def anchor_month(dct: dt.date, month: int, direction: str) -> int:
 
     >>> anchor_month(dt.date(2020, 8, 18), 6, "past")
     2020
-    >>> anchor_month(dt.date(2020, 8, 18), 10, "past")
+    >>> anchor_month(dt.date(2020, 8, 18), 11, "past")
     2019
     >>> anchor_month(dt.date(2020, 8, 18), 3, "future")
     2021
+
+    A month one or two months ahead is taken as the coming one even in a past-tense clause ("said it would pay on
+    Dec. 15" in November): news gives the year for a date ten months back.
+
+    >>> anchor_month(dt.date(2020, 11, 18), 1, "past")
+    2021
     """
+    ahead = (month - dct.month) % 12
     if direction == "past":
+        if 1 <= ahead <= 2:
+            return dct.year if month > dct.month else dct.year + 1
         return dct.year if month <= dct.month else dct.year - 1
     if direction == "future":
         return dct.year if month >= dct.month else dct.year + 1
     if direction == "last":
-        return dct.year if month < dct.month else dct.year - 1
+        return dct.year - 1
     if direction == "next":
         return dct.year if month > dct.month else dct.year + 1
     if month - dct.month > 6:

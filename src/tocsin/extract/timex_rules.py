@@ -10,6 +10,7 @@ the TimeML/TIMEX3 conventions used in TimeBank: determiners and modifiers ("the 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -80,12 +81,11 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         r"(?:near\s+|foreseeable\s+)?future|now|currently|nowadays|presently|at\s+present|these\s+days)\b", re.I), "ref"),
     (_c(rf"\b(?:the\s+(?:(?:past|last|next|first|final|coming|previous|preceding|following|latest)\s+)?"
         rf"(?=[\dotfsenh]))?{_NUM}(?:\s+|-){_UNIT}s?(?P<half>\s+and\s+a\s+half)?\b", re.I), "duration_rule"),
-    (_c(r"\b(?:the\s+)?recent\s+(?:hours|days|weeks|months|years|decades)\b", re.I), "ref"),
-    (_c(r"\b(?:(?:the\s+)?(?:past|last|coming|next)\s+(?:few\s+|several\s+)?)(?P<unit>hours|days|weeks|"
+    (_c(r"\b(?:(?:the\s+)?(?:past|last|coming|next)\s+(?:few\s+|several\s+)?|recent\s+)(?P<unit>hours|days|weeks|"
         r"months|years|decades|centuries)\b", re.I), "vague_duration"),
     (_c(r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\bin\s))(?P<unit>hours|days|weeks|"
         r"months|years|decades|centuries)\b(?!\s+(?:ago|earlier|later|of\s+age))", re.I), "vague_duration"),
-    (_c(r"\b(?:the\s+(?:fiscal\s+)?(?!\w+-(?:quarter|half)))?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|"
+    (_c(r"\b(?:the\s+(?:(?P<year2>(?:19|20)\d\d)\s+)?(?:fiscal\s+)?(?!\w+-(?:quarter|half)))?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|"
         r"past)(?:[-\s](?:fiscal|calendar))?[-\s](?P<unit>quarter|half)\b(?:\s+(?:of\s+)?(?:fiscal\s+|calendar\s+|"
         r"the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b)?", re.I), "quarter"),
     (_c(rf"\b(?:{_PREMOD})?(?:the\s+)?(?P<season>(?i:spring|summer|fall|autumn|winter))(?:\s+of)?\s+{_YEAR}"), "season"),
@@ -211,7 +211,7 @@ _TRIGGERS: tuple[tuple[tuple[str, ...], bool, tuple[str, ...]], ...] = (
     (("christmas", "easter", "thanksgiving", "halloween", "ramadan", "eid", "valentine"), False, ("holiday",)),
     (("ties",), False, ("decade_word",)),
     (("nineteen", "thousand"), False, ("spoken_year",)),
-    (("recent",), False, ("ref",)),
+    (("recent",), False, ("vague_duration",)),
 )
 _CLOCK_TRIGGER = re.compile(r"\d\s?[aApP]\.?[mM]\b")
 _WORD_START = re.compile(r"(?<![\w'])[\w']")
@@ -220,7 +220,7 @@ _LEFT = 60  # how far before its trigger a rule's match may start ("more than tw
 _REACH = {"iso_date": 0, "slash_date": 0, "month_day": 6, "month_year": 4, "month": 5, "year": 6, "decade": 3,
           "century": 4, "weekday": 2, "deictic": 3, "relative_period": 5, "ago": 6, "duration_rule": 8,
           "vague_duration": 3, "quarter": 3, "season": 4, "weekend": 2, "clock": 2, "noon": 0, "ref": 3, "set": 3,
-          "adverb_set": 0, "holiday": 3, "year_ago": 1, "decade_word": 2, "spoken_year": 2}  # fmt: skip
+          "adverb_set": 0, "holiday": 3, "year_ago": 1, "decade_word": 2, "spoken_year": 3}  # fmt: skip
 
 
 def _rule_indices(names: tuple[str, ...]) -> tuple[int, ...]:
@@ -267,6 +267,33 @@ def _candidates(ctx: Context) -> Iterator[tuple[int, Hit]]:
                     yield order, hit
 
 
+_RELATIVE_YEAR_RULES = frozenset(("ago", "year_ago"))
+_REFERENCE_REACH = 400  # characters within which a quarter named before is the reference of "a year earlier"
+
+
+def _anchor_on_reference(chosen: list[tuple[int, Hit]], dct: dt.date | None) -> list[Hit]:
+    """Re-anchor "a year ago/earlier" on the quarter just named ("the third quarter ... a year earlier": 1988-Q3).
+
+    TimeML anchors a relative expression on its reference time; in reports of results that is the period being
+    compared, not the publication date. Other expressions keep their DCT-based value.
+    """
+    result: list[Hit] = []
+    reference: Hit | None = None
+    for order, hit in chosen:
+        name = RULES[order][1]
+        value = hit.value or ""
+        if name == "quarter" and re.fullmatch(r"\d{4}-Q\d", value):
+            reference = hit
+        elif (name in _RELATIVE_YEAR_RULES and reference is not None and dct is not None
+              and hit.start - reference.end <= _REFERENCE_REACH and re.fullmatch(r"\d{4}(?:-Q\d)?", value)):
+            years_back = dct.year - int(value[:4]) if len(value) == 4 else 1
+            ref_value = reference.value or ""
+            hit = dataclasses.replace(hit, value=f"{int(ref_value[:4]) - years_back:04d}{ref_value[4:]}",
+                                      precision="quarter")
+        result.append(hit)
+    return result
+
+
 def tag(text: str, dct: dt.date | None, *, tense: Tense | None = None,
         sentences: list[tuple[int, int]] | None = None) -> list[TimeExpr]:
     """Return the temporal expressions in ``text`` with TIMEX3 values relative to ``dct`` (None: only absolute).
@@ -283,13 +310,14 @@ def tag(text: str, dct: dt.date | None, *, tense: Tense | None = None,
         tense = regex_tense(text, sentences if sentences is not None else sentence_spans(text))
     ctx = Context(text, dct, tense)
     hits = sorted(_candidates(ctx), key=lambda item: (item[1].start - item[1].end, item[0], item[1].start))
-    taken: list[Hit] = []
+    chosen: list[tuple[int, Hit]] = []
     occupied = bytearray(len(text) + 1)
-    for _, hit in hits:
+    for order, hit in hits:
         if any(occupied[hit.start:hit.end]):
             continue
         occupied[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
-        taken.append(hit)
-    taken.sort(key=lambda hit: hit.start)
+        chosen.append((order, hit))
+    chosen.sort(key=lambda item: item[1].start)
+    taken = _anchor_on_reference(chosen, dct)
     return [TimeExpr(text=text[h.start:h.end], start=h.start, end=h.end, type=h.type, value=h.value,
                      precision=h.precision, mod=h.mod) for h in taken]

@@ -32,8 +32,8 @@ _NUMBERS = {
     "a couple": 2, "couple of": 2, "a single": 1, "half a": 0.5, "half an": 0.5,
 }  # fmt: skip
 _UNITS = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W", "fortnight": "W",
-          "month": "M", "year": "Y", "decade": "Y", "century": "Y", "quarter": "Q", "weekend": "WE"}  # fmt: skip
-_UNIT_FACTOR = {"decade": 10, "century": 100, "fortnight": 2}
+          "month": "M", "year": "Y", "decade": "Y", "century": "Y", "quarter": "M", "weekend": "WE"}  # fmt: skip
+_UNIT_FACTOR = {"decade": 10, "century": 100, "fortnight": 2, "quarter": 3}
 _PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 _MODS = {"early": "START", "beginning": "START", "start": "START", "late": "END", "end": "END", "mid": "MID",
@@ -269,7 +269,9 @@ def _weekday(m: re.Match[str], ctx: Context) -> Hit | None:
     if ctx.dct is None:
         value = None if rel else f"XXXX-WXX-{weekday + 1}"
     else:
-        direction = {"last": "last", "past": "last", "next": "future", "coming": "future", "this": "this"}.get(rel)
+        direction = {"last": "last", "past": "last", "next": "future", "coming": "future", "this": "this",
+                     "the previous": "last", "this past": "last", "the following": "future",
+                     "this coming": "future"}.get(re.sub(r"\s+", " ", rel))
         value = cal.anchor_weekday(ctx.dct, weekday, direction or ctx.direction(m.start(), m.end())).isoformat()
     kind = "TIME" if pod else "DATE"
     if pod and value:
@@ -308,7 +310,7 @@ def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
         season = _SEASONS[unit]
         start = cal.SEASON_MONTHS[season] - 1 if season != "WI" else 12
         year = ctx.dct.year
-        if shift < 0 and ctx.dct.month < start + 3:
+        if shift < 0:
             year -= 1
         elif shift > 0 and ctx.dct.month >= start:
             year += 1
@@ -348,6 +350,8 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Hit | None:
     if num_text in ("a", "an") and unit.startswith(("quarter", "second")):
         return None
     count = _num(_g(m, "num"))
+    if count is not None and 1900 <= count < 2100 and _g(m, "num").isdigit():
+        return None  # "the 1988 second quarter": a year, not a count
     if _g(m, "half") and count is not None:
         count += 0.5
     if _g(m, "num") and re.match(r"half\s+an?", num_text):
@@ -381,8 +385,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> Hit | None:
             return Hit(m.start(), m.end(), "DATE", f"{year:04d}-{letter}{index}", "quarter")
     if half and index > 2:
         return None
-    if _g(m, "year"):
-        year_text: str | None = _g(m, "year")
+    if _g(m, "year") or _g(m, "year2"):
+        year_text: str | None = _g(m, "year") or _g(m, "year2")
     elif ctx.dct is None:
         year_text = None
     else:
@@ -429,7 +433,7 @@ def _noon(m: re.Match[str], ctx: Context) -> Hit | None:
 
 def _ref(m: re.Match[str], ctx: Context) -> Hit | None:
     word = re.sub(r"\s+", " ", m[0].lower())
-    if word in ("the past", "recently", "lately", "the recent past", "long ago", "a while ago") or "recent" in word:
+    if word in ("the past", "recently", "lately", "the recent past", "long ago", "a while ago"):
         value = "PAST_REF"
     elif word in ("the future", "the near future", "the foreseeable future"):
         value = "FUTURE_REF"
