@@ -133,7 +133,7 @@ def anchor_month(dct: dt.date, month: int, direction: str) -> int:
     if direction == "future":
         return dct.year if month >= dct.month else dct.year + 1
     if direction == "last":
-        return dct.year - 1
+        return dct.year if month < dct.month else dct.year - 1
     if direction == "next":
         return dct.year if month > dct.month else dct.year + 1
     if month - dct.month > 6:

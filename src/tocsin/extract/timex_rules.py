@@ -88,6 +88,10 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(r"\b(?:the\s+(?:(?P<year2>(?:19|20)\d\d)\s+)?(?:fiscal\s+)?(?!\w+-(?:quarter|half)))?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|"
         r"past)(?:[-\s](?:fiscal|calendar))?[-\s](?P<unit>quarter|half)\b(?:\s+(?:of\s+)?(?:fiscal\s+|calendar\s+|"
         r"the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b)?", re.I), "quarter"),
+    (_c(r"\bthe\s+(?:latest\s+|recent\s+)?(?P<unit>quarter)\b(?!-)(?!\s+(?:of\s+(?:a|an|the|its|their|all)\b|"
+        r"century|mile|point|percent|per\s+cent))", re.I), "quarter"),
+    (_c(r"(?<=\bfor\s)the\s+(?:full\s+)?(?P<unit>year|week|month|day)\b(?!-)", re.I), "for_the_unit"),
+    (_c(r"\b(?:the\s+)?year[-\s]end\b", re.I), "year_end"),
     (_c(rf"\b(?:{_PREMOD})?(?:the\s+)?(?P<season>(?i:spring|summer|fall|autumn|winter))(?:\s+of)?\s+{_YEAR}"), "season"),
     (_c(r"\b(?:the|this\s+past)\s+weekend\b", re.I), "weekend"),
     (_c(r"\b(?P<h>[01]?\d|2[0-4])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b|[AP]M\b|[ap]\.m\b)"
@@ -197,9 +201,10 @@ _TRIGGERS: tuple[tuple[tuple[str, ...], bool, tuple[str, ...]], ...] = (
                        "ref")),
     (("month", "decade", "hour", "minute", "second", "fortnight"), False, _UNIT_RULES),
     (("week",), False, (*_UNIT_RULES, "weekend")),
-    (("year",), False, (*_UNIT_RULES, "holiday", "year_ago")),
+    (("year",), False, (*_UNIT_RULES, "holiday", "year_ago", "for_the_unit", "year_end")),
     (("centur",), False, (*_UNIT_RULES, "century")),
     (("quarter", "half"), False, (*_UNIT_RULES, "quarter")),
+    (("week", "month", "day"), False, ("for_the_unit",)),
     (("night", "morning", "afternoon", "evening"), False, ("deictic", "weekday", "set", "adverb_set", "noon")),
     (("tomorrow",), False, ("deictic",)),
     (("now", "current", "present", "recent", "late", "past", "future", "ago"), False, ("ref",)),
@@ -220,7 +225,8 @@ _LEFT = 60  # how far before its trigger a rule's match may start ("more than tw
 _REACH = {"iso_date": 0, "slash_date": 0, "month_day": 6, "month_year": 4, "month": 5, "year": 6, "decade": 3,
           "century": 4, "weekday": 2, "deictic": 3, "relative_period": 5, "ago": 6, "duration_rule": 8,
           "vague_duration": 3, "quarter": 3, "season": 4, "weekend": 2, "clock": 2, "noon": 0, "ref": 3, "set": 3,
-          "adverb_set": 0, "holiday": 3, "year_ago": 1, "decade_word": 2, "spoken_year": 3}  # fmt: skip
+          "adverb_set": 0, "holiday": 3, "year_ago": 1, "decade_word": 2, "spoken_year": 3,
+          "for_the_unit": 2, "year_end": 1}  # fmt: skip
 
 
 def _rule_indices(names: tuple[str, ...]) -> tuple[int, ...]:

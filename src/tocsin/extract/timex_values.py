@@ -310,7 +310,7 @@ def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
         season = _SEASONS[unit]
         start = cal.SEASON_MONTHS[season] - 1 if season != "WI" else 12
         year = ctx.dct.year
-        if shift < 0:
+        if shift < 0 and ctx.dct.month < start + 3:
             year -= 1
         elif shift > 0 and ctx.dct.month >= start:
             year += 1
@@ -349,6 +349,8 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Hit | None:
     num_text = (_g(m, "num") or "").lower()
     if num_text in ("a", "an") and unit.startswith(("quarter", "second")):
         return None
+    if unit.startswith("quarter") and re.match(r"\s+of\b", ctx.text[m.end():]):
+        return None  # "three-quarters of the vote": a fraction
     count = _num(_g(m, "num"))
     if count is not None and 1900 <= count < 2100 and _g(m, "num").isdigit():
         return None  # "the 1988 second quarter": a year, not a count
@@ -459,6 +461,15 @@ def _adverb_set(m: re.Match[str], ctx: Context) -> Hit | None:
     return None if value is None else Hit(m.start(), m.end(), "SET", value, None)
 
 
+def _for_the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
+    return Hit(m.start(), m.end(), "DURATION", _duration(1, m.group("unit")), None)
+
+
+def _year_end(m: re.Match[str], ctx: Context) -> Hit | None:
+    value = None if ctx.dct is None else f"{ctx.dct.year:04d}"
+    return Hit(m.start(), m.end(), "DATE", value, "year", "END")
+
+
 def _year_ago(m: re.Match[str], ctx: Context) -> Hit | None:
     if ctx.dct is None:
         return Hit(m.start(), m.end(), "DATE", None, None)
@@ -542,6 +553,8 @@ NORMALISERS: dict[str, Normaliser] = {
     "adverb_set": _adverb_set,
     "holiday": _holiday,
     "year_ago": _year_ago,
+    "for_the_unit": _for_the_unit,
+    "year_end": _year_end,
     "decade_word": _decade_word,
     "spoken_year": _spoken_year,
 }
