@@ -19,7 +19,7 @@ from tocsin.extract import timex_calendar as cal
 from tocsin.extract.timex_values import MONTHS, NORMALISERS, WEEKDAYS, Context, Hit, Tense
 from tocsin.model import TimeExpr
 
-__all__ = ["MONTHS", "RULES", "RULES_VERSION", "WEEKDAYS", "Tense", "regex_tense", "sentence_spans", "tag"]
+__all__ = ["MONTHS", "REACH", "RULES", "RULES_VERSION", "TRIGGERS", "WEEKDAYS", "Tense", "regex_tense", "sentence_spans", "tag"]
 
 RULES_VERSION = "timex.rules.v1"
 
@@ -191,7 +191,7 @@ def regex_tense(text: str, sentences: list[tuple[int, int]]) -> Tense:
 # literal searches) mark windows, and each rule runs only inside the windows of its triggers. The rule patterns
 # still decide every match, so a trigger that fires on noise ("mar" in "market") only costs a little time.
 _UNIT_RULES = ("relative_period", "ago", "duration_rule", "vague_duration", "set", "adverb_set")
-_TRIGGERS: tuple[tuple[tuple[str, ...], bool, tuple[str, ...]], ...] = (
+TRIGGERS: tuple[tuple[tuple[str, ...], bool, tuple[str, ...]], ...] = (
     (("19", "20"), False, ("iso_date", "year")),
     (("/",), False, ("slash_date",)),
     (("0s",), False, ("decade",)),
@@ -222,7 +222,7 @@ _CLOCK_TRIGGER = re.compile(r"\d\s?[aApP]\.?[mM]\b")
 _WORD_START = re.compile(r"(?<![\w'])[\w']")
 _LEFT = 60  # how far before its trigger a rule's match may start ("more than twenty-four hours")
 # How many words before its trigger's word a rule's match may start ("the beginning of the 18th of August": 6).
-_REACH = {"iso_date": 0, "slash_date": 0, "month_day": 6, "month_year": 4, "month": 5, "year": 6, "decade": 3,
+REACH = {"iso_date": 0, "slash_date": 0, "month_day": 6, "month_year": 4, "month": 5, "year": 6, "decade": 3,
           "century": 4, "weekday": 2, "deictic": 3, "relative_period": 5, "ago": 6, "duration_rule": 8,
           "vague_duration": 3, "quarter": 3, "season": 4, "weekend": 2, "clock": 2, "noon": 0, "ref": 3, "set": 3,
           "adverb_set": 0, "holiday": 3, "year_ago": 1, "decade_word": 2, "spoken_year": 3,
@@ -233,9 +233,9 @@ def _rule_indices(names: tuple[str, ...]) -> tuple[int, ...]:
     return tuple(i for i, (_, name) in enumerate(RULES) if name in names)
 
 
-_TRIGGER_TABLE = tuple((words, case, _rule_indices(names)) for words, case, names in _TRIGGERS)
+_TRIGGER_TABLE = tuple((words, case, _rule_indices(names)) for words, case, names in TRIGGERS)
 _CLOCK_RULES = _rule_indices(("clock",))
-_RULE_REACH = tuple(_REACH[name] + 1 for _, name in RULES)
+_RULE_REACH = tuple(REACH[name] + 1 for _, name in RULES)
 
 
 def _trigger_positions(text: str) -> Iterator[tuple[int, tuple[int, ...]]]:

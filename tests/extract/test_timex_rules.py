@@ -1,0 +1,71 @@
+"""Tests for extract/timex_rules.py: the rule table, triggers, sentence splitting, tense and the doctests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import doctest
+
+import pytest
+
+from tocsin.extract import timex_rules, timex_values
+from tocsin.extract.timex_rules import regex_tense, sentence_spans, tag
+
+DCT = dt.date(2020, 8, 18)
+
+
+def test_timex_rules_doctests() -> None:
+    result = doctest.testmod(timex_rules)
+    assert result.attempted > 0 and result.failed == 0
+
+
+def test_timex_rules_every_rule_has_a_normaliser_a_reach_and_a_trigger() -> None:
+    triggered = {name for _, _, names in timex_rules.TRIGGERS for name in names}
+    for _, name in timex_rules.RULES:
+        assert name in timex_values.NORMALISERS
+        assert name in timex_rules.REACH
+        assert name in triggered or name == "clock"
+
+
+def test_timex_rules_sentence_spans_cover_text() -> None:
+    text = "Shots were fired on Tuesday. Police said on Wednesday that two men died.\nA curfew followed."
+    spans = sentence_spans(text)
+    assert [text[s:e] for s, e in spans] == [
+        "Shots were fired on Tuesday.", "Police said on Wednesday that two men died.", "A curfew followed."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("They will meet on Friday.", "future"), ("They met on Friday.", "past"), ("On Friday, he'll go.", "future"),
+     ("Talks are due to resume on Friday.", "future"), ("Friday.", None)],
+    ids=["will", "past-verb", "clitic", "due-to", "no-cue"],
+)
+def test_timex_rules_regex_tense(text: str, expected: str | None) -> None:
+    at = text.index("Friday")
+    assert regex_tense(text, sentence_spans(text))(at, at + 6) == expected
+
+
+NOT_TIMES = [
+    "Eastern Mali was calm.",
+    "About three-quarters of the vote was counted.",
+    "Results for the 1988 second quarter.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_TIMES, ids=NOT_TIMES)
+def test_timex_rules_no_false_time(text: str) -> None:
+    found = [(t.text, t.value) for t in tag(text, DCT)]
+    assert all("Eastern" not in t and "quarters" not in t and "second" != t for t, _ in found), found
+    assert all(value is None or not value.startswith("PT1988") for _, value in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "value"),
+    [("Net income fell in the quarter.", "the quarter", "2020-Q2"),
+     ("Sales rose 5% for the year.", "the year", "P1Y"),
+     ("the 1988 second quarter", "the 1988 second quarter", "1988-Q2"),
+     ("at the end of the year", "the end of the year", "2020")],
+    ids=["the-quarter", "for-the-year", "year-quarter", "end-of-year"],
+)
+def test_timex_rules_financial_periods(text: str, extent: str, value: str) -> None:
+    found = {t.text: t.value for t in tag(text, DCT)}
+    assert found.get(extent) == value, found
