@@ -1,7 +1,7 @@
 """Benchmark the TIMEX3 tagger: sentences per CPU second through ``timex_rules.tag`` on one core.
 
-Texts: the TBAQ documents in ../shared/data/time/tempeval3-tbaq/ when present, else the example articles in
-data/examples/ (repeated). CPU time (``process_time``) is reported next to wall time, because on a shared machine
+Texts: the TBAQ documents in ../shared/data/time/tempeval3-tbaq/ when present, else the seed and the example
+dispatches shipped in data/ (repeated). CPU time (``process_time``) is reported next to wall time, because on a shared machine
 wall time measures the neighbours too.
 
 Usage: python bench/time_bench.py [--rounds N]
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
 import time
 from pathlib import Path
@@ -19,7 +20,8 @@ from tocsin.extract.timex_rules import sentence_spans, tag
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "data" / "time" / "tempeval3-tbaq"
-EXAMPLES = ROOT / "data" / "examples"
+SEED = ROOT / "data" / "seed"
+EXAMPLES = ROOT / "data" / "examples" / "dispatches.jsonl"
 TARGET = 10_000
 
 
@@ -29,8 +31,11 @@ def _texts() -> tuple[str, list[str]]:
         from time_eval import read_tml
 
         return "TBAQ", [read_tml(p).text for p in sorted(CORPUS.glob("*/*.tml"))]
-    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
-    return "data/examples (x50)", texts * 50
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEED.glob("*.txt"))]
+    if EXAMPLES.exists():
+        lines = EXAMPLES.read_text(encoding="utf-8").splitlines()
+        texts += [json.loads(line)["text"] for line in lines if line.strip()]
+    return "data/seed and data/examples (x50)", texts * 50
 
 
 def main(argv: list[str] | None = None) -> int:

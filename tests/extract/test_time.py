@@ -145,8 +145,10 @@ def test_time_infer_published_never_after_today(seed_text: str) -> None:
     ("text", "source", "published"),
     [("KABUL, Aug. 3, 2021 (AP) - A blast hit the city.", "inferred", "2021-08-03"),
      ("Police said on Friday, March 5, that the road was shut.", "inferred", "2021-03-05"),
-     ("Shots were fired near the market.", "unknown", None)],
-    ids=["full-date-in-lead", "weekday-date-pair", "no-date"],
+     ("Shots were fired near the market.", "unknown", None),
+     ("Gunmen attacked a bus near Kati on Monday.", "unknown", None),
+     ("The vote is set for Oct. 4.", "inferred", "2026-10-04")],
+    ids=["full-date-in-lead", "weekday-date-pair", "no-date", "weekday-only", "yearless-date"],
 )
 def test_time_infer_published_table(text: str, source: str, published: str | None) -> None:
     article = time.infer_published(make_article(text, published=None), today=TODAY)

@@ -93,7 +93,7 @@ def infer_published(article: Article, *, today: dt.date | None = None) -> Articl
             return _inferred(article, candidates, reason)
         return replace(article, published=None, published_source="unknown", published_candidates=(),
                        published_reason=reason)
-    yearless = [t for t in times if t.value and t.value.startswith("XXXX-") and len(t.value) == 10]
+    yearless = [t for t in times if t.value and re.fullmatch(r"XXXX-\d\d-\d\d", t.value)]
     if yearless:
         month, day = int(yearless[0].value[5:7]), int(yearless[0].value[8:10])  # type: ignore[index]
         years = [y for y in range(today.year, today.year - CANDIDATE_YEARS - 1, -1) if _fits(y, month, day, today)]
@@ -143,7 +143,7 @@ def _weekday_candidates(text: str, times: list[TimeExpr], today: dt.date,
         pair = (lead[0], (tied or dates)[0])
         how = "the lead's weekday with the date tied to 'today'" if tied else "the lead's weekday with the first date"
     weekday_expr, date_expr = pair
-    weekday = int(weekday_expr.value[-1]) - 1  # type: ignore[index]
+    weekday = int((weekday_expr.value or "")[9]) - 1  # "XXXX-WXX-2" or "XXXX-WXX-2TMO"
     month, day = int(date_expr.value[5:7]), int(date_expr.value[8:10])  # type: ignore[index]
     years = [y for y in range(today.year - CANDIDATE_YEARS, today.year + 1)
              if _fits(y, month, day, today) and dt.date(y, month, day).weekday() == weekday]
