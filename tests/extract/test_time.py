@@ -45,6 +45,7 @@ VALUES = [
     ("It was attacked on Aug. 18, 2019.", "Aug. 18, 2019", "DATE", "2019-08-18"),
     ("It was attacked on 18 August 2020.", "18 August 2020", "DATE", "2020-08-18"),
     ("on 2020-08-17", "2020-08-17", "DATE", "2020-08-17"),
+    ("It opened on Thursday, Aug. 18, 2022.", "Thursday, Aug. 18, 2022", "DATE", "2022-08-18"),
     ("It fell in early June.", "early June", "DATE", "2020-06"),
     ("Earnings rose in the third quarter.", "the third quarter", "DATE", "2020-Q3"),
     ("the first quarter of 1997", "the first quarter of 1997", "DATE", "1997-Q1"),
@@ -237,4 +238,7 @@ def test_time_weekday_conflicts_seed(seed_text: str) -> None:
 )
 def test_time_weekday_conflicts_table(text: str, conflict: bool) -> None:
     article = make_article(text)
-    assert bool(time.weekday_conflicts(tag(text, DCT), article)) is conflict
+    conflicts = time.weekday_conflicts(tag(text, DCT), article)
+    assert bool(conflicts) is conflict
+    for weekday, date, _ in conflicts:
+        assert text[weekday.start:weekday.end] == weekday.text and text[date.start:date.end] == date.text

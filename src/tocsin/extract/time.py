@@ -133,9 +133,10 @@ def _weekday_candidates(text: str, times: list[TimeExpr], today: dt.date,
     """Pair a weekday with a yearless date and return the fitting dates and the reason, or None without a pair."""
     weekdays = [t for t in times if t.value and t.value.startswith("XXXX-WXX-") and t.type in ("DATE", "TIME")]
     dates = [t for t in times if t.value and re.fullmatch(r"XXXX-\d\d-\d\d", t.value)]
-    if not weekdays or not dates:
+    joined = next((_split_weekday_date(t) for t in dates if _WEEKDAY_NAME.match(t.text)), None)
+    if not joined and (not weekdays or not dates):
         return None
-    pair = _adjacent_pair(text, weekdays, dates)
+    pair = joined or _adjacent_pair(text, weekdays, dates)
     how = "written together"
     if pair is None:
         lead = [w for w in weekdays if w.start < lead_end] or weekdays[:1]
@@ -143,7 +144,7 @@ def _weekday_candidates(text: str, times: list[TimeExpr], today: dt.date,
         pair = (lead[0], (tied or dates)[0])
         how = "the lead's weekday with the date tied to 'today'" if tied else "the lead's weekday with the first date"
     weekday_expr, date_expr = pair
-    weekday = int((weekday_expr.value or "")[9]) - 1  # "XXXX-WXX-2" or "XXXX-WXX-2TMO"
+    weekday = WEEKDAYS[_WEEKDAY_NAME.search(weekday_expr.text).group(1).lower()]  # type: ignore[union-attr]
     month, day = int(date_expr.value[5:7]), int(date_expr.value[8:10])  # type: ignore[index]
     years = [y for y in range(today.year - CANDIDATE_YEARS, today.year + 1)
              if _fits(y, month, day, today) and dt.date(y, month, day).weekday() == weekday]
@@ -347,11 +348,17 @@ def weekday_conflicts(times: list[TimeExpr], article: Article) -> list[tuple[Tim
         day = _explicit_day(date_expr, dct)
         if day is None:
             continue
+        inner = _split_weekday_date(date_expr)
+        if inner is not None:
+            weekday_part, date_part = inner
+            if WEEKDAYS[weekday_part.text.lower()] != day.weekday():
+                found.append((weekday_part, date_part, _conflict_message(weekday_part, date_part, day)))
+            continue
         sentence = next(((s, e) for s, e in sentences if s <= date_expr.start < e), (0, len(text)))
         tied = _tied_to_deictic(text, date_expr, times)
         for weekday_expr in times:
             name = _WEEKDAY_NAME.search(weekday_expr.text)
-            if name is None or weekday_expr.type == "SET" or weekday_expr is date_expr:
+            if name is None or weekday_expr.type == "SET" or _explicit_day(weekday_expr, dct) is not None:
                 continue
             if not sentence[0] <= weekday_expr.start < sentence[1]:
                 continue
@@ -359,9 +366,24 @@ def weekday_conflicts(times: list[TimeExpr], article: Article) -> list[tuple[Tim
             adjacent = right.start - left.end <= 4 and bool(_LINK.match(text[left.end:right.start]))
             if not (adjacent or tied) or WEEKDAYS[name.group(1).lower()] == day.weekday():
                 continue
-            found.append((weekday_expr, date_expr,
-                          f"{weekday_expr.text!r} does not fit {date_expr.text!r}: {day:%d %B %Y} was a {day:%A}"))
+            found.append((weekday_expr, date_expr, _conflict_message(weekday_expr, date_expr, day)))
     return found
+
+
+def _conflict_message(weekday: TimeExpr, date: TimeExpr, day: dt.date) -> str:
+    return f"{weekday.text!r} does not fit {date.text!r}: {day:%d %B %Y} was a {day:%A}"
+
+
+def _split_weekday_date(expr: TimeExpr) -> tuple[TimeExpr, TimeExpr] | None:
+    """Split "Tuesday, Aug. 18" (one TIMEX3) into its weekday and date parts, each with its own offsets."""
+    match = re.match(r"((?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)),?\s+", expr.text)
+    if match is None or not _EXPLICIT_DATE.search(expr.text[match.end():]):
+        return None
+    name = match.group(1)
+    weekday = TimeExpr(name, expr.start, expr.start + len(name), "DATE", None, "day")
+    rest = expr.text[match.end():]
+    date = TimeExpr(rest, expr.start + match.end(), expr.end, expr.type, expr.value, expr.precision, expr.mod)
+    return weekday, date
 
 
 def _explicit_day(expr: TimeExpr, dct: dt.date | None) -> dt.date | None:

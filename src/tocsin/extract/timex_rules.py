@@ -52,6 +52,8 @@ _HOLIDAY_NAMES = "|".join(
     for name in sorted(cal.HOLIDAYS, key=len, reverse=True)
     if name not in ("new year", "may day", "labour day")
 )
+# "Tuesday, Aug. 18" is one expression (TimeML), valued by its date; checks compare the two parts.
+_WEEKDAY_PREFIX = r"(?P<wdp>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)),?\s+"
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _PARTS = r"(?P<pod>(?i:morning|afternoon|evening|night))"
 
@@ -59,8 +61,9 @@ _PARTS = r"(?P<pod>(?i:morning|afternoon|evening|night))"
 RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), "iso_date"),
     (_c(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)?\d\d)\b"), "slash_date"),
-    (_c(rf"(?<![\w.])(?:{_PREMOD})?{_MONTH}\s+{_DAY}{_END}(?:,?\s+{_YEAR})?"), "month_day"),
-    (_c(rf"\b(?:{_PREMOD})?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_END}(?:,?\s+{_YEAR})?"), "month_day"),
+    (_c(rf"(?<![\w.])(?:{_WEEKDAY_PREFIX})?(?:{_PREMOD})?{_MONTH}\s+{_DAY}{_END}(?:,?\s+{_YEAR})?"), "month_day"),
+    (_c(rf"\b(?:{_WEEKDAY_PREFIX})?(?:{_PREMOD})?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_END}(?:,?\s+{_YEAR})?"),
+     "month_day"),
     (_c(rf"\b(?:{_PREMOD})?{_MONTH}(?:,?\s+(?:of\s+)?){_YEAR}"), "month_year"),
     (_c(rf"\b(?:{_PREMOD})?(?:(?P<rel>(?i:last|next|this|past))\s+)?{_MONTH}(?!\w)"), "month"),
     (_c(rf"\b(?:{_PREMOD})?(?:(?P<fy>(?i:fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY))\s*)?{_YEAR}"), "year"),
