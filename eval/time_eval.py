@@ -81,6 +81,8 @@ class Score:
     value: int = 0
     type: int = 0
     errors: list[str] = dataclasses.field(default_factory=list)
+    by_type: Counter[str] = dataclasses.field(default_factory=Counter)
+    by_type_value: Counter[str] = dataclasses.field(default_factory=Counter)
 
     def add(self, doc: GoldDoc, found: list[TimeExpr]) -> None:
         self.gold += len(doc.timexes)
@@ -99,6 +101,8 @@ class Score:
             self.relaxed += 1
             self.value += t.value == g.value
             self.type += t.type == g.type
+            self.by_type[g.type] += 1
+            self.by_type_value[g.type] += t.value == g.value
             if t.value != g.value or t.type != g.type or (t.start, t.end) != (g.start, g.end):
                 self.errors.append(f"{doc.name}\tDIFF\t{g.text!r}\t{g.type}\t{g.value}\t{t.text!r}\t{t.type}\t{t.value}")
         for i, t in enumerate(found):
@@ -195,9 +199,24 @@ def main(argv: list[str] | None = None) -> int:
         "per gold one), P/R/F1 micro-averaged over the corpus. Value and type are judged on the relaxed-matched pairs:",
         "attribute F1 = relaxed F1 × attribute accuracy (equivalently the F1 of correct/system and correct/gold).",
         f"Tagger speed: {speed:,.0f} sentences per CPU second (one core) over the {sentences:,} TBAQ sentences (bare",
-        f"`timex_rules.tag`, target ≥ 10,000; whole stage incl. parse-based tense: {elapsed:.1f} s for the corpus).",
-        "TBAQ is TempEval-3's training corpus; the rules were written from the TimeML guidelines, not fitted to it,",
-        "and it is used here only to measure. Reference: HeidelTime reached value F1 ≈ 0.78 on the TempEval-3 test set.",
+        f"`timex_rules.tag`, target ≥ 10,000); this run took {elapsed:.1f} s wall for the corpus, the spaCy parse included.",
+        "TBAQ is TempEval-3's training corpus. The rules come from the TimeML guidelines, but error analysis on this",
+        "corpus decided some general conventions (quantifiers outside the extent, \"Tuesday, Aug. 18\" as one TIMEX3,",
+        "fiscal years as plain years), so these figures are somewhat optimistic for unseen text; no rule names a",
+        "document or a phrase of it. Reference: HeidelTime reached value F1 ≈ 0.78 on the TempEval-3 test set.",
+        "",
+        "Value accuracy by gold type (relaxed-matched pairs): "
+        + ", ".join(f"{k} {score.by_type_value[k] / score.by_type[k]:.2f} (n={score.by_type[k]})"
+                    for k, _ in score.by_type.most_common()) + ".",
+        "",
+        "Where the value figure stays behind its target (0.82), and why: most remaining value errors are",
+        "(a) dates whose reference is not the DCT: results stories anchor \"a year ago\", \"last year\" or \"the",
+        "year-earlier period\" on the quarter being reported (we re-anchor \"a year earlier/ago\" on a quarter named just",
+        "before, nothing more), and some weekdays are resolved a week earlier than the DCT allows; (b) conventions the",
+        "corpus itself applies both ways (\"recent years\" as PXY or PAST_REF, \"Friday night\" as DATE or TIME, week",
+        "values written 2000-W7 or 1989-WXX, \"the past year\" as P1Y or a year); (c) tense read wrongly in reported",
+        "speech (\"said ... will meet Tuesday\"). Relaxed extent is above its target; strict extent is lower because",
+        "TimeBank is itself inconsistent about determiners and modifiers.",
     ]
     markdown = "\n".join(lines)
     print(markdown)
