@@ -199,7 +199,8 @@ def main(argv: list[str] | None = None) -> int:
         "per gold one), P/R/F1 micro-averaged over the corpus. Value and type are judged on the relaxed-matched pairs:",
         "attribute F1 = relaxed F1 × attribute accuracy (equivalently the F1 of correct/system and correct/gold).",
         f"Tagger speed: {speed:,.0f} sentences per CPU second (one core) over the {sentences:,} TBAQ sentences (bare",
-        f"`timex_rules.tag`, target ≥ 10,000); this run took {elapsed:.1f} s wall for the corpus, the spaCy parse included.",
+        f"`timex_rules.tag`, target ≥ 10,000; this run took {elapsed:.1f} s wall for the corpus"
+        + (", the spaCy parse included)." if use_model else ")."),
         "TBAQ is TempEval-3's training corpus. The rules come from the TimeML guidelines, but error analysis on this",
         "corpus decided some general conventions (quantifiers outside the extent, \"Tuesday, Aug. 18\" as one TIMEX3,",
         "fiscal years as plain years), so these figures are somewhat optimistic for unseen text; no rule names a",

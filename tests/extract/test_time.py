@@ -54,6 +54,8 @@ VALUES = [
     ("The office reopens after Christmas.", "Christmas", "DATE", "2020-12-25"),
     ("Fighting paused during Ramadan.", "Ramadan", "DATE", "2020-04"),
     ("The curfew starts at 9 p.m.", "9 p.m.", "TIME", "2020-08-18T21:00"),
+    ("The attack began at 10 p.m. Wednesday.", "10 p.m. Wednesday", "TIME", "2020-08-12T22:00"),
+    ("Rebels entered the town on Aug. 15. Shooting started at 6 a.m.", "6 a.m.", "TIME", "2020-08-15T06:00"),
     ("yesterday", "yesterday", "DATE", "2020-08-17"),
     ("It rained last night.", "last night", "TIME", "2020-08-17TNI"),
     ("It was quiet over the weekend.", "the weekend", "DATE", "2020-W33-WE"),

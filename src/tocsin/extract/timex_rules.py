@@ -10,12 +10,12 @@ the TimeML/TIMEX3 conventions used in TimeBank: determiners and modifiers ("the 
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterator
 
 from tocsin.extract import timex_calendar as cal
+from tocsin.extract.timex_anchor import anchor_clock_times, anchor_on_reference
 from tocsin.extract.timex_values import MONTHS, NORMALISERS, WEEKDAYS, Context, Hit, Tense
 from tocsin.model import TimeExpr
 
@@ -143,6 +143,10 @@ def _cues(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return cues
 
 
+# No sentence ends after a title or an abbreviated month, nor after "p.m." unless a sentence plainly starts.
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Prof|Jr|Sr|No|Jan|Feb|Aug|"
+                           r"Sept|Sep|Oct|Nov|Dec)|[ap]\.m)\.$")
+_NEW_SENTENCE = re.compile(r"[\"'\u201c]?(?:The|A|An|He|She|It|They|We|I|In|On|At|But|And|This|That|There)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])|\n+")
 
 
@@ -151,9 +155,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
     >>> sentence_spans("It rained. We left.")
     [(0, 10), (11, 19)]
+    >>> sentence_spans("It began at 10 p.m. Wednesday. Dr. Ba left.")
+    [(0, 30), (31, 43)]
     """
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
+        if text[match.start() - 1] == "." and _ABBREVIATION.search(text, max(0, match.start() - 6), match.start()):
+            if not (text[match.start() - 4:match.start()] in ("a.m.", "p.m.") and _NEW_SENTENCE.match(text, match.end())):
+                continue
         if match.start() > start:
             spans.append((start, match.start()))
         start = match.end()
@@ -276,33 +285,6 @@ def _candidates(ctx: Context) -> Iterator[tuple[int, Hit]]:
                     yield order, hit
 
 
-_RELATIVE_YEAR_RULES = frozenset(("ago", "year_ago"))
-_REFERENCE_REACH = 400  # characters within which a quarter named before is the reference of "a year earlier"
-
-
-def _anchor_on_reference(chosen: list[tuple[int, Hit]], dct: dt.date | None) -> list[Hit]:
-    """Re-anchor "a year ago/earlier" on the quarter just named ("the third quarter ... a year earlier": 1988-Q3).
-
-    TimeML anchors a relative expression on its reference time; in reports of results that is the period being
-    compared, not the publication date. Other expressions keep their DCT-based value.
-    """
-    result: list[Hit] = []
-    reference: Hit | None = None
-    for order, hit in chosen:
-        name = RULES[order][1]
-        value = hit.value or ""
-        if name == "quarter" and re.fullmatch(r"\d{4}-Q\d", value):
-            reference = hit
-        elif (name in _RELATIVE_YEAR_RULES and reference is not None and dct is not None
-              and hit.start - reference.end <= _REFERENCE_REACH and re.fullmatch(r"\d{4}(?:-Q\d)?", value)):
-            years_back = dct.year - int(value[:4]) if len(value) == 4 else 1
-            ref_value = reference.value or ""
-            hit = dataclasses.replace(hit, value=f"{int(ref_value[:4]) - years_back:04d}{ref_value[4:]}",
-                                      precision="quarter")
-        result.append(hit)
-    return result
-
-
 def tag(text: str, dct: dt.date | None, *, tense: Tense | None = None,
         sentences: list[tuple[int, int]] | None = None) -> list[TimeExpr]:
     """Return the temporal expressions in ``text`` with TIMEX3 values relative to ``dct`` (None: only absolute).
@@ -327,6 +309,7 @@ def tag(text: str, dct: dt.date | None, *, tense: Tense | None = None,
         occupied[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
         chosen.append((order, hit))
     chosen.sort(key=lambda item: item[1].start)
-    taken = _anchor_on_reference(chosen, dct)
+    named = [(RULES[order][1], hit) for order, hit in chosen]
+    taken = [hit for _, hit in anchor_clock_times(anchor_on_reference(named, dct), text)]
     return [TimeExpr(text=text[h.start:h.end], start=h.start, end=h.end, type=h.type, value=h.value,
                      precision=h.precision, mod=h.mod) for h in taken]

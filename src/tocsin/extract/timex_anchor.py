@@ -1,0 +1,78 @@
+"""Second pass of the TIMEX3 tagger: re-anchor expressions whose reference is another expression, not the DCT.
+
+TimeML anchors a relative expression on its reference time. The first pass values everything against the
+document creation time; this pass moves the few kinds that news anchors elsewhere: "a year earlier" after a
+quarter ("the third quarter ... a year earlier": the same quarter a year before) and clock times, which take the
+day they are written with ("10 p.m. Wednesday") or the day last named before them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+from tocsin.extract.timex_values import Hit
+
+__all__ = ["CLOCK_REACH", "REFERENCE_REACH", "anchor_clock_times", "anchor_on_reference"]
+
+REFERENCE_REACH = 400  # characters within which a quarter named before is the reference of "a year earlier"
+CLOCK_REACH = 500  # characters within which a day named before is the day of a bare clock time
+_RELATIVE_YEAR_RULES = frozenset(("ago", "year_ago"))
+_CLOCK_RULES = frozenset(("clock", "noon"))
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?=T|$)")
+_JOINED = re.compile(r"^,?\s*(?:on\s+)?$")
+
+Named = list[tuple[str, Hit]]
+
+
+def anchor_on_reference(items: Named, dct: dt.date | None) -> Named:
+    """Re-anchor "a year ago/earlier" on the quarter just named ("the third quarter ... a year earlier": 1988-Q3).
+
+    In reports of results the reference of "a year earlier" is the period being compared, not the publication
+    date. Other expressions keep their DCT-based value.
+    """
+    result: Named = []
+    reference: Hit | None = None
+    for name, hit in items:
+        value = hit.value or ""
+        if name == "quarter" and re.fullmatch(r"\d{4}-Q\d", value):
+            reference = hit
+        elif (name in _RELATIVE_YEAR_RULES and reference is not None and dct is not None
+              and hit.start - reference.end <= REFERENCE_REACH and re.fullmatch(r"\d{4}(?:-Q\d)?", value)):
+            years_back = dct.year - int(value[:4]) if len(value) == 4 else 1
+            ref_value = reference.value or ""
+            hit = dataclasses.replace(hit, value=f"{int(ref_value[:4]) - years_back:04d}{ref_value[4:]}",
+                                      precision="quarter")
+        result.append((name, hit))
+    return result
+
+
+def anchor_clock_times(items: Named, text: str) -> Named:
+    """Give each clock time its day: the day written right after it ("5 p.m. EST, Nov. 6", one TIMEX3), else the
+    last day named before it (within ``CLOCK_REACH`` characters), else the DCT it already has."""
+    result: Named = []
+    last_day: Hit | None = None
+    skip = -1
+    for index, (name, hit) in enumerate(items):
+        if index == skip:
+            continue
+        if name in _CLOCK_RULES and hit.value and "T" in hit.value:
+            clock = hit.value[hit.value.index("T"):]
+            following = items[index + 1][1] if index + 1 < len(items) else None
+            if (following is not None and _day_of(following)
+                    and _JOINED.match(text[hit.end:following.start])):
+                hit = Hit(hit.start, following.end, "TIME", _day_of(following) + clock, "minute", hit.mod)
+                skip = index + 1
+            elif last_day is not None and hit.start - last_day.end <= CLOCK_REACH:
+                hit = dataclasses.replace(hit, value=_day_of(last_day) + clock)
+        elif _day_of(hit):
+            last_day = hit
+        result.append((name, hit))
+    return result
+
+
+def _day_of(hit: Hit) -> str:
+    """The ``YYYY-MM-DD`` a day-level DATE or TIME stands for, else ""."""
+    match = _DAY_VALUE.match(hit.value or "")
+    return match.group(0) if match and hit.type in ("DATE", "TIME") else ""
