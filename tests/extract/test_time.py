@@ -244,3 +244,18 @@ def test_time_weekday_conflicts_table(text: str, conflict: bool) -> None:
     assert bool(conflicts) is conflict
     for weekday, date, _ in conflicts:
         assert text[weekday.start:weekday.end] == weekday.text and text[date.start:date.end] == date.text
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "extent", "value"),
+    [("Officials said talks would resume on Thursday.", "Thursday", "2020-08-20"),
+     ("Talks resumed on Thursday, officials said.", "Thursday", "2020-08-13"),
+     ("The army has controlled the town since June.", "June", "2020-06")],
+    ids=["reported-future", "past", "since"],
+)
+def test_time_find_times_reads_tense_from_parse(text: str, extent: str, value: str) -> None:
+    from tocsin import nlp
+
+    found = {t.text: t.value for t in time.find_times(nlp.parse(text), make_article(text))}
+    assert found[extent] == value
