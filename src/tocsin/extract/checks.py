@@ -7,13 +7,12 @@ and the parse; they never change those results.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from tocsin.extract import time as time_stage
 from tocsin.model import Article, Event, Flag, Place, TextSpan, TimeExpr
 
 if TYPE_CHECKING:
@@ -33,20 +32,6 @@ WEEKDAY_DATE_MISMATCH = "weekday_date_mismatch"
 MISSPELT_PLACE = "misspelt_place"
 COUNT_MISMATCH = "count_mismatch"
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-PAIR_WINDOW = 250
-_WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
-_MONTH_WORD = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
-_DATE_RE = re.compile(
-    rf"\b(?:(?P<m1>{_MONTH_WORD})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
-    rf"(?P<m2>{_MONTH_WORD}))(?:,?\s+(?P<y>\d{{4}}))?\b",
-    re.IGNORECASE,
-)
-_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _PLACE_CONTEXT_NOUNS = frozenset(
     """capital city government president army military north south east west border people borders capital's
     northern southern eastern western central region regions parliament""".split()
@@ -75,104 +60,27 @@ def find_flags(
 
 
 def weekday_conflicts(times: Sequence[TimeExpr], article: Article) -> list[Flag]:
-    """Return a flag for each weekday that contradicts an explicit date near it ("Thursday ... Aug. 18" in 2020).
+    """Return a flag for each weekday that contradicts the explicit date it is tied to ("Thursday ... Aug. 18").
 
-    Uses the found times when there are any; otherwise reads weekdays and dates from the text, with the year
-    of the publication date when the date has none.
+    The time stage decides which weekday and date belong together (``time.weekday_conflicts``); this turns each
+    conflict into a ``Flag`` on the weekday, with both spans in ``related``.
 
     Examples
     --------
+    >>> from tocsin import nlp
+    >>> from tocsin.extract import time
     >>> from tocsin.model import Article
     >>> text = "On Thursday morning the embassy said: unrest this morning, Aug. 18, in the city."
-    >>> [f.kind for f in weekday_conflicts([], Article(id="x", text=text, published="2020-08-18"))]
+    >>> article = Article(id="x", text=text, published="2020-08-18")
+    >>> [f.kind for f in weekday_conflicts(time.find_times(nlp.blank()(text), article), article)]
     ['weekday_date_mismatch']
     """
-    weekdays, dates = _weekdays_and_dates(times, article)
-    flags: list[Flag] = []
-    for day_span, day_index in weekdays:
-        near = [d for d in dates if abs(d[0].start - day_span.start) <= PAIR_WINDOW and d[0] != day_span]
-        if not near or not _same_sentence(article.text, day_span, near):
-            continue
-        date_span, date = min(near, key=lambda d: abs(d[0].start - day_span.start))
-        if date.weekday() != day_index:
-            flags.append(_weekday_flag(day_span, date_span, date))
+    flags = []
+    for weekday, date, message in time_stage.weekday_conflicts(list(times), article):
+        day, day_span = TextSpan(weekday.text, weekday.start, weekday.end), TextSpan(date.text, date.start, date.end)
+        flags.append(Flag(kind=WEEKDAY_DATE_MISMATCH, message=message + ", so one of the two is wrong",
+                          start=day.start, end=day.end, related=(day, day_span)))
     return flags
-
-
-def _same_sentence(text: str, day: TextSpan, near: list[tuple[TextSpan, dt.date]]) -> bool:
-    for span, _ in near:
-        lo, hi = sorted((day.end, span.start)) if day.start < span.start else sorted((span.end, day.start))
-        if not re.search(r"[.!?]\s+[A-Z“\"]", text[lo:hi]):
-            return True
-    return False
-
-
-def _weekday_flag(day: TextSpan, date_span: TextSpan, date: dt.date) -> Flag:
-    actual = WEEKDAYS[date.weekday()].capitalize()
-    message = (
-        f"{day.text!r} contradicts {date_span.text!r}: {date.isoformat()} was a {actual}, "
-        f"so one of the two is wrong"
-    )
-    return Flag(kind=WEEKDAY_DATE_MISMATCH, message=message, start=day.start, end=day.end, related=(day, date_span))
-
-
-def _weekdays_and_dates(
-    times: Sequence[TimeExpr], article: Article
-) -> tuple[list[tuple[TextSpan, int]], list[tuple[TextSpan, dt.date]]]:
-    weekdays: list[tuple[TextSpan, int]] = []
-    dates: list[tuple[TextSpan, dt.date]] = []
-    for time in times:
-        if time.type != "DATE":
-            continue
-        day = _WEEKDAY_RE.search(time.text)
-        date = _explicit_date(time)
-        if day is not None and date is None:
-            start = time.start + day.start()
-            weekdays.append((TextSpan(day.group(0), start, start + len(day.group(0))), _weekday_index(day)))
-        elif date is not None and day is None:
-            dates.append((TextSpan(time.text, time.start, time.end), date))
-    if not times:
-        weekdays, dates = _weekdays_from_text(article.text), list(_dates_from_text(article))
-    return weekdays, dates
-
-
-def _weekday_index(match: re.Match[str]) -> int:
-    return WEEKDAYS.index(match.group(1).lower())
-
-
-def _explicit_date(time: TimeExpr) -> dt.date | None:
-    """A DATE whose text spells a day of a month and whose value is a full day."""
-    match = _ISO_DAY.match(time.value or "")
-    if match is None or not re.search(r"\d", time.text):
-        return None
-    try:
-        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
-
-
-def _weekdays_from_text(text: str) -> list[tuple[TextSpan, int]]:
-    return [
-        (TextSpan(m.group(0), m.start(), m.end()), _weekday_index(m))
-        for m in _WEEKDAY_RE.finditer(text)
-        if m.group(0)[0].isupper()
-    ]
-
-
-def _dates_from_text(article: Article) -> Iterator[tuple[TextSpan, dt.date]]:
-    published_year = int(article.published[:4]) if article.published else None
-    for match in _DATE_RE.finditer(article.text):
-        month_word = (match.group("m1") or match.group("m2")).lower().rstrip(".")
-        month = MONTHS.get(month_word[:4] if month_word.startswith("sept") else month_word[:3])
-        day = int(match.group("d1") or match.group("d2"))
-        year = int(match.group("y")) if match.group("y") else published_year
-        if month is None or year is None:
-            continue
-        try:
-            date = dt.date(year, month, day)
-        except ValueError:
-            continue
-        yield TextSpan(match.group(0), match.start(), match.end()), date
 
 
 # --- misspelt places ------------------------------------------------------------------------------------------
