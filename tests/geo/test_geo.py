@@ -1,0 +1,160 @@
+"""Tests for tocsin.geo: recognition, resolution, event location and the resolve() API."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import make_article, needs_model
+from tocsin import geo, nlp
+from tocsin.geo import gazetteer as gz
+from tocsin.geo.rank import distance_km
+from tocsin.model import Article, Event, Place
+
+KATI = 2455558
+BAMAKO = 2460596
+KATI_POINT = (12.74409, -8.07257)
+
+
+def _places(text: str, *, dateline: tuple[int, int] | None = None, model: bool = False) -> list[Place]:
+    article = make_article(text)
+    if dateline is not None:
+        article = Article(**{**article.to_dict(), "dateline": text[dateline[0]:dateline[1]],
+                             "dateline_start": dateline[0], "dateline_end": dateline[1]})
+    doc = nlp.parse(text) if model else nlp.blank()(text)
+    return geo.find_places(doc, article)
+
+
+def _by_text(places: list[Place], text: str) -> Place:
+    return next(p for p in places if p.text == text)
+
+
+@needs_model
+def test_geo_seed_kati_and_bamako_resolve(seed_article: Article) -> None:
+    places = geo.find_places(nlp.parse(seed_article.text), seed_article)
+    kati = [p for p in places if p.text == "Kati"]
+    bamako = [p for p in places if p.text.lower() == "bamako"]
+    assert kati and all(p.geonameid == KATI for p in kati)
+    assert distance_km(kati[0].lat or 0, kati[0].lon or 0, *KATI_POINT) < 5
+    assert bamako and all(p.geonameid == BAMAKO for p in bamako)
+    assert all(seed_article.text[p.start:p.end] == p.text for p in places)
+
+
+def test_geo_places_offsets_slice_text() -> None:
+    text = "Gunmen attacked a market in Konna and fled towards Mopti, officials in Bamako said."
+    places = _places(text)
+    assert places and all(text[p.start:p.end] == p.text for p in places)
+    assert {p.country for p in places if p.lat is not None} == {"ML"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected_id"),
+    [
+        ("Jihadists attacked the army camp in Diabaly on Monday.", "Diabaly", 2458187),
+        ("Gunmen killed villagers in Ogossagou, in central Mali.", "Ogossagou", 2452421),
+    ],
+    ids=["diabaly-diabali", "ogossagou-ogossogou"],
+)
+def test_geo_spelling_variants_resolve(text: str, name: str, expected_id: int) -> None:
+    spans = [(text.index(name), text.index(name) + len(name))]
+    assert geo.resolve(text, spans)[0] is not None
+    assert geo.resolve(text, spans)[0]["geonameid"] == expected_id  # type: ignore[index]
+
+
+def test_geo_distance_phrase_picks_candidate_near_anchor() -> None:
+    text = "Soldiers mutinied at the army base in Kati, about 15 km (9 miles) outside Bamako."
+    places = _places(text)
+    kati = _by_text(places, "Kati")
+    assert kati.geonameid == KATI
+    assert _by_text(places, "Bamako").geonameid == BAMAKO
+
+
+def test_geo_demonyms_map_to_countries() -> None:
+    assert geo.demonym_countries("Malian soldiers and Turkish drones") == ["ML", "TR"]
+
+
+def test_geo_demonym_focus_changes_resolution() -> None:
+    text = "Malian troops clashed with militants near Gao."
+    res = geo.resolve(text, [(text.index("Gao"), text.index("Gao") + 3)])[0]
+    assert res is not None and res["country"] == "ML"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May was a difficult month, the president said.",
+        "Police said the suspect, Chiquita Raquel Henry, 19, was arrested.",
+        "Mr. Paris told reporters he would resign.",
+    ],
+    ids=["month", "person-surname", "title"],
+)
+def test_geo_accidental_places_are_filtered(text: str) -> None:
+    assert _places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "precision"),
+    [
+        ("Gunmen attacked a checkpoint in Kati on Tuesday.", "Kati", 1),
+        ("Gunmen attacked a checkpoint near Kati on Tuesday.", "Kati", 2),
+        ("Gunmen attacked checkpoints across Mali on Tuesday.", "Mali", 3),
+    ],
+    ids=["town", "near-town", "country"],
+)
+def test_geo_event_precision_codes(text: str, target: str, precision: int) -> None:
+    article = make_article(text)
+    places = geo.find_places(nlp.blank()(text), article)
+    event = Event("Violence against civilians", "Attack", sentence_start=0, sentence_end=len(text))
+    located = geo.locate_events([event], nlp.blank()(text), article, places)[0]
+    assert located.geo_precision == precision
+    assert located.country == "Mali" and located.iso == 466
+    assert any(ev.field == "location" and text[ev.start:ev.end] == target for ev in located.evidence)
+
+
+def test_geo_event_without_place_falls_back_to_dateline() -> None:
+    text = "BAMAKO - Gunfire was heard. Soldiers fired in the air on Tuesday."
+    article = Article(**{**make_article(text).to_dict(), "dateline": "BAMAKO", "dateline_start": 0,
+                         "dateline_end": 6})
+    places = geo.find_places(nlp.blank()(text), article)
+    start = text.index("Soldiers")
+    event = Event("Riots", "Violent demonstration", sentence_start=start, sentence_end=len(text))
+    located = geo.locate_events([event], nlp.blank()(text), article, places)[0]
+    assert located.location == "Bamako" and located.geo_precision == 2
+    assert located.admin1 is not None
+
+
+def test_geo_resolve_api_shape_and_none() -> None:
+    text = "Flooding hit Paris, Texas, and Xqzwvvtt."
+    spans = [(13, 18), (20, 25), (31, 39)]
+    out = geo.resolve(text, spans)
+    assert len(out) == 3
+    paris, texas, nothing = out
+    assert paris is not None and paris["country"] == "US"
+    assert texas is not None and texas["feature_code"] == "ADM1"
+    assert nothing is None
+    assert set(paris) >= {"lat", "lon", "geonameid", "name", "country"}
+
+
+def test_geo_likely_misspelling_mail_is_mali() -> None:
+    bamako = Place("Bamako", 0, 6, geonameid=BAMAKO, name="Bamako", country="ML")
+    found = geo.likely_misspelling("Mail's", [bamako])
+    assert found is not None and found[0] == "Mali" and 0 < found[1] <= 1
+    assert geo.likely_misspelling("Mali", [bamako]) is None
+    assert geo.likely_misspelling("Bamako", [bamako]) is None
+
+
+def test_geo_gazetteer_index_is_reused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    first = gz.ensure_index(folder=tmp_path)
+    mtime = first.stat().st_mtime_ns
+    second = gz.ensure_index(folder=tmp_path)
+    assert second == first and second.stat().st_mtime_ns == mtime
+
+
+def test_geo_gazetteer_missing_index_raises(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(gz.GeoError) as info:
+        gz.Gazetteer(tmp_path / "absent.sqlite")
+    assert info.value.code == "E202"
+
+
+def test_geo_attribution_ships() -> None:
+    text = (gz.DATA_DIR / "ATTRIBUTION").read_text(encoding="utf-8")
+    assert gz.ATTRIBUTION in text
