@@ -115,7 +115,7 @@ def _latin(text: str) -> bool:
     return True
 
 
-def _clean_alts(name: str, alts: list[str], *, noisy: bool) -> list[str]:
+def _clean_alts(name: str, alts: list[str], *, noisy: bool, anchors: tuple[str, ...] = ()) -> list[str]:
     """Keep Latin-script alternate names that can appear in English news; drop codes, digits and duplicates."""
     seen = {name.casefold()}
     kept = []
@@ -127,7 +127,7 @@ def _clean_alts(name: str, alts: list[str], *, noisy: bool) -> list[str]:
             continue
         if alt.isupper() and len(alt) <= 4:  # airport / ISO codes
             continue
-        if noisy and _similarity(_ascii(name), _ascii(alt)) < 0.5:
+        if noisy and max(_similarity(_ascii(n), _ascii(alt)) for n in (name, *anchors)) < 0.5:
             continue
         seen.add(alt.casefold())
         kept.append(alt)
@@ -211,7 +211,9 @@ def _wof_row(builder: Builder, rec: dict[str, str]) -> None:
     name = rec["gn_name"] or rec["name"]
     raw_alts = [rec["name"], rec["gn_asciiname"]] + [a for a in rec["alt_names"].split("|") if a]
     pop = int(float(rec["population"] or 0))
-    noisy = fcode == "PPL" and pop < 5000
+    # WOF merged Wikidata labels of homonyms and of common words into many records ("Kati" for Kenya's Central
+    # province, ceramic "Tile"): keep only alternate names that look like the record's own name.
+    noisy = True
     code = rec["admin1_code_region_majority"] or rec["gn_admin1_code"] or ""
     pid = int(rec["gn_id"]) if rec["gn_id"] else -int(rec["wof_id"])
     row = {
@@ -226,7 +228,8 @@ def _wof_row(builder: Builder, rec: dict[str, str]) -> None:
         row["fcode"] = "ADM1"
         if code and code != "00":
             builder.admin1.setdefault((rec["country"], code), {"id": pid, "name": name})
-    builder.add(pid, row, _clean_alts(name, raw_alts, noisy=noisy), len(raw_alts))
+    anchors = (rec["name"], rec["gn_asciiname"])
+    builder.add(pid, row, _clean_alts(name, raw_alts, noisy=noisy, anchors=anchors), len(raw_alts))
 
 
 def read_geonames_dumps(builder: Builder, shared: Path) -> None:
@@ -334,10 +337,11 @@ def synthesize_admin(builder: Builder) -> None:
             row = {"name": info["name"], "fcode": "ADM1", "cc": key[1], "admin1": key[2], "admin2": "",
                    "lat": lat, "lon": lon, "pop": int(pop)}
             builder.add(pid, row, [], 0)
-        elif (key[1], key[3].casefold()) not in existing2 and n >= 1:
+        elif (key[1], key[3].casefold()) not in existing2 and key[2] != "00":
             n2 += 1
+            existing2.add((key[1], key[3].casefold()))
             row = {"name": key[3], "fcode": "ADM2", "cc": key[1], "admin1": key[2], "admin2": key[3],
-                   "lat": lat, "lon": lon, "pop": int(pop)}
+                   "lat": lat, "lon": lon, "pop": 0}
             builder.add(-(SYNTH_ADMIN2 + n2), row, [], 0)
 
 

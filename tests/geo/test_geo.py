@@ -29,7 +29,9 @@ def _by_text(places: list[Place], text: str) -> Place:
 
 
 @needs_model
-def test_geo_seed_kati_and_bamako_resolve(seed_article: Article) -> None:
+def test_geo_seed_kati_and_bamako_resolve(seed_text: str) -> None:
+    seed_article = Article(**{**make_article(seed_text).to_dict(), "dateline": "BAMAKO", "dateline_start": 0,
+                              "dateline_end": 6})
     places = geo.find_places(nlp.parse(seed_article.text), seed_article)
     kati = [p for p in places if p.text == "Kati"]
     bamako = [p for p in places if p.text.lower() == "bamako"]
@@ -82,13 +84,21 @@ def test_geo_demonym_focus_changes_resolution() -> None:
     "text",
     [
         "May was a difficult month, the president said.",
-        "Police said the suspect, Chiquita Raquel Henry, 19, was arrested.",
         "Mr. Paris told reporters he would resign.",
+        "Gunfire was heard outside Mail's capital on Tuesday.",
     ],
-    ids=["month", "person-surname", "title"],
+    ids=["month", "title", "misspelt-country"],
 )
 def test_geo_accidental_places_are_filtered(text: str) -> None:
     assert _places(text) == []
+
+
+@needs_model
+def test_geo_person_name_is_not_a_place() -> None:
+    text = "Police said the suspect, Chiquita Raquel Henry, 19, was arrested in Alexandria, Louisiana."
+    places = _places(text, model=True)
+    assert [p.text for p in places] == ["Alexandria", "Louisiana"]
+    assert places[0].country == "US" and places[0].admin1 == "Louisiana"
 
 
 @pytest.mark.parametrize(

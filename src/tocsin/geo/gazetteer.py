@@ -138,6 +138,7 @@ def build_index(data_dir: Path, target: Path) -> Path:
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+    os.chmod(target, 0o644)
     logger.info("gazetteer index built at %s", target)
     return target
 
@@ -231,12 +232,17 @@ class Gazetteer:
         ).fetchall()
         return [_entry(row) for row in rows]
 
-    def variants(self, key: str, *, max_distance: int = 1) -> list[str]:
-        """Return other folded names that spell ``key`` differently (same skeleton, close after levelling)."""
+    def variants(self, key: str, *, max_distance: int = 1) -> list[tuple[str, int]]:
+        """Return ``(name, distance)`` for other folded names that spell ``key`` differently, closest first.
+
+        Candidates share the consonant skeleton; ``distance`` is the edit distance after levelling common
+        transcription differences (0 for Diabaly / Diabali).
+        """
         if len(key) < 4:
             return []
         rows = self._con.execute("SELECT key FROM skel WHERE skel=?", (skeleton(key),)).fetchall()
-        return [k for (k,) in rows if k != key and variant_distance(k, key) <= max_distance]
+        found = [(k, variant_distance(k, key)) for (k,) in rows if k != key]
+        return sorted((kd for kd in found if kd[1] <= max_distance), key=lambda kd: kd[1])
 
     def get(self, pid: int) -> Entry | None:
         """Return the place with id ``pid``."""

@@ -76,9 +76,22 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _prior(entry: Entry, fuzzy: bool) -> float:
-    return (0.55 * math.log10(entry.pop + 1) + FEATURE_BONUS.get(entry.fcode, 0.0) + (0.6 if entry.main else 0.0)
-            + 0.25 * math.log1p(entry.nalt) - (FUZZY_PENALTY if fuzzy else 0.0))
+def _prior(entry: Entry, slip: int) -> float:
+    """Context-free score: population, feature class, main name, how widely named; ``slip``: variant distance+1."""
+    return (0.55 * math.log10(entry.pop + 1) + FEATURE_BONUS.get(entry.fcode, 0.0) + (1.0 if entry.main else 0.0)
+            + 0.25 * math.log1p(entry.nalt) - (FUZZY_PENALTY * slip if slip else 0.0))
+
+
+def _town_over_area(cands: list[Entry], priors: list[float], area_cue: bool) -> None:
+    """A region or district named after its main town: the town is meant unless the text says "region"."""
+    towns = [e for e in cands if e.fcode.startswith("PPL")]
+    for k, e in enumerate(cands):
+        if e.fcode not in ("ADM1", "ADM2", "ADM3"):
+            continue
+        if area_cue:
+            priors[k] += 3.0
+        elif any(t.cc == e.cc and distance_km(t.lat, t.lon, e.lat, e.lon) < 250 for t in towns[:10]):
+            priors[k] -= FEATURE_BONUS[e.fcode] + 1.0
 
 
 @dataclasses.dataclass
@@ -99,17 +112,26 @@ class _Slot:
     parent_admin: tuple[str, str] | None = None
 
 
-def _candidates(gazetteer: Gazetteer, mention: Mention, cache: dict[str, tuple[list[Entry], bool]]) -> _Slot:
+_AREA_CUE = re.compile(r"^\s+(?:region|province|state|county|district|governorate|prefecture|department)\b|"
+                       r"(?:region|province|state|county|district|governorate|prefecture) of\s+$", re.IGNORECASE)
+
+
+def _candidates(
+    gazetteer: Gazetteer, text: str, mention: Mention, cache: dict[str, tuple[list[Entry], list[float], bool]]
+) -> _Slot:
     if mention.key not in cache:
-        cands, fuzzy = gazetteer.lookup(mention.key), False
-        if not cands:
-            fuzzy = True
-            for variant in gazetteer.variants(mention.key):
-                cands.extend(gazetteer.lookup(variant, limit=50))
-        cands = sorted(cands, key=lambda e: -_prior(e, fuzzy))[:TOP]
-        cache[mention.key] = (cands, fuzzy)
-    cands, fuzzy = cache[mention.key]
-    priors = [_prior(e, fuzzy) for e in cands]
+        scored = [(e, _prior(e, 0)) for e in gazetteer.lookup(mention.key)]
+        fuzzy = not scored
+        if fuzzy:
+            for variant, dist in gazetteer.variants(mention.key)[:8]:
+                scored.extend((e, _prior(e, dist + 1)) for e in gazetteer.lookup(variant, limit=50))
+        scored = sorted(scored, key=lambda ep: -ep[1])[:TOP]
+        cache[mention.key] = ([e for e, _ in scored], [p for _, p in scored], fuzzy)
+    cands, priors, fuzzy = cache[mention.key]
+    priors = list(priors)
+    cue = bool(_AREA_CUE.search(text[mention.end : mention.end + 15]) or
+               _AREA_CUE.search(text[max(0, mention.start - 25) : mention.start]))
+    _town_over_area(cands, priors, cue)
     return _Slot(mention, cands, priors, fuzzy, extra=[0.0] * len(cands))
 
 
@@ -117,8 +139,8 @@ def resolve_mentions(
     text: str, mentions: Sequence[Mention], gazetteer: Gazetteer, *, focus: Sequence[str] = ()
 ) -> list[Resolved]:
     """Resolve every mention using the whole text; ``focus`` lists country codes known otherwise (demonyms)."""
-    cache: dict[str, tuple[list[Entry], bool]] = {}
-    slots = [_candidates(gazetteer, m, cache) for m in mentions]
+    cache: dict[str, tuple[list[Entry], list[float], bool]] = {}
+    slots = [_candidates(gazetteer, text, m, cache) for m in mentions]
     _link(text, slots)
     for slot in slots:
         _choose(slot, [0.0] * len(slot.cands))
