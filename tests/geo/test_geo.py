@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import lzma
+from pathlib import Path
+
 import pytest
 
 from conftest import make_article, needs_model
@@ -152,14 +155,41 @@ def test_geo_likely_misspelling_mail_is_mali() -> None:
     assert geo.likely_misspelling("Bamako", [bamako]) is None
 
 
-def test_geo_gazetteer_index_is_reused(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    first = gz.ensure_index(folder=tmp_path)
+def _tiny_data(folder: Path, *, kati_pop: int = 42922) -> Path:
+    """A three-place copy of the shipped file layout, so index building is tested in milliseconds."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with lzma.open(folder / "places.tsv.xz", "wt", encoding="utf-8") as handle:
+        handle.write("id\tname\talts\tfcode\tcc\tadmin1\tadmin2\tlat\tlon\tpop\tnalt\n")
+        handle.write(f"2455558\tKati\tKati Ville\tPPL\tML\t07\tKati\t12.74409\t-8.07257\t{kati_pop}\t3\n")
+        handle.write("2460596\tBamako\tBamaco\tPPLC\tML\t01\t\t12.65\t-8.0\t1297281\t40\n")
+    (folder / "countries.tsv").write_text(
+        "cc\tiso3\tisonum\tid\tname\tlat\tlon\tpop\tcontinent\tcapital\talts\tdemonyms\n"
+        "ML\tMLI\t466\t2453866\tMali\t17.27\t-3.54\t19077690\tAF\tBamako\tRepublic of Mali\tMalian\n",
+        encoding="utf-8")
+    (folder / "admin1.tsv").write_text("cc\tcode\tid\tname\nML\t07\t2455379\tKoulikoro\n", encoding="utf-8")
+    return folder
+
+
+def test_geo_gazetteer_index_built_once_and_reused(tmp_path: Path) -> None:
+    data = _tiny_data(tmp_path / "data")
+    first = gz.ensure_index(data, tmp_path / "cache")
     mtime = first.stat().st_mtime_ns
-    second = gz.ensure_index(folder=tmp_path)
-    assert second == first and second.stat().st_mtime_ns == mtime
+    assert gz.ensure_index(data, tmp_path / "cache") == first and first.stat().st_mtime_ns == mtime
+    gaz = gz.Gazetteer(first)
+    assert [e.id for e in gaz.lookup("kati ville")] == [2455558]
+    assert gaz.demonym("malians") == "ML" and gaz.admin1_name("ML", "07") == "Koulikoro"
+    gaz.close()
 
 
-def test_geo_gazetteer_missing_index_raises(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_geo_gazetteer_changed_data_gets_new_index(tmp_path: Path) -> None:
+    data = _tiny_data(tmp_path / "data")
+    first = gz.ensure_index(data, tmp_path / "cache")
+    _tiny_data(tmp_path / "data", kati_pop=50000)
+    second = gz.ensure_index(data, tmp_path / "cache")
+    assert second != first and second.exists()
+
+
+def test_geo_gazetteer_missing_index_raises(tmp_path: Path) -> None:
     with pytest.raises(gz.GeoError) as info:
         gz.Gazetteer(tmp_path / "absent.sqlite")
     assert info.value.code == "E202"

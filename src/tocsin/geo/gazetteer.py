@@ -106,10 +106,10 @@ def data_hash(data_dir: Path = DATA_DIR) -> str:
         path = data_dir / name
         if not path.exists():
             raise GeoError(f"[E201] gazetteer data file {path} is missing; run scripts/build_gazetteer.py")
-        stat = path.stat()
-        digest.update(f"{name}:{stat.st_size}:".encode())
+        digest.update(f"{name}:".encode())
         with path.open("rb") as handle:
-            digest.update(handle.read(1 << 20))
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
     return digest.hexdigest()[:16]
 
 
