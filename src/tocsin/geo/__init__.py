@@ -75,6 +75,7 @@ def _add_dateline(mentions: list[Mention], article: Article) -> list[Mention]:
 def locate_events(events: list[Event], doc: Doc, article: Article, places: list[Place]) -> list[Event]:
     """Return the events with location, coordinates, admin names, country, ISO code and ACLED geo_precision."""
     gaz = load()
+    places = [p for p in places if not gaz.demonym(fold(p.text))]  # "Malian troops" says who, not where
     focus = focus_place(places, _dateline(article))
     return [event_location(event, places, article.text, gaz, focus) for event in events]
 

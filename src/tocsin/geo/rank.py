@@ -17,15 +17,16 @@ from collections.abc import Sequence
 
 from tocsin.geo.gazetteer import Entry, Gazetteer
 from tocsin.geo.recognize import Mention
+from tocsin.geo.states import AP_STATES
 
 __all__ = ["Resolved", "distance_km", "resolve_mentions"]
 
-FEATURE_BONUS = {"PCLI": 6.0, "ADM1": 3.5, "PPLC": 2.5, "PPLA": 1.2, "ADM2": 1.2, "PPLA2": 0.6, "ADM3": 0.2}
+FEATURE_BONUS = {"CONT": 6.0, "PCLI": 6.0, "ADM1": 3.5, "PPLC": 2.5, "PPLA": 1.2, "ADM2": 1.2, "PPLA2": 0.6, "ADM3": 0.2}
 ROUNDS = 3
 TOP = 30
-COUNTRY_W = 3.0
-ADMIN1_W = 2.0
-NEAR_W = 2.0
+COUNTRY_W = 4.0
+ADMIN1_W = 3.0
+NEAR_W = 3.0
 NEAR_KM = 150.0
 PARENT_W = 6.0
 OFFSET_W = 6.0
@@ -37,16 +38,6 @@ _DISTANCE = re.compile(
     r"(?:\w+\s+){0,2}?(?:outside|from|of|away from|off)\s+(?:the\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
-# AP-style US state abbreviations, as in "Dalton, Ga." (a parent that is not itself a gazetteer name).
-AP_STATES = {
-    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT", "Del.": "DE",
-    "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS", "Kans.": "KS", "Ky.": "KY", "La.": "LA",
-    "Md.": "MD", "Mass.": "MA", "Mich.": "MI", "Minn.": "MN", "Miss.": "MS", "Mo.": "MO", "Mont.": "MT",
-    "Neb.": "NE", "Nev.": "NV", "N.H.": "NH", "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC",
-    "N.D.": "ND", "Okla.": "OK", "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD",
-    "Tenn.": "TN", "Tex.": "TX", "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI",
-    "Wyo.": "WY", "D.C.": "DC",
-}
 _AP = re.compile(r"\s*,\s*(" + "|".join(re.escape(k) for k in sorted(AP_STATES, key=len, reverse=True)) + r")")
 _NEAR = re.compile(r"\b(?:near|outside|close to|on the outskirts of|outskirts of|near the town of|"
                    r"(?:north|south|east|west)(?:east|west)?(?:ern)? of)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
@@ -112,6 +103,19 @@ class _Slot:
     parent_admin: tuple[str, str] | None = None
 
 
+def _fixed(gazetteer: Gazetteer, mention: Mention) -> list[Entry]:
+    """The one reading of a demonym ("Malian": Mali) or an AP state abbreviation ("Ga.": Georgia, US)."""
+    cc = gazetteer.demonym(mention.key)
+    country = gazetteer.country(cc) if cc else None
+    if country is not None:
+        entry = gazetteer.get(country.id)
+        return [entry] if entry else []
+    code = AP_STATES.get(mention.text) or AP_STATES.get(mention.text + ".")
+    pid = gazetteer.admin1_id("US", code) if code else None
+    entry = gazetteer.get(pid) if pid is not None else None
+    return [entry] if entry else []
+
+
 _AREA_CUE = re.compile(r"^\s+(?:region|province|state|county|district|governorate|prefecture|department)\b|"
                        r"(?:region|province|state|county|district|governorate|prefecture) of\s+$", re.IGNORECASE)
 
@@ -120,7 +124,9 @@ def _candidates(
     gazetteer: Gazetteer, text: str, mention: Mention, cache: dict[str, tuple[list[Entry], list[float], bool]]
 ) -> _Slot:
     if mention.key not in cache:
-        scored = [(e, _prior(e, 0)) for e in gazetteer.lookup(mention.key)]
+        scored = [(e, _prior(e, 0)) for e in _fixed(gazetteer, mention)]
+        if not scored:
+            scored = [(e, _prior(e, 0)) for e in gazetteer.lookup(mention.key)]
         fuzzy = not scored
         if fuzzy:
             for variant, dist in gazetteer.variants(mention.key)[:8]:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from tocsin.geo.gazetteer import Gazetteer
 from tocsin.geo.names import fold
+from tocsin.geo.states import AP_STATES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -104,7 +105,23 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, dateline: tuple[int, int] |
         else:
             i += 1
     found.extend(_entity_mentions(doc, found, gazetteer))
+    found.extend(_demonyms_and_abbreviations(toks, found, gazetteer))
     return sorted(found, key=lambda m: m.start)
+
+
+def _demonyms_and_abbreviations(toks: list[_Tok], found: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Demonyms ("Malian", "Iowans": toponyms in adjectival form) and AP state abbreviations after a comma."""
+    covered = {m.start for m in found}
+    extra = []
+    for i, tok in enumerate(toks):
+        if tok.start in covered or not _capitalised(tok.text):
+            continue
+        key = fold(tok.text)
+        if key and gazetteer.demonym(key):
+            extra.append(Mention(tok.start, tok.end, tok.text, key, ner=tok.ent or None))
+        elif tok.text in AP_STATES and i > 0 and toks[i - 1].text == ",":
+            extra.append(Mention(tok.start, tok.end, tok.text, key, cue=True))
+    return extra
 
 
 def _match_at(
