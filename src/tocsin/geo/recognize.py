@@ -169,7 +169,7 @@ def _keep(mention: Mention, toks: list[_Tok], i: int, width: int, lower_words: s
     if len(after) == 2 and after[0].text in ("'s", "\u2019s") and after[1].text.lower() == "capital":
         return _is_country_alias(mention.key, gazetteer) or _strong_place(mention, gazetteer)
     if first.ent == "PERSON" and (first.ent_start < mention.start or first.ent_end > mention.end):
-        return _strong_place(mention, gazetteer) and first.ent_end <= mention.end
+        return False  # part of a person's name: "Henry" in "Chiquita Raquel Henry"
     if width == 1 and first.sent_start and first.pos not in ("PROPN", "") and not mention.cue:
         return False
     if first.ent in ("GPE", "LOC", "FAC", "NORP") or mention.cue:
