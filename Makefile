@@ -11,7 +11,7 @@ VENDOR_FILES := $(VENDOR)/countries-50m.json $(VENDOR)/topojson-client.min.js
 
 # The gazetteer index (SQLite in ~/.cache/tocsin, named after the shipped data's hash) is built once per machine.
 setup: $(STAMP) $(VENDOR_FILES)
-	$(BIN)/python -m tocsin.geo.gazetteer
+	$(BIN)/python -m tocsin.geo
 
 $(STAMP): pyproject.toml requirements-model.txt
 	$(PY) -m venv $(VENV)

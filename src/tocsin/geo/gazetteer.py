@@ -30,7 +30,7 @@ ATTRIBUTION = (
     "Contains data from Who's On First (https://whosonfirst.org/docs/licenses/) and GeoNames "
     "(https://www.geonames.org/, CC BY 4.0)."
 )
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 DATA_FILES = ("places.tsv.xz", "countries.tsv", "admin1.tsv")
 MAX_CANDIDATES = 250
 MMAP_BYTES = 1 << 30
@@ -181,7 +181,8 @@ def _flush(con: sqlite3.Connection, places: list[tuple[object, ...]], names: lis
 
 
 def _load_countries(con: sqlite3.Connection, data_dir: Path) -> None:
-    for f in _tsv(data_dir / "countries.tsv"):
+    # Smallest first, so that a demonym shared by several countries ("American") ends with the most populous.
+    for f in sorted(_tsv(data_dir / "countries.tsv"), key=lambda f: int(f[7])):
         cc, pid, lat, lon, pop = f[0], int(f[3]), float(f[5]), float(f[6]), int(f[7])
         con.execute("INSERT INTO country VALUES (?,?,?,?,?,?,?,?,?,?)",
                     (cc, f[1], int(f[2]), pid, f[4], lat, lon, pop, f[8], f[9]))
@@ -191,7 +192,7 @@ def _load_countries(con: sqlite3.Connection, data_dir: Path) -> None:
         con.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?)", list(_names(pid, f[4], alts)))
         for demonym in f[11].split("|") if f[11] else []:
             for form in (demonym, demonym + "s"):
-                con.execute("INSERT OR IGNORE INTO demonym VALUES (?,?)", (fold(form), cc))
+                con.execute("INSERT OR REPLACE INTO demonym VALUES (?,?)", (fold(form), cc))
 
 
 def _load_admin1(con: sqlite3.Connection, data_dir: Path) -> None:
@@ -293,7 +294,3 @@ def load(data_dir: Path = DATA_DIR, folder: Path | None = None) -> Gazetteer:
     """Return the gazetteer, opened once per process (and indexed first when this machine has no index yet)."""
     return Gazetteer(ensure_index(data_dir, folder))
 
-
-if __name__ == "__main__":  # `python -m tocsin.geo.gazetteer` builds the index ahead of time (make setup)
-    logging.basicConfig(level=logging.INFO)
-    logger.info("gazetteer index ready: %s", ensure_index())
