@@ -172,11 +172,21 @@ def _keep(mention: Mention, toks: list[_Tok], i: int, width: int, lower_words: s
         return False  # part of a person's name: "Henry" in "Chiquita Raquel Henry"
     if width == 1 and first.sent_start and first.pos not in ("PROPN", "") and not mention.cue:
         return False
+    if width == 1 and i > 0 and _name_before(toks[i - 1], gazetteer):
+        return False  # "Amadou Toumani Toure": the end of a longer proper name
     if first.ent in ("GPE", "LOC", "FAC", "NORP") or mention.cue:
         return True
     if first.ent in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
         return _strong_place(mention, gazetteer)
     return True
+
+
+def _name_before(prev: _Tok, gazetteer: Gazetteer) -> bool:
+    """A capitalised word before the match that is no place, cue or title word: the match ends a longer name."""
+    word = prev.text.lower()
+    if not _capitalised(prev.text) or prev.sent_start or word in CUE_WORDS or word in CONNECTORS:
+        return False
+    return not gazetteer.has(fold(prev.text))
 
 
 def _strong_place(mention: Mention, gazetteer: Gazetteer) -> bool:
