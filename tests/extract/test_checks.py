@@ -7,7 +7,7 @@ import pytest
 from conftest import make_article, needs_model
 from tocsin import nlp
 from tocsin.extract import time
-from tocsin.extract.checks import edit_distance, find_flags, likely_misspelling, weekday_conflicts
+from tocsin.extract.checks import find_flags, likely_misspelling, weekday_conflicts
 from tocsin.model import Event, Evidence, Place
 
 FRENCH = (
@@ -43,15 +43,6 @@ def test_checks_weekday_far_from_date_is_not_paired() -> None:
 
 def test_checks_weekday_without_year_is_not_checked() -> None:
     assert _weekday_flags(FRENCH, published=None) == []
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "distance"),
-    [("mail", "mali", 1), ("bamako", "bamako", 0), ("niger", "nigeria", 2), ("kait", "kati", 1), ("", "ab", 2)],
-    ids=["swap", "same", "two-more", "swap-end", "empty"],
-)
-def test_checks_edit_distance(a: str, b: str, distance: int) -> None:
-    assert edit_distance(a, b) == distance
 
 
 def _mali_places(text: str) -> list[Place]:

