@@ -15,6 +15,8 @@ from tocsin.errors import TaxonomyError
 __all__ = [
     "ACTOR_TYPE_NAMES",
     "CASE_CODES",
+    "COUNTRY_NAMES",
+    "DEMONYMS",
     "EVENT_FAMILIES",
     "FATALITY_WORDS",
     "HAZARD_TYPES",
@@ -596,3 +598,37 @@ def certainty_rank(value: str | None) -> int:
     """
     order = (Certainty.UNKNOWN, Certainty.UNLIKELY, Certainty.POSSIBLE, Certainty.LIKELY, Certainty.OBSERVED)
     return order.index(parse(Certainty, value)) if value else 0
+# Country names as ACLED writes them inside actor names ("Military Forces of Mali"), by ISO 3166-1 alpha-2 code.
+# Kept here (not in geo/) because actor naming needs them without loading the gazetteer; geo owns coordinates.
+COUNTRY_NAMES: dict[str, str] = {
+    "AF": "Afghanistan", "AO": "Angola", "AM": "Armenia", "AZ": "Azerbaijan", "BD": "Bangladesh",
+    "BF": "Burkina Faso", "BI": "Burundi", "BJ": "Benin", "BR": "Brazil", "BY": "Belarus", "CD": "Democratic Republic of Congo",
+    "CF": "Central African Republic", "CG": "Republic of Congo", "CI": "Ivory Coast", "CM": "Cameroon", "CN": "China",
+    "CO": "Colombia", "DZ": "Algeria", "EG": "Egypt", "ER": "Eritrea", "ET": "Ethiopia", "FR": "France",
+    "GB": "United Kingdom", "GH": "Ghana", "GN": "Guinea", "GE": "Georgia", "HT": "Haiti", "ID": "Indonesia",
+    "IL": "Israel", "IN": "India", "IQ": "Iraq", "IR": "Iran", "JO": "Jordan", "KE": "Kenya", "LB": "Lebanon",
+    "LY": "Libya", "LK": "Sri Lanka", "MA": "Morocco", "ML": "Mali", "MM": "Myanmar", "MR": "Mauritania",
+    "MX": "Mexico", "MZ": "Mozambique", "NE": "Niger", "NG": "Nigeria", "NP": "Nepal", "PH": "Philippines",
+    "PK": "Pakistan", "PS": "Palestine", "RU": "Russia", "RW": "Rwanda", "SA": "Saudi Arabia", "SD": "Sudan",
+    "SN": "Senegal", "SO": "Somalia", "SS": "South Sudan", "SY": "Syria", "TD": "Chad", "TG": "Togo",
+    "TH": "Thailand", "TN": "Tunisia", "TR": "Turkey", "UA": "Ukraine", "UG": "Uganda", "US": "United States",
+    "VE": "Venezuela", "YE": "Yemen", "ZA": "South Africa", "ZW": "Zimbabwe", "ZM": "Zambia", "LR": "Liberia",
+    "SL": "Sierra Leone", "GM": "Gambia", "TZ": "Tanzania", "MG": "Madagascar", "KH": "Cambodia", "CL": "Chile",
+    "EC": "Ecuador", "PE": "Peru", "BO": "Bolivia", "AR": "Argentina", "NI": "Nicaragua", "HN": "Honduras",
+    "GT": "Guatemala", "SV": "El Salvador", "KG": "Kyrgyzstan", "TJ": "Tajikistan", "KZ": "Kazakhstan",
+}
+
+# Demonyms and adjectives that name a country's forces or people ("Malian soldiers"), lower case, to ISO2.
+DEMONYMS: dict[str, str] = {
+    "afghan": "AF", "algerian": "DZ", "angolan": "AO", "armenian": "AM", "azerbaijani": "AZ", "bangladeshi": "BD",
+    "burkinabe": "BF", "burkinabé": "BF", "burundian": "BI", "cameroonian": "CM", "chadian": "TD", "chinese": "CN",
+    "colombian": "CO", "congolese": "CD", "egyptian": "EG", "eritrean": "ER", "ethiopian": "ET", "french": "FR",
+    "british": "GB", "ghanaian": "GH", "guinean": "GN", "haitian": "HT", "indian": "IN", "indonesian": "ID",
+    "iranian": "IR", "iraqi": "IQ", "israeli": "IL", "ivorian": "CI", "kenyan": "KE", "lebanese": "LB",
+    "libyan": "LY", "malian": "ML", "mauritanian": "MR", "mexican": "MX", "mozambican": "MZ", "burmese": "MM",
+    "myanmar": "MM", "nigerien": "NE", "nigerian": "NG", "nepalese": "NP", "pakistani": "PK", "palestinian": "PS",
+    "filipino": "PH", "philippine": "PH", "russian": "RU", "rwandan": "RW", "saudi": "SA", "senegalese": "SN",
+    "somali": "SO", "sudanese": "SD", "syrian": "SY", "thai": "TH", "tunisian": "TN", "turkish": "TR",
+    "ugandan": "UG", "ukrainian": "UA", "american": "US", "venezuelan": "VE", "yemeni": "YE",
+    "zimbabwean": "ZW", "sri lankan": "LK", "south sudanese": "SS", "south african": "ZA", "moroccan": "MA",
+}

@@ -1,19 +1,523 @@
-"""Event detection and ACLED typing at the level of events, with actors, fatalities and evidence."""
+"""Event detection and ACLED typing at the level of events, with actors, fatalities and evidence.
+
+``find_events`` reads an annotated document sentence by sentence:
+
+1. a cheap relevance gate (one compiled pattern of every trigger) skips sentences that name no event;
+2. in each remaining clause the codebook triggers (``events.rules.v1``) and the linear model
+   (``extract/eventmodel.py``) propose sub-types; negated, hypothetical, threatened and future events are dropped;
+3. the sub-types of one clause merge up the codebook's precedence (an artillery strike inside a battle is one
+   Battles event); each clause becomes a mention with its actors, deaths, sites and time keys;
+4. mentions of one incident merge across sentences (same family, compatible time and site), so the article yields
+   one event per distinct day, place, actor pair and type, the main event first.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import re
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from tocsin.model import Article, Claim, Event, Place, TimeExpr
+from tocsin import taxonomy
+from tocsin.extract import actors as actors_mod
+from tocsin.extract import deaths as deaths_mod
+from tocsin.extract import eventmodel
+from tocsin.extract.actors import Actor
+from tocsin.extract.deaths import Deaths
+from tocsin.model import Article, Claim, Event, Evidence, Place, TimeExpr
+from tocsin.taxonomy import ActorType, EventType, SubEventType
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
-__all__ = ["find_events"]
+__all__ = ["RULES", "RULES_VERSION", "find_events", "gate", "sentence_sub_types"]
+
+RULES_VERSION = "events.rules.v1"
+
+_S = SubEventType
+# Codebook triggers per sub-type (case-insensitive, whole words). Precedence decides between co-occurring ones.
+RULES: dict[SubEventType, str] = {
+    _S.CHEMICAL_WEAPON: r"chemical (?:weapons?|attacks?|agents?|munitions?|bombs?)|sarin|chlorine (?:gas|attacks?|bombs?|barrels?)"
+    r"|mustard gas|nerve (?:agent|gas)|poison(?:ous)? gas|toxic gas attack",
+    _S.AIR_DRONE_STRIKE: r"air ?strikes?|air ?raids?|drone (?:strikes?|attacks?)|aerial (?:bombardment|attacks?|bombing)"
+    r"|(?:warplanes|jets|fighter jets|aircraft|helicopter gunships?|drones?|gunships?) (?:\w+ )?(?:bombed|struck|pounded|targeted|hit|fired)"
+    r"|bombing raids?|air-?dropped|barrel bombs?|air force (?:bombed|struck|jets)",
+    _S.SUICIDE_BOMB: r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|attackers?|car bombs?|vests?|blasts?|bombers?)"
+    r"|blew (?:himself|herself|themselves) up|explosives?-laden vest|SVBIED",
+    _S.SHELLING: r"shell(?:ing|ed|s)|artillery|mortars?(?: rounds| shells| fire| bombs)?|rockets?|missiles?"
+    r"|bombard(?:ed|ment|ing)|katyusha|howitzers?",
+    _S.REMOTE_EXPLOSIVE: r"IEDs?|improvised explosive|roadside bombs?|land ?mines?|car bombs?|bombs? (?:exploded|went off|blast)"
+    r"|explosive devices?|explosions?|blasts?|detonated|booby[- ]trap(?:ped)?|magnetic bombs?|sticky bombs?|bombings?|bombed",
+    _S.GRENADE: r"(?:hand )?grenades?|grenade attacks?",
+    _S.SEXUAL_VIOLENCE: r"rap(?:e|ed|es|ing|ist|ists)|gang-?raped?|sexual(?:ly)? (?:assault(?:ed)?|violence|abuse[ds]?|exploitation)"
+    r"|molest(?:ed|ation)",
+    _S.ATTACK: r"massacre[ds]?|shot dead|shot and killed|hacked to death|burn(?:ed|t) alive|behead(?:ed|ing)|executed"
+    r"|stabbed|tortured|killed|killing|murder(?:ed|s)?|slaughtered|opened fire on (?:civilians|villagers|worshippers|a crowd)"
+    r"|attacked (?:a |the )?(?:village|villagers|civilians|farmers|residents|worshippers|church|mosque|school|bus|market)"
+    r"|assassinat(?:ed|ion)|gunned down|lynch(?:ed|ing)",
+    _S.ABDUCTION: r"abduct(?:ed|ion|ions|s|ing)|kidnap(?:ped|ping|pings|pers|s)?|hostages?|taken captive|forced disappearances?"
+    r"|disappeared|went missing|held captive",
+    _S.PEACEFUL_PROTEST: r"protest(?:s|ed|ing|ers|ors)?|demonstrat(?:ion|ions|ors|ed|ing)|rall(?:y|ies|ied)|marched|marches"
+    r"|protest march|sit-ins?|(?<!air )(?<!drone )(?<!hunger )strikes? (?:by|over|against|action)|went on strike|general strike"
+    r"|hunger strike|pickets?|picketed|vigils?|chanted slogans|gathered (?:outside|in front of)|dharna|bandh|boycott(?:ed)?",
+    _S.PROTEST_WITH_INTERVENTION: r"tear ?gas|water cannons?|rubber bullets|dispersed|broke up the|baton[- ]charged?|lathi-?charged?"
+    r"|pepper spray|stun grenades",
+    _S.EXCESSIVE_FORCE: r"(?:opened fire|fired live (?:rounds|ammunition|bullets)|shot|killed|fired) (?:on |at |into )?(?:the )?"
+    r"(?:peaceful )?(?:protesters|demonstrators|marchers|protestors)|live (?:ammunition|rounds|bullets)",
+    _S.VIOLENT_DEMONSTRATION: r"riot(?:s|ing|ed|ers)?|(?:threw|hurled|pelted) (?:stones|rocks|petrol bombs|molotov)|stone-?pelting"
+    r"|burn(?:ed|t|ing) tyres|set up barricades|barricaded|violent (?:protests?|demonstrations?)|pelted|torched"
+    r"|set (?:ablaze|on fire|fire to)|clashed with (?:the )?police|ransacked|vandali[sz]ed",
+    _S.MOB_VIOLENCE: r"mob(?:s)?|lynch(?:ed|ing|ings)?|vigilantes?|mob justice|jungle justice|beaten to death|angry crowd",
+    _S.ARMED_CLASH: r"clash(?:es|ed)?|fighting|fought|gun ?battles?|fire ?fights?|exchanges? of fire|exchanged fire|ambush(?:ed|es)?"
+    r"|gunfire|gunshots|shoot-?outs?|skirmish(?:es)?|heavy fighting|counter-?attack(?:ed)?|repuls(?:ed|e)|repell?ed"
+    r"|battl(?:e|ed|es|ing)|attacked (?:a |an |the )?(?:military|army|police|security) (?:base|post|camp|checkpoint|convoy|patrol|position)s?"
+    r"|engaged (?:in )?(?:a )?(?:fierce )?(?:fight|combat)|firing|offensive",
+    _S.GOVERNMENT_REGAINS_TERRITORY: r"recaptur(?:ed|e|ing)|retook|retaken|regain(?:ed)? control|took back|liberat(?:ed|ion)"
+    r"|wrest(?:ed)? (?:back )?control|back under (?:government|army|state) control|reclaimed",
+    _S.NON_STATE_ACTOR_OVERTAKES_TERRITORY: r"(?:militants|rebels|insurgents|jihadists|fighters|Taliban|ISIS|Islamic State|Al[- ]Shabaab"
+    r"|group|militia|militiamen) (?:\w+ ){0,3}(?:captured|seized|took control of|overran|took over|stormed and took|occupied)"
+    r"|fell to (?:the )?(?:militants|rebels|insurgents|jihadists|Taliban)|under (?:rebel|militant|insurgent) control",
+    _S.AGREEMENT: r"(?:signed|sign|reached|agreed (?:to|on)|struck|brokered|concluded) (?:an? |the )?(?:\w+ ){0,2}(?:agreement|deal|accord|ceasefire|cease-fire|truce|pact|memorandum)"
+    r"|ceasefire|cease-fire|truce|prisoner (?:swap|exchange)|peace (?:deal|accord|agreement)",
+    _S.ARRESTS: r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|apprehend(?:ed)?|taken into custody|nabbed|rounded up|remanded"
+    r"|held (?:\d+|several|dozens of|some) (?:suspects|people|men)|in custody|custody",
+    _S.CHANGE_TO_GROUP: r"new leader|(?:named|appointed|elected) (?:a |as )?(?:new )?(?:leader|commander|chief)|defect(?:ed|ion|ions|ors)"
+    r"|pledged allegiance|merged|merger|split from|renamed|dissolved|disbanded|changed its name|recruit(?:ed|ing|ment)"
+    r"|mobili[sz](?:ed|ation)|surrender(?:ed)?|laid down (?:their|its) (?:arms|weapons)|joined (?:the )?(?:group|rebels|militants)",
+    _S.DISRUPTED_WEAPONS_USE: r"(?:defused|dismantled|deactivated|neutrali[sz]ed|seized|recovered|intercepted|confiscated|found|discovered|unearthed|foiled|thwarted|shot down)"
+    r" (?:\w+ ){0,3}(?:weapons|arms|ammunition|explosives|IEDs?|bombs?|land ?mines?|mines|cache|drones?|rockets?|missiles?|grenades?|attack|plot|rifles|guns)"
+    r"|weapons? caches?|arms caches?|bomb disposal|defused|shot down|intercepted",
+    _S.HEADQUARTERS_ESTABLISHED: r"(?:established|set up|build|built|opened|erected|setting up) (?:\w+ ){0,2}(?:base|bases|headquarters|camp|camps|outposts?|checkpoints?|military posts?|command cent(?:re|er)|stronghold)"
+    r"|headquarters",
+    _S.LOOTING: r"loot(?:ed|ing|ers)?|pillag(?:ed|ing|e)|plunder(?:ed)?|(?:burned|burnt|torched|set fire to|destroyed|demolished|razed|vandali[sz]ed) (?:\w+ ){0,2}"
+    r"(?:houses|homes|shops|property|properties|buildings?|vehicles|cars|schools?|church(?:es)?|mosques?|markets?|offices?|stalls|crops|huts|granaries)"
+    r"|arson|property destruction|ransacked",
+    _S.NON_VIOLENT_TRANSFER: r"withdr(?:ew|awn|awal|aw|awing) (?:\w+ ){0,3}(?:from|its|their)|pulled out (?:of|from)|handed over (?:control|the town|the city|the base|territory)"
+    r"|retreat(?:ed|s)?|abandon(?:ed)? (?:\w+ ){0,2}(?:positions?|bases?|towns?|posts?)|without (?:a fight|resistance|fighting)|ceded|evacuated (?:its|their) (?:positions|base|troops)",
+    _S.OTHER: r"mutin(?:y|ies|eers?|ous)|coup(?: d'?(?:e|é)tat)?|(?:took|taken|take|taking) up arms|seized power|toppled|overthr(?:ew|own|ow)|ousted|military takeover"
+    r"|martial law|state of emergency|curfew",
+    _S.NATURAL_DISASTER: r"earthquakes?|quakes?|floods?|flooding|flooded|flash floods?|cyclones?|hurricanes?|typhoons?|storms?|landslides?"
+    r"|mudslides?|droughts?|tsunamis?|volcan(?:o|oes|ic eruption)|wild ?fires?|forest fires?|bush ?fires?|heat ?waves?|avalanches?|locusts?"
+    r"|epidemic|pandemic|outbreaks?|cholera|covid(?:-19)?|coronavirus|ebola|dengue|malaria|measles|lassa|monsoon|heavy rains?|torrential rains?"
+    r"|tornado(?:es)?|lightning|tremors?|magnitude|infections|infected|positive cases",
+    _S.MAN_MADE_DISASTER: r"collaps(?:e|ed|es)|(?:fire|blaze) (?:broke out|gutted|engulfed|destroyed|razed|swept)|derail(?:ed|ment)|capsiz(?:ed|es)"
+    r"|(?:train|bus|road|plane|boat|ferry|truck|car) (?:accident|crash|collision)|crash(?:ed|es)?|collided|collision|(?:gas|chemical|oil) (?:leak|spill)"
+    r"|oil spill|industrial accident|(?:gas|cylinder|boiler|factory|mine|tanker|fuel) (?:explosion|blast)|stampede|(?:hooch|liquor|food) poisoning"
+    r"|short circuit|electrocuted|fire(?:fighters)?|blaze|gutted|drowned|sank|accident",
+    _S.ORGANIZED_CRIME: r"drugs?|narcotics?|cocaine|heroin|methamphetamine|meth|cannabis|marijuana|ganja|hashish|smuggl(?:ed|ing|ers?)|cartels?"
+    r"|gangs?|gangsters?|extortion|trafficking|traffickers|counterfeit|money laundering|contraband|robber(?:y|ies|s)|armed robbers|syndicate"
+    r"|poach(?:ing|ers)|illegal mining|fake currency|mafia|racket",
+    _S.DIPLOMATIC_EVENT: r"(?:held|hold|holds) talks|talks|summit|visit(?:ed|s)?|met (?:with )?|meeting|bilateral|delegation|envoys?|ambassadors?"
+    r"|diplomat(?:s|ic)?|foreign minister|sanctions|expelled|recalled|summoned|phone call|mediat(?:ion|or|ors|ed|ing)|negotiat(?:ions|ed|ing)"
+    r"|condemn(?:ed|s)|urged|called on",
+    _S.ATTRIBUTION: r"claimed responsibility|claim(?:ed|s)? (?:of )?responsibility|responsibility for|blamed|accused|held (?:\w+ )?responsible"
+    r"|was behind|were behind|attributed|denied (?:any )?involvement|no group (?:has )?claimed",
+}
+
+# Words that make an event not (yet) news: future, hypothesis, threat, denial, negation.
+_MODAL_LEMMAS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "must", "can"})
+_CUE_LEMMAS = frozenset(
+    "threaten plan vow warn fear worry hope urge demand deny intend prepare expect seek attempt try aim pledge "
+    "propose consider prevent avert foil thwart rule_out call_for allege_not reject refute dismiss".split()
+)
+_WINDOW_CUE = re.compile(
+    r"\b(?:will|would|could|may|might|shall|plans? to|planned to|planning to|threat(?:en|ens|ened|ening) to|vow(?:s|ed)? to|"
+    r"warn(?:s|ed)? (?:of|that)|fears? (?:of|that)|feared|worried that|hopes? to|if|unless|called for|call for|urged|"
+    r"denied|deny|denies|no|not|never|without|any|to be held|scheduled|intends? to|expected to|set to|prepar(?:e|es|ing) to|"
+    r"ahead of|threat of|risk of|possibility of|tomorrow|next week)\s+(?:\S+\s+){0,3}$",
+    re.I,
+)
+_NEGATED = re.compile(r"\b(?:no|not|never|without|nor)\s+(?:\S+\s+){0,1}$", re.I)
+_DISTINCT = re.compile(r"\b(?:also|another|separately|separate|elsewhere|meanwhile|second|similar|other)\b", re.I)
+_CLAUSE_BREAK = re.compile(r",?\s*\b(?:where|which|although|though|whereas|while)\b|;|\s--?\s|\u2013|\u2014", re.I)
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
+_SITE = re.compile(
+    r"\b(?:(?:prime minister'?s?|president'?s?|presidential|army|military|police|government|air|naval) )?"
+    r"(?P<noun>base|camp|barracks|office|palace|parliament|airport|checkpoint|market|mosque|church|school|university|"
+    r"hospital|prison|jail|embassy|station|border|bridge|port|mine|refinery|convoy|patrol|headquarters)\b",
+    re.I,
+)
+_REFERENCE = re.compile(
+    r"\b(?:in|during|at|by) the (?:\w+ )?(?P<noun>protests?|demonstrations?|rall(?:y|ies)|unrest|riots?|clashes|fighting|"
+    r"attacks?|violence|blasts?|explosions?|bombings?|strikes?|raids?|ambush|assault|shelling|incident)\b",
+    re.I,
+)
+_REF_FAMILY = {
+    "protest": "demonstration", "demonstration": "demonstration", "rally": "demonstration", "rallies": "demonstration",
+    "unrest": "demonstration", "riot": "demonstration",
+}
+_DEATH_ONLY = frozenset({_S.ATTACK})
+_DEATH_TRIGGER = re.compile(r"^(?:killed|killing|executed|murder(?:ed|s)?|slaughtered|shot dead)$", re.I)
+_LARGE_SCALE = frozenset({_S.AIR_DRONE_STRIKE, _S.SHELLING, _S.CHEMICAL_WEAPON, _S.SUICIDE_BOMB, _S.ARMED_CLASH})
+_VIOLENCE_TYPES = frozenset({EventType.BATTLES, EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS})
+_ARMED_KINDS = frozenset({"named", "armed", "military", "police", "mutiny"})
+_NOTE_CHARS = 240
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Trigger:
+    sub: SubEventType
+    start: int
+    end: int
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Mention:
+    """One clause's event: its sub-type, trigger, sentence, actors, deaths and the keys used to merge mentions."""
+
+    sub: SubEventType
+    trigger: _Trigger
+    sent_start: int
+    sent_end: int
+    actors: tuple[Actor, ...]
+    deaths: tuple[Deaths, ...]
+    sites: frozenset[str]
+    days: frozenset[str]
+    years: frozenset[str]
+    distinct: bool = False
+    reference: str | None = None
+    subs: frozenset[SubEventType] = frozenset()
+    clause_only: bool = False
+
+
+@functools.lru_cache(maxsize=1)
+def _compiled() -> tuple[re.Pattern[str], tuple[tuple[SubEventType, re.Pattern[str]], ...]]:
+    rules = tuple((sub, re.compile(rf"\b(?:{pattern})\b", re.I)) for sub, pattern in RULES.items())
+    return re.compile("|".join(rf"\b(?:{p})\b" for p in RULES.values()), re.I), rules
+
+
+def gate(text: str) -> bool:
+    """Return whether ``text`` names any event trigger at all (the cheap relevance gate).
+
+    >>> gate("Gunfire was heard at an army base."), gate("Shares rose 3 percent on Tuesday.")
+    (True, False)
+    """
+    return _compiled()[0].search(text) is not None
+
+
+def sentence_sub_types(text: str) -> list[tuple[SubEventType, int, int]]:
+    """Return every codebook trigger in ``text`` as (sub-type, start, end), in text order.
+
+    >>> [s.value for s, _, _ in sentence_sub_types("A suicide bomber struck a market.")]
+    ['Suicide bomb']
+    """
+    found: list[tuple[SubEventType, int, int]] = []
+    for sub, regex in _compiled()[1]:
+        found.extend((sub, m.start(), m.end()) for m in regex.finditer(text))
+    return sorted(_drop_nested(found), key=lambda t: t[1])
+
+
+def _drop_nested(found: list[tuple[SubEventType, int, int]]) -> list[tuple[SubEventType, int, int]]:
+    """Keep the longest trigger where triggers overlap ("suicide car bomb" is not also a "car bomb")."""
+    kept: list[tuple[SubEventType, int, int]] = []
+    for item in sorted(found, key=lambda t: (t[1] - t[2], taxonomy.PRECEDENCE.index(t[0]))):
+        if not any(item[1] < k[2] and k[1] < item[2] and (k[2] - k[1]) > (item[2] - item[1]) for k in kept):
+            kept.append(item)
+    return kept
 
 
 def find_events(
     doc: Doc, article: Article, *, places: list[Place], times: list[TimeExpr], claims: list[Claim]
 ) -> list[Event]:
-    """Return the event mentions in the article, typed, with actors, fatalities and evidence spans."""
-    return []
+    """Return the article's events, typed, with actors, fatalities and evidence spans; the main event first.
+
+    Reads the document's sentences (and its dependency parse when present, to drop negated and hypothetical
+    events); ``places`` give the country for actor names and the sites that keep distinct events apart;
+    ``times`` keep events on different days apart. Dates, locations and certainty are left to later stages.
+    """
+    country = actors_mod.country_of_text(article.text, [p.country for p in places if _is_country_level(p) is False])
+    country = country or actors_mod.country_of_text(article.text)
+    mentions: list[_Mention] = []
+    for sent in doc.sents:
+        if gate(sent.text):
+            mentions.extend(_sentence_mentions(doc, sent, article, country=country, places=places, times=times))
+    return [_to_event(group, article, country) for group in _merge(mentions, article)]
+
+
+def _sentence_mentions(
+    doc: Doc, sent: Span, article: Article, *, country: str | None, places: Sequence[Place], times: Sequence[TimeExpr]
+) -> list[_Mention]:
+    """Return the mentions of one sentence: one per clause group with compatible time keys."""
+    text = article.text
+    triggers = [
+        _Trigger(sub, sent.start_char + s, sent.start_char + e)
+        for sub, s, e in sentence_sub_types(sent.text)
+        if _is_factual(doc, text, sent.start_char + s, sent.start_char + e, sent.start_char)
+    ]
+    triggers = _refine(triggers, text, sent)
+    if not triggers:
+        return []
+    groups: dict[frozenset[str], list[_Trigger]] = {}
+    for trig in triggers:
+        clause = _clause(text, sent.start_char, sent.end_char, trig.start)
+        groups.setdefault(frozenset(_YEAR.findall(text[clause[0]:clause[1]])), []).append(trig)
+    mentions = []
+    for years, trigs in groups.items():
+        span = (sent.start_char, sent.end_char) if len(groups) == 1 else _clause(text, sent.start_char, sent.end_char, trigs[0].start)
+        mentions.append(_mention(trigs, span, (sent.start_char, sent.end_char), text, years, country, places, times))
+    return mentions
+
+
+def _refine(triggers: list[_Trigger], text: str, sent: Span) -> list[_Trigger]:
+    """Apply the codebook's cross-trigger rules inside one sentence (e.g. killings at a protest are excessive force)."""
+    subs = {t.sub for t in triggers}
+    protest = subs & {_S.PEACEFUL_PROTEST, _S.PROTEST_WITH_INTERVENTION}
+    out: list[_Trigger] = []
+    for trig in triggers:
+        if trig.sub is _S.ATTACK and protest and _DEATH_TRIGGER.match(text[trig.start:trig.end]):
+            out.append(dataclasses.replace(trig, sub=_S.EXCESSIVE_FORCE))
+        else:
+            out.append(trig)
+    return out
+
+
+def _mention(
+    trigs: list[_Trigger],
+    span: tuple[int, int],
+    sentence: tuple[int, int],
+    text: str,
+    years: frozenset[str],
+    country: str | None,
+    places: Sequence[Place],
+    times: Sequence[TimeExpr],
+) -> _Mention:
+    subs = frozenset(t.sub for t in trigs)
+    best = taxonomy.precedence(subs)
+    trigger = next(t for t in trigs if t.sub is best)
+    large = best in _LARGE_SCALE or bool(re.search(r"\bheavy|massive|large-scale|massacre", text[span[0]:span[1]], re.I))
+    clause_text = text[span[0]:span[1]]
+    reference = None
+    if subs <= _DEATH_ONLY | {_S.EXCESSIVE_FORCE} and (ref := _REFERENCE.search(clause_text)):
+        noun = ref.group("noun").lower()
+        reference = next((fam for key, fam in _REF_FAMILY.items() if noun.startswith(key)), "violence")
+    day_values = frozenset(
+        t.value for t in times
+        if t.value and span[0] <= t.start < span[1] and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value)
+    )
+    return _Mention(
+        sub=best,
+        trigger=trigger,
+        sent_start=sentence[0],
+        sent_end=sentence[1],
+        actors=tuple(actors_mod.find_actors(text, span[0], span[1], country=country)),
+        deaths=tuple(deaths_mod.find_deaths(text, span[0], span[1], large=large)),
+        sites=_sites(text, span, places),
+        days=day_values,
+        years=years | frozenset(t.value[:4] for t in times if t.value and span[0] <= t.start < span[1] and t.value[:4].isdigit()),
+        distinct=_DISTINCT.search(clause_text) is not None,
+        reference=reference,
+        subs=subs,
+        clause_only=span != sentence,
+    )
+
+
+def _clause(text: str, start: int, end: int, at: int) -> tuple[int, int]:
+    """Return the clause of ``text[start:end]`` holding offset ``at`` (split at relative and concessive words)."""
+    cuts = [start] + [start + m.start() for m in _CLAUSE_BREAK.finditer(text[start:end])] + [end]
+    for left, right in zip(cuts, cuts[1:], strict=False):
+        if left <= at < right:
+            return left, right
+    return start, end
+
+
+def _sites(text: str, span: tuple[int, int], places: Sequence[Place]) -> frozenset[str]:
+    keys = {m.group("noun").lower() for m in _SITE.finditer(text, span[0], span[1])}
+    for place in places:
+        if span[0] <= place.start < span[1] and not _is_country_level(place):
+            keys.add(str(place.geonameid) if place.geonameid else place.text.lower())
+    return frozenset(keys)
+
+
+def _is_country_level(place: Place) -> bool:
+    if place.feature_code and place.feature_code.startswith(("PCL", "ADM1", "CONT", "RGN")):
+        return True
+    return place.text in taxonomy.COUNTRY_NAMES.values() or place.text.lower() in taxonomy.DEMONYMS
+
+
+def _is_factual(doc: Doc, text: str, start: int, end: int, sent_start: int) -> bool:
+    """Return False for a negated, hypothetical, threatened, denied or future trigger."""
+    before = text[max(sent_start, start - 60):start]
+    if _NEGATED.search(before):
+        return False
+    if not doc.has_annotation("DEP"):
+        return _WINDOW_CUE.search(before) is None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return True
+    token = span.root
+    ancestors = list(token.ancestors)
+    verbs = [t for t in [token, *ancestors] if t.pos_ in ("VERB", "AUX")][:2]
+    for tok in [token, *verbs]:
+        if any(c.dep_ == "neg" or (c.tag_ == "MD" and c.lemma_.lower() in _MODAL_LEMMAS) for c in tok.children):
+            return False
+    return not any(tok.lemma_.lower() in _CUE_LEMMAS for tok in ancestors)
+
+
+def _family(sub: SubEventType) -> str:
+    etype = taxonomy.event_type_of(sub)
+    if etype in _VIOLENCE_TYPES or sub is _S.OTHER:
+        return "violence"
+    if etype in (EventType.PROTESTS, EventType.RIOTS):
+        return "demonstration"
+    return str(sub.value)
+
+
+def _time_compatible(a: _Mention, b: _Mention, published_year: str | None) -> bool:
+    if a.days and b.days and not a.days & b.days:
+        return False
+    if a.years and b.years:
+        return bool(a.years & b.years)
+    only = a.years or b.years
+    return not only or (published_year is not None and published_year in only)
+
+
+def _can_merge(event: list[_Mention], mention: _Mention, published_year: str | None) -> bool:
+    head = event[0]
+    if mention.reference is not None:
+        return _family(head.sub) == mention.reference or mention.reference == "violence" and _family(head.sub) == "violence"
+    if _family(head.sub) != _family(mention.sub):
+        return False
+    if not all(_time_compatible(m, mention, published_year) for m in event):
+        return False
+    sites = frozenset().union(*(m.sites for m in event))
+    if sites and mention.sites:
+        return bool(sites & mention.sites)
+    return not mention.distinct
+
+
+def _merge(mentions: list[_Mention], article: Article) -> list[list[_Mention]]:
+    """Group mentions of one incident: a death report joins the latest event it refers to, others the first fit."""
+    published_year = article.published[:4] if article.published else None
+    events: list[list[_Mention]] = []
+    for mention in mentions:
+        candidates = events[::-1] if mention.reference else events
+        target = next((e for e in candidates if _can_merge(e, mention, published_year)), None)
+        if target is None:
+            if mention.reference is not None:
+                mention = dataclasses.replace(mention, reference=None)
+            events.append([mention])
+        else:
+            target.append(mention)
+    return events
+
+
+def _to_event(group: list[_Mention], article: Article, country: str | None) -> Event:
+    """Build one Event from the mentions of one incident."""
+    sub = taxonomy.precedence(m.sub for m in group)
+    if sub is _S.PEACEFUL_PROTEST and any(d.count > 0 for m in group for d in m.deaths):
+        sub = _S.EXCESSIVE_FORCE
+    first = next((m for m in group if not m.clause_only), group[0])
+    heads = sorted((m for m in group if m.sub is sub), key=lambda m: m.clause_only)
+    head = heads[0] if heads else first
+    actor1, actor2 = _roles(sub, [a for m in group for a in m.actors], country)
+    count, low, high = deaths_mod.combine(d for m in group for d in m.deaths)
+    evidence = [Evidence("event_type", head.trigger.start, head.trigger.end),
+                Evidence("sub_event_type", head.trigger.start, head.trigger.end)]
+    evidence += [Evidence(field, a.start, a.end) for field, a in (("actor1", actor1), ("actor2", actor2))
+                 if a is not None and a.end > a.start]
+    evidence += [Evidence("fatalities", d.start, d.end) for m in group for d in m.deaths]
+    evidence += [Evidence("sentence", m.sent_start, m.sent_end) for m in group]
+    return Event(
+        event_type=taxonomy.event_type_of(sub).value,
+        sub_event_type=sub.value,
+        disorder_type=_disorder(sub),
+        actor1=actor1.name if actor1 else None,
+        actor2=actor2.name if actor2 else None,
+        interaction=taxonomy.interaction(actor1.actor_type if actor1 else None, actor2.actor_type if actor2 else None),
+        fatalities=count,
+        fatalities_low=low,
+        fatalities_high=high,
+        source=article.outlet,
+        notes=_notes(article.text, first),
+        evidence=tuple(_unique(evidence)),
+        plover=dict(taxonomy.plover(sub)),
+        sentence_start=first.sent_start,
+        sentence_end=first.sent_end,
+        versions={"events": RULES_VERSION, "actors": actors_mod.RULES_VERSION, "deaths": deaths_mod.RULES_VERSION,
+                  "model": eventmodel.MODEL_VERSION},
+    )
+
+
+def _disorder(sub: SubEventType) -> str | None:
+    found = taxonomy.disorder_type(sub)
+    return found.value if found else None
+
+
+def _unique(evidence: Iterable[Evidence]) -> list[Evidence]:
+    seen: set[Evidence] = set()
+    return [e for e in evidence if not (e in seen or seen.add(e))]  # type: ignore[func-returns-value]
+
+
+def _notes(text: str, mention: _Mention) -> str:
+    sentence = " ".join(text[mention.sent_start:mention.sent_end].split())
+    return sentence if len(sentence) <= _NOTE_CHARS else sentence[: _NOTE_CHARS - 1].rsplit(" ", 1)[0] + "\u2026"
+
+
+def _synth(kind: str, country: str | None) -> Actor:
+    """An actor the codebook implies but the text does not name (no span: no evidence)."""
+    return Actor(actors_mod.actor_name(kind, country), _KIND_TYPE[kind], kind, 0, 0, country)
+
+
+_KIND_TYPE = {
+    "mutiny": ActorType.POLITICAL_MILITIAS, "police": ActorType.STATE_FORCES, "military": ActorType.STATE_FORCES,
+    "protesters": ActorType.PROTESTERS, "rioters": ActorType.RIOTERS, "armed": ActorType.POLITICAL_MILITIAS,
+    "civilians": ActorType.CIVILIANS,
+}
+
+
+def _roles(sub: SubEventType, found: list[Actor], country: str | None) -> tuple[Actor | None, Actor | None]:
+    """Return (actor1, actor2) for the event: the codebook's roles for its type, implied actors where needed."""
+    unique: dict[str, Actor] = {}
+    for actor in found:
+        unique.setdefault(actor.name, actor)
+    actors = list(unique.values())
+    armed = [a for a in actors if a.kind in _ARMED_KINDS]
+    civilians = [a for a in actors if a.kind == "civilians"]
+    etype = taxonomy.event_type_of(sub)
+    if etype is EventType.PROTESTS:
+        return _protest_roles(sub, actors, armed, country)
+    if etype is EventType.RIOTS:
+        rioters = _first(actors, "rioters") or _synth("rioters", country)
+        targets = civilians if sub is _S.MOB_VIOLENCE else armed + civilians
+        if targets:
+            return rioters, targets[0]
+        return rioters, _synth("civilians", country) if sub is _S.MOB_VIOLENCE else None
+    if etype is EventType.VIOLENCE_AGAINST_CIVILIANS:
+        return (armed or [_synth("armed", country)])[0], (civilians or [_synth("civilians", country)])[0]
+    if etype is EventType.BATTLES or sub is _S.OTHER and armed:
+        return _battle_roles(armed, country)
+    if etype is EventType.EXPLOSIONS:
+        first = (armed or [_synth("armed", country)])[0]
+        rest = [a for a in armed if a is not first] + civilians
+        return first, rest[0] if rest else None
+    return (actors[0] if actors else None), (actors[1] if len(actors) > 1 else None)
+
+
+def _protest_roles(
+    sub: SubEventType, actors: list[Actor], armed: list[Actor], country: str | None
+) -> tuple[Actor | None, Actor | None]:
+    protesters = _first(actors, "protesters") or _synth("protesters", country)
+    if sub is _S.PEACEFUL_PROTEST:
+        return protesters, None
+    state = [a for a in armed if a.kind in ("police", "military")]
+    if state:
+        return protesters, state[0]
+    return protesters, _synth("police", country) if sub is _S.PROTEST_WITH_INTERVENTION else None
+
+
+def _battle_roles(armed: list[Actor], country: str | None) -> tuple[Actor | None, Actor | None]:
+    mutiny = _first(armed, "mutiny")
+    if mutiny is not None:
+        state = _first(armed, "military") or _synth("military", country)
+        return mutiny, state
+    if len(armed) >= 2:
+        return armed[0], armed[1]
+    if armed:
+        other = "armed" if armed[0].actor_type is ActorType.STATE_FORCES else "military"
+        return armed[0], _synth(other, country)
+    return _synth("armed", country), None
+
+
+def _first(actors: Iterable[Actor], kind: str) -> Actor | None:
+    return next((a for a in actors if a.kind == kind), None)

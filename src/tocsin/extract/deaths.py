@@ -1,0 +1,228 @@
+"""Fatalities by ACLED's conservative rules: the lowest reported count, vague words as fixed numbers, no injuries.
+
+The rules (``deaths.rules.v1``):
+
+- a number next to a word of dying ("14 people were killed", "killing 3 soldiers", "a death toll of 20") counts;
+- a number of wounded or injured never counts;
+- vague words take the codebook's fixed values (``taxonomy.FATALITY_WORDS``: "dozens" is 12, "several" is 3, or
+  10 for a large-scale event such as an air campaign);
+- a range counts its lower end ("between 10 and 15" gives 10, with 15 as the high figure);
+- "no one was killed" gives 0 (which is not the same as ``None``, "not reported");
+- a total spread over several days is split evenly ("30 killed over three days" gives 10 a day);
+- among several reports of one event the lowest count wins, and the highest is kept as ``high``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+
+from tocsin.taxonomy import FATALITY_WORDS
+
+__all__ = ["RULES_VERSION", "Deaths", "combine", "find_deaths", "parse_count", "vague_count"]
+
+RULES_VERSION = "deaths.rules.v1"
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_VAGUE = sorted(FATALITY_WORDS, key=len, reverse=True)
+_NUMBER = (
+    r"\d{1,3}(?:,\d{3})+|\d+"
+    rf"|(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(list(_UNITS)[:9])}))?"
+    rf"|(?:{'|'.join(sorted(_UNITS, key=len, reverse=True))})\b"
+    rf"|(?:{'|'.join(re.escape(w) for w in _VAGUE)})\b"
+)
+_TOKEN = re.compile(rf"(?P<num>{_NUMBER})|(?P<word>[A-Za-z]+(?:'[a-z]+)?)|(?P<punct>[^\sA-Za-z\d])", re.I)
+_DEATH_WORDS = frozenset(
+    "killed dead died die dies slain murdered massacred executed perished deaths death fatalities bodies "
+    "beheaded lynched lives corpses casualties fatally".split()
+)
+_FORWARD_WORDS = frozenset(
+    "killed killing kills kill toll claimed left leaving massacred executed slaughtered dead".split()
+)
+_HURT_WORDS = frozenset("wounded injured injuring wounding hurt hospitalised hospitalized injuries wounds".split())
+_STOP_PUNCT = frozenset(";:.()")
+_PERSON = frozenset(
+    "person man woman boy girl child soldier policeman officer civilian villager farmer student worker "
+    "trader driver militant fighter member resident protester demonstrator journalist teacher guard "
+    "pilgrim official doctor nurse herder rebel trooper gunman assailant attacker suspect".split()
+)
+_NONE_RE = re.compile(
+    r"\b(?:no(?:body| one|-one)\s+(?:was|were|has been|had been)\s+(?:killed|hurt|injured|harmed)"
+    r"|no(?:body| one)\s+died|no (?:deaths|casualties|fatalities|loss of life|one was harmed)"
+    r"|without (?:casualties|loss of life)|(?:did not|didn't) (?:cause|result in) any (?:casualties|deaths))",
+    re.I,
+)
+_DAYS_RE = re.compile(
+    rf"\b(?:over|during|in|across|within)\s+(?:the\s+(?:past|last)\s+)?(?P<n>{_NUMBER})\s+days\b", re.I
+)
+_RANGE_JOIN = frozenset({"to", "and", "-", "or"})
+_BACK_WINDOW = 8
+_FORWARD_WINDOW = 7
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Deaths:
+    """One reported death count: ACLED's ``count``, the ``low``/``high`` figures and the span they came from."""
+
+    count: int
+    low: int
+    high: int
+    start: int
+    end: int
+    rule: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Tok:
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+def vague_count(word: str, *, large: bool = False) -> int | None:
+    """Return the codebook's count for a vague word ("dozens", "several"), by scale; ``None`` if not vague.
+
+    >>> vague_count("dozens"), vague_count("several"), vague_count("several", large=True)
+    (12, 3, 10)
+    """
+    pair = FATALITY_WORDS.get(word.lower().strip())
+    if pair is None:
+        return None
+    return pair[1] if large else pair[0]
+
+
+def parse_count(text: str, *, large: bool = False) -> int | None:
+    """Return the number a word or figure names ("14", "fourteen", "twenty-one", "1,200", "dozens").
+
+    >>> parse_count("1,200"), parse_count("twenty-one"), parse_count("Fourteen"), parse_count("dozens")
+    (1200, 21, 14, 12)
+    """
+    text = text.lower().strip()
+    if text.replace(",", "").isdigit():
+        return int(text.replace(",", ""))
+    if text in _UNITS:
+        return _UNITS[text]
+    parts = re.split(r"[- ]", text)
+    if parts[0] in _TENS:
+        return _TENS[parts[0]] + (_UNITS.get(parts[1], 0) if len(parts) > 1 else 0)
+    return vague_count(text, large=large)
+
+
+def find_deaths(text: str, start: int = 0, end: int | None = None, *, large: bool = False) -> list[Deaths]:
+    """Return every death count reported in ``text[start:end]``, with offsets into ``text``.
+
+    ``large`` picks the large-scale value of "several" and "many" (10 instead of 3).
+
+    >>> [d.count for d in find_deaths("At least 14 people have been killed, the UN said.")]
+    [14]
+    >>> [d.count for d in find_deaths("Five soldiers were wounded and two were killed.")]
+    [2]
+    >>> [d.count for d in find_deaths("Dozens died in the attack.")]
+    [12]
+    """
+    end = len(text) if end is None else end
+    segment = text[start:end]
+    found = [Deaths(0, 0, 0, start + m.start(), start + m.end(), "none") for m in _NONE_RE.finditer(segment)]
+    tokens = [
+        _Tok(str(m.lastgroup), m.group(), start + m.start(), start + m.end()) for m in _TOKEN.finditer(segment)
+    ]
+    for index, tok in enumerate(tokens):
+        if tok.kind == "word" and tok.text.lower() in _DEATH_WORDS | _FORWARD_WORDS:
+            report = _count_near(tokens, index, large=large)
+            if report is not None and not _overlaps(report, found):
+                found.append(report)
+    return [_split_days(report, segment, large=large) for report in found]
+
+
+def combine(reports: Iterable[Deaths]) -> tuple[int | None, int | None, int | None]:
+    """Return (fatalities, low, high) over several reports of one event: the lowest count wins.
+
+    >>> combine([Deaths(14, 14, 14, 0, 2, "number"), Deaths(20, 20, 25, 5, 7, "range")])
+    (14, 14, 25)
+    >>> combine([])
+    (None, None, None)
+    """
+    reports = list(reports)
+    if not reports:
+        return None, None, None
+    return min(r.count for r in reports), min(r.low for r in reports), max(r.high for r in reports)
+
+
+def _overlaps(report: Deaths, others: list[Deaths]) -> bool:
+    return any(report.start < o.end and o.start < report.end for o in others)
+
+
+def _count_near(tokens: list[_Tok], index: int, *, large: bool) -> Deaths | None:
+    word = tokens[index].text.lower()
+    if word in _DEATH_WORDS:
+        back = _scan(tokens, range(index - 1, max(-1, index - 1 - _BACK_WINDOW), -1), large=large)
+        if back is not None:
+            return back
+    if word in _FORWARD_WORDS or word in {"deaths", "death", "casualties", "fatalities"}:
+        return _scan(tokens, range(index + 1, min(len(tokens), index + 1 + _FORWARD_WINDOW)), large=large)
+    return None
+
+
+def _scan(tokens: list[_Tok], positions: range, *, large: bool) -> Deaths | None:
+    """Return the nearest count among ``positions``, stopping at injuries, clause ends and other numbers."""
+    for pos in positions:
+        tok = tokens[pos]
+        low = tok.text.lower()
+        if low in _HURT_WORDS or (tok.kind == "punct" and low in _STOP_PUNCT):
+            return None
+        if tok.kind == "num" and not _is_year_or_time(tokens, pos):
+            return _number_at(tokens, pos, large=large)
+        if low in {"a", "an", "one"} and pos + 1 < len(tokens) and _is_person(tokens[pos + 1].text):
+            return Deaths(1, 1, 1, tok.start, tokens[pos + 1].end, "single")
+        if _is_person(low) and low.endswith(("man", "person")) and pos > 0 and tokens[pos - 1].text.lower() == "the":
+            return Deaths(1, 1, 1, tokens[pos - 1].start, tok.end, "single")
+    return None
+
+
+def _is_person(word: str) -> bool:
+    return word.lower() in _PERSON
+
+
+def _is_year_or_time(tokens: list[_Tok], pos: int) -> bool:
+    text = tokens[pos].text
+    if text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2100:
+        return True
+    following = tokens[pos + 1].text.lower() if pos + 1 < len(tokens) else ""
+    return following in {"km", "kilometres", "kilometers", "miles", "am", "pm", "hours", "days", "years", "percent"}
+
+
+def _number_at(tokens: list[_Tok], pos: int, *, large: bool) -> Deaths | None:
+    """Return the count at ``pos``, reading a range ("10 to 15") that ends or starts there."""
+    value = parse_count(tokens[pos].text, large=large)
+    if value is None:
+        return None
+    low = high = value
+    first, last = pos, pos
+    if pos >= 2 and tokens[pos - 1].text.lower() in _RANGE_JOIN and tokens[pos - 2].kind == "num":
+        other = parse_count(tokens[pos - 2].text, large=large)
+        if other is not None and other < value:
+            low, first = other, pos - 2
+    elif pos + 2 < len(tokens) and tokens[pos + 1].text.lower() in _RANGE_JOIN and tokens[pos + 2].kind == "num":
+        other = parse_count(tokens[pos + 2].text, large=large)
+        if other is not None and other > value:
+            high, last = other, pos + 2
+    rule = "range" if low != high else ("word" if not tokens[pos].text[0].isdigit() else "number")
+    return Deaths(low, low, high, tokens[first].start, tokens[last].end, rule)
+
+
+def _split_days(report: Deaths, segment: str, *, large: bool) -> Deaths:
+    """Split a total reported over several days evenly (the codebook's rule for multi-day totals)."""
+    match = _DAYS_RE.search(segment)
+    days = parse_count(match.group("n"), large=large) if match else None
+    if not days or days < 2 or report.count == 0:
+        return report
+    return dataclasses.replace(
+        report, count=report.count // days, low=report.low // days, high=report.high // days, rule="split"
+    )

@@ -1,0 +1,74 @@
+"""Fatality rules: one row per ACLED rule, plus the lowest-count combination."""
+
+from __future__ import annotations
+
+import pytest
+
+from tocsin.extract.deaths import Deaths, combine, find_deaths, parse_count, vague_count
+
+RULES = [
+    pytest.param("At least 14 people have been killed in the protests.", 14, id="number-before-killed"),
+    pytest.param("Gunmen killed 12 villagers on Sunday.", 12, id="number-after-killed"),
+    pytest.param("Fourteen soldiers died in the ambush.", 14, id="number-word"),
+    pytest.param("Dozens of people were killed.", 12, id="dozens-is-twelve"),
+    pytest.param("A dozen people were killed.", 12, id="a-dozen-is-twelve"),
+    pytest.param("Several people were killed in the raid.", 3, id="several-small-scale-is-three"),
+    pytest.param("Scores of people died.", 20, id="scores-is-twenty"),
+    pytest.param("Five soldiers were wounded and two were killed.", 2, id="injuries-not-counted"),
+    pytest.param("Thirty people were injured in the blast.", None, id="only-injuries-is-none"),
+    pytest.param("Between 10 and 15 people died.", 10, id="range-counts-low-end"),
+    pytest.param("No one was killed in the explosion.", 0, id="no-one-killed-is-zero"),
+    pytest.param("The attacks killed 30 people over three days.", 10, id="multi-day-total-split"),
+    pytest.param("A soldier was killed in the attack.", 1, id="single-person"),
+    pytest.param("The death toll rose to 45 on Monday.", 45, id="death-toll"),
+    pytest.param("Police shot dead two protesters.", 2, id="shot-dead"),
+    pytest.param("The 2012 mutiny led to a coup.", None, id="year-not-a-count"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RULES)
+def test_deaths_rule_table(text: str, expected: int | None) -> None:
+    found = find_deaths(text)
+    count = min((d.count for d in found), default=None)
+    assert count == expected
+
+
+def test_deaths_dozens_counts_twelve() -> None:
+    assert vague_count("dozens") == 12
+
+
+def test_deaths_several_large_scale_counts_ten() -> None:
+    found = find_deaths("Several people were killed in the air strikes.", large=True)
+    assert [d.count for d in found] == [10]
+
+
+def test_deaths_range_keeps_high_figure() -> None:
+    (report,) = find_deaths("Between 10 and 15 people died.")
+    assert (report.low, report.high) == (10, 15)
+
+
+def test_deaths_lowest_report_wins() -> None:
+    reports = [Deaths(20, 20, 20, 0, 1, "number"), Deaths(14, 14, 14, 2, 3, "number")]
+    assert combine(reports) == (14, 14, 20)
+
+
+def test_deaths_none_reported_is_none() -> None:
+    assert combine([]) == (None, None, None)
+
+
+def test_deaths_span_matches_text() -> None:
+    text = "Officials said at least 14 people were killed."
+    (report,) = find_deaths(text)
+    assert text[report.start:report.end] == "14"
+
+
+def test_deaths_offsets_follow_start() -> None:
+    text = "Intro sentence. Gunmen killed 3 farmers."
+    (report,) = find_deaths(text, 16)
+    assert text[report.start:report.end] == "3"
+
+
+@pytest.mark.parametrize(("word", "value"), [("1,200", 1200), ("twenty-one", 21), ("nine", 9), ("lots", None)],
+                         ids=["thousands-separator", "hyphenated", "unit", "unknown"])
+def test_deaths_parse_count(word: str, value: int | None) -> None:
+    assert parse_count(word) == value

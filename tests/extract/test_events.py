@@ -1,0 +1,155 @@
+"""Event detection and typing: codebook triggers, precedence, modality, merging, actors and the seed."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import make_article, needs_model
+from tocsin import nlp
+from tocsin.extract.events import find_events, gate, sentence_sub_types
+from tocsin.model import Article, Event
+
+
+def _events(text: str, *, parsed: bool = False) -> list[Event]:
+    article = make_article(text)
+    doc = nlp.parse(text) if parsed else nlp.blank()(text)
+    return find_events(doc, article, places=[], times=[], claims=[])
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        pytest.param("Government forces used sarin gas on the town.", "Chemical weapon", id="chemical"),
+        pytest.param("Israeli air strikes hit Gaza City on Monday.", "Air/drone strike", id="air-strike"),
+        pytest.param("A suicide bomber blew himself up at a checkpoint.", "Suicide bomb", id="suicide"),
+        pytest.param("Militants fired mortar shells at the town.", "Shelling/artillery/missile attack", id="shelling"),
+        pytest.param("A roadside bomb struck a convoy near Gao.", "Remote explosive/landmine/IED", id="ied"),
+        pytest.param("Attackers hurled a grenade into a bar.", "Grenade", id="grenade"),
+        pytest.param("Gunmen abducted 20 passengers on the highway.", "Abduction/forced disappearance", id="abduction"),
+        pytest.param("Gunmen shot dead three farmers in their fields.", "Attack", id="attack"),
+        pytest.param("Hundreds of teachers protested outside parliament.", "Peaceful protest", id="protest"),
+        pytest.param("Police fired tear gas to disperse protesters.", "Protest with intervention", id="intervention"),
+        pytest.param("Rioters torched cars and threw stones at shops.", "Violent demonstration", id="riot"),
+        pytest.param("Soldiers clashed with JNIM fighters near Mopti.", "Armed clash", id="clash"),
+        pytest.param("Police arrested five suspects in Kano.", "Arrests", id="arrest"),
+        pytest.param("The two sides signed a ceasefire agreement.", "Agreement", id="agreement"),
+        pytest.param("A strong earthquake struck the region.", "Natural disaster", id="earthquake"),
+        pytest.param("Soldiers mutinied and seized power in a coup.", "Other", id="coup"),
+    ],
+)
+def test_events_sub_type_by_codebook(text: str, sub_type: str) -> None:
+    assert _events(text)[0].sub_event_type == sub_type
+
+
+def test_events_gate_skips_irrelevant_text() -> None:
+    assert not gate("The central bank held interest rates steady.")
+
+
+def test_events_no_event_in_business_news() -> None:
+    assert _events("The central bank held interest rates steady on Tuesday.") == []
+
+
+def test_events_precedence_merges_tactics() -> None:
+    # an artillery barrage inside a battle is one Battles event
+    events = _events("Troops clashed with rebels as artillery pounded their positions.")
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Battles", "Armed clash")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The group threatened to attack the town.", id="threat"),
+        pytest.param("Opposition parties will hold protests tomorrow.", id="future"),
+        pytest.param("There were no clashes in the capital.", id="negated"),
+    ],
+)
+def test_events_not_news_is_dropped(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_events_no_one_killed_is_zero_fatalities() -> None:
+    (event,) = _events("A bomb exploded near the market but no one was killed.")
+    assert event.fatalities == 0
+
+
+def test_events_fatalities_lowest_report() -> None:
+    (event,) = _events("Gunmen killed at least 14 villagers. Local officials said 20 people were killed.")
+    assert (event.fatalities, event.fatalities_low, event.fatalities_high) == (14, 14, 20)
+
+
+def test_events_distinct_sites_stay_apart() -> None:
+    text = "Gunfire was heard at the army base. Gunfire was also heard near the presidential palace."
+    assert len(_events(text)) == 2
+
+
+def test_events_same_site_merges() -> None:
+    text = "Gunfire was heard at the army base. A spokesman confirmed shots were fired at the base."
+    assert len(_events(text)) == 1
+
+
+def test_events_older_year_is_separate_event() -> None:
+    text = "Soldiers clashed with rebels in the town. The 2012 clashes in the town killed 40 people."
+    assert len(_events(text)) == 2
+
+
+def test_events_fields_and_evidence() -> None:
+    text = "Malian soldiers clashed with JNIM fighters near Mopti, killing 5."
+    article = make_article(text)
+    article = Article(**{**article.to_dict(), "outlet": "Reuters", "published_candidates": ()})
+    (event,) = find_events(nlp.blank()(text), article, places=[], times=[], claims=[])
+    assert event.actor1 == "Military Forces of Mali"
+    assert event.actor2 == "JNIM: Group for Support of Islam and Muslims"
+    assert event.interaction == 12
+    assert event.disorder_type == "Political violence"
+    assert event.plover == {"event": "ASSAULT", "mode": "firearms"}
+    assert event.source == "Reuters"
+    assert event.fatalities == 5
+    assert (event.sentence_start, event.sentence_end) == (0, len(text))
+    fields = {e.field: text[e.start:e.end] for e in event.evidence}
+    assert fields["event_type"] == "clashed"
+    assert fields["fatalities"] == "5"
+
+
+def test_events_sentence_sub_types_offsets() -> None:
+    text = "A suicide bomber struck."
+    ((sub, start, end),) = sentence_sub_types(text)
+    assert text[start:end] == "suicide bomber"
+
+
+@needs_model
+def test_events_seed_kati_mutiny_first(seed_text: str) -> None:
+    events = _events(seed_text, parsed=True)
+    main = events[0]
+    assert (main.event_type, main.sub_event_type) in {("Battles", "Armed clash"), ("Strategic developments", "Other")}
+    assert {main.actor1, main.actor2} == {"Military Forces of Mali", "Mutiny of Military Forces of Mali"}
+    assert seed_text.find("Kati") < main.sentence_end or any(
+        seed_text[e.start:e.end].count("Kati") for e in main.evidence if e.field == "sentence"
+    )
+
+
+@needs_model
+def test_events_seed_prime_minister_gunfire_is_own_event(seed_text: str) -> None:
+    events = _events(seed_text, parsed=True)
+    office = [e for e in events if "prime minister" in seed_text[e.sentence_start:e.sentence_end]]
+    assert len(office) == 1 and office[0] is not events[0]
+
+
+@needs_model
+def test_events_seed_protests_fourteen_dead(seed_text: str) -> None:
+    (protest,) = [e for e in _events(seed_text, parsed=True) if e.event_type == "Protests"]
+    assert protest.fatalities == 14
+
+
+@needs_model
+def test_events_seed_2012_coup_is_separate(seed_text: str) -> None:
+    events = _events(seed_text, parsed=True)
+    coup = [e for e in events if "2012" in seed_text[e.sentence_start:e.sentence_end] and e is not events[0]]
+    assert len(coup) == 1
+    assert coup[0].sub_event_type == "Other"
+
+
+@needs_model
+def test_events_seed_hypothetical_unrest_dropped(seed_text: str) -> None:
+    events = _events(seed_text, parsed=True)
+    assert not any("Regional powers" in seed_text[e.sentence_start:e.sentence_end] for e in events)
+    assert not any(e.event_type == "Diplomatic event" for e in events)
