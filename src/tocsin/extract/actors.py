@@ -36,7 +36,7 @@ _GENERIC: tuple[tuple[str, str], ...] = (
         "armed",
     ),
     (
-        r"civilians?|villagers|residents|people|children|women|farmers|students|worshippers|pupils|passengers|"
+        r"civilians?|villagers?|residents?|people|children|child|women|farmers?|students?|worshippers|pupils|passengers?|"
         r"journalists?|herders|traders|pilgrims|aid workers|refugees|displaced persons|teachers?|a (?:man|woman|boy|girl)",
         "civilians",
     ),

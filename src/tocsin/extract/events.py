@@ -53,7 +53,7 @@ RULES: dict[SubEventType, str] = {
     _S.SEXUAL_VIOLENCE: r"rap(?:e|ed|es|ing|ist|ists)|gang-?raped?|sexual(?:ly)? (?:assault(?:ed)?|violence|abuse[ds]?|exploitation)"
     r"|molest(?:ed|ation)",
     _S.ATTACK: r"massacre[ds]?|shot dead|shot and killed|hacked to death|burn(?:ed|t) alive|behead(?:ed|ing)|executed"
-    r"|stabbed|tortured|killed|killing|murder(?:ed|s)?|slaughtered|opened fire on (?:civilians|villagers|worshippers|a crowd)"
+    r"|stabbed|tortured|killed|killing|murder(?:ed|s)?|slaughtered|hacked|shot and wounded|opened fire on (?:civilians|villagers|worshippers|a crowd)"
     r"|attacked (?:a |the )?(?:village|villagers|civilians|farmers|residents|worshippers|church|mosque|school|bus|market)"
     r"|assassinat(?:ed|ion)|gunned down|lynch(?:ed|ing)",
     _S.ABDUCTION: r"abduct(?:ed|ion|ions|s|ing)|kidnap(?:ped|ping|pings|pers|s)?|hostages?|taken captive|forced disappearances?"
@@ -62,19 +62,23 @@ RULES: dict[SubEventType, str] = {
     r"|protest march|sit-ins?|(?<!air )(?<!drone )(?<!hunger )strikes? (?:by|over|against|action)|went on strike|general strike"
     r"|hunger strike|pickets?|picketed|vigils?|chanted slogans|gathered (?:outside|in front of)|dharna|bandh|boycott(?:ed)?",
     _S.PROTEST_WITH_INTERVENTION: r"tear ?gas|water cannons?|rubber bullets|dispersed|broke up the|baton[- ]charged?|lathi-?charged?"
-    r"|pepper spray|stun grenades",
-    _S.EXCESSIVE_FORCE: r"(?:opened fire|fired live (?:rounds|ammunition|bullets)|shot|killed|fired) (?:on |at |into )?(?:the )?"
+    r"|pepper[- ]spray(?:ed)?|(?:stun|smoke) grenades|flash-?bangs?|suppress(?:ed)?|crack(?:ed)? down|halted|(?:prevented|blocked|stopped|foiled) (?:\w+ ){0,2}(?:march|protest|rally|demonstration)|cordoned off|forcibly removed",
+    _S.EXCESSIVE_FORCE: r"excessive force|violently (?:suppressed|dispersed|broke up|cracked down)|brutally (?:suppressed|dispersed|beat|beaten)"
+    r"|(?:opened fire|fired live (?:rounds|ammunition|bullets)|shot|killed|fired) (?:on |at |into )?(?:the )?"
     r"(?:peaceful )?(?:protesters|demonstrators|marchers|protestors)|live (?:ammunition|rounds|bullets)",
     _S.VIOLENT_DEMONSTRATION: r"riot(?:s|ing|ed|ers)?|(?:threw|hurled|pelted) (?:stones|rocks|petrol bombs|molotov)|stone-?pelting"
     r"|burn(?:ed|t|ing) tyres|set up barricades|barricaded|violent (?:protests?|demonstrations?)|pelted|torched"
-    r"|set (?:ablaze|on fire|fire to)|clashed with (?:the )?police|ransacked|vandali[sz]ed",
-    _S.MOB_VIOLENCE: r"mob(?:s)?|lynch(?:ed|ing|ings)?|vigilantes?|mob justice|jungle justice|beaten to death|angry crowd",
+    r"|set (?:ablaze|on fire|fire to)|clashed with (?:the )?police|ransacked|vandali[sz]ed|turned violent|went on (?:the |a )?rampage|molotov(?: cocktails?)?|violent clashes"
+    r"|(?:hurled|threw|throws|throwing|pelting) (?:stones|rocks|bricks|bottles|fireworks|petrol bombs)|smashed|damaged (?:vehicles|shops|property)|scuffled?",
+    _S.MOB_VIOLENCE: r"mob(?:s)?|lynch(?:ed|ing|ings)?|vigilante (?:attack|justice|killing)s?|mob justice|jungle justice|beaten to death|angry crowd",
     _S.ARMED_CLASH: r"clash(?:es|ed)?|fighting|fought|gun ?battles?|fire ?fights?|exchanges? of fire|exchanged fire|ambush(?:ed|es)?"
     r"|gunfire|gunshots|shoot-?outs?|skirmish(?:es)?|heavy fighting|counter-?attack(?:ed)?|repuls(?:ed|e)|repell?ed"
     r"|battl(?:e|ed|es|ing)|attacked (?:a |an |the )?(?:military|army|police|security) (?:base|post|camp|checkpoint|convoy|patrol|position)s?"
-    r"|engaged (?:in )?(?:a )?(?:fierce )?(?:fight|combat)|firing|offensive",
-    _S.GOVERNMENT_REGAINS_TERRITORY: r"recaptur(?:ed|e|ing)|retook|retaken|regain(?:ed)? control|took back|liberat(?:ed|ion)"
-    r"|wrest(?:ed)? (?:back )?control|back under (?:government|army|state) control|reclaimed",
+    r"|engaged (?:in )?(?:a )?(?:fierce )?(?:fight|combat)|firing|opened fire|exchanged gunfire|offensive|attack(?:ed|s|ing)? (?:\w+ ){0,4}(?:soldiers|troops|policemen|police|base|positions?|forces|camp|checkpoint|outpost|post|barracks|convoy|patrol)"
+    r"|fire exchange|exchange of gunfire|fended off|charged (?:a |the )?(?:camp|base|position)s?",
+    _S.GOVERNMENT_REGAINS_TERRITORY: r"recaptur(?:ed|e|ing)|retook|retaken|regain(?:ed)?(?: control)?|took back|liberat(?:ed|ion)"
+    r"|wrest(?:ed)? (?:back )?control|back under (?:government|army|state) control|reclaimed|captur(?:ed|ing) (?:the |a )?(?:\w+ ){0,2}(?:town|village|villages|city|district|area|areas|hill|posts?|region|base|airport|territory)"
+    r"|(?:seized|took|taken|gained|recovered) (?:full |back |complete )?control|seized back|(?:drove|driven|pushed|forced) (?:\w+ ){0,2}(?:back|out)|cleared (?:the )?(?:\w+ )?(?:of|from)",
     _S.NON_STATE_ACTOR_OVERTAKES_TERRITORY: r"(?:militants|rebels|insurgents|jihadists|fighters|Taliban|ISIS|Islamic State|Al[- ]Shabaab"
     r"|group|militia|militiamen) (?:\w+ ){0,3}(?:captured|seized|took control of|overran|took over|stormed and took|occupied)"
     r"|fell to (?:the )?(?:militants|rebels|insurgents|jihadists|Taliban)|under (?:rebel|militant|insurgent) control",
@@ -85,9 +89,11 @@ RULES: dict[SubEventType, str] = {
     _S.CHANGE_TO_GROUP: r"new leader|(?:named|appointed|elected) (?:a |as )?(?:new )?(?:leader|commander|chief)|defect(?:ed|ion|ions|ors)"
     r"|pledged allegiance|merged|merger|split from|renamed|dissolved|disbanded|changed its name|recruit(?:ed|ing|ment)"
     r"|mobili[sz](?:ed|ation)|surrender(?:ed)?|laid down (?:their|its) (?:arms|weapons)|joined (?:the )?(?:group|rebels|militants)",
-    _S.DISRUPTED_WEAPONS_USE: r"(?:defused|dismantled|deactivated|neutrali[sz]ed|seized|recovered|intercepted|confiscated|found|discovered|unearthed|foiled|thwarted|shot down)"
-    r" (?:\w+ ){0,3}(?:weapons|arms|ammunition|explosives|IEDs?|bombs?|land ?mines?|mines|cache|drones?|rockets?|missiles?|grenades?|attack|plot|rifles|guns)"
-    r"|weapons? caches?|arms caches?|bomb disposal|defused|shot down|intercepted",
+    _S.DISRUPTED_WEAPONS_USE: r"(?:defused|dismantled|deactivated|neutrali[sz]ed|seized|recovered|intercepted|confiscated|found|discovered|unearthed|foiled|thwarted|shot down|destroyed|cleared|captured)"
+    r" (?:\w+ ){0,4}(?:firearms|pistols|bullets|machine guns|weapons|arms|ammunition|explosives|IEDs?|bombs?|land ?mines?|mines|cache|drones?|rockets?|missiles?|grenades?|attack|plot|rifles|guns)"
+    r"|weapons? caches?|arms caches?|bomb disposal|defused|shot down|intercepted|caches? of (?:weapons|arms|ammunition|explosives)"
+    r"|(?:weapons|arms|ammunition|firearms|explosives|IEDs|devices|grenades|rifles|pistols|bullets|landmines|mines|guns|cache) (?:\w+ ){0,6}(?:were|was|have been|has been) "
+    r"(?:found|seized|recovered|discovered|defused|captured|destroyed|cleared|confiscated|unearthed)",
     _S.HEADQUARTERS_ESTABLISHED: r"(?:established|set up|build|built|opened|erected|setting up) (?:\w+ ){0,2}(?:base|bases|headquarters|camp|camps|outposts?|checkpoints?|military posts?|command cent(?:re|er)|stronghold)"
     r"|headquarters",
     _S.LOOTING: r"loot(?:ed|ing|ers)?|pillag(?:ed|ing|e)|plunder(?:ed)?|(?:burned|burnt|torched|set fire to|destroyed|demolished|razed|vandali[sz]ed) (?:\w+ ){0,2}"
@@ -97,14 +103,15 @@ RULES: dict[SubEventType, str] = {
     r"|retreat(?:ed|s)?|abandon(?:ed)? (?:\w+ ){0,2}(?:positions?|bases?|towns?|posts?)|without (?:a fight|resistance|fighting)|ceded|evacuated (?:its|their) (?:positions|base|troops)",
     _S.OTHER: r"mutin(?:y|ies|eers?|ous)|coup(?: d'?(?:e|é)tat)?|(?:took|taken|take|taking) up arms|seized power|toppled|overthr(?:ew|own|ow)|ousted|military takeover"
     r"|martial law|state of emergency|curfew",
-    _S.NATURAL_DISASTER: r"earthquakes?|quakes?|floods?|flooding|flooded|flash floods?|cyclones?|hurricanes?|typhoons?|storms?|landslides?"
+    _S.NATURAL_DISASTER: r"earthquakes?|quakes?|floods?|flooding|flooded|flash floods?|cyclones?|hurricanes?|typhoons?|landslides?"
+    r"|(?:tropical|severe|winter|snow|dust|heavy|violent) storms?|storm (?:hit|lashed|battered|swept|struck)|storms (?:hit|lashed|battered)"
     r"|mudslides?|droughts?|tsunamis?|volcan(?:o|oes|ic eruption)|wild ?fires?|forest fires?|bush ?fires?|heat ?waves?|avalanches?|locusts?"
     r"|epidemic|pandemic|outbreaks?|cholera|covid(?:-19)?|coronavirus|ebola|dengue|malaria|measles|lassa|monsoon|heavy rains?|torrential rains?"
     r"|tornado(?:es)?|lightning|tremors?|magnitude|infections|infected|positive cases",
     _S.MAN_MADE_DISASTER: r"collaps(?:e|ed|es)|(?:fire|blaze) (?:broke out|gutted|engulfed|destroyed|razed|swept)|derail(?:ed|ment)|capsiz(?:ed|es)"
     r"|(?:train|bus|road|plane|boat|ferry|truck|car) (?:accident|crash|collision)|crash(?:ed|es)?|collided|collision|(?:gas|chemical|oil) (?:leak|spill)"
     r"|oil spill|industrial accident|(?:gas|cylinder|boiler|factory|mine|tanker|fuel) (?:explosion|blast)|stampede|(?:hooch|liquor|food) poisoning"
-    r"|short circuit|electrocuted|fire(?:fighters)?|blaze|gutted|drowned|sank|accident",
+    r"|short circuit|electrocuted|firefighters|blaze|gutted|drowned|sank|accident|(?:massive|huge|major) fire",
     _S.ORGANIZED_CRIME: r"drugs?|narcotics?|cocaine|heroin|methamphetamine|meth|cannabis|marijuana|ganja|hashish|smuggl(?:ed|ing|ers?)|cartels?"
     r"|gangs?|gangsters?|extortion|trafficking|traffickers|counterfeit|money laundering|contraband|robber(?:y|ies|s)|armed robbers|syndicate"
     r"|poach(?:ing|ers)|illegal mining|fake currency|mafia|racket",
@@ -153,6 +160,7 @@ _LARGE_SCALE = frozenset({_S.AIR_DRONE_STRIKE, _S.SHELLING, _S.CHEMICAL_WEAPON, 
 _VIOLENCE_TYPES = frozenset({EventType.BATTLES, EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS})
 _ARMED_KINDS = frozenset({"named", "armed", "military", "police", "mutiny"})
 _NOTE_CHARS = 240
+CHOICE_MIN = 0.2
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -259,17 +267,55 @@ def _sentence_mentions(
     return mentions
 
 
+_WEAK_DEATH = re.compile(r"^(?:killed|killing|murder(?:ed|s)?|slaughtered|hacked|executed)$", re.I)
+_EXPLOSION_VERB = re.compile(r"explo|went off|detonat|blast|bombed|bombing", re.I)
+_TERRITORY = frozenset({_S.GOVERNMENT_REGAINS_TERRITORY, _S.NON_STATE_ACTOR_OVERTAKES_TERRITORY})
+_WEAPONS = frozenset({_S.REMOTE_EXPLOSIVE, _S.SHELLING, _S.AIR_DRONE_STRIKE, _S.GRENADE, _S.SUICIDE_BOMB})
+_PROTEST = frozenset({_S.PEACEFUL_PROTEST, _S.PROTEST_WITH_INTERVENTION})
+
+
 def _refine(triggers: list[_Trigger], text: str, sent: Span) -> list[_Trigger]:
-    """Apply the codebook's cross-trigger rules inside one sentence (e.g. killings at a protest are excessive force)."""
+    """Apply the codebook's rules between co-occurring triggers of one sentence.
+
+    A bare "killed" is an attack only when nothing else explains the deaths; a change of territory is coded
+    instead of the battle that caused it; a defused or seized bomb is disrupted weapons use, not an explosion;
+    arrests at a protest are an intervention, and a protest that clashes with police is a violent demonstration;
+    a claim of responsibility that leads the sentence is an attribution.
+    """
     subs = {t.sub for t in triggers}
-    protest = subs & {_S.PEACEFUL_PROTEST, _S.PROTEST_WITH_INTERVENTION}
+    strong = {t.sub for t in triggers if not (t.sub is _S.ATTACK and _WEAK_DEATH.match(text[t.start:t.end]))}
     out: list[_Trigger] = []
     for trig in triggers:
-        if trig.sub is _S.ATTACK and protest and _DEATH_TRIGGER.match(text[trig.start:trig.end]):
-            out.append(dataclasses.replace(trig, sub=_S.EXCESSIVE_FORCE))
-        else:
-            out.append(trig)
+        word = text[trig.start:trig.end]
+        if trig.sub is _S.ATTACK and _WEAK_DEATH.match(word) and strong - {_S.ATTACK}:
+            continue
+        if trig.sub is _S.ARMED_CLASH and subs & _TERRITORY:
+            continue
+        if trig.sub in _WEAPONS and _S.DISRUPTED_WEAPONS_USE in subs and not _EXPLOSION_VERB.search(word):
+            continue
+        if trig.sub is _S.ARRESTS and subs & _PROTEST:
+            trig = dataclasses.replace(trig, sub=_S.PROTEST_WITH_INTERVENTION)
+        if trig.sub is _S.ARMED_CLASH and subs & _PROTEST and word.lower().startswith("clash"):
+            trig = dataclasses.replace(trig, sub=_S.VIOLENT_DEMONSTRATION)
+        out.append(trig)
+    if out and out[0].sub is _S.ATTRIBUTION:
+        out = [t for t in out if t.sub is _S.ATTRIBUTION]
     return out
+
+
+def _by_actors(best: SubEventType, trigger: _Trigger, found: Sequence[Actor]) -> SubEventType:
+    """Re-code by who acts: who takes territory, and whether the victims of an attack were armed."""
+    before = [a for a in found if a.end <= trigger.start]
+    agent = before[-1] if before else None
+    state = agent is not None and agent.actor_type in (ActorType.STATE_FORCES,)
+    if best is _S.GOVERNMENT_REGAINS_TERRITORY and agent is not None and agent.kind in ("named", "armed"):
+        return _S.NON_STATE_ACTOR_OVERTAKES_TERRITORY
+    if best is _S.NON_STATE_ACTOR_OVERTAKES_TERRITORY and state:
+        return _S.GOVERNMENT_REGAINS_TERRITORY
+    kinds = {a.kind for a in found}
+    if best is _S.ATTACK and "civilians" not in kinds and kinds & {"military", "police"} and kinds & {"named", "armed"}:
+        return _S.ARMED_CLASH
+    return best
 
 
 def _mention(
@@ -283,8 +329,10 @@ def _mention(
     times: Sequence[TimeExpr],
 ) -> _Mention:
     subs = frozenset(t.sub for t in trigs)
-    best = taxonomy.precedence(subs)
+    best = _choose(text[span[0]:span[1]], subs)
     trigger = next(t for t in trigs if t.sub is best)
+    found = tuple(actors_mod.find_actors(text, span[0], span[1], country=country))
+    best = _by_actors(best, trigger, found)
     large = best in _LARGE_SCALE or bool(re.search(r"\bheavy|massive|large-scale|massacre", text[span[0]:span[1]], re.I))
     clause_text = text[span[0]:span[1]]
     reference = None
@@ -300,7 +348,7 @@ def _mention(
         trigger=trigger,
         sent_start=sentence[0],
         sent_end=sentence[1],
-        actors=tuple(actors_mod.find_actors(text, span[0], span[1], country=country)),
+        actors=found,
         deaths=tuple(deaths_mod.find_deaths(text, span[0], span[1], large=large)),
         sites=_sites(text, span, places),
         days=day_values,
@@ -310,6 +358,28 @@ def _mention(
         subs=subs,
         clause_only=span != sentence,
     )
+
+
+def _choose(clause: str, subs: frozenset[SubEventType]) -> SubEventType:
+    """Pick the clause's sub-type: the model picks the event type among the triggered ones, precedence the rest.
+
+    Between protests and riots, and inside one event type, the codebook's precedence decides alone.
+    """
+    types = {taxonomy.event_type_of(s) for s in subs}
+    model = eventmodel.load()
+    if model is None or len(types - {EventType.PROTESTS}) <= 1:
+        return taxonomy.precedence(subs)
+    probs = dict(zip(model.classes, model.scores(["bias", *eventmodel.features(clause, sorted(s.name for s in subs))]),
+                     strict=True))
+    mass: dict[EventType, float] = {}
+    for code, sub in taxonomy.CASE_CODES.items():
+        if sub in subs:
+            etype = taxonomy.event_type_of(sub)
+            mass[etype] = mass.get(etype, 0.0) + float(probs.get(code, 0.0))
+    best_type = max(mass, key=lambda t: mass[t])
+    if mass[best_type] < CHOICE_MIN:
+        return taxonomy.precedence(subs)
+    return taxonomy.precedence(s for s in subs if taxonomy.event_type_of(s) is best_type)
 
 
 def _clause(text: str, start: int, end: int, at: int) -> tuple[int, int]:

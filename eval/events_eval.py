@@ -1,0 +1,269 @@
+"""Measures event detection and typing on external data; writes the "events" section of docs/quality.md.
+
+- CASE 2021 Task 2 (dev half): each snippet is classified as a document, by the sub-type of the main event that
+  ``find_events`` returns; when it finds none, by the document-level model (best class other than NONE).
+  Weighted F1 over the 25 ACLED classes (snippets whose gold is one of them) and over all 30.
+- GLOCON gold sample: is a document about a protest? (any Protests or Riots event).
+- IndiaPoliceEvents: document-level KILL (an event with fatalities > 0 or a killing), ARREST (an Arrests event),
+  FORCE (police force against people: protest intervention or excessive force, police attacks).
+- conflibert-satp: armed assault / bombing / kidnapping per narrative (dev split).
+- HRDsAttack: killing / detention / kidnapping violation types per article (dev split).
+
+Run: ``python eval/events_eval.py [--limit N]``; skips cleanly when ../shared/data is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import csv
+import html
+import json
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from _quality import DATA, write_section
+
+from tocsin import nlp, taxonomy
+from tocsin.extract import eventmodel
+from tocsin.extract.events import find_events, sentence_sub_types
+from tocsin.model import Article, Event, article_id
+
+EVENTS = DATA / "events"
+ACLED_CODES = [c for c, s in taxonomy.CASE_CODES.items() if taxonomy.event_type_of(s) not in taxonomy.HAZARD_TYPES]
+CODE_OF = {s.value: c for c, s in taxonomy.CASE_CODES.items()}
+csv.field_size_limit(sys.maxsize)
+
+
+def analyse(texts: list[str]) -> list[list[Event]]:
+    """Run the language pipeline and ``find_events`` over texts (no geo/time stages: they do not change types)."""
+    out = []
+    pairs = ((text, None) for text in texts)
+    for doc, _ in nlp.pipe(pairs, batch_size=64):
+        article = Article(id=article_id(doc.text), text=doc.text, published=None)
+        out.append(find_events(doc, article, places=[], times=[], claims=[]))
+    return out
+
+
+def doc_label(text: str, events: list[Event]) -> str:
+    """The snippet's class: the main event's CASE code, else the document model's best non-NONE class."""
+    if events:
+        return CODE_OF[events[0].sub_event_type]
+    model = eventmodel.load()
+    if model is None:
+        return "OTHER"
+    hits = sorted({sub.name for sub, _, _ in sentence_sub_types(text)})
+    probs = model.scores(["bias", *eventmodel.features(text, hits)])
+    ranked = sorted(zip(probs, model.classes, strict=True), reverse=True)
+    return next(c for _, c in ranked if c != eventmodel.NONE)
+
+
+def weighted_f1(gold: list[str], pred: list[str], labels: Iterable[str]) -> tuple[float, dict[str, tuple[float, float, float, int]]]:
+    """Return support-weighted F1 over ``labels`` and per-label (precision, recall, F1, support)."""
+    per: dict[str, tuple[float, float, float, int]] = {}
+    total = 0
+    score = 0.0
+    for label in labels:
+        tp = sum(g == p == label for g, p in zip(gold, pred, strict=True))
+        fp = sum(p == label != g for g, p in zip(gold, pred, strict=True))
+        fn = sum(g == label != p for g, p in zip(gold, pred, strict=True))
+        support = tp + fn
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / support if support else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per[label] = (precision, recall, f1, support)
+        score += f1 * support
+        total += support
+    return (score / total if total else 0.0), per
+
+
+def binary(gold: list[bool], pred: list[bool]) -> tuple[float, float, float]:
+    tp = sum(g and p for g, p in zip(gold, pred, strict=True))
+    fp = sum(p and not g for g, p in zip(gold, pred, strict=True))
+    fn = sum(g and not p for g, p in zip(gold, pred, strict=True))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return precision, recall, (2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+
+
+def eval_case(limit: int | None) -> str:
+    path = EVENTS / "case2021-task2-dev" / "case2021_task2_dev.tsv"
+    with path.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))[:limit]
+    texts = [r["EventSnippet"] for r in rows]
+    gold = [r["SubType"] for r in rows]
+    started = time.perf_counter()
+    found = analyse(texts)
+    seconds = time.perf_counter() - started
+    pred = [doc_label(t, e) for t, e in zip(texts, found, strict=True)]
+    acled = [i for i, g in enumerate(gold) if g in ACLED_CODES]
+    f25, _ = weighted_f1([gold[i] for i in acled], [pred[i] for i in acled], ACLED_CODES)
+    f30, per = weighted_f1(gold, pred, list(taxonomy.CASE_CODES))
+    accuracy = sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold)
+    worst = sorted(((v[2], k, v[3]) for k, v in per.items() if v[3]), key=lambda t: t[0])[:8]
+    confusions = Counter((g, p) for g, p in zip(gold, pred, strict=True) if g != p).most_common(8)
+    lines = [
+        "### CASE 2021 Task 2 (dev half, 510 snippets; `case2021-task2-dev`)",
+        "",
+        "| measure | tocsin | target |",
+        "|---|---|---|",
+        f"| weighted F1, 25 ACLED classes ({len(acled)} snippets) | {f25:.3f} | 0.85 |",
+        f"| weighted F1, all 30 classes ({len(gold)} snippets) | {f30:.3f} | 0.80 |",
+        f"| accuracy, 30 classes | {accuracy:.3f} | |",
+        f"| speed (language pipeline + events, 1 process) | {len(texts) / seconds:.0f} snippets/s | |",
+        "",
+        "Weakest classes (F1, support): " + ", ".join(f"{k} {f:.2f} ({n})" for f, k, n in worst) + ".",
+        "",
+        "Most frequent confusions (gold → predicted, count): "
+        + ", ".join(f"{g} → {p} ({n})" for (g, p), n in confusions) + ".",
+    ]
+    print("\n".join(lines))
+    return "\n".join(lines)
+
+
+def _read_jsonl(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+
+
+def eval_glocon(limit: int | None) -> str:
+    rows = _read_jsonl(EVENTS / "glocon-gold-sample" / "document" / "Sabinet_R.json")
+    rows = [r for r in rows if int(str(r["label"])) in (0, 1)][:limit]
+    texts = [str(r["text"]) for r in rows]
+    gold = [int(str(r["label"])) == 1 for r in rows]
+    found = analyse(texts)
+    pred = [any(e.event_type in ("Protests", "Riots") for e in evs) for evs in found]
+    p, r, f = binary(gold, pred)
+    lines = [
+        "### GLOCON gold sample (documents; protest or not)",
+        "",
+        f"{len(rows)} documents ({sum(gold)} about protests; the 5 labelled 2 are left out). A document counts as",
+        "a protest when `find_events` returns any Protests or Riots event.",
+        "",
+        "| measure | tocsin | target |",
+        "|---|---|---|",
+        f"| protest precision | {p:.3f} | |",
+        f"| protest recall | {r:.3f} | |",
+        f"| protest F1 | {f:.3f} | 0.85 |",
+    ]
+    print("\n".join(lines))
+    return "\n".join(lines)
+
+
+def _ipe_kill(events: list[Event]) -> bool:
+    return any((e.fatalities or 0) > 0 or e.sub_event_type in ("Attack", "Excessive force against protesters") for e in events)
+
+
+def _ipe_arrest(events: list[Event]) -> bool:
+    return any(e.sub_event_type == "Arrests" for e in events)
+
+
+def _ipe_force(events: list[Event]) -> bool:
+    forceful = ("Protest with intervention", "Excessive force against protesters")
+    return any(e.sub_event_type in forceful or (e.actor1 or "").startswith("Police") and e.event_type
+               in ("Violence against civilians", "Battles") for e in events)
+
+
+def eval_ipe(limit: int | None) -> str:
+    rows = _read_jsonl(EVENTS / "indiapoliceevents" / "docs.jsonl")[:limit]
+    texts = [str(r["doc_text"]) for r in rows]
+    labels = [set(r["doc_labels"]) for r in rows]  # type: ignore[call-overload]
+    found = analyse(texts)
+    lines = [
+        "### IndiaPoliceEvents (Times of India, lower-cased; document level)",
+        "",
+        f"{len(rows)} documents. KILL: any event with fatalities or a killing; ARREST: any Arrests event;",
+        "FORCE: protest intervention, excessive force, or police as the attacker.",
+        "",
+        "| class | gold docs | precision | recall | F1 | target |",
+        "|---|---|---|---|---|---|",
+    ]
+    rules: dict[str, Callable[[list[Event]], bool]] = {"KILL": _ipe_kill, "ARREST": _ipe_arrest, "FORCE": _ipe_force}
+    for name, rule in rules.items():
+        gold = [name in lab for lab in labels]
+        p, r, f = binary(gold, [rule(e) for e in found])
+        target = "0.80" if name in ("KILL", "ARREST") else ""
+        lines.append(f"| {name} | {sum(gold)} | {p:.3f} | {r:.3f} | {f:.3f} | {target} |")
+    print("\n".join(lines))
+    return "\n".join(lines)
+
+
+def eval_satp(limit: int | None) -> str:
+    with (EVENTS / "conflibert-satp" / "dev.tsv").open(encoding="utf-8") as handle:
+        rows = [r for r in csv.reader(handle, delimiter="\t") if len(r) >= 5][:limit]
+    texts = [r[0] for r in rows]
+    found = analyse(texts)
+    groups = {
+        "armed assault": lambda e: e.event_type in ("Battles", "Violence against civilians")
+        and e.sub_event_type != "Abduction/forced disappearance",
+        "bombing/explosion": lambda e: e.event_type == "Explosions/Remote violence",
+        "kidnapping": lambda e: e.sub_event_type == "Abduction/forced disappearance",
+    }
+    lines = [
+        "### conflibert-satp (SATP narratives, dev split; column order as the data README believes)",
+        "",
+        f"{len(rows)} narratives; a label is predicted when any event of the matching types is found.",
+        "",
+        "| label | gold | precision | recall | F1 |",
+        "|---|---|---|---|---|",
+    ]
+    for column, (name, rule) in enumerate(groups.items(), start=1):
+        gold = [r[column].strip() == "1" for r in rows]
+        p, r, f = binary(gold, [any(rule(e) for e in evs) for evs in found])
+        lines.append(f"| {name} | {sum(gold)} | {p:.3f} | {r:.3f} | {f:.3f} |")
+    print("\n".join(lines))
+    return "\n".join(lines)
+
+
+def eval_hrds(limit: int | None) -> str:
+    rows = json.loads((EVENTS / "hrdsattack" / "dev.json").read_text(encoding="utf-8"))[:limit]
+    texts = [re.sub(r"<[^>]+>", " ", html.unescape(str(r["sample"]["Input.article_interface"]))) for r in rows]
+    gold_types = []
+    for r in rows:
+        merged = r["merged_sample"]
+        merged = ast.literal_eval(merged) if isinstance(merged, str) else merged
+        gold_types.append(set(merged.get("violation_types") or []))
+    found = analyse(texts)
+    groups = {
+        "killing": lambda e: (e.fatalities or 0) > 0 or e.sub_event_type == "Attack",
+        "arbitrary detention": lambda e: e.sub_event_type == "Arrests",
+        "kidnapping": lambda e: e.sub_event_type == "Abduction/forced disappearance",
+    }
+    lines = [
+        "### HRDsAttack (articles on attacks against human-rights defenders, dev split)",
+        "",
+        f"{len(rows)} articles; a violation type is predicted when any matching event is found.",
+        "",
+        "| violation type | gold | precision | recall | F1 |",
+        "|---|---|---|---|---|",
+    ]
+    for name, rule in groups.items():
+        gold = [any(name.split()[-1] in t for t in types) for types in gold_types]
+        p, r, f = binary(gold, [any(rule(e) for e in evs) for evs in found])
+        lines.append(f"| {name} | {sum(gold)} | {p:.3f} | {r:.3f} | {f:.3f} |")
+    print("\n".join(lines))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--limit", type=int, default=None, help="read only the first N items of each set")
+    parser.add_argument("--only", default=None, help="comma-separated subset: case,glocon,ipe,satp,hrds")
+    args = parser.parse_args()
+    if not EVENTS.exists():
+        print(f"skipped: {EVENTS} is absent")
+        return
+    runs = {"case": eval_case, "glocon": eval_glocon, "ipe": eval_ipe, "satp": eval_satp, "hrds": eval_hrds}
+    chosen = args.only.split(",") if args.only else list(runs)
+    parts = ["## Events (`eval/events_eval.py`)", ""]
+    for name in chosen:
+        parts += [runs[name](args.limit), ""]
+    if args.limit is None and args.only is None:
+        write_section("events", "\n".join(parts))
+
+
+if __name__ == "__main__":
+    main()
