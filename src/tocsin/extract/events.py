@@ -58,19 +58,23 @@ RULES: dict[SubEventType, str] = {
     r"|assassinat(?:ed|ion)|gunned down|lynch(?:ed|ing)",
     _S.ABDUCTION: r"abduct(?:ed|ion|ions|s|ing)|kidnap(?:ped|ping|pings|pers|s)?|hostages?|taken captive|forced disappearances?"
     r"|disappeared|went missing|held captive",
-    _S.PEACEFUL_PROTEST: r"protest(?:s|ed|ing|ers|ors)?|demonstrat(?:ion|ions|ors|ed|ing)|rall(?:y|ies|ied)|marched|marches"
+    _S.PEACEFUL_PROTEST: r"protest(?:s|ed|ing|ers|ors)?|demonstrat(?:ion|ions|ors)|demonstrat(?:ed|ing) (?:against|outside|in front of|for|in support)"
+    r"|rall(?:y|ies) (?:against|in support of|outside|for|in front of|organi[sz]ed by|demanding|calling|to protest|to demand)"
+    r"|(?:held|staged|attended|organi[sz]ed|joined|addressed) (?:a |an |the )?(?:\w+ ){0,2}rall(?:y|ies)|rallied (?:against|outside|in front of|to)"
+    r"|marched (?:to|through|on|against|in)|protest marches"
     r"|protest march|sit-ins?|(?<!air )(?<!drone )(?<!hunger )strikes? (?:by|over|against|action)|went on strike|general strike"
     r"|hunger strike|pickets?|picketed|vigils?|chanted slogans|gathered (?:outside|in front of)|dharna|bandh|boycott(?:ed)?",
     _S.PROTEST_WITH_INTERVENTION: r"tear ?gas|water cannons?|rubber bullets|dispersed|broke up the|baton[- ]charged?|lathi-?charged?"
-    r"|pepper[- ]spray(?:ed)?|(?:stun|smoke) grenades|flash-?bangs?|suppress(?:ed)?|crack(?:ed)? down|halted|(?:prevented|blocked|stopped|foiled) (?:\w+ ){0,2}(?:march|protest|rally|demonstration)|cordoned off|forcibly removed",
+    r"|pepper[- ]spray(?:ed)?|(?:stun|smoke) grenades|flash-?bangs?|suppress(?:ed)?|crack(?:ed)? down|(?:prevented|blocked|stopped|foiled|halted) (?:\w+ ){0,2}(?:march|protest|rally|demonstration)|cordoned off|forcibly removed",
     _S.EXCESSIVE_FORCE: r"excessive force|violently (?:suppressed|dispersed|broke up|cracked down)|brutally (?:suppressed|dispersed|beat|beaten)"
     r"|(?:opened fire|fired live (?:rounds|ammunition|bullets)|shot|killed|fired) (?:on |at |into )?(?:the )?"
-    r"(?:peaceful )?(?:protesters|demonstrators|marchers|protestors)|live (?:ammunition|rounds|bullets)",
+    r"(?:peaceful )?(?:protesters|demonstrators|marchers|protestors)|(?:fired|used|firing|using) live (?:ammunition|rounds|bullets)",
     _S.VIOLENT_DEMONSTRATION: r"riot(?:s|ing|ed|ers)?|(?:threw|hurled|pelted) (?:stones|rocks|petrol bombs|molotov)|stone-?pelting"
     r"|burn(?:ed|t|ing) tyres|set up barricades|barricaded|violent (?:protests?|demonstrations?)|pelted|torched"
     r"|set (?:ablaze|on fire|fire to)|clashed with (?:the )?police|ransacked|vandali[sz]ed|turned violent|went on (?:the |a )?rampage|molotov(?: cocktails?)?|violent clashes"
     r"|(?:hurled|threw|throws|throwing|pelting) (?:stones|rocks|bricks|bottles|fireworks|petrol bombs)|smashed|damaged (?:vehicles|shops|property)|scuffled?",
-    _S.MOB_VIOLENCE: r"mob(?:s)?|lynch(?:ed|ing|ings)?|vigilante (?:attack|justice|killing)s?|mob justice|jungle justice|beaten to death|angry crowd",
+    _S.MOB_VIOLENCE: r"mobs? (?:attacked|lynched|killed|beat|set|torched|stormed|burned|burnt)|(?:angry|irate|enraged) mobs?|by (?:a|an) (?:\w+ )?mob"
+    r"|mob (?:justice|violence|attacks?)|lynch(?:ed|ing|ings)?|vigilante (?:attack|justice|killing)s?|mob justice|jungle justice|beaten to death|angry crowd",
     _S.ARMED_CLASH: r"clash(?:es|ed)?|fighting|fought|gun ?battles?|fire ?fights?|exchanges? of fire|exchanged fire|ambush(?:ed|es)?"
     r"|gunfire|gunshots|shoot-?outs?|skirmish(?:es)?|heavy fighting|counter-?attack(?:ed)?|repuls(?:ed|e)|repell?ed"
     r"|battl(?:e|ed|es|ing)|attacked (?:a |an |the )?(?:military|army|police|security) (?:base|post|camp|checkpoint|convoy|patrol|position)s?"
@@ -161,6 +165,7 @@ _VIOLENCE_TYPES = frozenset({EventType.BATTLES, EventType.EXPLOSIONS, EventType.
 _ARMED_KINDS = frozenset({"named", "armed", "military", "police", "mutiny"})
 _NOTE_CHARS = 240
 CHOICE_MIN = 0.2
+NONE_MIN = 0.6
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -263,12 +268,16 @@ def _sentence_mentions(
     mentions = []
     for years, trigs in groups.items():
         span = (sent.start_char, sent.end_char) if len(groups) == 1 else _clause(text, sent.start_char, sent.end_char, trigs[0].start)
+        if _not_news(text[span[0]:span[1]], frozenset(t.sub for t in trigs)):
+            continue
         mentions.append(_mention(trigs, span, (sent.start_char, sent.end_char), text, years, country, places, times))
     return mentions
 
 
 _WEAK_DEATH = re.compile(r"^(?:killed|killing|murder(?:ed|s)?|slaughtered|hacked|executed)$", re.I)
 _EXPLOSION_VERB = re.compile(r"explo|went off|detonat|blast|bombed|bombing", re.I)
+_ONE_SIDED = re.compile(r"^(?:opened fire|gunfire|gunshots|firing|attack|fended off|charged)", re.I)
+_GENERIC_BLAST = re.compile(r"^(?:explosions?|blasts?|exploded|detonated|bombs?|bombings?|bombed|explosive devices?)$", re.I)
 _TERRITORY = frozenset({_S.GOVERNMENT_REGAINS_TERRITORY, _S.NON_STATE_ACTOR_OVERTAKES_TERRITORY})
 _WEAPONS = frozenset({_S.REMOTE_EXPLOSIVE, _S.SHELLING, _S.AIR_DRONE_STRIKE, _S.GRENADE, _S.SUICIDE_BOMB})
 _PROTEST = frozenset({_S.PEACEFUL_PROTEST, _S.PROTEST_WITH_INTERVENTION})
@@ -283,13 +292,16 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span) -> list[_Trigger]:
     a claim of responsibility that leads the sentence is an attribution.
     """
     subs = {t.sub for t in triggers}
+    two_sided = any(t.sub is _S.ARMED_CLASH and not _ONE_SIDED.match(text[t.start:t.end]) for t in triggers)
     strong = {t.sub for t in triggers if not (t.sub is _S.ATTACK and _WEAK_DEATH.match(text[t.start:t.end]))}
     out: list[_Trigger] = []
     for trig in triggers:
         word = text[trig.start:trig.end]
         if trig.sub is _S.ATTACK and _WEAK_DEATH.match(word) and strong - {_S.ATTACK}:
             continue
-        if trig.sub is _S.ARMED_CLASH and subs & _TERRITORY:
+        if trig.sub is _S.ARMED_CLASH and (subs & _TERRITORY or (subs & _WEAPONS and not two_sided)):
+            continue
+        if trig.sub is _S.REMOTE_EXPLOSIVE and _S.GRENADE in subs and _GENERIC_BLAST.match(word):
             continue
         if trig.sub in _WEAPONS and _S.DISRUPTED_WEAPONS_USE in subs and not _EXPLOSION_VERB.search(word):
             continue
@@ -303,7 +315,7 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span) -> list[_Trigger]:
     return out
 
 
-def _by_actors(best: SubEventType, trigger: _Trigger, found: Sequence[Actor]) -> SubEventType:
+def _by_actors(best: SubEventType, trigger: _Trigger, found: Sequence[Actor], trigger_text: str) -> SubEventType:
     """Re-code by who acts: who takes territory, and whether the victims of an attack were armed."""
     before = [a for a in found if a.end <= trigger.start]
     agent = before[-1] if before else None
@@ -313,6 +325,9 @@ def _by_actors(best: SubEventType, trigger: _Trigger, found: Sequence[Actor]) ->
     if best is _S.NON_STATE_ACTOR_OVERTAKES_TERRITORY and state:
         return _S.GOVERNMENT_REGAINS_TERRITORY
     kinds = {a.kind for a in found}
+    one_sided = _ONE_SIDED.match(trigger_text) is not None
+    if best is _S.ARMED_CLASH and one_sided and "civilians" in kinds and not kinds & {"military", "police", "mutiny"}:
+        return _S.ATTACK
     if best is _S.ATTACK and "civilians" not in kinds and kinds & {"military", "police"} and kinds & {"named", "armed"}:
         return _S.ARMED_CLASH
     return best
@@ -329,10 +344,11 @@ def _mention(
     times: Sequence[TimeExpr],
 ) -> _Mention:
     subs = frozenset(t.sub for t in trigs)
-    best = _choose(text[span[0]:span[1]], subs)
+    two_sided = any(t.sub is _S.ARMED_CLASH and not _ONE_SIDED.match(text[t.start:t.end]) for t in trigs)
+    best = taxonomy.precedence(subs) if two_sided else _choose(text[span[0]:span[1]], subs)
     trigger = next(t for t in trigs if t.sub is best)
     found = tuple(actors_mod.find_actors(text, span[0], span[1], country=country))
-    best = _by_actors(best, trigger, found)
+    best = _by_actors(best, trigger, found, text[trigger.start:trigger.end])
     large = best in _LARGE_SCALE or bool(re.search(r"\bheavy|massive|large-scale|massacre", text[span[0]:span[1]], re.I))
     clause_text = text[span[0]:span[1]]
     reference = None
@@ -358,6 +374,15 @@ def _mention(
         subs=subs,
         clause_only=span != sentence,
     )
+
+
+def _not_news(clause: str, subs: frozenset[SubEventType]) -> bool:
+    """Return whether the model is confident the clause reports no event (sport, markets, metaphors)."""
+    model = eventmodel.load()
+    if model is None:
+        return False
+    probs = model.scores(["bias", *eventmodel.features(clause, sorted(s.name for s in subs))])
+    return float(probs[model.classes.index(eventmodel.NONE)]) >= NONE_MIN
 
 
 def _choose(clause: str, subs: frozenset[SubEventType]) -> SubEventType:
@@ -557,6 +582,10 @@ def _roles(sub: SubEventType, found: list[Actor], country: str | None) -> tuple[
         return (armed or [_synth("armed", country)])[0], (civilians or [_synth("civilians", country)])[0]
     if etype is EventType.BATTLES or sub is _S.OTHER and armed:
         return _battle_roles(armed, country)
+    if sub is _S.ARRESTS:
+        state = [a for a in actors if a.kind in ("police", "military", "government")]
+        others = [a for a in actors if a.kind not in ("police", "military", "government")]
+        return (state[0] if state else _synth("police", country)), (others[0] if others else None)
     if etype is EventType.EXPLOSIONS:
         first = (armed or [_synth("armed", country)])[0]
         rest = [a for a in armed if a is not first] + civilians
