@@ -65,3 +65,11 @@ def test_actors_country_from_places_beats_text() -> None:
 
 def test_actors_country_from_text_mentions() -> None:
     assert country_of_text("Gunfire in Kati, Mali, where Malian soldiers mutinied.") == "ML"
+
+
+def test_actors_doctests_pass() -> None:
+    import doctest
+
+    from tocsin.extract import actors
+
+    assert doctest.testmod(actors).failed == 0

@@ -72,3 +72,11 @@ def test_deaths_offsets_follow_start() -> None:
                          ids=["thousands-separator", "hyphenated", "unit", "unknown"])
 def test_deaths_parse_count(word: str, value: int | None) -> None:
     assert parse_count(word) == value
+
+
+def test_deaths_doctests_pass() -> None:
+    import doctest
+
+    from tocsin.extract import deaths
+
+    assert doctest.testmod(deaths).failed == 0

@@ -153,3 +153,11 @@ def test_events_seed_hypothetical_unrest_dropped(seed_text: str) -> None:
     events = _events(seed_text, parsed=True)
     assert not any("Regional powers" in seed_text[e.sentence_start:e.sentence_end] for e in events)
     assert not any(e.event_type == "Diplomatic event" for e in events)
+
+
+def test_events_doctests_pass() -> None:
+    import doctest
+
+    from tocsin.extract import events
+
+    assert doctest.testmod(events).failed == 0
