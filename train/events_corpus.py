@@ -664,8 +664,9 @@ def _tidy(text: str) -> str:
     return text.replace(",,", ",").replace(" ,", ",").strip()
 
 
-def _snippet(label: str, rng: random.Random) -> str:
-    body = _fill(rng.choice(T[label]), rng)
+def _snippet(label: str, rng: random.Random) -> tuple[str, int]:
+    template = rng.randrange(len(T[label]))
+    body = _fill(T[label][template], rng)
     prefix = rng.choice(STYLE_PREFIX)
     if prefix:
         prefix = _fill(prefix, rng)
@@ -677,7 +678,7 @@ def _snippet(label: str, rng: random.Random) -> str:
         body += " " + _fill(rng.choice(T[label]), rng)
     if rng.random() < 0.1:
         body = body.lower()
-    return _tidy(body)
+    return _tidy(body), template
 
 
 def main() -> None:
@@ -685,10 +686,11 @@ def main() -> None:
     rows = []
     for label in T:
         count = PER_CLASS * (3 if label == "NONE" else 1)
-        seen: set[str] = set()
+        seen: dict[str, int] = {}
         while len(seen) < count:
-            seen.add(_snippet(label, rng))
-        rows += [{"text": text, "label": label} for text in sorted(seen)]
+            text, template = _snippet(label, rng)
+            seen.setdefault(text, template)
+        rows += [{"text": text, "label": label, "template": f"{label}:{seen[text]}"} for text in sorted(seen)]
     rng.shuffle(rows)
     with OUT.open("w", encoding="utf-8") as handle:
         for row in rows:

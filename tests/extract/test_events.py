@@ -161,3 +161,10 @@ def test_events_doctests_pass() -> None:
     from tocsin.extract import events
 
     assert doctest.testmod(events).failed == 0
+
+
+def test_events_associated_actor_same_side() -> None:
+    (event,) = _events("Malian soldiers and French troops clashed with JNIM fighters near Mopti.")
+    assert event.actor1 == "Military Forces of Mali"
+    assert event.actor2 == "JNIM: Group for Support of Islam and Muslims"
+    assert event.assoc_actor_1 == "Military Forces of France"

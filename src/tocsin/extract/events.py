@@ -505,7 +505,17 @@ def _to_event(group: list[_Mention], article: Article, country: str | None) -> E
     first = next((m for m in group if not m.clause_only), group[0])
     heads = sorted((m for m in group if m.sub is sub), key=lambda m: m.clause_only)
     head = heads[0] if heads else first
-    actor1, actor2 = _roles(sub, [a for m in group for a in m.actors], country)
+    every = [*head.actors, *(a for m in group if m is not head for a in m.actors)]
+    sides = _sides(head) if taxonomy.event_type_of(sub) is EventType.BATTLES else None
+    actor1: Actor | None
+    actor2: Actor | None
+    if sides is not None:
+        actor1, actor2 = sides[0][0], sides[1][0]
+        assoc1 = "; ".join(a.name for a in sides[0][1:]) or None
+        assoc2 = "; ".join(a.name for a in sides[1][1:]) or None
+    else:
+        actor1, actor2 = _roles(sub, every, country)
+        assoc1, assoc2 = _associated(every, actor1, actor2)
     count, low, high = deaths_mod.combine(d for m in group for d in m.deaths)
     evidence = [Evidence("event_type", head.trigger.start, head.trigger.end),
                 Evidence("sub_event_type", head.trigger.start, head.trigger.end)]
@@ -519,6 +529,8 @@ def _to_event(group: list[_Mention], article: Article, country: str | None) -> E
         disorder_type=_disorder(sub),
         actor1=actor1.name if actor1 else None,
         actor2=actor2.name if actor2 else None,
+        assoc_actor_1=assoc1,
+        assoc_actor_2=assoc2,
         interaction=taxonomy.interaction(actor1.actor_type if actor1 else None, actor2.actor_type if actor2 else None),
         fatalities=count,
         fatalities_low=low,
@@ -616,6 +628,32 @@ def _battle_roles(armed: list[Actor], country: str | None) -> tuple[Actor | None
         other = "armed" if armed[0].actor_type is ActorType.STATE_FORCES else "military"
         return armed[0], _synth(other, country)
     return _synth("armed", country), None
+
+
+def _sides(mention: _Mention) -> tuple[list[Actor], list[Actor]] | None:
+    """Split a battle's armed actors at the trigger ("Malian and French troops clashed with JNIM"): two sides."""
+    armed: dict[str, Actor] = {}
+    for actor in mention.actors:
+        if actor.kind in _ARMED_KINDS:
+            armed.setdefault(actor.name, actor)
+    before = [a for a in armed.values() if a.end <= mention.trigger.start]
+    after = [a for a in armed.values() if a.start >= mention.trigger.end]
+    if not before or not after or any(a.kind == "mutiny" for a in armed.values()):
+        return None
+    return before, after
+
+
+def _associated(found: list[Actor], actor1: Actor | None, actor2: Actor | None) -> tuple[str | None, str | None]:
+    """Return ACLED's associated actors: other named actors of the same type as each side, joined by "; "."""
+    out: list[str | None] = []
+    taken = {a.name for a in (actor1, actor2) if a is not None}
+    for main in (actor1, actor2):
+        names = [] if main is None else sorted(
+            {a.name for a in found if a.actor_type is main.actor_type and a.name not in taken and a.kind != "government"}
+        )
+        taken.update(names)
+        out.append("; ".join(names) or None)
+    return out[0], out[1]
 
 
 def _first(actors: Iterable[Actor], kind: str) -> Actor | None:
