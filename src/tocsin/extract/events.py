@@ -64,7 +64,7 @@ RULES: dict[SubEventType, str] = {
     r"|marched (?:to|through|on|against|in)|protest marches"
     r"|protest march|sit-ins?|(?<!air )(?<!drone )(?<!hunger )strikes? (?:by|over|against|action)|went on strike|general strike"
     r"|hunger strike|pickets?|picketed|vigils?|chanted slogans|gathered (?:outside|in front of)|dharna|bandh|boycott(?:ed)?",
-    _S.PROTEST_WITH_INTERVENTION: r"tear ?gas|water cannons?|rubber bullets|dispersed|broke up the|baton[- ]charged?|lathi-?charged?"
+    _S.PROTEST_WITH_INTERVENTION: r"tear ?gas|water cannons?|rubber bullets|dispers(?:ed|ing|e)|broke up the|baton[- ]charged?|lathi-?charged?"
     r"|pepper[- ]spray(?:ed)?|(?:stun|smoke) grenades|flash-?bangs?|suppress(?:ed)?|crack(?:ed)? down|(?:prevented|blocked|stopped|foiled|halted) (?:\w+ ){0,2}(?:march|protest|rally|demonstration)|cordoned off|forcibly removed",
     _S.EXCESSIVE_FORCE: r"excessive force|violently (?:suppressed|dispersed|broke up|cracked down)|brutally (?:suppressed|dispersed|beat|beaten)"
     r"|(?:opened fire|fired live (?:rounds|ammunition|bullets)|shot|killed|fired) (?:on |at |into )?(?:the )?"
@@ -88,7 +88,7 @@ RULES: dict[SubEventType, str] = {
     r"|fell to (?:the )?(?:militants|rebels|insurgents|jihadists|Taliban)|under (?:rebel|militant|insurgent) control",
     _S.AGREEMENT: r"(?:signed|sign|reached|agreed (?:to|on)|struck|brokered|concluded) (?:an? |the )?(?:\w+ ){0,2}(?:agreement|deal|accord|ceasefire|cease-fire|truce|pact|memorandum)"
     r"|ceasefire|cease-fire|truce|prisoner (?:swap|exchange)|peace (?:deal|accord|agreement)",
-    _S.ARRESTS: r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|apprehend(?:ed)?|taken into custody|nabbed|rounded up|remanded"
+    _S.ARRESTS: r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|apprehend(?:ed)?|taken into custody|nabbed|rounded up|remanded"
     r"|held (?:\d+|several|dozens of|some) (?:suspects|people|men)|in custody|custody",
     _S.CHANGE_TO_GROUP: r"new leader|(?:named|appointed|elected) (?:a |as )?(?:new )?(?:leader|commander|chief)|defect(?:ed|ion|ions|ors)"
     r"|pledged allegiance|merged|merger|split from|renamed|dissolved|disbanded|changed its name|recruit(?:ed|ing|ment)"
@@ -139,7 +139,9 @@ _WINDOW_CUE = re.compile(
     r"ahead of|threat of|risk of|possibility of|tomorrow|next week)\s+(?:\S+\s+){0,3}$",
     re.I,
 )
-_NEGATED = re.compile(r"\b(?:no|not|never|without|nor)\s+(?:\S+\s+){0,1}$", re.I)
+_NEGATED = re.compile(
+    r"\b(?:no|not|never|without|nor)\s+(?:\S+\s+){0,1}$|\b(?:end|ends|ending|ended|halt|stop|cessation of)\s+(?:\S+\s+){0,4}$", re.I
+)
 _DISTINCT = re.compile(r"\b(?:also|another|separately|separate|elsewhere|meanwhile|second|similar|other)\b", re.I)
 _CLAUSE_BREAK = re.compile(r",?\s*\b(?:where|which|although|though|whereas|while)\b|;|\s--?\s|\u2013|\u2014", re.I)
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
@@ -305,6 +307,10 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span) -> list[_Trigger]:
             continue
         if trig.sub in _WEAPONS and _S.DISRUPTED_WEAPONS_USE in subs and not _EXPLOSION_VERB.search(word):
             continue
+        if trig.sub in (_S.ARRESTS, _S.DISRUPTED_WEAPONS_USE) and _S.ORGANIZED_CRIME in subs:
+            continue
+        if trig.sub is _S.PEACEFUL_PROTEST and _S.DIPLOMATIC_EVENT in subs and word.lower() in ("protest", "protested"):
+            continue
         if trig.sub is _S.ARRESTS and subs & _PROTEST:
             trig = dataclasses.replace(trig, sub=_S.PROTEST_WITH_INTERVENTION)
         if trig.sub is _S.ARMED_CLASH and subs & _PROTEST and word.lower().startswith("clash"):
@@ -325,6 +331,11 @@ def _by_actors(best: SubEventType, trigger: _Trigger, found: Sequence[Actor], tr
     if best is _S.NON_STATE_ACTOR_OVERTAKES_TERRITORY and state:
         return _S.GOVERNMENT_REGAINS_TERRITORY
     kinds = {a.kind for a in found}
+    if best is _S.ARMED_CLASH and trigger_text.lower().startswith("clash") and not kinds & {"named", "armed", "mutiny"}:
+        if kinds & {"protesters", "rioters"}:
+            return _S.VIOLENT_DEMONSTRATION
+        if kinds and kinds <= {"civilians"}:
+            return _S.MOB_VIOLENCE
     one_sided = _ONE_SIDED.match(trigger_text) is not None
     if best is _S.ARMED_CLASH and one_sided and "civilians" in kinds and not kinds & {"military", "police", "mutiny"}:
         return _S.ATTACK
