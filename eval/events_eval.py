@@ -165,7 +165,8 @@ def _by_state(event: Event) -> bool:
 
 
 def _ipe_kill(events: list[Event]) -> bool:
-    return any(_by_state(e) and (e.fatalities or 0) > 0 for e in events)
+    return any((e.actor1 or "").startswith(("Police Forces", "Military Forces")) and (e.fatalities or 0) > 0
+               for e in events)
 
 
 def _ipe_arrest(events: list[Event]) -> bool:
@@ -187,7 +188,7 @@ def eval_ipe(limit: int | None) -> str:
         "### IndiaPoliceEvents (Times of India, lower-cased; document level)",
         "",
         f"{len(rows)} documents (labels are police actions). KILL: an event with fatalities and state forces as",
-        "an actor; ARREST: an Arrests (or protest-intervention) event with state forces; FORCE: protest",
+        "the first actor; ARREST: an Arrests (or protest-intervention) event with state forces; FORCE: protest",
         "intervention, excessive force, or state forces in a battle or an attack.",
         "",
         "| class | gold docs | precision | recall | F1 | target |",

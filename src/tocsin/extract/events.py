@@ -89,7 +89,7 @@ RULES: dict[SubEventType, str] = {
     _S.AGREEMENT: r"(?:signed|sign|reached|agreed (?:to|on)|struck|brokered|concluded) (?:an? |the )?(?:\w+ ){0,2}(?:agreement|deal|accord|ceasefire|cease-fire|truce|pact|memorandum)"
     r"|ceasefire|cease-fire|truce|prisoner (?:swap|exchange)|peace (?:deal|accord|agreement)",
     _S.ARRESTS: r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|apprehend(?:ed)?|taken into custody|nabbed|rounded up|remanded"
-    r"|held (?:\d+|several|dozens of|some) (?:suspects|people|men)|in custody|custody",
+    r"|held (?:\d+|several|dozens of|some) (?:suspects|people|men)|(?:in|into) (?:police )?custody",
     _S.CHANGE_TO_GROUP: r"new leader|(?:named|appointed|elected) (?:a |as )?(?:new )?(?:leader|commander|chief)|defect(?:ed|ion|ions|ors)"
     r"|pledged allegiance|merged|merger|split from|renamed|dissolved|disbanded|changed its name|recruit(?:ed|ing|ment)"
     r"|mobili[sz](?:ed|ation)|surrender(?:ed)?|laid down (?:their|its) (?:arms|weapons)|joined (?:the )?(?:group|rebels|militants)",
@@ -590,7 +590,8 @@ def _roles(sub: SubEventType, found: list[Actor], country: str | None) -> tuple[
     for actor in found:
         unique.setdefault(actor.name, actor)
     actors = list(unique.values())
-    armed = [a for a in actors if a.kind in _ARMED_KINDS]
+    # non-state perpetrators first: "police said gunmen attacked a bus" names the police only as a source
+    armed = sorted((a for a in actors if a.kind in _ARMED_KINDS), key=lambda a: a.kind in ("military", "police"))
     civilians = [a for a in actors if a.kind == "civilians"]
     etype = taxonomy.event_type_of(sub)
     if etype is EventType.PROTESTS:
