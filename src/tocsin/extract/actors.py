@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from tocsin.taxonomy import COUNTRY_NAMES, DEMONYMS, ActorType
 
-__all__ = ["RULES_VERSION", "Actor", "actor_name", "country_of_text", "find_actors"]
+__all__ = ["RULES_VERSION", "Actor", "actor_name", "country_of_text", "find_actors", "implied_actor"]
 
 RULES_VERSION = "actors.rules.v1"
 
@@ -136,6 +136,15 @@ def actor_name(kind: str, country_iso: str | None) -> str:
     if country is None:
         return template.split(" of {c}")[0].split(" ({c})")[0]
     return template.format(c=country)
+
+
+def implied_actor(kind: str, country_iso: str | None) -> Actor:
+    """Return an actor the codebook implies but the text does not name (empty span: no evidence).
+
+    >>> implied_actor("protesters", "ML").name
+    'Protesters (Mali)'
+    """
+    return Actor(actor_name(kind, country_iso), _KIND_TYPE[kind], kind, 0, 0, country_iso)
 
 
 def find_actors(text: str, start: int, end: int, *, country: str | None) -> list[Actor]:

@@ -574,14 +574,7 @@ def _notes(text: str, mention: _Mention) -> str:
 
 def _synth(kind: str, country: str | None) -> Actor:
     """An actor the codebook implies but the text does not name (no span: no evidence)."""
-    return Actor(actors_mod.actor_name(kind, country), _KIND_TYPE[kind], kind, 0, 0, country)
-
-
-_KIND_TYPE = {
-    "mutiny": ActorType.POLITICAL_MILITIAS, "police": ActorType.STATE_FORCES, "military": ActorType.STATE_FORCES,
-    "protesters": ActorType.PROTESTERS, "rioters": ActorType.RIOTERS, "armed": ActorType.POLITICAL_MILITIAS,
-    "civilians": ActorType.CIVILIANS,
-}
+    return actors_mod.implied_actor(kind, country)
 
 
 def _roles(sub: SubEventType, found: list[Actor], country: str | None) -> tuple[Actor | None, Actor | None]:
