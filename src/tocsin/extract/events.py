@@ -44,7 +44,7 @@ RULES: dict[SubEventType, str] = {
     r"|(?:warplanes|jets|fighter jets|aircraft|helicopter gunships?|drones?|gunships?) (?:\w+ )?(?:bombed|struck|pounded|targeted|hit|fired)"
     r"|bombing raids?|air-?dropped|barrel bombs?|air force (?:bombed|struck|jets)",
     _S.SUICIDE_BOMB: r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|attackers?|car bombs?|vests?|blasts?|bombers?)"
-    r"|blew (?:himself|herself|themselves) up|explosives?-laden vest|SVBIED",
+    r"|blew (?:himself|herself|themselves) up|blown themselves up|explosives?-laden vest|SVBIED|kamikazes?",
     _S.SHELLING: r"shell(?:ing|ed|s)|artillery|mortars?(?: rounds| shells| fire| bombs)?|rockets?|missiles?"
     r"|bombard(?:ed|ment|ing)|katyusha|howitzers?",
     _S.REMOTE_EXPLOSIVE: r"IEDs?|improvised explosive|roadside bombs?|land ?mines?|car bombs?|bombs? (?:exploded|went off|blast)"
@@ -87,7 +87,8 @@ RULES: dict[SubEventType, str] = {
     r"|group|militia|militiamen) (?:\w+ ){0,3}(?:captured|seized|took control of|overran|took over|stormed and took|occupied)"
     r"|fell to (?:the )?(?:militants|rebels|insurgents|jihadists|Taliban)|under (?:rebel|militant|insurgent) control",
     _S.AGREEMENT: r"(?:signed|sign|reached|agreed (?:to|on)|struck|brokered|concluded) (?:an? |the )?(?:\w+ ){0,2}(?:agreement|deal|accord|ceasefire|cease-fire|truce|pact|memorandum)"
-    r"|ceasefire|cease-fire|truce|prisoner (?:swap|exchange)|peace (?:deal|accord|agreement)",
+    r"|ceasefire|cease-fire|truce|prisoner (?:swap|exchange)|peace (?:deal|accord|agreement)|exchang(?:ed|e) (?:\w+ ){0,2}prisoners"
+    r"|agreed to (?:\w+ ){0,3}(?:ceasefire|truce|talks|resume|release|withdraw)",
     _S.ARRESTS: r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|apprehend(?:ed)?|taken into custody|nabbed|rounded up|remanded"
     r"|held (?:\d+|several|dozens of|some) (?:suspects|people|men)|(?:in|into) (?:police )?custody",
     _S.CHANGE_TO_GROUP: r"new leader|(?:named|appointed|elected) (?:a |as )?(?:new )?(?:leader|commander|chief)|defect(?:ed|ion|ions|ors)"
@@ -118,7 +119,8 @@ RULES: dict[SubEventType, str] = {
     r"|short circuit|electrocuted|firefighters|blaze|gutted|drowned|sank|accident|(?:massive|huge|major) fire",
     _S.ORGANIZED_CRIME: r"drugs?|narcotics?|cocaine|heroin|methamphetamine|meth|cannabis|marijuana|ganja|hashish|smuggl(?:ed|ing|ers?)|cartels?"
     r"|gangs?|gangsters?|extortion|trafficking|traffickers|counterfeit|money laundering|contraband|robber(?:y|ies|s)|armed robbers|syndicate"
-    r"|poach(?:ing|ers)|illegal mining|fake currency|mafia|racket",
+    r"|poach(?:ing|ers)|illegal mining|fake currency|mafia|racket|migrants|pornograph(?:y|ic)|fraud|scams?|hate crime"
+    r"|(?:attempted )?robbery",
     _S.DIPLOMATIC_EVENT: r"(?:held|hold|holds) talks|talks|summit|visit(?:ed|s)?|met (?:with )?|meeting|bilateral|delegation|envoys?|ambassadors?"
     r"|diplomat(?:s|ic)?|foreign minister|sanctions|expelled|recalled|summoned|phone call|mediat(?:ion|or|ors|ed|ing)|negotiat(?:ions|ed|ing)"
     r"|condemn(?:ed|s)|urged|called on",
@@ -279,6 +281,7 @@ def _sentence_mentions(
 _WEAK_DEATH = re.compile(r"^(?:killed|killing|murder(?:ed|s)?|slaughtered|hacked|executed)$", re.I)
 _EXPLOSION_VERB = re.compile(r"explo|went off|detonat|blast|bombed|bombing", re.I)
 _ONE_SIDED = re.compile(r"^(?:opened fire|gunfire|gunshots|firing|attack|fended off|charged)", re.I)
+_CLASH_NOUN = re.compile(r"^(?:fighting|clashes|battles?|hostilities|firing)$", re.I)
 _GENERIC_BLAST = re.compile(r"^(?:explosions?|blasts?|exploded|detonated|bombs?|bombings?|bombed|explosive devices?)$", re.I)
 _TERRITORY = frozenset({_S.GOVERNMENT_REGAINS_TERRITORY, _S.NON_STATE_ACTOR_OVERTAKES_TERRITORY})
 _WEAPONS = frozenset({_S.REMOTE_EXPLOSIVE, _S.SHELLING, _S.AIR_DRONE_STRIKE, _S.GRENADE, _S.SUICIDE_BOMB})
@@ -291,7 +294,9 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span) -> list[_Trigger]:
     A bare "killed" is an attack only when nothing else explains the deaths; a change of territory is coded
     instead of the battle that caused it; a defused or seized bomb is disrupted weapons use, not an explosion;
     arrests at a protest are an intervention, and a protest that clashes with police is a violent demonstration;
-    a claim of responsibility that leads the sentence is an attribution.
+    a claim of responsibility that leads the sentence is an attribution; a suicide bombing stays one even when
+    gunfire follows; an agreement is not a battle because it ends "the fighting"; arrests and seizures in a
+    story about crime are organised crime.
     """
     subs = {t.sub for t in triggers}
     two_sided = any(t.sub is _S.ARMED_CLASH and not _ONE_SIDED.match(text[t.start:t.end]) for t in triggers)
@@ -302,6 +307,8 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span) -> list[_Trigger]:
         if trig.sub is _S.ATTACK and _WEAK_DEATH.match(word) and strong - {_S.ATTACK}:
             continue
         if trig.sub is _S.ARMED_CLASH and (subs & _TERRITORY or (subs & _WEAPONS and not two_sided)):
+            continue
+        if trig.sub is _S.ARMED_CLASH and (_S.SUICIDE_BOMB in subs or _S.AGREEMENT in subs and _CLASH_NOUN.match(word)):
             continue
         if trig.sub is _S.REMOTE_EXPLOSIVE and _S.GRENADE in subs and _GENERIC_BLAST.match(word):
             continue
