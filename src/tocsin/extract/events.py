@@ -82,7 +82,7 @@ RULES: dict[SubEventType, str] = {
     r"|fire exchange|exchange of gunfire|fended off|charged (?:a |the )?(?:camp|base|position)s?",
     _S.GOVERNMENT_REGAINS_TERRITORY: r"recaptur(?:ed|e|ing)|retook|retaken|regain(?:ed)?(?: control)?|took back|liberat(?:ed|ion)"
     r"|wrest(?:ed)? (?:back )?control|back under (?:government|army|state) control|reclaimed|captur(?:ed|ing) (?:the |a )?(?:\w+ ){0,2}(?:town|village|villages|city|district|area|areas|hill|posts?|region|base|airport|territory)"
-    r"|(?:seized|took|taken|gained|recovered) (?:full |back |complete )?control|seized back|(?:drove|driven|pushed|forced) (?:\w+ ){0,2}(?:back|out)|cleared (?:the )?(?:\w+ )?(?:of|from)",
+    r"|(?:seized|took|taken|gained|recovered) (?:full |back |complete )?control|gained ground|entered (?:the )?(?:town|city|village)|seized back|(?:drove|driven|pushed|forced) (?:\w+ ){0,2}(?:back|out)|cleared (?:the )?(?:\w+ )?(?:of|from)",
     _S.NON_STATE_ACTOR_OVERTAKES_TERRITORY: r"(?:militants|rebels|insurgents|jihadists|fighters|Taliban|ISIS|Islamic State|Al[- ]Shabaab"
     r"|group|militia|militiamen) (?:\w+ ){0,3}(?:captured|seized|took control of|overran|took over|stormed and took|occupied)"
     r"|fell to (?:the )?(?:militants|rebels|insurgents|jihadists|Taliban)|under (?:rebel|militant|insurgent) control",
@@ -93,18 +93,20 @@ RULES: dict[SubEventType, str] = {
     r"|held (?:\d+|several|dozens of|some) (?:suspects|people|men)|(?:in|into) (?:police )?custody",
     _S.CHANGE_TO_GROUP: r"new leader|(?:named|appointed|elected) (?:a |as )?(?:new )?(?:leader|commander|chief)|defect(?:ed|ion|ions|ors)"
     r"|pledged allegiance|merged|merger|split from|renamed|dissolved|disbanded|changed its name|recruit(?:ed|ing|ment)"
-    r"|mobili[sz](?:ed|ation)|surrender(?:ed)?|laid down (?:their|its) (?:arms|weapons)|joined (?:the )?(?:group|rebels|militants)",
+    r"|mobili[sz](?:ed|ation|ing)|surrender(?:ed)?|reinforcements|dispatched (?:\w+ ){0,3}(?:forces|troops|soldiers)"
+    r"|deployed (?:\w+ ){0,3}(?:troops|forces|soldiers)|formed (?:a |an )?(?:new )?(?:\w+ ){0,2}(?:unit|brigade|organi[sz]ation|militia|alliance|coalition)|laid down (?:their|its) (?:arms|weapons)|joined (?:the )?(?:group|rebels|militants)",
     _S.DISRUPTED_WEAPONS_USE: r"(?:defused|dismantled|deactivated|neutrali[sz]ed|seized|recovered|intercepted|confiscated|found|discovered|unearthed|foiled|thwarted|shot down|destroyed|cleared|captured)"
     r" (?:\w+ ){0,4}(?:firearms|pistols|bullets|machine guns|weapons|arms|ammunition|explosives|IEDs?|bombs?|land ?mines?|mines|cache|drones?|rockets?|missiles?|grenades?|attack|plot|rifles|guns)"
     r"|weapons? caches?|arms caches?|bomb disposal|defused|shot down|intercepted|caches? of (?:weapons|arms|ammunition|explosives)"
     r"|(?:weapons|arms|ammunition|firearms|explosives|IEDs|devices|grenades|rifles|pistols|bullets|landmines|mines|guns|cache) (?:\w+ ){0,6}(?:were|was|have been|has been) "
     r"(?:found|seized|recovered|discovered|defused|captured|destroyed|cleared|confiscated|unearthed)",
-    _S.HEADQUARTERS_ESTABLISHED: r"(?:established|set up|build|built|opened|erected|setting up) (?:\w+ ){0,2}(?:base|bases|headquarters|camp|camps|outposts?|checkpoints?|military posts?|command cent(?:re|er)|stronghold)"
+    _S.HEADQUARTERS_ESTABLISHED: r"(?:established|establish|set up|build|built|opened|erected|setting up) (?:\w+ ){0,3}(?:base|bases|headquarters|camp|camps|outposts?|checkpoints?|military posts?|command cent(?:re|er)|stronghold|observation points?|posts?)"
     r"|headquarters",
     _S.LOOTING: r"loot(?:ed|ing|ers)?|pillag(?:ed|ing|e)|plunder(?:ed)?|(?:burned|burnt|torched|set fire to|destroyed|demolished|razed|vandali[sz]ed) (?:\w+ ){0,2}"
     r"(?:houses|homes|shops|property|properties|buildings?|vehicles|cars|schools?|church(?:es)?|mosques?|markets?|offices?|stalls|crops|huts|granaries)"
     r"|arson|property destruction|ransacked",
-    _S.NON_VIOLENT_TRANSFER: r"withdr(?:ew|awn|awal|aw|awing) (?:\w+ ){0,3}(?:from|its|their)|pulled out (?:of|from)|handed over (?:control|the town|the city|the base|territory)"
+    _S.NON_VIOLENT_TRANSFER: r"withdr(?:ew|awn|awal|aw|awing)|pulled out (?:of|from)|pull(?:ed|s|ing)? back|began leaving|evacuation deal"
+    r"|handed (?:over )?authority|handed over (?:control|the town|the city|the base|territory)"
     r"|retreat(?:ed|s)?|abandon(?:ed)? (?:\w+ ){0,2}(?:positions?|bases?|towns?|posts?)|without (?:a fight|resistance|fighting)|ceded|evacuated (?:its|their) (?:positions|base|troops)",
     _S.OTHER: r"mutin(?:y|ies|eers?|ous)|coup(?: d'?(?:e|é)tat)?|(?:took|taken|take|taking) up arms|seized power|toppled|overthr(?:ew|own|ow)|ousted|military takeover"
     r"|martial law|state of emergency|curfew",
@@ -296,7 +298,8 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span) -> list[_Trigger]:
     arrests at a protest are an intervention, and a protest that clashes with police is a violent demonstration;
     a claim of responsibility that leads the sentence is an attribution; a suicide bombing stays one even when
     gunfire follows; an agreement is not a battle because it ends "the fighting"; arrests and seizures in a
-    story about crime are organised crime.
+    story about crime are organised crime; territory taken after the other side withdrew, with no fighting, is a
+    non-violent transfer.
     """
     subs = {t.sub for t in triggers}
     two_sided = any(t.sub is _S.ARMED_CLASH and not _ONE_SIDED.match(text[t.start:t.end]) for t in triggers)
@@ -307,6 +310,8 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span) -> list[_Trigger]:
         if trig.sub is _S.ATTACK and _WEAK_DEATH.match(word) and strong - {_S.ATTACK}:
             continue
         if trig.sub is _S.ARMED_CLASH and (subs & _TERRITORY or (subs & _WEAPONS and not two_sided)):
+            continue
+        if trig.sub in _TERRITORY and _S.NON_VIOLENT_TRANSFER in subs and not two_sided:
             continue
         if trig.sub is _S.ARMED_CLASH and (_S.SUICIDE_BOMB in subs or _S.AGREEMENT in subs and _CLASH_NOUN.match(word)):
             continue
