@@ -394,8 +394,10 @@ def merge_mentions(mentions: list[Event]) -> list[Event]:
     """Return one event per incident mentioned in an article, the article's main event first.
 
     Two mentions are one event when they share the type family and the historical flag, their dates and places
-    agree (or one is unknown and the sub-types are equal) and their named actors do not conflict. The merged
-    event keeps the first mention's sentence and evidence and takes the more precise place and date.
+    agree (or one is unknown and the sub-types are equal) and their named actors do not conflict. Mentions that
+    name two different places stay apart: the extractor has already joined what the text joins, so what is left
+    apart here and sits elsewhere ("gunfire had also been heard near the prime minister's office") is another
+    event. The merged event keeps the first mention's sentence and evidence and takes the sharper place and date.
     """
     groups: list[list[Event]] = []
     for mention in mentions:
@@ -419,11 +421,20 @@ def _same_in_article(first: Event, second: Event) -> bool:
         return False
     if first.iso2 and second.iso2 and first.iso2 != second.iso2:
         return False
+    if _distinct_sites(first, second):
+        return False
     if known_date and _date_score(first, second) == 0.0:
         return False
     if not (known_place and known_date):
         return first.sub_event_type == second.sub_event_type
     return True
+
+
+def _distinct_sites(first: Event, second: Event) -> bool:
+    """Both mentions are placed at a town or near one, and not at the same one."""
+    if first.geonameid is None or second.geonameid is None or first.geonameid == second.geonameid:
+        return False
+    return (first.geo_precision or 3) < 3 and (second.geo_precision or 3) < 3
 
 
 def _refine(base: Event, other: Event) -> Event:

@@ -384,21 +384,27 @@ def _area(doc: Doc, span: tuple[int, int], issuer_mention: str) -> str | None:
 def assess_certainty(events: list[Event], claims: list[Claim], article: Article) -> list[Event]:
     """Return the events with ``certainty`` (CAP words), the indices of their supporting ``claims`` and evidence.
 
-    A claim supports an event when its content holds the event's anchor (its evidence spans inside the event's
-    sentence) or, when the event has no such anchor, overlaps the event's sentence; a claim elsewhere supports it
-    when its content names the event's location and shares a content word with the event's sentence. Advice is
-    never support.
+    A claim supports an event when its content holds the event's anchor (its evidence spans inside one of the
+    event's sentences: its own and those of the mentions merged into it) or, when a sentence has no such anchor,
+    overlaps it. A claim that supports no event that way supports one when its content names the event's location
+    and shares a content word with the event's sentence. Advice is never support.
 
     Rules, in order: an official denial → Unlikely (contested; both sides kept); an official confirmation and a
     witness → Observed; an official confirmation, or two independent unhedged sources → Likely; only hedged or
     one anonymous source → Possible; one other source → Likely; no attribution (the reporter's voice) → Likely.
     """
     names = resolve_sources(claims, article.text)
-    return [_assess_one(event, claims, names, article.text) for event in events]
+    direct = [{i for i, c in enumerate(claims) if not c.advice and _supports(c, event)} for event in events]
+    placed = set().union(*direct)
+    assessed = []
+    for event, own in zip(events, direct, strict=True):
+        loose = {i for i, c in enumerate(claims)
+                 if i not in placed and not c.advice and _same_incident(c, event, article.text)}
+        assessed.append(_assess_one(event, claims, names, tuple(sorted(own | loose))))
+    return assessed
 
 
-def _assess_one(event: Event, claims: list[Claim], names: list[str | None], text: str) -> Event:
-    indices = tuple(i for i, claim in enumerate(claims) if not claim.advice and _supports(claim, event, text))
+def _assess_one(event: Event, claims: list[Claim], names: list[str | None], indices: tuple[int, ...]) -> Event:
     support = [(claims[i], names[i]) for i in indices]
     certainty = certainty_of(support)
     evidence = tuple(_claim_evidence(claims[i]) for i in indices)
@@ -434,22 +440,28 @@ def certainty_of(support: Sequence[tuple[Claim, str | None]]) -> str:
     return Certainty.LIKELY.value
 
 
-def _supports(claim: Claim, event: Event, text: str) -> bool:
-    if event.sentence_start is None or event.sentence_end is None:
-        return False
-    s_start, s_end = event.sentence_start, event.sentence_end
+def _event_sentences(event: Event) -> set[tuple[int, int]]:
+    spans = {(e.start, e.end) for e in event.evidence if e.field == "sentence"}
+    if event.sentence_start is not None and event.sentence_end is not None:
+        spans.add((event.sentence_start, event.sentence_end))
+    return spans
+
+
+def _supports(claim: Claim, event: Event) -> bool:
+    """The claim's content holds the event's anchor in one of its sentences, or overlaps an unanchored one."""
     c_start, c_end = claim.content.start, claim.content.end
-    anchors = [
-        (e.start, e.end)
-        for e in event.evidence
-        if e.field != "certainty" and s_start <= e.start and e.end <= s_end and e.end - e.start < s_end - s_start
-    ]
-    if anchors:
-        if any(c_start <= a < c_end for a, _ in anchors):
+    for s_start, s_end in _event_sentences(event):
+        anchors = [
+            e.start for e in event.evidence
+            if e.field not in ("certainty", "sentence") and s_start <= e.start and e.end <= s_end
+            and e.end - e.start < s_end - s_start
+        ]
+        if anchors:
+            if any(c_start <= a < c_end for a in anchors):
+                return True
+        elif c_start < s_end and s_start < c_end:
             return True
-    elif c_start < s_end and s_start < c_end:
-        return True
-    return _same_incident(claim, event, text)
+    return False
 
 
 def _same_incident(claim: Claim, event: Event, text: str) -> bool:

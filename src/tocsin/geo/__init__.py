@@ -76,8 +76,9 @@ def locate_events(events: list[Event], doc: Doc, article: Article, places: list[
     """Return the events with location, coordinates, admin names, country, ISO code and ACLED geo_precision."""
     gaz = load()
     places = [p for p in places if not gaz.demonym(fold(p.text))]  # "Malian troops" says who, not where
-    focus = focus_place(places, _dateline(article))
-    return [event_location(event, places, article.text, gaz, focus) for event in events]
+    dateline = _dateline(article)
+    focus = focus_place(places, dateline)
+    return [event_location(event, places, article.text, gaz, focus, dateline) for event in events]
 
 
 def resolve(text: str, spans: list[tuple[int, int]]) -> list[dict[str, Any] | None]:

@@ -64,11 +64,27 @@ def focus_place(places: Sequence[Place], dateline: tuple[int, int] | None) -> Pl
     return max(pool, key=lambda p: (counts[p.geonameid or p.name], -p.start))
 
 
-def _sentence_place(event: Event, places: Sequence[Place], text: str) -> Place | None:
-    """The most specific place of the event's own sentence, preferring one after "in", "at", "near"."""
-    if event.sentence_start is None or event.sentence_end is None:
-        return None
-    inside = [p for p in places if p.lat is not None and event.sentence_start <= p.start < event.sentence_end]
+def _event_sentences(event: Event) -> list[tuple[int, int]]:
+    """The event's own sentence and the sentences of the mentions merged into it (its "sentence" evidence)."""
+    spans = [(e.start, e.end) for e in event.evidence if e.field == "sentence"]
+    if event.sentence_start is not None and event.sentence_end is not None:
+        spans.append((event.sentence_start, event.sentence_end))
+    return spans
+
+
+def _sentence_place(
+    event: Event, places: Sequence[Place], text: str, dateline: tuple[int, int] | None = None
+) -> Place | None:
+    """The most specific place of the event's sentences, preferring one after "in", "at", "near".
+
+    The dateline says where the report was filed, not where the event happened, so it is no candidate here.
+    """
+    sentences = _event_sentences(event)
+    inside = [
+        p for p in places
+        if p.lat is not None and any(s <= p.start < e for s, e in sentences)
+        and not (dateline is not None and dateline[0] <= p.start < dateline[1])
+    ]
     if not inside:
         return None
 
@@ -80,12 +96,19 @@ def _sentence_place(event: Event, places: Sequence[Place], text: str) -> Place |
 
 
 def event_location(
-    event: Event, places: Sequence[Place], text: str, gazetteer: Gazetteer, focus: Place | None
+    event: Event, places: Sequence[Place], text: str, gazetteer: Gazetteer, focus: Place | None,
+    dateline: tuple[int, int] | None = None,
 ) -> Event:
-    """Return the event with its location fields and a "location" evidence entry filled."""
-    place = _sentence_place(event, places, text)
+    """Return the event with its location fields and a "location" evidence entry filled.
+
+    A sentence that names only a country ("a source ... in Mali said gunfire had also been heard near the prime
+    minister's office") places the event near the article's focus town when that town is in the same country.
+    """
+    place = _sentence_place(event, places, text, dateline)
     precision = place.precision if place is not None else None
-    if place is None and focus is not None:
+    country_only = place is not None and place.feature_code in REGION_CODES and place.feature_code == "PCLI"
+    if focus is not None and (place is None or (country_only and focus.country == place.country
+                                                 and focus.feature_code not in REGION_CODES)):
         place = focus
         precision = min(3, (focus.precision or 3) + 1)
     if place is None:

@@ -186,6 +186,8 @@ def _name_before(prev: _Tok, gazetteer: Gazetteer) -> bool:
     word = prev.text.lower()
     if not _capitalised(prev.text) or prev.sent_start or word in CUE_WORDS or word in CONNECTORS:
         return False
+    if prev.ent == "PERSON":
+        return True  # "Amadou Toumani Toure": the parser ends the person one word early
     return not gazetteer.has(fold(prev.text))
 
 
