@@ -30,6 +30,9 @@ def serve(handler: Handler) -> Iterator[str]:
         def _answer(self) -> None:
             length = int(self.headers.get("content-length") or 0)
             body = self.rfile.read(length) if length else b""
+            if len(body) < length:  # the sender died mid-request (a killed dispatcher): nothing to answer
+                self.close_connection = True
+                return
             status, headers, payload = handler(self, body)
             self.send_response(status)
             for key, value in headers.items():

@@ -68,3 +68,4 @@ def test_cap_invalid_document_is_refused() -> None:
     with pytest.raises(DeliveryError) as info:
         validate(bad)
     assert info.value.code == "E501"
+

@@ -27,7 +27,7 @@ from tocsin.alert.dispatch import DispatchConfig, dispatch_once
 def _dispatcher(db: Path, *args: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "TOCSIN_DB": str(db)}
     return subprocess.Popen([sys.executable, "-m", "tocsin.cli", "dispatch", *args], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=open(db.parent / "dispatch.err", "ab"))  # noqa: SIM115
 
 
 def _wait_for(check, timeout: float = 30.0) -> bool:  # type: ignore[no-untyped-def]

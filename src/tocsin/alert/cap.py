@@ -7,6 +7,7 @@ Nothing leaves tocsin as CAP without passing ``validate``: a document that fails
 from __future__ import annotations
 
 import functools
+import threading
 from importlib import resources
 
 from lxml import etree
@@ -22,6 +23,10 @@ CAP_SCHEMA = "CAP-v1.2.xsd"
 # The radius of the CAP circle around an event, by ACLED geo_precision (town, near a town, region).
 RADIUS_KM = {1: 5.0, 2: 25.0, 3: 100.0}
 _DEFAULT_RADIUS_KM = 10.0
+# libxml2's schema code is not safe to build or run from several threads at once (the dispatcher's workers
+# render CAP in parallel): concurrent first use corrupts its built-in types ("the given type is not a built-in
+# type") for the life of the process. One lock around the schema makes validation serial and safe.
+_SCHEMA_LOCK = threading.Lock()
 
 
 @functools.lru_cache(maxsize=1)
@@ -36,9 +41,12 @@ def validate(document: bytes) -> None:
         root = etree.fromstring(document)
     except etree.XMLSyntaxError as exc:
         raise DeliveryError(f"[E501] the CAP document is not well-formed XML ({exc})") from exc
-    schema = _schema()
-    if not schema.validate(root):
-        raise DeliveryError(f"[E501] the CAP document is not valid CAP 1.2: {schema.error_log.last_error}")
+    with _SCHEMA_LOCK:
+        schema = _schema()
+        valid = schema.validate(root)
+        error = schema.error_log.last_error
+    if not valid:
+        raise DeliveryError(f"[E501] the CAP document is not valid CAP 1.2: {error}")
 
 
 def _add(parent: etree._Element, tag: str, text: str | None = None) -> etree._Element:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from tocsin.geo.gazetteer import Gazetteer
 from tocsin.geo.rank import Resolved
 from tocsin.model import Event, Evidence, Place
+from tocsin.taxonomy import COUNTRY_NAMES
 
 __all__ = ["REGION_CODES", "event_location", "focus_place", "precision_of", "to_place"]
 
@@ -116,11 +117,12 @@ def event_location(
     country = gazetteer.country(place.country) if place.country else None
     return dataclasses.replace(
         event,
-        country=country.name if country else event.country,
+        country=COUNTRY_NAMES.get(place.country or "", country.name) if country else event.country,
         iso=country.isonum if country else event.iso,
         admin1=place.admin1,
         admin2=place.admin2,
         location=place.name if place.feature_code != "PCLI" else (country.name if country else place.name),
+        iso2=place.country,
         latitude=place.lat,
         longitude=place.lon,
         geonameid=place.geonameid,
