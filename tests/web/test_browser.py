@@ -156,3 +156,39 @@ def test_browser_script_in_article_runs_nothing(page: Any, server: dict[str, Any
     assert "<script>" in page.locator("#list").text_content()
     _shot(page, "hostile-article")
     assert page.errors == []
+
+
+@pytest.fixture(scope="module")
+def pipeline_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    """A server over a store filled by the real pipeline from the seed dispatch (not hand-made events)."""
+    from conftest import HAS_MODEL, SEED_PATH
+
+    if not HAS_MODEL:
+        pytest.skip("the spaCy model is not installed (make setup)")
+    from tocsin import process
+    from tocsin.ingest import read_path
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('pipeline') / 'seed.db'}"
+    engine = store.connect(url)
+    counts = process.store_stream(engine, read_path(SEED_PATH, published="2020-08-18"))
+    assert counts.stored == 1 and counts.events >= 3
+    tokens = sample.users(engine)
+    engine.dispose()
+    with sample.running_server(url) as base:
+        yield {"base": base, "tokens": tokens}
+
+
+def test_browser_map_shows_the_seeds_pipeline_events(browser: Any, pipeline_server: dict[str, Any]) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 850}, base_url=pipeline_server["base"])
+    page = context.new_page()
+    try:
+        _open_signed_in(page, pipeline_server, "viewer")
+        page.locator(".cluster").first.click()  # Kati and Bamako: one cluster until zoomed
+        page.wait_for_selector("g.marker[data-location='Kati']")
+        page.locator(".cluster").first.click()  # the gunfire and the protests share Bamako's point
+        page.wait_for_selector("text=event(s) at this place")
+        listed = page.locator("#list").inner_text()
+        assert listed.count("Bamako") >= 2 and "Excessive force against protesters" in listed
+        _shot(page, "map-seed-pipeline")
+    finally:
+        context.close()
