@@ -107,13 +107,38 @@ def test_resolve_merge_mentions_takes_precedence_subtype() -> None:
          ev(), False),
         (ev(geo_precision=3, admin1="Segou", latitude=13.4, longitude=-6.2, geonameid=None), ev(), False),
         (ev(latitude=None, longitude=None, geo_precision=None, geonameid=None, location=None), ev(), True),
+        (ev(actor1="Unidentified Armed Group (Mali)", actor2="Civilians (Mali)", event_type="Violence against "
+            "civilians", sub_event_type="Attack", notes=None), ev(notes=None), False),
+        (ev(actor1="Unidentified Armed Group (Mali)"), ev(), True),
+        (ev(actor1="Unidentified Armed Group (Mali)", actor2=None), ev(), True),
     ],
     ids=["identical", "paraphrase-no-actors", "region-level", "week-precision", "near-town-40km", "other-town",
          "next-day", "other-family", "other-country", "historical", "other-actors", "other-region",
-         "place-unknown-same-country"],
+         "place-unknown-same-country", "unnamed-attack-on-civilians-vs-clash-with-army", "unnamed-perpetrator",
+         "victim-unnamed"],
 )
 def test_resolve_same_incident_rules(event: Event, candidate: Event, expected: bool) -> None:
     assert resolve.same_incident(event, candidate) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("Military Forces of Mali (2020-)", "state"), ("Police Forces of Kenya", "state"),
+     ("Mutiny of Military Forces of Mali (2020-)", "armed"), ("Civilians (Mali)", "civilians"),
+     ("Protesters (Mali)", "protesters"), ("Rioters (Chile)", "rioters"), ("Unidentified Armed Group (Mali)", None),
+     ("Al Shabaab", None), (None, None)],
+    ids=["military", "police", "mutiny", "civilians", "protesters", "rioters", "unidentified", "named-group",
+         "none"],
+)
+def test_resolve_actor_kind_from_the_name(name: str | None, kind: str | None) -> None:
+    assert resolve.actor_kind(name) == kind
+
+
+def test_resolve_actor_kinds_conflict_either_way_round() -> None:
+    clash = ev(actor1="Military Forces of Mali (2020-)", actor2="Mutiny of Military Forces of Mali (2020-)")
+    attack = ev(actor1="Unidentified Armed Group (Mali)", actor2="Protesters (Mali)")
+    assert resolve.match_score(clash, ev()) > 0.6
+    assert resolve.match_score(attack, ev()) < resolve.match_score(clash, ev()) / 1.5
 
 
 def test_resolve_match_score_prefers_the_closer_place() -> None:

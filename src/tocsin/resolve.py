@@ -37,6 +37,7 @@ __all__ = [
     "TRACKED_FIELDS",
     "Report",
     "Signature",
+    "actor_kind",
     "build_incident",
     "cell_of",
     "changes_between",
@@ -79,6 +80,14 @@ _ACTOR_NOISE = frozenset({"of", "the", "and", "forces", "force", "military", "gr
                           "unidentified", "unknown", "gunmen", "suspected", "members", "militants", "a",
                           "civilians", "protesters", "rioters", "militia", "communal", "police"})
 _WILDCARD_ACTORS = ("unidentified", "unknown", "gunmen")
+# The kind of actor an ACLED actor name says by its form (codebook naming rules), for names whose form is
+# unambiguous; named groups (rebels, militias, cartels), occupational groups and unidentified perpetrators
+# (who may be anyone, the state included) stay unknown.
+_ACTOR_KIND_PREFIXES = (
+    ("mutiny of ", "armed"), ("military forces of ", "state"), ("police forces of ", "state"),
+    ("civilians", "civilians"), ("protesters", "protesters"),
+    ("rioters", "rioters"),
+)
 _STOPWORDS = frozenset("a an the of in on at to and or by for from with was were is are be been has have had "
                        "said says that this which who their its it as after near".split())
 _PRECEDENCE_RANK = {str(s): i for i, s in enumerate(PRECEDENCE)}
@@ -361,13 +370,39 @@ def _actor_keys(event: Event, *, primary: bool = False) -> set[str]:
     return keys
 
 
+def actor_kind(name: str | None) -> str | None:
+    """Return the kind of actor an ACLED actor name denotes when its form says so, else ``None``.
+
+    >>> actor_kind("Military Forces of Cameroon"), actor_kind("Civilians (Cameroon)"), actor_kind("Al Shabaab")
+    ('state', 'civilians', None)
+    """
+    text = (name or "").strip().lower()
+    return next((kind for prefix, kind in _ACTOR_KIND_PREFIXES if text.startswith(prefix)), None)
+
+
+def _kinds_conflict(event: Event, candidate: Event) -> bool:
+    """The two events name actors of kinds that cannot be one event, in whichever order they are coded.
+
+    ACLED's interaction code (the pair of actor types) is part of what an event is: an armed group attacking
+    civilians and separatists fighting the army in the same town on the same day are two events, even when the
+    first report names no group. Only kinds that the names state outright are compared; a report that names
+    fewer kinds than the other (an unnamed victim) fits it, so they conflict only when neither side's kinds
+    contain the other's.
+    """
+    mine = {k for k in (actor_kind(event.actor1), actor_kind(event.actor2)) if k}
+    theirs = {k for k in (actor_kind(candidate.actor1), actor_kind(candidate.actor2)) if k}
+    return bool(mine) and bool(theirs) and not (mine <= theirs or theirs <= mine)
+
+
 def _actor_score(event: Event, candidate: Event) -> float | None:
     """Return 1 when named actors overlap, 0 when they conflict, ``None`` when unknown.
 
-    They conflict when both name actors that share nothing, or when both name a first actor (the one who acted)
-    and neither first actor is among the other side's actors: two groups protesting before the same police are
-    two protests.
+    They conflict when their kinds conflict (``_kinds_conflict``), when both name actors that share nothing, or
+    when both name a first actor (the one who acted) and neither first actor is among the other side's actors:
+    two groups protesting before the same police are two protests.
     """
+    if _kinds_conflict(event, candidate):
+        return 0.0
     mine, theirs = _actor_keys(event), _actor_keys(candidate)
     if not mine or not theirs:
         return None
