@@ -111,7 +111,7 @@ def save_analysis(conn: sa.Connection, analysis: Analysis, *, source: str | None
         published=article.published, published_source=article.published_source, language=article.language,
         dateline=article.dateline, source=source, analysis=analysis.to_record(), model_version=model_version,
         ingested_at=stamp))
-    sig = incidents.save_signature(conn, article.id, article.text)
+    sig = incidents.save_signature(conn, article.id, article.text, replace=False)
     return incidents.attach(conn, analysis, sig, stamp)
 
 

@@ -9,7 +9,9 @@ naming the article that caused it. Incident ids never change; re-processing an a
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
+import json
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -60,13 +62,99 @@ def _admin1(event: Event) -> str | None:
     return " ".join(event.admin1.lower().split()) if event.admin1 else None
 
 
-def save_signature(conn: sa.Connection, article_id: str, text: str) -> Signature:
-    """Compute and store the MinHash signature of an article's text; return it."""
+def save_signature(conn: sa.Connection, article_id: str, text: str, *, replace: bool = True) -> Signature:
+    """Compute and store the MinHash signature of an article's text; return it.
+
+    ``replace=False`` skips removing an older signature, for an article stored for the first time.
+    """
     sig = resolve.signature(text)
-    conn.execute(sa.delete(schema.article_signatures).where(schema.article_signatures.c.article_id == article_id))
-    conn.execute(sa.insert(schema.article_signatures),
-                 {"article_id": article_id, "minhash": sig.to_hex(), "size": sig.size})
+    if replace:
+        conn.execute(_statements().delete_signature, {"article_id": article_id})
+    conn.execute(_statements().insert_signature, {"article_id": article_id, "minhash": sig.to_hex(),
+                                                  "size": sig.size})
     return sig
+
+
+@dataclasses.dataclass(frozen=True)
+class _Statements:
+    """Statements built once: SQLAlchemy then reuses their compiled form instead of rebuilding them per article."""
+
+    delete_signature: sa.Delete
+    insert_signature: sa.Insert
+    insert_event: sa.Insert
+    insert_keys: sa.Insert
+    insert_report: sa.Insert
+    insert_version: sa.Insert
+    insert_mention: sa.Insert
+    event_exists: sa.Select[Any]
+    event_row: sa.Select[Any]
+    reports_of: sa.Select[Any]
+    signatures_behind: sa.Select[Any]
+    update_event: sa.Update
+    update_keys: sa.Update
+
+
+@functools.lru_cache(maxsize=1)
+def _statements() -> _Statements:
+    ev, keys, me, ar, sig, rep = (schema.events, schema.event_keys, schema.mentions, schema.articles,
+                                  schema.article_signatures, schema.event_reports)
+    event_id: sa.BindParameter[str] = sa.bindparam("b_event_id")
+    return _Statements(
+        delete_signature=sa.delete(sig).where(sig.c.article_id == sa.bindparam("article_id")),
+        insert_signature=sa.insert(sig),
+        insert_event=sa.insert(ev),
+        insert_keys=sa.insert(keys),
+        insert_report=sa.insert(rep),
+        insert_version=sa.insert(schema.event_versions),
+        insert_mention=sa.insert(me),
+        event_exists=sa.select(ev.c.event_id).where(ev.c.event_id == event_id),
+        event_row=sa.select(ev.c.version, ev.c.data).where(ev.c.event_id == event_id),
+        reports_of=(sa.select(me.c.article_id, me.c.data, ar.c.outlet, ar.c.published, sig.c.minhash, sig.c.size)
+                    .join(ar, ar.c.id == me.c.article_id).outerjoin(sig, sig.c.article_id == me.c.article_id)
+                    .where(me.c.event_id == event_id).order_by(me.c.article_id, me.c.idx)),
+        signatures_behind=(sa.select(rep.c.event_id, sig.c.minhash, sig.c.size)
+                           .join(sig, sig.c.article_id == rep.c.article_id)
+                           .where(rep.c.event_id.in_(sa.bindparam("b_event_ids", expanding=True)))),
+        update_event=sa.update(ev).where(ev.c.event_id == event_id),
+        update_keys=sa.update(keys).where(keys.c.event_id == event_id),
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _candidate_query(fine: bool, country: bool, admin1: bool) -> sa.Executable | None:
+    """The blocking query for one shape of event, built once: one indexed range scan per area, in one statement.
+
+    Branches: nearby grid cells (fine places); incidents known only as a region in the same country, with the
+    same admin1 and with none (two branches, so that each is an equality prefix of the country index).
+    """
+    keys, ev = schema.event_keys, schema.events
+    window = [keys.c.family == sa.bindparam("b_family"),
+              keys.c.day_lo.between(sa.bindparam("b_day_from"), sa.bindparam("b_day_hi")),
+              keys.c.day_hi >= sa.bindparam("b_day_lo"), keys.c.historical.is_(False), keys.c.withdrawn.is_(False)]
+    base = sa.select(ev.c.event_id, sa.cast(ev.c.data, sa.Text).label("data")).join(
+        keys, keys.c.event_id == ev.c.event_id)
+    branches = []
+    if fine:
+        branches.append(base.where(*window, keys.c.cell.in_(sa.bindparam("b_cells", expanding=True)),
+                                   ev.c.latitude.between(sa.bindparam("b_lat_lo"), sa.bindparam("b_lat_hi")),
+                                   ev.c.longitude.between(sa.bindparam("b_lon_lo"), sa.bindparam("b_lon_hi"))))
+    if country:
+        coarse = keys.c.coarse.is_(True) if fine else keys.c.coarse.in_([True, False])
+        in_country = [*window, keys.c.iso2 == sa.bindparam("b_iso2"), coarse]
+        if admin1:
+            branches.append(base.where(*in_country, keys.c.admin1 == sa.bindparam("b_admin1")))
+            branches.append(base.where(*in_country, keys.c.admin1.is_(None)))
+        else:
+            branches.append(base.where(*in_country))
+    if not branches:
+        return None
+    return branches[0] if len(branches) == 1 else sa.union_all(*branches)
+
+
+@functools.lru_cache(maxsize=4096)
+def _decode(event_id: str, data: str) -> Event:
+    """Decode a stored incident once: the same incident is a candidate for many reports in a row."""
+    return dataclasses.replace(Event.from_dict(json.loads(data)), event_id=event_id)
 
 
 def candidates(conn: sa.Connection, event: Event) -> list[Event]:
@@ -79,51 +167,37 @@ def candidates(conn: sa.Connection, event: Event) -> list[Event]:
     days = resolve.day_range(event)
     if event.historical or days is None:
         return []
-    keys, ev = schema.event_keys, schema.events
-    window = [keys.c.family == resolve.family_of(event),
-              keys.c.day_lo.between(days[0] - resolve.MAX_SPAN_DAYS, days[1]), keys.c.day_hi >= days[0]]
-    areas: list[sa.ColumnElement[bool]] = []
     fine = event.latitude is not None and event.longitude is not None and (event.geo_precision or 2) < 3
-    if fine:
+    admin1 = _admin1(event)
+    query = _candidate_query(fine, bool(event.iso2), bool(event.iso2 and admin1))
+    if query is None:
+        return []
+    params: dict[str, Any] = {"b_family": resolve.family_of(event), "b_day_from": days[0] - resolve.MAX_SPAN_DAYS,
+                              "b_day_hi": days[1], "b_day_lo": days[0], "b_iso2": event.iso2, "b_admin1": admin1}
+    if event.latitude is not None and event.longitude is not None and fine:
         lat, lon = event.latitude, event.longitude
         dlat = resolve.SEARCH_RADIUS_KM / 111.0
-        dlon = resolve.SEARCH_RADIUS_KM / max(1.0, 111.32 * math.cos(math.radians(min(89.0, abs(lat)))))  # type: ignore[arg-type]
-        areas.append(sa.and_(keys.c.cell.in_(resolve.nearby_cells(lat, lon)),  # type: ignore[arg-type]
-                             ev.c.latitude.between(lat - dlat, lat + dlat),  # type: ignore[operator]
-                             ev.c.longitude.between(lon - dlon, lon + dlon)))  # type: ignore[operator]
-    if event.iso2:
-        # places known only as a region: same country, and the same admin1 when both name one
-        admin1 = _admin1(event)
-        regional = sa.or_(keys.c.admin1 == admin1, keys.c.admin1.is_(None)) if admin1 else sa.true()
-        areas.append(sa.and_(keys.c.iso2 == event.iso2, keys.c.coarse.in_([True] if fine else [True, False]),
-                             regional))
+        dlon = resolve.SEARCH_RADIUS_KM / max(1.0, 111.32 * math.cos(math.radians(min(89.0, abs(lat)))))
+        params.update(b_cells=resolve.nearby_cells(lat, lon), b_lat_lo=lat - dlat, b_lat_hi=lat + dlat,
+                      b_lon_lo=lon - dlon, b_lon_hi=lon + dlon)
     found: dict[str, Event] = {}
-    for area in areas:  # one indexed range scan per area (an OR would defeat the indexes)
-        query = (sa.select(ev.c.event_id, ev.c.data).join(keys, keys.c.event_id == ev.c.event_id)
-                 .where(*window, area, keys.c.historical.is_(False), keys.c.withdrawn.is_(False)))
-        for row in conn.execute(query):
-            found.setdefault(row.event_id, dataclasses.replace(Event.from_dict(row.data), event_id=row.event_id))
+    for row in conn.execute(query, params):
+        if row.event_id not in found:
+            found[row.event_id] = _decode(row.event_id, row.data)
     return list(found.values())
 
 
 def _reports_of(conn: sa.Connection, event_id: str) -> list[Report]:
     """Return every report behind an incident, with each article's outlet, date and signature."""
-    me, ar, sig = schema.mentions, schema.articles, schema.article_signatures
-    query = (sa.select(me.c.article_id, me.c.data, ar.c.outlet, ar.c.published, sig.c.minhash, sig.c.size)
-             .join(ar, ar.c.id == me.c.article_id).outerjoin(sig, sig.c.article_id == me.c.article_id)
-             .where(me.c.event_id == event_id).order_by(me.c.article_id, me.c.idx))
     return [Report(event=Event.from_dict(row.data), article_id=row.article_id, outlet=row.outlet,
                    published=row.published, denied=bool(row.data.get("denied", False)),
                    signature=Signature.from_hex(row.minhash, row.size) if row.minhash else None)
-            for row in conn.execute(query)]
+            for row in conn.execute(_statements().reports_of, {"b_event_id": event_id})]
 
 
 def _signatures_behind(conn: sa.Connection, event_ids: list[str]) -> dict[str, list[Signature]]:
-    rep, sig = schema.event_reports, schema.article_signatures
-    query = (sa.select(rep.c.event_id, sig.c.minhash, sig.c.size)
-             .join(sig, sig.c.article_id == rep.c.article_id).where(rep.c.event_id.in_(event_ids)))
     found: dict[str, list[Signature]] = {}
-    for row in conn.execute(query):
+    for row in conn.execute(_statements().signatures_behind, {"b_event_ids": event_ids}):
         found.setdefault(row.event_id, []).append(Signature.from_hex(row.minhash, row.size))
     return found
 
@@ -161,8 +235,7 @@ def _new_event_id(conn: sa.Connection, article_id: str, idx: int) -> str:
     while True:
         seed = f"{article_id}:{idx}" + (f":{salt}" if salt else "")
         event_id = "ev-" + hashlib.sha256(seed.encode()).hexdigest()[:16]
-        found = conn.execute(sa.select(schema.events.c.event_id).where(schema.events.c.event_id == event_id))
-        if found.first() is None:
+        if conn.execute(_statements().event_exists, {"b_event_id": event_id}).first() is None:
             return event_id
         salt += 1
 
@@ -177,7 +250,11 @@ def reports_of_analysis(analysis: Analysis, sig: Signature | None) -> list[Repor
 
 def attach(conn: sa.Connection, analysis: Analysis, sig: Signature | None, stamp: str, *,
            prefer: frozenset[str] = frozenset()) -> list[str]:
-    """Join each of the article's events to an incident or open one; return the incident ids in order."""
+    """Join each of the article's events to an incident or open one; return the incident ids in order.
+
+    The article has no report links when this runs (it is new, or ``reprocess`` removed them), and two of its
+    events never join one incident, so every link written here is new.
+    """
     article_id = analysis.article.id
     reports = reports_of_analysis(analysis, sig)
     targets = _assign(conn, reports, prefer)
@@ -186,7 +263,7 @@ def attach(conn: sa.Connection, analysis: Analysis, sig: Signature | None, stamp
         event_id = target or _new_event_id(conn, article_id, idx)
         if target is None:
             _create(conn, report, event_id, stamp)
-        conn.execute(sa.insert(schema.mentions), {
+        conn.execute(_statements().insert_mention, {
             "article_id": article_id, "idx": idx, "event_id": event_id,
             "data": {**report.event.to_dict(), "denied": report.denied}})
         if target is not None:
@@ -198,21 +275,18 @@ def attach(conn: sa.Connection, analysis: Analysis, sig: Signature | None, stamp
 
 def _create(conn: sa.Connection, report: Report, event_id: str, stamp: str) -> None:
     incident = resolve.build_incident([report], event_id=event_id)
-    conn.execute(sa.insert(schema.events), {"event_id": event_id, **_columns(incident), "version": 1,
-                                            "created_at": stamp, "updated_at": stamp})
-    conn.execute(sa.insert(schema.event_keys), {"event_id": event_id, **key_values(incident)})
+    st = _statements()
+    conn.execute(st.insert_event, {"event_id": event_id, **_columns(incident), "version": 1, "created_at": stamp,
+                                   "updated_at": stamp})
+    conn.execute(st.insert_keys, {"event_id": event_id, **key_values(incident)})
     _add_report(conn, event_id, report.article_id, stamp)
-    conn.execute(sa.insert(schema.event_versions), {
+    conn.execute(st.insert_version, {
         "event_id": event_id, "version": 1, "article_id": report.article_id, "changes": {"created": True},
         "data": incident.to_dict(), "created_at": stamp})
 
 
 def _add_report(conn: sa.Connection, event_id: str, article_id: str, stamp: str) -> None:
-    rep = schema.event_reports
-    exists = conn.execute(sa.select(rep.c.event_id).where(rep.c.event_id == event_id,
-                                                          rep.c.article_id == article_id)).first()
-    if exists is None:
-        conn.execute(sa.insert(rep), {"event_id": event_id, "article_id": article_id, "added_at": stamp})
+    conn.execute(_statements().insert_report, {"event_id": event_id, "article_id": article_id, "added_at": stamp})
 
 
 def refresh(conn: sa.Connection, event_id: str, *, article_id: str | None, stamp: str) -> dict[str, Any]:
@@ -221,7 +295,8 @@ def refresh(conn: sa.Connection, event_id: str, *, article_id: str | None, stamp
     An incident left without reports (its only article re-processed into something else) is kept, marked
     withdrawn, so that its id and history survive. Return the changes (empty when nothing changed).
     """
-    row = conn.execute(sa.select(schema.events).where(schema.events.c.event_id == event_id)).one()
+    st = _statements()
+    row = conn.execute(st.event_row, {"b_event_id": event_id}).one()
     reports = _reports_of(conn, event_id)
     old = dataclasses.replace(Event.from_dict(row.data), event_id=event_id)
     if reports:
@@ -232,11 +307,12 @@ def refresh(conn: sa.Connection, event_id: str, *, article_id: str | None, stamp
     if not changes:
         return changes
     version = row.version + 1
-    conn.execute(sa.update(schema.events).where(schema.events.c.event_id == event_id).values(
-        **_columns(new), version=version, updated_at=stamp))
-    conn.execute(sa.update(schema.event_keys).where(schema.event_keys.c.event_id == event_id)
-                 .values(**key_values(new)))
-    conn.execute(sa.insert(schema.event_versions), {
+    conn.execute(st.update_event, {"b_event_id": event_id, **_columns(new), "version": version,
+                                   "updated_at": stamp})
+    keys = key_values(new)
+    if keys != key_values(old):
+        conn.execute(st.update_keys, {"b_event_id": event_id, **keys})
+    conn.execute(st.insert_version, {
         "event_id": event_id, "version": version, "article_id": article_id, "changes": changes,
         "data": new.to_dict(), "created_at": stamp})
     return changes
