@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import os
 from collections.abc import Iterator
@@ -96,8 +97,7 @@ def save_analysis(conn: sa.Connection, analysis: Analysis, *, source: str | None
     re-processed and its incidents are updated in place (same ids, a version row for each change).
     """
     article = analysis.article
-    stored = conn.execute(sa.select(schema.articles.c.model_version)
-                          .where(schema.articles.c.id == article.id)).first()
+    stored = conn.execute(_article_version(), {"b_id": article.id}).first()
     stamp = now()
     if stored is not None:
         if model_version is None or stored.model_version == model_version:
@@ -106,13 +106,24 @@ def save_analysis(conn: sa.Connection, analysis: Analysis, *, source: str | None
             analysis=analysis.to_record(), model_version=model_version))
         sig = incidents.save_signature(conn, article.id, article.text)
         return incidents.reprocess(conn, analysis, sig, stamp)
-    conn.execute(sa.insert(schema.articles).values(
+    conn.execute(_insert_article(), dict(
         id=article.id, url=article.url, outlet=article.outlet, title=article.title, text=article.text,
         published=article.published, published_source=article.published_source, language=article.language,
         dateline=article.dateline, source=source, analysis=analysis.to_record(), model_version=model_version,
         ingested_at=stamp))
     sig = incidents.save_signature(conn, article.id, article.text, replace=False)
     return incidents.attach(conn, analysis, sig, stamp)
+
+
+@functools.lru_cache(maxsize=1)
+def _article_version() -> sa.Select[tuple[str | None]]:
+    """The statement that looks an article up on every store, built once (SQLAlchemy reuses its compiled form)."""
+    return sa.select(schema.articles.c.model_version).where(schema.articles.c.id == sa.bindparam("b_id"))
+
+
+@functools.lru_cache(maxsize=1)
+def _insert_article() -> sa.Insert:
+    return sa.insert(schema.articles)
 
 
 def new_event_id(article_id: str, idx: int) -> str:

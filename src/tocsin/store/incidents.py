@@ -276,13 +276,14 @@ def attach(conn: sa.Connection, analysis: Analysis, sig: Signature | None, stamp
 def _create(conn: sa.Connection, report: Report, event_id: str, stamp: str) -> None:
     incident = resolve.build_incident([report], event_id=event_id)
     st = _statements()
-    conn.execute(st.insert_event, {"event_id": event_id, **_columns(incident), "version": 1, "created_at": stamp,
+    columns = _columns(incident)
+    conn.execute(st.insert_event, {"event_id": event_id, **columns, "version": 1, "created_at": stamp,
                                    "updated_at": stamp})
     conn.execute(st.insert_keys, {"event_id": event_id, **key_values(incident)})
     _add_report(conn, event_id, report.article_id, stamp)
     conn.execute(st.insert_version, {
         "event_id": event_id, "version": 1, "article_id": report.article_id, "changes": {"created": True},
-        "data": incident.to_dict(), "created_at": stamp})
+        "data": columns["data"], "created_at": stamp})
 
 
 def _add_report(conn: sa.Connection, event_id: str, article_id: str, stamp: str) -> None:
@@ -307,14 +308,15 @@ def refresh(conn: sa.Connection, event_id: str, *, article_id: str | None, stamp
     if not changes:
         return changes
     version = row.version + 1
-    conn.execute(st.update_event, {"b_event_id": event_id, **_columns(new), "version": version,
+    columns = _columns(new)
+    conn.execute(st.update_event, {"b_event_id": event_id, **columns, "version": version,
                                    "updated_at": stamp})
     keys = key_values(new)
     if keys != key_values(old):
         conn.execute(st.update_keys, {"b_event_id": event_id, **keys})
     conn.execute(st.insert_version, {
         "event_id": event_id, "version": version, "article_id": article_id, "changes": changes,
-        "data": new.to_dict(), "created_at": stamp})
+        "data": columns["data"], "created_at": stamp})
     return changes
 
 
