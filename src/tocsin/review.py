@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -194,8 +195,11 @@ _STATUSES: dict[str, tuple[bool, tuple[str, ...]]] = {
 }
 
 
-def _parts(flt: EventQuery) -> list[tuple[Any, Any]]:
+def _parts(flt: EventQuery, *, reviews: bool = True) -> list[tuple[Any, Any]]:
     """The matching events as (query of id and sort date, sort date column) parts.
+
+    ``reviews=False`` says that no event has been reviewed yet: the machine's part then skips the per-row check
+    against the reviews and the overlay part is left out.
 
     Unreviewed events come straight from the machine's columns, so the covering index ``ix_events_listing``
     (event date, id, filter columns) answers both the filter and the order; reviewed events (few) go through
@@ -207,10 +211,10 @@ def _parts(flt: EventQuery) -> list[tuple[Any, Any]]:
     ev, rv = schema.events, schema.event_reviews
     parts = []
     if unreviewed:
+        not_reviewed = [ev.c.event_id.notin_(sa.select(rv.c.event_id))] if reviews else []
         parts.append((sa.select(ev.c.event_id, ev.c.event_date.label("sort_date"))
-                      .where(ev.c.event_id.notin_(sa.select(rv.c.event_id)),
-                             *_conditions(flt, _machine, reviewed=False)), ev.c.event_date))
-    if statuses:
+                      .where(*not_reviewed, *_conditions(flt, _machine, reviewed=False)), ev.c.event_date))
+    if statuses and reviews:
         sort = _effective("event_date")
         parts.append((sa.select(ev.c.event_id, sort.label("sort_date"))
                       .select_from(rv.join(ev, ev.c.event_id == rv.c.event_id))
@@ -218,19 +222,34 @@ def _parts(flt: EventQuery) -> list[tuple[Any, Any]]:
     return parts
 
 
-def _page_ids(conn: sa.Connection, flt: EventQuery, limit: int | None, offset: int) -> tuple[list[str], int]:
-    """Return the ids of one page, newest first (undated last, ties by id, descending), and the total."""
+def _page_rows(conn: sa.Connection, flt: EventQuery, limit: int | None, offset: int,
+               with_data: bool) -> tuple[list[tuple[Any, ...]], int]:
+    """Return one page of (id, sort date[, data as JSON text]), newest first (undated last, ties by id,
+    descending), and the total.
+
+    The data comes with the ordered, limited query itself (one row lookup per event of the page), as text that
+    the caller decodes: no second query with hundreds of bound ids, no decoding of rows that fall off the page.
+    """
     total = 0
     rows: list[Any] = []
-    for query, sort in _parts(flt):
+    reviews = conn.execute(sa.select(schema.event_reviews.c.event_id).limit(1)).first() is not None
+    for query, sort in _parts(flt, reviews=reviews):
         total += conn.execute(sa.select(sa.func.count()).select_from(query.subquery())).scalar_one()
+        if with_data:
+            query = query.add_columns(sa.cast(schema.events.c.data, sa.Text))
         ordered = query.order_by(sort.desc(), schema.events.c.event_id.desc())
         if limit is not None:
             ordered = ordered.limit(limit + offset)
         rows.extend(conn.execute(ordered).tuples())
     rows.sort(key=lambda row: (row[1] is not None, row[1] or "", row[0]), reverse=True)
     end = None if limit is None else offset + limit
-    return [row[0] for row in rows[offset:end]], total
+    return rows[offset:end], total
+
+
+def _page_ids(conn: sa.Connection, flt: EventQuery, limit: int | None, offset: int) -> tuple[list[str], int]:
+    """Return the ids of one page, newest first (undated last, ties by id, descending), and the total."""
+    rows, total = _page_rows(conn, flt, limit, offset, with_data=False)
+    return [row[0] for row in rows], total
 
 
 def query_page(conn: sa.Connection, flt: EventQuery = EventQuery(), *, limit: int | None = None,
@@ -239,18 +258,21 @@ def query_page(conn: sa.Connection, flt: EventQuery = EventQuery(), *, limit: in
 
     This is the fast path for the map: no ``Event`` objects are built.
     """
-    ids, total = _page_ids(conn, flt, limit, offset)
-    data: dict[str, Any] = {}
+    rows, total = _page_rows(conn, flt, limit, offset, with_data=True)
+    ids = [row[0] for row in rows]
     reviews: dict[str, Review] = {}
-    ev, rv = schema.events, schema.event_reviews
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        rows = conn.execute(sa.select(ev.c.event_id, ev.c.data).where(ev.c.event_id.in_(chunk)))
-        data.update({event_id: value for event_id, value in rows})
-        reviews.update((r.event_id, _review_from_row(r))
-                       for r in conn.execute(sa.select(rv).where(rv.c.event_id.in_(chunk))))
+    rv = schema.event_reviews
+    if ids:
+        for start in range(0, len(ids), 500):
+            reviews.update((r.event_id, _review_from_row(r))
+                           for r in conn.execute(sa.select(rv).where(rv.c.event_id.in_(ids[start:start + 500]))))
     reports = _reports_of(conn, ids)
-    return [(i, data[i], reviews.get(i), reports.get(i, ())) for i in ids], int(total)
+    return [(row[0], _decode(row[2]), reviews.get(row[0]), reports.get(row[0], ())) for row in rows], int(total)
+
+
+def _decode(data: Any) -> dict[str, Any]:
+    """The stored JSON of an event as a dict (some drivers hand JSON over decoded already)."""
+    return json.loads(data) if isinstance(data, str | bytes) else dict(data)
 
 
 def query_events(conn: sa.Connection, flt: EventQuery = EventQuery(), *, limit: int | None = None,
