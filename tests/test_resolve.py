@@ -141,6 +141,32 @@ def test_resolve_actor_kinds_conflict_either_way_round() -> None:
     assert resolve.match_score(attack, ev()) < resolve.match_score(clash, ev()) / 1.5
 
 
+COUNTRY_ONLY = {"location": "Mali", "latitude": 17.0, "longitude": -4.0, "geo_precision": 3, "geonameid": 2453866,
+                "admin1": None}
+
+
+@pytest.mark.parametrize(
+    ("event", "candidate", "expected"),
+    [
+        (ev(**COUNTRY_ONLY, actor1=None, actor2=None), ev(**COUNTRY_ONLY, actor1=None, actor2=None), False),
+        (ev(**COUNTRY_ONLY, actor1="Military Forces of Mali (2020-)", actor2=None),
+         ev(**COUNTRY_ONLY, actor1="Police Forces of Mali (2020-)", actor2=None), False),
+        (ev(**COUNTRY_ONLY), ev(**COUNTRY_ONLY), True),
+        (ev(**COUNTRY_ONLY), ev(), True),
+    ],
+    ids=["no-actors", "only-the-country-in-common", "common-actor", "country-vs-town-common-actor"],
+)
+def test_resolve_country_level_reports_need_a_common_actor(event: Event, candidate: Event, expected: bool) -> None:
+    assert resolve.same_incident(event, candidate) is expected
+
+
+def test_resolve_same_kind_actors_of_other_countries_conflict() -> None:
+    syrian = ev(actor1="Unidentified Armed Group (Syria)", actor2="Civilians (Syria)", notes=None,
+                event_type="Violence against civilians", sub_event_type="Attack")
+    assert not resolve.same_incident(syrian, dataclasses.replace(syrian, actor2="Civilians (Ukraine)"))
+    assert resolve.same_incident(syrian, dataclasses.replace(syrian, actor1="Military Forces of Mali (2020-)"))
+
+
 def test_resolve_match_score_prefers_the_closer_place() -> None:
     report_event = ev(geo_precision=2, latitude=12.70, longitude=-8.05, geonameid=None)
     assert resolve.match_score(report_event, ev()) > resolve.match_score(report_event, ev(**BAMAKO))

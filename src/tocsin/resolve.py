@@ -27,10 +27,20 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from tocsin.model import JSON, Claim, Event
-from tocsin.taxonomy import EVENT_FAMILIES, PRECEDENCE, Certainty, EventType, SourceKind, Stance
+from tocsin.taxonomy import (
+    COUNTRY_NAMES,
+    DEMONYMS,
+    EVENT_FAMILIES,
+    PRECEDENCE,
+    Certainty,
+    EventType,
+    SourceKind,
+    Stance,
+)
 
 __all__ = [
     "CELL_DEGREES",
+    "COUNTRY_PLACE_SCORE",
     "MATCH_THRESHOLD",
     "MAX_SPAN_DAYS",
     "SEARCH_RADIUS_KM",
@@ -66,6 +76,8 @@ CELL_DEGREES = 1.0
 MAX_SPAN_DAYS = 31
 WEIGHTS = {"place": 0.3, "date": 0.3, "subtype": 0.15, "actors": 0.15, "wording": 0.1}
 ACTOR_CONFLICT_FACTOR = 0.5
+# Place agreement when two reports can be compared only by country (one or both give no region).
+COUNTRY_PLACE_SCORE = 0.4
 SYNDICATION_CONTAINMENT = 0.5
 SHINGLE_WORDS = 5
 MINHASH_SIZE = 64
@@ -288,7 +300,8 @@ def match_score(event: Event, candidate: Event) -> float:
     """Return how well a report's event fits an incident, in [0, 1]; 0 when a hard rule forbids the match.
 
     Hard rules: same type family, neither historical, places within what both geo precisions allow, date
-    windows that overlap, no different countries. Then a weighted agreement of place closeness, date, sub-type,
+    windows that overlap, no different countries, and a common named actor when the places can be compared only
+    by country (two vague reports of one country on one day are as likely two events as one). Then a weighted agreement of place closeness, date, sub-type,
     actors and wording; named actors that share nothing halve the score.
     """
     if event.historical or candidate.historical or family_of(event) != family_of(candidate):
@@ -298,6 +311,8 @@ def match_score(event: Event, candidate: Event) -> float:
     if place == 0.0 or date == 0.0:
         return 0.0
     actors = _actor_score(event, candidate)
+    if place <= COUNTRY_PLACE_SCORE and not (_actor_keys(event) & _actor_keys(candidate)) - _country_words():
+        return 0.0  # a country is too wide to tell two events apart without a common actor (not just its name)
     score = (WEIGHTS["place"] * place + WEIGHTS["date"] * date
              + WEIGHTS["subtype"] * _subtype_score(event, candidate)
              + WEIGHTS["actors"] * (0.0 if actors is None else actors)
@@ -313,13 +328,13 @@ def same_incident(event: Event, candidate: Event, *, threshold: float = MATCH_TH
 def _place_score(event: Event, candidate: Event) -> float:
     if event.iso2 and candidate.iso2 and event.iso2 != candidate.iso2:
         return 0.0
-    if event.geonameid is not None and event.geonameid == candidate.geonameid:
-        return 1.0
     coarse = _coarse(event) or _coarse(candidate)
-    if coarse:
+    if not coarse and event.geonameid is not None and event.geonameid == candidate.geonameid:
+        return 1.0
+    if coarse:  # the same region or country is only as close as a region or country, whatever its id
         if event.admin1 and candidate.admin1:
             return 0.6 if _norm(event.admin1) == _norm(candidate.admin1) else 0.0
-        return 0.4 if (event.iso2 and event.iso2 == candidate.iso2) or (
+        return COUNTRY_PLACE_SCORE if (event.iso2 and event.iso2 == candidate.iso2) or (
             event.country and event.country == candidate.country) else 0.0
     distance = _distance(event, candidate)
     if distance is None:
@@ -380,6 +395,23 @@ def actor_kind(name: str | None) -> str | None:
     return next((kind for prefix, kind in _ACTOR_KIND_PREFIXES if text.startswith(prefix)), None)
 
 
+def _actor_country(name: str) -> str | None:
+    """The country an ACLED actor name is qualified by: "Civilians (Mali)" and "Military Forces of Mali (2020-)"
+    both give "mali"."""
+    text = re.sub(r"\(\d{4}-\d{0,4}\)", " ", name.lower())
+    found = re.search(r"\(([^)]*)\)\s*$", text.strip()) or re.search(r".*\bof ([a-z .'-]+)$", text.strip())
+    return " ".join(found.group(1).split()) if found else None
+
+
+def _countries_conflict(event: Event, candidate: Event) -> bool:
+    """Both events name an actor of the same kind, qualified by different countries (Syrian and Ukrainian
+    civilians are not one group of victims)."""
+    mine = {(actor_kind(a), _actor_country(a)) for a in (event.actor1, event.actor2) if a and actor_kind(a)}
+    theirs = {(actor_kind(a), _actor_country(a)) for a in (candidate.actor1, candidate.actor2) if a and actor_kind(a)}
+    return any(kind == other_kind and country and other_country and country != other_country
+               for kind, country in mine for other_kind, other_country in theirs)
+
+
 def _kinds_conflict(event: Event, candidate: Event) -> bool:
     """The two events name actors of kinds that cannot be one event, in whichever order they are coded.
 
@@ -391,7 +423,9 @@ def _kinds_conflict(event: Event, candidate: Event) -> bool:
     """
     mine = {k for k in (actor_kind(event.actor1), actor_kind(event.actor2)) if k}
     theirs = {k for k in (actor_kind(candidate.actor1), actor_kind(candidate.actor2)) if k}
-    return bool(mine) and bool(theirs) and not (mine <= theirs or theirs <= mine)
+    if mine and theirs and not (mine <= theirs or theirs <= mine):
+        return True
+    return _countries_conflict(event, candidate)
 
 
 def _actor_score(event: Event, candidate: Event) -> float | None:
@@ -410,6 +444,14 @@ def _actor_score(event: Event, candidate: Event) -> float | None:
     if first and other_first and not (first & theirs) and not (other_first & mine):
         return 0.0
     return 1.0 if mine & theirs else 0.0
+
+
+@functools.lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    """Words of country names and demonyms: "Military Forces of Kenya" and "Police Forces of Kenya" share only
+    "kenya", which says where, not who."""
+    words = {w for name in COUNTRY_NAMES.values() for w in re.findall(r"[\w'-]+", name.lower())}
+    return frozenset(words | set(DEMONYMS))
 
 
 def _content_words(text: str | None) -> set[str]:
