@@ -18,7 +18,7 @@ from tocsin.review import EventQuery
 from tocsin.store import get_article, schema
 from tocsin.taxonomy import Role
 from tocsin.web.auth import require
-from tocsin.web.detail import event_detail, feature
+from tocsin.web.detail import FEATURE_FIELDS, event_detail, feature
 
 __all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "router"]
 
@@ -86,7 +86,7 @@ def list_events(request: Request, _user: Viewer, flt: Filters,
                 offset: Annotated[int, Query(ge=0)] = 0) -> Response:
     """Events as a GeoJSON FeatureCollection, newest first, with reviewed values; ``total`` counts all matches."""
     with _engine(request).connect() as conn:
-        page, total = review.query_page(conn, flt, limit=limit, offset=offset)
+        page, total = review.query_page(conn, flt, limit=limit, offset=offset, fields=FEATURE_FIELDS)
     next_offset = offset + len(page) if offset + len(page) < total else None
     body = {"type": "FeatureCollection", "features": [feature(*row) for row in page], "total": total,
             "limit": limit, "offset": offset, "next_offset": next_offset}

@@ -13,11 +13,13 @@ from tocsin.model import Event
 from tocsin.store import schema
 from tocsin.taxonomy import ReviewStatus
 
-__all__ = ["LIST_FIELDS", "event_detail", "feature"]
+__all__ = ["FEATURE_FIELDS", "LIST_FIELDS", "event_detail", "feature"]
 
 # What the map and list need of each event; the panel fetches the rest.
 LIST_FIELDS = ("event_type", "sub_event_type", "event_date", "location", "country", "iso2", "admin1",
                "geo_precision", "fatalities", "certainty", "actor1", "actor2", "historical")
+# Every stored field ``feature`` reads: the listing asks the database for these alone.
+FEATURE_FIELDS = (*LIST_FIELDS, "latitude", "longitude")
 _ARTICLE_FIELDS = ("id", "title", "outlet", "url", "published", "published_source", "text")
 
 
