@@ -68,6 +68,23 @@ def test_review_filters_use_reviewed_values(setup: tuple[sa.Engine, list[str]]) 
     assert [e.event_id for e in north] == [bamako]
 
 
+@pytest.mark.parametrize("reviewed", [False, True], ids=["nothing-reviewed", "one-reviewed"])
+def test_review_query_page_fields_match_the_stored_data(setup: tuple[sa.Engine, list[str]], reviewed: bool) -> None:
+    engine, (bamako, kati) = setup
+    if reviewed:
+        with engine.begin() as conn:
+            review.edit(conn, kati, {"fatalities": 5}, user="ana", reason="update")
+    fields = ("location", "geo_precision", "fatalities", "latitude", "historical", "actor1", "event_date")
+    with engine.connect() as conn:
+        full, total = review.query_page(conn, limit=1)
+        slim, slim_total = review.query_page(conn, limit=1, fields=fields)
+        rest, _ = review.query_page(conn, limit=5, offset=1, fields=fields)
+    assert (total, slim_total) == (2, 2)
+    assert [row[0] for row in full + rest] == [bamako, kati]
+    assert slim[0][1] == {name: full[0][1].get(name, False if name == "historical" else None) for name in fields}
+    assert (rest[0][2] is not None) is reviewed
+
+
 @pytest.mark.parametrize(("action", "code"), [
     (lambda c, a, b: review.reject(c, a, user="u", reason=" "), "E459"),
     (lambda c, a, b: review.merge(c, a, a, user="u", reason="x"), "E461"),
