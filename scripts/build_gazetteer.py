@@ -324,7 +324,8 @@ def synthesize_admin(builder: Builder) -> None:
                 members[key].append((place["lat"], place["lon"], place["pop"] or 0))
     sums = {key: _extent_centre(pts) for key, pts in members.items()}
     existing = {(p["cc"], p["admin1"]) for p in builder.places.values() if p["fcode"] == "ADM1"}
-    existing2 = {(p["cc"], p["name"].casefold()) for p in builder.places.values() if p["fcode"] == "ADM2"}
+    # Keyed by country, admin1 and name: the US alone has some 20 Madison Counties, one per state.
+    existing2 = {(p["cc"], p["admin1"], p["name"].casefold()) for p in builder.places.values() if p["fcode"] == "ADM2"}
     n1 = n2 = 0
     for key, (lat, lon, pop) in sorted(sums.items()):
         if key[0] == "1":
@@ -337,9 +338,9 @@ def synthesize_admin(builder: Builder) -> None:
             row = {"name": info["name"], "fcode": "ADM1", "cc": key[1], "admin1": key[2], "admin2": "",
                    "lat": lat, "lon": lon, "pop": int(pop)}
             builder.add(pid, row, [], 0)
-        elif (key[1], key[3].casefold()) not in existing2 and key[2] != "00":
+        elif (key[1], key[2], key[3].casefold()) not in existing2 and key[2] != "00":
             n2 += 1
-            existing2.add((key[1], key[3].casefold()))
+            existing2.add((key[1], key[2], key[3].casefold()))
             row = {"name": key[3], "fcode": "ADM2", "cc": key[1], "admin1": key[2], "admin2": key[3],
                    "lat": lat, "lon": lon, "pop": 0}
             builder.add(-(SYNTH_ADMIN2 + n2), row, [], 0)
