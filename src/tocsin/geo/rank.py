@@ -30,6 +30,7 @@ NEAR_W = 3.0
 NEAR_KM = 150.0
 PARENT_W = 6.0
 OFFSET_W = 6.0
+SUPPORT_W = 2.0
 FUZZY_PENALTY = 2.0
 _KM_PER_UNIT = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0,
                 "miles": 1.609, "mile": 1.609, "mi": 1.609}
@@ -148,11 +149,37 @@ def resolve_mentions(
     cache: dict[str, tuple[list[Entry], list[float], bool]] = {}
     slots = [_candidates(gazetteer, text, m, cache) for m in mentions]
     _link(text, slots)
+    _add_support(slots)
     for slot in slots:
         _choose(slot, [0.0] * len(slot.cands))
     for _ in range(ROUNDS):
         _context_round(slots, focus)
     return [_result(s) for s in slots]
+
+
+def _add_support(slots: list[_Slot]) -> None:
+    """Reward readings that lie in a first-level region where other names of the article could also lie.
+
+    Greedy rounds start from each name's most likely reading, so a set of small places that only make sense
+    together (Columbus, Platte County and Norfolk, all in Nebraska) loses to each name's big namesake. Counting,
+    for each candidate, the other names that have *some* reading in its region finds such a set; names that
+    exist in every region (Springfield, Washington) support all alike and so change nothing. Only main names
+    count: an alternate name (Mecca for a Medina in Ohio) is too weak a tie.
+    """
+    where: dict[tuple[str, str], set[str]] = collections.defaultdict(set)
+    for slot in slots:
+        for e in slot.cands:
+            if e.main and e.admin1 and e.fcode not in ("PCLI", "CONT"):
+                where[(e.cc, e.admin1)].add(slot.mention.key)
+    keys = {slot.mention.key for slot in slots if slot.cands}
+    if len(keys) < 2:
+        return
+    for slot in slots:
+        own = slot.mention.key
+        for k, e in enumerate(slot.cands):
+            if e.main and e.admin1 and e.fcode not in ("PCLI", "CONT"):
+                n = len(where[(e.cc, e.admin1)] - {own})
+                slot.extra[k] += SUPPORT_W * n / (len(keys) - 1)
 
 
 def _link(text: str, slots: list[_Slot]) -> None:
@@ -191,24 +218,45 @@ def _choose(slot: _Slot, ctx: list[float]) -> None:
     slot.conf = 1.0 / (1.0 + math.exp(-margin))
 
 
-def _context_round(slots: list[_Slot], focus: Sequence[str]) -> None:
-    countries: dict[str, float] = collections.defaultdict(float, {cc: 1.0 for cc in focus})
-    admins: dict[tuple[str, str], float] = collections.defaultdict(float)
-    by_key: dict[str, list[tuple[str, tuple[str, str] | None, float]]] = collections.defaultdict(list)
-    points: list[tuple[str, float, float, float]] = []
-    for slot in slots:
+@dataclasses.dataclass
+class _Context:
+    """What the article's current readings say: weight per country and admin1, readings per name, points."""
+
+    countries: dict[str, float]
+    admins: dict[tuple[str, str], float]
+    by_key: dict[str, list[tuple[str, tuple[str, str] | None, float]]]
+    points: dict[int, tuple[str, float, float, float]]
+
+    def add(self, i: int, slot: _Slot, sign: float) -> None:
+        """Add (``sign`` 1) or take away (-1) the current reading of slot ``i``."""
         if not slot.cands:
-            continue
+            return
         e = slot.cands[slot.best]
         w = (2.0 if slot.mention.dateline else 1.0) * (0.5 + slot.conf)
         adm = (e.cc, e.admin1) if e.fcode != "PCLI" and e.admin1 else None
-        by_key[slot.mention.key].append((e.cc, adm, w))
-        countries[e.cc] += w
+        self.countries[e.cc] += sign * w
         if adm:
-            admins[adm] += w
-        points.append((slot.mention.key, e.lat, e.lon, w))
+            self.admins[adm] += sign * w
+        readings = self.by_key[slot.mention.key]
+        if sign > 0:
+            readings.append((e.cc, adm, w))
+            self.points[i] = (slot.mention.key, e.lat, e.lon, w)
+        else:
+            readings.remove((e.cc, adm, w))
+            self.points.pop(i, None)
+
+
+def _context_round(slots: list[_Slot], focus: Sequence[str]) -> None:
+    """Rescore every mention in turn; a changed reading updates the context at once (no see-saw between two
+    names that each follow the other's previous reading)."""
+    ctx = _Context(collections.defaultdict(float, {cc: 1.0 for cc in focus}), collections.defaultdict(float),
+                   collections.defaultdict(list), {})
     for i, slot in enumerate(slots):
-        _score_slot(i, slots, slot, countries, admins, by_key, points)
+        ctx.add(i, slot, 1.0)
+    for i, slot in enumerate(slots):
+        ctx.add(i, slot, -1.0)
+        _score_slot(i, slots, slot, ctx.countries, ctx.admins, ctx.by_key, list(ctx.points.values()))
+        ctx.add(i, slot, 1.0)
 
 
 def _score_slot(
