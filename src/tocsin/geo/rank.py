@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from tocsin.geo.gazetteer import Entry, Gazetteer
+from tocsin.geo.names import fold
 from tocsin.geo.recognize import Mention
 from tocsin.geo.states import AP_STATES
 
@@ -177,6 +178,8 @@ def _add_support(slots: list[_Slot]) -> None:
     for slot in slots:
         own = slot.mention.key
         for k, e in enumerate(slot.cands):
+            if e.admin2 and e.fcode.startswith("PPL") and fold(e.admin2) in keys - {own}:
+                slot.extra[k] += PARENT_W / 2  # the article names the town's county or district too
             if e.main and e.admin1 and e.fcode not in ("PCLI", "CONT"):
                 n = len(where[(e.cc, e.admin1)] - {own})
                 slot.extra[k] += SUPPORT_W * n / (len(keys) - 1)
