@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -32,6 +33,7 @@ NEAR_KM = 150.0
 PARENT_W = 6.0
 OFFSET_W = 6.0
 SUPPORT_W = 2.0
+TOWN_NAMES_AREA_POP = 10_000
 FUZZY_PENALTY = 2.0
 _KM_PER_UNIT = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0,
                 "miles": 1.609, "mile": 1.609, "mi": 1.609}
@@ -76,8 +78,13 @@ def _prior(entry: Entry, slip: int) -> float:
 
 
 def _town_over_area(cands: list[Entry], priors: list[float], area_cue: bool) -> None:
-    """A region or district named after its main town: the town is meant unless the text says "region"."""
-    towns = [e for e in cands if e.fcode.startswith("PPL")]
+    """A region or district named after its main town: the town is meant unless the text says "region".
+
+    Only a town that goes by that main name and is big enough to name a region counts (a hamlet called Wales
+    or Delaware, or a suburb with the alternate name Illinois, does not make the region a town).
+    """
+    towns = [e for e in cands if e.fcode.startswith("PPL") and e.main and (e.pop >= TOWN_NAMES_AREA_POP or
+                                                                            e.fcode != "PPL")]
     for k, e in enumerate(cands):
         if e.fcode not in ("ADM1", "ADM2", "ADM3"):
             continue
@@ -178,11 +185,19 @@ def _add_support(slots: list[_Slot]) -> None:
     for slot in slots:
         own = slot.mention.key
         for k, e in enumerate(slot.cands):
-            if e.admin2 and e.fcode.startswith("PPL") and fold(e.admin2) in keys - {own}:
+            if e.admin2 and e.fcode.startswith("PPL") and _county_keys(e.admin2) & (keys - {own}):
                 slot.extra[k] += PARENT_W / 2  # the article names the town's county or district too
             if e.main and e.admin1 and e.fcode not in ("PCLI", "CONT"):
                 n = len(where[(e.cc, e.admin1)] - {own})
                 slot.extra[k] += SUPPORT_W * n / (len(keys) - 1)
+
+
+@functools.lru_cache(maxsize=65536)
+def _county_keys(admin2: str) -> frozenset[str]:
+    """The folded ways an article names a county: "Cooke County" or "Cooke"."""
+    key = fold(admin2)
+    bare = re.sub(r" (?:county|parish|district|borough)$", "", key)
+    return frozenset({key, bare}) if len(bare) > 2 else frozenset({key})
 
 
 def _link(text: str, slots: list[_Slot]) -> None:
