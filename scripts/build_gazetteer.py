@@ -48,9 +48,10 @@ SYNTH_ADMIN2 = 9_500_000_000
 # Common English names of countries that the sources spell otherwise (added to the alternate names).
 COUNTRY_EXTRA = {
     "US": ["U.S.", "U.S.A.", "America", "United States of America", "the United States"],
-    "GB": ["Britain", "Great Britain", "U.K.", "UK", "England"],
+    "GB": ["Britain", "Great Britain", "U.K.", "UK"],
     "CI": ["Ivory Coast", "Cote d'Ivoire"],
-    "CD": ["DR Congo", "DRC", "Congo-Kinshasa", "Democratic Republic of Congo"],
+    "CD": ["DR Congo", "DRC", "Congo-Kinshasa", "Democratic Republic of Congo", "Zaire"],
+    "SA": ["Saudi"],
     "CG": ["Congo-Brazzaville", "Republic of Congo"],
     "KR": ["South Korea"],
     "KP": ["North Korea"],
@@ -75,6 +76,21 @@ COUNTRY_EXTRA = {
     "TR": ["Turkey", "Turkiye"],
     "CF": ["CAR"],
     "NL": ["Holland"],
+}
+# England, Scotland, Wales and Northern Ireland are first-level regions of GB (GeoNames ADM1), not names of it.
+NOT_COUNTRY_NAMES = {"GB": {"england", "scotland", "wales", "northern ireland"}}
+# Trailing words that say what kind of area a first-level region is ("Anhui Sheng", "Guangxi Zhuangzu Zizhiqu",
+# "Akmola Oblysy"); news writes the bare name, so it is added as an alternate name.
+ADMIN_GENERIC = {
+    "sheng", "shi", "zizhiqu", "province", "provincia", "region", "oblast", "oblast'", "oblysy", "kray", "krai",
+    "governorate", "state", "prefecture", "department", "district", "division", "county", "territory",
+    "muhafazat", "wilayah", "ken", "to", "fu", "do",
+}
+# Bare words that stay region names only with their generic word ("Central Region" is not "Central").
+ADMIN_VAGUE = {
+    "central", "northern", "southern", "eastern", "western", "north", "south", "east", "west", "capital",
+    "coast", "upper", "lower", "middle", "north east", "north west", "south east", "south west", "northeast",
+    "northwest", "southeast", "southwest", "federal", "national", "island", "islands", "lake", "lakes", "city",
 }
 # GeoNames' own country points where they differ from the Factbook's (6252001: the contiguous states' centre).
 COUNTRY_POINT = {"US": (39.76, -98.5)}
@@ -136,6 +152,25 @@ def _clean_alts(
         seen.add(alt.casefold())
         kept.append(alt)
     return kept[:MAX_ALT]
+
+
+def admin_short_name(name: str) -> str | None:
+    """The bare name of a first-level region without its generic word, or None when there is none.
+
+    >>> admin_short_name("Anhui Sheng"), admin_short_name("Guangxi Zhuangzu Zizhiqu"), admin_short_name("Central")
+    ('Anhui', 'Guangxi', None)
+    """
+    words = name.split()
+    autonomous = False
+    while len(words) > 1 and words[-1].casefold() in ADMIN_GENERIC:
+        autonomous = autonomous or words[-1].casefold() == "zizhiqu"
+        words.pop()
+    if autonomous:  # "Guangxi Zhuangzu", "Ningxia Huizu": the people's name follows the region's
+        words = words[:1]
+    short = " ".join(words)
+    if short == name or len(short) < 3 or short.casefold() in ADMIN_VAGUE:
+        return None
+    return short
 
 
 def _ascii(text: str) -> str:
@@ -384,6 +419,8 @@ def read_countries(builder: Builder, gnc: Path, ci: Path) -> None:
             lat, lon = _capital_point(builder, cc, c.get("capital"))
         alts = [c["name"]] + list(_lit(extra.get("altSpellings")) or []) + COUNTRY_EXTRA.get(cc, [])
         alts += builder.countries.get(cc, {}).get("wof_alts", [])
+        alts += [a[4:] for a in [c["name"], *alts] if a.startswith("The ")]  # "The Netherlands": "Netherlands"
+        alts = [a for a in alts if a.casefold() not in NOT_COUNTRY_NAMES.get(cc, set())]
         demonyms = [d for d in [extra.get("demonym")] if d] + DEMONYM_EXTRA.get(cc, [])
         builder.countries[cc] = {
             "cc": cc, "iso3": c["iso3"], "isonum": c["isonumeric"], "id": c["geonameid"], "name": c["name"],
@@ -454,6 +491,16 @@ def _rows(builder: Builder) -> Iterator[list[str]]:
                f"{p['lat']:.5f}", f"{p['lon']:.5f}", str(p["pop"] or 0), str(p["nalt"])]
 
 
+def add_admin_short_names(builder: Builder) -> None:
+    """Give every first-level region its bare name as an alternate name ("Anhui" for "Anhui Sheng")."""
+    for place in builder.places.values():
+        if place["fcode"] != "ADM1":
+            continue
+        short = admin_short_name(place["name"])
+        if short and short.casefold() not in {a.casefold() for a in place["alts"]}:
+            place["alts"] = [short, *place["alts"]][:MAX_ALT]
+
+
 def write(builder: Builder, out: Path) -> None:
     """Write places.tsv.xz, countries.tsv and admin1.tsv."""
     out.mkdir(parents=True, exist_ok=True)
@@ -493,6 +540,7 @@ def main() -> None:
     synthesize_admin(builder)
     read_countries(builder, gnc, ci)
     read_continents(builder, gnc)
+    add_admin_short_names(builder)
     write(builder, args.out)
     print(f"{len(builder.places)} places, {len(builder.admin1)} admin1, {len(builder.countries)} countries")
 

@@ -198,3 +198,48 @@ def test_geo_gazetteer_missing_index_raises(tmp_path: Path) -> None:
 def test_geo_attribution_ships() -> None:
     text = (gz.DATA_DIR / "ATTRIBUTION").read_text(encoding="utf-8")
     assert gz.ATTRIBUTION in text
+
+
+def _resolve_names(text: str, names: list[str]) -> dict[str, dict[str, object] | None]:
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    return dict(zip(names, geo.resolve(text, spans), strict=True))
+
+
+def test_geo_gazetteer_keeps_same_named_counties_of_different_states() -> None:
+    states = {e.admin1 for e in gz.load().lookup("madison county") if e.fcode == "ADM2" and e.cc == "US"}
+    assert len(states) >= 10
+
+
+def test_geo_county_and_town_agree_without_see_saw() -> None:
+    text = ("The burn ban issued for Walker County was lifted Monday after a meeting between the Huntsville "
+            "fire chief and the Walker County judge.")
+    got = _resolve_names(text, ["Walker County", "Huntsville"])
+    assert all(r is not None and r["country"] == "US" for r in got.values())
+    county, town = got["Walker County"], got["Huntsville"]
+    assert county is not None and town is not None
+    assert distance_km(float(county["lat"]), float(county["lon"]), float(town["lat"]), float(town["lon"])) < 60  # type: ignore[arg-type]
+
+
+def test_geo_small_places_that_only_fit_together_beat_big_namesakes() -> None:
+    text = ("A Columbus woman was fined in Platte County court for falsely accusing a man from Norfolk, "
+            "prosecutors said.")
+    got = _resolve_names(text, ["Columbus", "Platte County", "Norfolk"])
+    assert {r["country"] for r in got.values() if r} == {"US"}
+    columbus = got["Columbus"]
+    assert columbus is not None and float(columbus["lon"]) < -95  # type: ignore[arg-type]  # Nebraska, not Ohio
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "fcode"),
+    [
+        ("Floods hit towns across NSW on Sunday.", "NSW", "AU", "ADM1"),
+        ("Fire crews in Kelowna, B.C. were stretched.", "B.C.", "CA", "ADM1"),
+        ("Tulips from the Netherlands sold well.", "Netherlands", "NL", "PCLI"),
+        ("Storms crossed England and Wales overnight.", "England", "GB", "ADM1"),
+        ("Floods in Anhui displaced thousands.", "Anhui", "CN", "ADM1"),
+    ],
+    ids=["nsw", "bc-after-town", "netherlands-without-the", "england-is-a-region", "province-bare-name"],
+)
+def test_geo_region_names_and_abbreviations_resolve(text: str, name: str, country: str, fcode: str) -> None:
+    got = _resolve_names(text, [name])[name]
+    assert got is not None and got["country"] == country and got["feature_code"] == fcode

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from tocsin.geo.gazetteer import Entry, Gazetteer
 from tocsin.geo.names import fold
 from tocsin.geo.recognize import Mention
-from tocsin.geo.states import AP_STATES
+from tocsin.geo.states import REGION_ABBREVIATIONS
 
 __all__ = ["Resolved", "distance_km", "resolve_mentions"]
 
@@ -42,7 +42,8 @@ _DISTANCE = re.compile(
     r"(?:\w+\s+){0,2}?(?:outside|from|of|away from|off)\s+(?:the\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
-_AP = re.compile(r"\s*,\s*(" + "|".join(re.escape(k) for k in sorted(AP_STATES, key=len, reverse=True)) + r")")
+_AP = re.compile(r"\s*,\s*(" + "|".join(re.escape(k) for k in sorted(REGION_ABBREVIATIONS, key=len, reverse=True))
+                 + r")(?![\w.])")
 _NEAR = re.compile(r"\b(?:near|outside|close to|on the outskirts of|outskirts of|near the town of|"
                    r"(?:north|south|east|west)(?:east|west)?(?:ern)? of)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
@@ -113,14 +114,14 @@ class _Slot:
 
 
 def _fixed(gazetteer: Gazetteer, mention: Mention) -> list[Entry]:
-    """The one reading of a demonym ("Malian": Mali) or an AP state abbreviation ("Ga.": Georgia, US)."""
+    """The one reading of a demonym ("Malian": Mali) or a region abbreviation ("Ga.": Georgia, US; "NSW")."""
     cc = gazetteer.demonym(mention.key)
     country = gazetteer.country(cc) if cc else None
     if country is not None:
         entry = gazetteer.get(country.id)
         return [entry] if entry else []
-    code = AP_STATES.get(mention.text) or AP_STATES.get(mention.text + ".")
-    pid = gazetteer.admin1_id("US", code) if code else None
+    region = REGION_ABBREVIATIONS.get(mention.text) or REGION_ABBREVIATIONS.get(mention.text + ".")
+    pid = gazetteer.admin1_id(*region) if region else None
     entry = gazetteer.get(pid) if pid is not None else None
     return [entry] if entry else []
 
@@ -210,7 +211,7 @@ def _link(text: str, slots: list[_Slot]) -> None:
                 slot.parent = i + 1
         ap = _AP.match(text, m.end)
         if ap:
-            slot.parent_admin = ("US", AP_STATES[ap.group(1)])
+            slot.parent_admin = REGION_ABBREVIATIONS[ap.group(1)]
         before = text[max(0, m.start - 80) : m.start]
         dist = _DISTANCE.search(before)
         if dist:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from tocsin.geo.gazetteer import Gazetteer
 from tocsin.geo.names import fold
-from tocsin.geo.states import AP_STATES
+from tocsin.geo.states import REGION_ABBREVIATIONS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -119,7 +119,7 @@ def _demonyms_and_abbreviations(toks: list[_Tok], found: list[Mention], gazettee
         key = fold(tok.text)
         if key and gazetteer.demonym(key):
             extra.append(Mention(tok.start, tok.end, tok.text, key, ner=tok.ent or None))
-        elif tok.text in AP_STATES and i > 0 and toks[i - 1].text == ",":
+        elif tok.text in REGION_ABBREVIATIONS and i > 0 and toks[i - 1].text == ",":
             extra.append(Mention(tok.start, tok.end, tok.text, key, cue=True))
     return extra
 
