@@ -33,6 +33,7 @@ NEAR_KM = 150.0
 PARENT_W = 6.0
 OFFSET_W = 6.0
 SUPPORT_W = 2.0
+SIBLING_W = 3.0
 TOWN_NAMES_AREA_POP = 10_000
 FUZZY_PENALTY = 2.0
 _KM_PER_UNIT = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0,
@@ -120,7 +121,8 @@ def _fixed(gazetteer: Gazetteer, mention: Mention) -> list[Entry]:
     if country is not None:
         entry = gazetteer.get(country.id)
         return [entry] if entry else []
-    region = REGION_ABBREVIATIONS.get(mention.text) or REGION_ABBREVIATIONS.get(mention.text + ".")
+    tight = mention.text.replace(" ", "")  # "W. Va." is "W.Va."
+    region = REGION_ABBREVIATIONS.get(tight) or REGION_ABBREVIATIONS.get(tight + ".")
     pid = gazetteer.admin1_id(*region) if region else None
     entry = gazetteer.get(pid) if pid is not None else None
     return [entry] if entry else []
@@ -243,7 +245,8 @@ class _Context:
 
     countries: dict[str, float]
     admins: dict[tuple[str, str], float]
-    by_key: dict[str, list[tuple[str, tuple[str, str] | None, float]]]
+    kinds: dict[tuple[str, str], float]
+    by_key: dict[str, list[tuple[str, tuple[str, str] | None, tuple[str, str] | None, float]]]
     points: dict[int, tuple[str, float, float, float]]
 
     def add(self, i: int, slot: _Slot, sign: float) -> None:
@@ -253,15 +256,18 @@ class _Context:
         e = slot.cands[slot.best]
         w = (2.0 if slot.mention.dateline else 1.0) * (0.5 + slot.conf)
         adm = (e.cc, e.admin1) if e.fcode != "PCLI" and e.admin1 else None
+        kind = _kind(e)
         self.countries[e.cc] += sign * w
         if adm:
             self.admins[adm] += sign * w
+        if kind:
+            self.kinds[kind] += sign * w
         readings = self.by_key[slot.mention.key]
         if sign > 0:
-            readings.append((e.cc, adm, w))
+            readings.append((e.cc, adm, kind, w))
             self.points[i] = (slot.mention.key, e.lat, e.lon, w)
         else:
-            readings.remove((e.cc, adm, w))
+            readings.remove((e.cc, adm, kind, w))
             self.points.pop(i, None)
 
 
@@ -269,12 +275,12 @@ def _context_round(slots: list[_Slot], focus: Sequence[str]) -> None:
     """Rescore every mention in turn; a changed reading updates the context at once (no see-saw between two
     names that each follow the other's previous reading)."""
     ctx = _Context(collections.defaultdict(float, {cc: 1.0 for cc in focus}), collections.defaultdict(float),
-                   collections.defaultdict(list), {})
+                   collections.defaultdict(float), collections.defaultdict(list), {})
     for i, slot in enumerate(slots):
         ctx.add(i, slot, 1.0)
     for i, slot in enumerate(slots):
         ctx.add(i, slot, -1.0)
-        _score_slot(i, slots, slot, ctx.countries, ctx.admins, ctx.by_key, list(ctx.points.values()))
+        _score_slot(i, slots, slot, ctx, list(ctx.points.values()))
         ctx.add(i, slot, 1.0)
 
 
@@ -282,20 +288,27 @@ def _score_slot(
     i: int,
     slots: list[_Slot],
     slot: _Slot,
-    countries: dict[str, float],
-    admins: dict[tuple[str, str], float],
-    by_key: dict[str, list[tuple[str, tuple[str, str] | None, float]]],
+    context: _Context,
     points: list[tuple[str, float, float, float]],
 ) -> None:
-    """Context score of every candidate of one mention, leaving out the mention's own name."""
+    """Context score of every candidate of one mention, leaving out the mention's own name.
+
+    Besides country, region, nearness and parents, a "sibling" term: a name read among other first-level
+    regions of a country is likely one more of them (Georgia among Alabama and Texas), one read among countries
+    likely a country.
+    """
     if not slot.cands:
         return
+    countries, admins, kinds = context.countries, context.admins, context.kinds
     own_c: dict[str, float] = collections.defaultdict(float)
     own_a: dict[tuple[str, str], float] = collections.defaultdict(float)
-    for cc, adm, w in by_key[slot.mention.key]:
+    own_k: dict[tuple[str, str], float] = collections.defaultdict(float)
+    for cc, adm, kind, w in context.by_key[slot.mention.key]:
         own_c[cc] += w
         if adm:
             own_a[adm] += w
+        if kind:
+            own_k[kind] += w
     total_c = sum(countries.values()) - sum(own_c.values())
     total_a = sum(admins.values()) - sum(own_a.values())
     others = [(lat, lon, w) for key, lat, lon, w in points if key != slot.mention.key][:25]
@@ -311,8 +324,20 @@ def _score_slot(
         c += _parent_bonus(e, parent) + _offset_bonus(e, anchor, slot.offset_km)
         if slot.parent_admin is not None and (e.cc, e.admin1) == slot.parent_admin:
             c += PARENT_W
+        kind = _kind(e)
+        if kind and total_c > 0:
+            c += SIBLING_W * (kinds[kind] - own_k[kind]) / total_c
         ctx.append(c)
     _choose(slot, ctx)
+
+
+def _kind(e: Entry) -> tuple[str, str] | None:
+    """The set of siblings a reading belongs to: the first-level regions of its country, or the countries."""
+    if e.fcode == "ADM1":
+        return (e.cc, "ADM1")
+    if e.fcode == "PCLI":
+        return ("", "PCLI")
+    return None
 
 
 def _parent_bonus(e: Entry, parent: Entry | None) -> float:
