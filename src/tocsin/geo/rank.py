@@ -320,7 +320,7 @@ def _score_slot(
         if e.admin1 and total_a > 0 and e.fcode != "PCLI":
             c += ADMIN1_W * (admins[(e.cc, e.admin1)] - own_a[(e.cc, e.admin1)]) / total_a
         if others and e.fcode != "PCLI":
-            c += NEAR_W * max(math.exp(-distance_km(e.lat, e.lon, lat, lon) / NEAR_KM) for lat, lon, _ in others)
+            c += NEAR_W * _nearness(e.lat, e.lon, others)
         c += _parent_bonus(e, parent) + _offset_bonus(e, anchor, slot.offset_km)
         if slot.parent_admin is not None and (e.cc, e.admin1) == slot.parent_admin:
             c += PARENT_W
@@ -329,6 +329,21 @@ def _score_slot(
             c += SIBLING_W * (kinds[kind] - own_k[kind]) / total_c
         ctx.append(c)
     _choose(slot, ctx)
+
+
+def _nearness(lat: float, lon: float, others: list[tuple[float, float, float]]) -> float:
+    """``exp(-d / NEAR_KM)`` for the nearest other place; a flat-earth distance is exact enough at this scale,
+    and places over 1,500 km apart (nearness under 0.01 %) are skipped without computing it."""
+    best = 1e9
+    k = math.cos(math.radians(lat))
+    for olat, olon, _ in others:
+        dlat = abs(lat - olat)
+        if dlat > 13.5:
+            continue
+        dlon = abs(lon - olon)
+        dlon = min(dlon, 360.0 - dlon) * k
+        best = min(best, dlat * dlat + dlon * dlon)
+    return math.exp(-111.2 * math.sqrt(best) / NEAR_KM) if best < 1e9 else 0.0
 
 
 def _kind(e: Entry) -> tuple[str, str] | None:
