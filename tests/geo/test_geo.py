@@ -65,6 +65,13 @@ def test_geo_spelling_variants_resolve(text: str, name: str, expected_id: int) -
     assert geo.resolve(text, spans)[0]["geonameid"] == expected_id  # type: ignore[index]
 
 
+@pytest.mark.parametrize("gap", [" in ", " in northern ", ", "], ids=["in", "in-northern", "comma"])
+def test_geo_country_parent_beats_bigger_namesake_abroad(gap: str) -> None:
+    text = f"Gunmen raided the village of Solhan{gap}Burkina Faso, the government said."
+    spans = [(text.index("Solhan"), text.index("Solhan") + 6), (text.index("Burkina"), text.index("Faso") + 4)]
+    assert geo.resolve(text, spans)[0]["country"] == "BF"  # type: ignore[index]
+
+
 def test_geo_distance_phrase_picks_candidate_near_anchor() -> None:
     text = "Soldiers mutinied at the army base in Kati, about 15 km (9 miles) outside Bamako."
     places = _places(text)

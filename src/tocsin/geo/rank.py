@@ -25,6 +25,10 @@ __all__ = ["Resolved", "distance_km", "resolve_mentions"]
 
 FEATURE_BONUS = {"CONT": 6.0, "PCLI": 6.0, "ADM1": 3.5, "PPLC": 2.5, "PPLA": 1.2, "ADM2": 1.2, "PPLA2": 0.6, "ADM3": 0.2}
 ROUNDS = 3
+# "X, Y", "X in Y" and "X in northern Y": what lies between a place and the larger place that contains it.
+_PARENT_GAP = re.compile(
+    r"\s*,\s*|\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|"
+    r"central\s+)?", re.I)
 TOP = 30
 COUNTRY_W = 4.0
 ADMIN1_W = 3.0
@@ -209,7 +213,7 @@ def _link(text: str, slots: list[_Slot]) -> None:
         m = slot.mention
         if i + 1 < len(slots):
             between = text[m.end : slots[i + 1].mention.start]
-            if re.fullmatch(r"\s*,\s*|\s+in\s+", between):
+            if _PARENT_GAP.fullmatch(between):
                 slot.parent = i + 1
         ap = _AP.match(text, m.end)
         if ap:
