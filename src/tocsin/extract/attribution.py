@@ -25,6 +25,7 @@ __all__ = [
     "HEDGE_WORDS",
     "OBJECT_CUES",
     "OPINION_CUES",
+    "QUOTE_CUES",
     "SPEECH_CUES",
     "THOUGHT_CUES",
     "adjacent_quote",
@@ -35,6 +36,7 @@ __all__ = [
     "complement",
     "conjuncts",
     "content_stems",
+    "naming_content",
     "continued_quotes",
     "cue_extent",
     "enclosing_quote",
@@ -81,6 +83,11 @@ OBJECT_CUES = frozenset(
     """confirm deny announce report claim describe criticise criticize accuse blame praise support oppose
     predict cite show reveal acknowledge admit dismiss reject condemn welcome disclose""".split()
 ) | OPINION_CUES
+QUOTE_CUES = frozenset(
+    """continue joke quip exclaim shout yell chant scream interrupt recount conclude observe muse boast brag lament
+    marvel joke laugh sigh retort counter""".split()
+)
+_NAMING_CUES = frozenset({"call", "label", "brand", "dub", "term"})
 _PREP_CUES = {"call": ("for",), "warn": ("of", "about", "against"), "complain": ("about", "of")}
 _NO_SOURCE_CUES = frozenset("report say believe allege claim understand think expect estimate fear".split())
 _RELATIVE = frozenset({"who", "that", "which"})
@@ -179,7 +186,7 @@ def cue_lemma(token: Token) -> str:
 
 
 def _is_cue_word(lemma: str) -> bool:
-    return lemma in SPEECH_CUES or lemma in THOUGHT_CUES or lemma in OPINION_CUES
+    return lemma in SPEECH_CUES or lemma in THOUGHT_CUES or lemma in OPINION_CUES or lemma in QUOTE_CUES
 
 
 def is_cue_verb(token: Token) -> bool:
@@ -287,7 +294,31 @@ def host_clause(verb: Token) -> Token | None:
         between = verb.doc[head.i : verb.left_edge.i]
         if any(t.text in (",", "—", "–") for t in between):
             return head
+    if verb.dep_ == "parataxis" and head.i > verb.i:
+        # "In the three years since, Barden says, far too many lives have been lost": the cue sits inside its host
+        doc = verb.doc
+        before, after = verb.left_edge.i - 1, verb.right_edge.i + 1
+        if before >= 0 and after < len(doc) and doc[before].text in (",", "—", "–") and doc[after].text in (",", "—", "–"):
+            return head
     return None
+
+
+def naming_content(verb: Token) -> tuple[Token, Token] | None:
+    """Return the first and last tokens of what a naming cue says: "called the show “the news show of record”".
+
+    "call", "label", "dub" with an object and an object predicate state an opinion about the object.
+    """
+    if cue_lemma(verb) not in _NAMING_CUES and verb.lemma_.lower() not in _NAMING_CUES:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    predicates = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > verb.i]
+    if not objects:
+        return None
+    if not predicates:
+        predicates = [c for c in objects[0].children if c.dep_ == "oprd"]
+    if not predicates:
+        return None
+    return objects[0].left_edge, predicates[-1].right_edge
 
 
 def object_content(verb: Token) -> Token | None:

@@ -144,7 +144,17 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
-    """Return the content of a reporting verb: its clause, the adjacent quotation, or its object."""
+    """Return the content of a reporting verb: its clause, the adjacent quotation, or its object.
+
+    Verbs that report speech only around a quotation ("continued", "joked") take nothing else.
+    """
+    if attr.cue_lemma(verb) in attr.QUOTE_CUES and verb.lemma_.lower() not in attr.SPEECH_CUES:
+        return _quoted_content(verb, quotes)
+    named = attr.naming_content(verb)
+    if named is not None:
+        first, last = named
+        text = verb.doc.text
+        return attr.trim_chars(text, first.idx, last.idx + len(last.text))
     clause = attr.complement(verb)
     if clause is not None:
         span = attr.subtree_chars(clause)
@@ -160,6 +170,15 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
         return quote if quote is not None else span
     obj = attr.object_content(verb)
     return attr.subtree_chars(obj) if obj is not None else None
+
+
+def _quoted_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    clause = attr.complement(verb)
+    if clause is not None:
+        quote = attr.enclosing_quote(attr.subtree_chars(clause), quotes)
+        if quote is not None:
+            return quote
+    return attr.adjacent_quote(verb, quotes)
 
 
 def _subjects(verb: Token) -> list[tuple[int, int]]:
