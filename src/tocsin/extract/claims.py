@@ -38,6 +38,13 @@ RULES_VERSION = "claims.rules.v1"
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
+_HEADLINE_SPEAKER = re.compile(r"(?P<speaker>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*|\s+(?:of|the|for)){0,5}):\s+(?=\S)")
+_TRANSCRIPT_SPEAKER = re.compile(r"(?P<speaker>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}):\s+(?=\S)")
+_COLON_LABELS = frozenset(
+    """update updated breaking live exclusive analysis factbox timeline explainer editorial opinion comment
+    correction note photos video watch read more related see also q a question answer
+    warning alert advisory""".split()
+)
 _PAREN_PUNCT = frozenset({",", ";", ":", "-", "–", "—", "(", ")"})
 
 
@@ -69,7 +76,7 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     """
     text = article.text
     quotes = attr.quote_spans(text)
-    raws = _own_quotes_first(_dedupe([*_verb_claims(doc, quotes), *_according_claims(doc), *_unattributed_hedges(doc)]))
+    raws = _own_quotes_first(_dedupe([*_verb_claims(doc, quotes), *_according_claims(doc), *_colon_claims(doc), *_unattributed_hedges(doc)]))
     raws.sort(key=lambda r: (r.content[0], r.cue[0] if r.cue else -1, r.source[0] if r.source else -1))
     claims = [_finish(raw, text, article) for raw in raws]
     return _with_advice(claims, doc, article)
@@ -214,6 +221,34 @@ def _according_claims(doc: Doc) -> Iterator[_Raw]:
         cue = (token.idx, to.idx + len(to.text))
         for head in [objects[0], *attr.conjuncts(objects[0])]:
             yield _Raw(source=attr.mention_chars(head), cue=cue, content=content, lemma="according to")
+
+
+def _colon_claims(doc: Doc) -> Iterator[_Raw]:
+    """Yield a speaker's words set after a colon: a headline "Trump: Cruz Has a Long Way to Go" (first line)
+    and a transcript line "TAPPER: Do you think ...". Labels ("UPDATE:", "Mali:") are not speakers."""
+    text = doc.text
+    line_start = 0
+    for number, line in enumerate(text.split("\n")):
+        match = _HEADLINE_SPEAKER.match(line) if number == 0 else _TRANSCRIPT_SPEAKER.match(line)
+        start = line_start
+        line_start += len(line) + 1
+        if match is None or match.group("speaker").lower() in _COLON_LABELS:
+            continue
+        source = (start + match.start("speaker"), start + match.end("speaker"))
+        content = attr.trim_chars(text, start + match.end(), start + len(line))
+        if content[1] - content[0] < 8 or not _is_speaker(doc, *source):
+            continue
+        yield _Raw(source=source, cue=(source[1], source[1] + 1), content=content, lemma="say")
+
+
+def _is_speaker(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` names someone who can speak: no place, date or number, and no verb."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    if any(t.pos_ in ("VERB", "AUX", "NUM", "PRON") for t in span):
+        return False
+    return not any(e.label_ in ("GPE", "LOC", "DATE", "TIME", "CARDINAL") for e in span.ents)
 
 
 def _unattributed_hedges(doc: Doc) -> Iterator[_Raw]:
