@@ -169,7 +169,36 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for match in re.finditer(r"“[^“”]{1,3000}?”|\"[^\"\n]{1,3000}?\"|''(?!')[^\n]{1,3000}?''", text):
         spans.append((match.start(), match.end()))
-    return spans
+    return _join_paragraphs(text, spans)
+
+
+def _join_paragraphs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Extend a quotation back over the paragraphs before it that open a quotation and never close it.
+
+    A speech running over paragraphs leaves each paragraph but the last without a closing mark:
+    '“A.\\n\\n“B.”' is one quotation.
+
+    >>> _join_paragraphs('“A.\\n\\n“B.”', [(5, 9)])
+    [(0, 9)]
+    """
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        while True:
+            if joined and joined[-1][1] > start:
+                break
+            para = text.rfind("\n", 0, start)
+            if para < 0 or text[para + 1 : start].strip() or not text[start] == "“":
+                break
+            previous = text.rfind("\n", 0, para)
+            while previous >= 0 and not text[previous + 1 : para].strip():
+                para = previous
+                previous = text.rfind("\n", 0, para)
+            line = text[previous + 1 : para]
+            if not line.startswith("“") or "”" in line or joined and joined[-1][1] > previous:
+                break
+            start = previous + 1
+        joined.append((start, end))
+    return joined
 
 
 def cue_lemma(token: Token) -> str:
