@@ -64,7 +64,7 @@ SPEECH_CUES = frozenset(
     notify brief estimate accuse blame criticise criticize condemn praise welcome cite announce""".split()
 )
 THOUGHT_CUES = frozenset(
-    """believe think fear hope expect feel doubt suspect know worry suggest show find agree disagree understand
+    """believe think fear hope expect feel doubt suspect worry suggest show find agree disagree
     assume consider conclude guess imagine reckon speculate acknowledge worry want""".split()
 )
 OPINION_CUES = frozenset(

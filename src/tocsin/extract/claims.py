@@ -37,6 +37,7 @@ __all__ = [
 RULES_VERSION = "claims.rules.v1"
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
+_FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
 _HEADLINE_SPEAKER = re.compile(r"(?P<speaker>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*|\s+(?:of|the|for)){0,5}):\s+(?=\S)")
 _TRANSCRIPT_SPEAKER = re.compile(r"(?P<speaker>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}):\s+(?=\S)")
@@ -128,6 +129,8 @@ def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
         sources = _subjects(token)
         if not sources and not attr.allows_no_source(token):
             continue
+        if _speaker_musing(token, doc.text, sources):
+            continue
         cue = attr.cue_extent(token)
         negated = attr.is_negated(token)
         contents = [content, *attr.continued_quotes(doc.text, content, cue, quotes)]
@@ -144,6 +147,16 @@ def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
                     negated=negated,
                     continued=part is not content,
                 )
+
+
+def _speaker_musing(verb: Token, text: str, sources: Sequence[tuple[int, int]]) -> bool:
+    """Whether a cue of thought or wish is the speaker's own aside: "I think", "you want", "we hope".
+
+    A speaker's "I think we can win" inside a speech is not a second claim; speech cues ("I said") still count.
+    """
+    if attr.cue_lemma(verb) in attr.SPEECH_CUES:
+        return False
+    return bool(sources) and all(text[s:e].lower() in _FIRST_SECOND_PERSON for s, e in sources)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
