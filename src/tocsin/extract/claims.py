@@ -179,7 +179,7 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
     if clause is not None:
         span = attr.subtree_chars(clause)
         quote = attr.enclosing_quote(span, quotes)
-        return quote if quote is not None else span
+        return quote if quote is not None else _through_quote(span, quotes)
     quote = attr.adjacent_quote(verb, quotes)
     if quote is not None:
         return quote
@@ -190,6 +190,15 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
         return quote if quote is not None else span
     obj = attr.object_content(verb)
     return attr.subtree_chars(obj) if obj is not None else None
+
+
+def _through_quote(span: tuple[int, int], quotes: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """Extend a content that ends inside a quotation to the quotation's end: 'said that “A. B.”' is all said."""
+    start, end = span
+    for q_start, q_end in quotes:
+        if start <= q_start < end < q_end - 1:
+            return start, q_end
+    return span
 
 
 def _quoted_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
