@@ -100,8 +100,8 @@ def _num(word: str | None) -> float | None:
     if word is None:
         return 1
     word = re.sub(r"\s+", " ", word.lower()).strip()
-    half = word.endswith(" and a half")
-    word = word.removesuffix(" and a half")
+    half = word.endswith((" and a half", " 1/2", "½"))
+    word = re.sub(r"(?: and a half| 1/2|½)$", "", word)
     if re.fullmatch(r"\d+(?:\.\d+)?", word):
         value: float = float(word)
     elif word in _NUMBERS:
@@ -124,7 +124,21 @@ def _duration(count: float | None, unit: str) -> str:
     prefix = "PT" if letter in ("H", "S") or unit == "minute" else "P"
     if count is None:
         return f"{prefix}X{ {'decade': 'DE', 'century': 'CE'}.get(unit, letter)}"
-    return f"{prefix}{_fmt_num(count * _UNIT_FACTOR.get(unit, 1))}{letter}"
+    count *= _UNIT_FACTOR.get(unit, 1)
+    whole, part = int(count), count - int(count)
+    smaller = _SMALLER.get("MI" if unit == "minute" else letter)
+    if part and smaller and float(part * smaller[1]).is_integer():
+        # TimeML writes no fractions: "2 1/2 years" is P2Y6M, "a minute and a half" PT1M30S, "half an hour" PT30M
+        small_letter, factor = smaller
+        time_part = prefix == "PT" or small_letter == "H"
+        if not whole:
+            return f"{'PT' if time_part else 'P'}{int(part * factor)}{small_letter}"
+        head = f"{prefix}{whole}{letter}" + ("T" if time_part and prefix == "P" else "")
+        return f"{head}{int(part * factor)}{small_letter}"
+    return f"{prefix}{_fmt_num(count)}{letter}"
+
+
+_SMALLER = {"Y": ("M", 12), "D": ("H", 24), "H": ("M", 60), "MI": ("S", 60)}
 
 
 def _shift(dct: dt.date, unit: str, count: int) -> tuple[str, str]:
