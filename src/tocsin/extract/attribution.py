@@ -228,7 +228,9 @@ def is_cue_verb(token: Token) -> bool:
 
 
 def allows_no_source(token: Token) -> bool:
-    """Whether a cue may stand without a source: "it was reported that ..."."""
+    """Whether a cue may stand without a source: "it was reported that ...", "Asked whether he would run, ..."."""
+    if cue_lemma(token) == "ask" and token.tag_ == "VBN":
+        return True
     return cue_lemma(token) in _NO_SOURCE_CUES and any(c.dep_ == "auxpass" for c in token.children)
 
 
@@ -375,6 +377,10 @@ def subject_of(verb: Token) -> Token | None:
         return subject_of(verb.head) if verb.head is not verb else None
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head is not verb:
         return subject_of(verb.head)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head.head)  # "Bolton distanced himself by saying ...": Bolton says
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "a statement saying ...", "Hispanics telling their stories"
     return None
 
 
