@@ -404,6 +404,10 @@ def mention_chars(head: Token) -> tuple[int, int]:
         last -= 1
     while first < last and (doc[first].is_punct or doc[first].is_space):
         first += 1
+    for i in range(head.i - 1, first - 1, -1):
+        if "\n" in doc[i].text:  # a parse that runs over a line break: "10:10 a.m.\n\nJeb Bush"
+            first = i + 1
+            break
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
