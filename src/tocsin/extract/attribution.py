@@ -328,7 +328,8 @@ def host_clause(verb: Token) -> Token | None:
     if verb.dep_ == "parataxis" and head.i > verb.i:
         # "In the three years since, Barden says, far too many lives have been lost": the cue sits inside its host
         doc = verb.doc
-        before, after = verb.left_edge.i - 1, verb.right_edge.i + 1
+        inside = [t.i for t in verb.subtree if not t.is_punct]
+        before, after = min(inside) - 1, max(inside) + 1
         if before >= 0 and after < len(doc) and doc[before].text in (",", "—", "–") and doc[after].text in (",", "—", "–"):
             return head
     return None
@@ -346,7 +347,13 @@ def naming_content(verb: Token) -> tuple[Token, Token] | None:
     if not objects:
         return None
     if not predicates:
-        predicates = [c for c in objects[0].children if c.dep_ == "oprd"]
+        text = verb.doc.text
+        predicates = [
+            c
+            for c in objects[0].children
+            if c.dep_ == "oprd"
+            or c.dep_ == "appos" and re.search("[“\"]", text[objects[0].idx : c.left_edge.idx])  # called X “Y”
+        ]
     if not predicates:
         return None
     return objects[0].left_edge, predicates[-1].right_edge
@@ -389,11 +396,12 @@ def conjuncts(token: Token) -> list[Token]:
     return [t for t in token.conjuncts if t.i > token.i and t.pos_ in ("NOUN", "PROPN", "PRON")]
 
 
-def mention_chars(head: Token) -> tuple[int, int]:
-    """Return a mention's characters: the head's subtree without coordinated nouns, trimmed of punctuation."""
+def mention_chars(head: Token, *, without: Token | None = None) -> tuple[int, int]:
+    """Return a mention's characters: the head's subtree without coordinated nouns (nor the cue ``without`` when
+    it modifies the head: "a statement saying ..."), trimmed of punctuation."""
     tokens = [head]
     for child in head.children:
-        if child.dep_ in ("conj", "cc") or child.dep_ == "punct" and child.i > head.i and _after_conj(head, child):
+        if without is not None and child.i == without.i or child.dep_ in ("conj", "cc") or child.dep_ == "punct" and child.i > head.i and _after_conj(head, child):
             continue
         tokens.extend(child.subtree)
     tokens = [t for t in tokens if not (t.dep_ in ("conj", "cc") and t.head is head)]

@@ -12,13 +12,14 @@ certainty word. The rules are plain lexicons and tree patterns (``RULES_VERSION`
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from tocsin.extract import attribution as attr
 from tocsin.model import Article, Claim, Event, Evidence, TextSpan
-from tocsin.taxonomy import Certainty, SourceKind, Stance
+from tocsin.taxonomy import COUNTRY_NAMES, Certainty, SourceKind, Stance
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -39,7 +40,7 @@ RULES_VERSION = "claims.rules.v1"
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
-_HEADLINE_SPEAKER = re.compile(r"(?P<speaker>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*|\s+(?:of|the|for)){0,5}):\s+(?=\S)")
+_HEADLINE_SPEAKER = re.compile(r"(?P<speaker>[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5}):\s+(?=\S)")
 _TRANSCRIPT_SPEAKER = re.compile(r"(?P<speaker>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}):\s+(?=\S)")
 _COLON_LABELS = frozenset(
     """update updated breaking live exclusive analysis factbox timeline explainer editorial opinion comment
@@ -135,8 +136,11 @@ def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
         negated = attr.is_negated(token)
         contents = [content, *attr.continued_quotes(doc.text, content, cue, quotes)]
         options: list[tuple[int, int] | None] = list(sources) if sources else [None]
+        host = attr.host_clause(token)
+        # "A, he said, B": a cue set inside its content; the source is then inside the content too
+        aside = host is not None and host.i > token.i and content[0] <= cue[0] and cue[1] <= content[1]
         for source in options:
-            if source is not None and _overlaps(source, content):
+            if source is not None and _overlaps(source, content) and not aside:
                 continue
             for part in contents:
                 yield _Raw(
@@ -174,7 +178,11 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
     if named is not None:
         first, last = named
         text = verb.doc.text
-        return attr.trim_chars(text, first.idx, last.idx + len(last.text))
+        end = last.idx + len(last.text)
+        closing = re.match(r"[.,!?]?[”\"]", text[end:])
+        if closing and re.search("[“\"]", text[first.idx : end]):
+            end += closing.end()  # the quotation's own closing mark
+        return attr.trim_chars(text, first.idx, end)
     clause = attr.complement(verb)
     if clause is not None:
         span = attr.subtree_chars(clause)
@@ -185,7 +193,7 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
         return quote
     host = attr.host_clause(verb)
     if host is not None:
-        span = attr.subtree_chars(host, exclude=(verb,))
+        span = attr.subtree_chars(host, exclude=(verb,) if host.i < verb.i else ())
         quote = attr.enclosing_quote(span, quotes)
         return quote if quote is not None else span
     obj = attr.object_content(verb)
@@ -218,7 +226,7 @@ def _subjects(verb: Token) -> list[tuple[int, int]]:
     if subject.lower_ in ("it", "there") and subject.dep_ in ("expl", "nsubjpass"):
         return []
     heads = [subject, *attr.conjuncts(subject)]
-    spans = [attr.mention_chars(head) for head in heads]
+    spans = [attr.mention_chars(head, without=verb) for head in heads]
     left = attr.left_coordinated(subject)
     if left is not None:
         spans.insert(0, attr.mention_chars(left))
@@ -266,11 +274,21 @@ def _colon_claims(doc: Doc) -> Iterator[_Raw]:
 def _is_speaker(doc: Doc, start: int, end: int) -> bool:
     """Whether ``[start, end)`` names someone who can speak: no place, date or number, and no verb."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
+    if span is None or _is_country(span.text):
         return False
     if any(t.pos_ in ("VERB", "AUX", "NUM", "PRON") for t in span):
         return False
     return not any(e.label_ in ("GPE", "LOC", "DATE", "TIME", "CARDINAL") for e in span.ents)
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    return frozenset(name.lower() for name in COUNTRY_NAMES.values())
+
+
+def _is_country(name: str) -> bool:
+    """Whether ``name`` is a country ("Mali: gunfire heard ..." is a label, not a speaker)."""
+    return name.lower().removeprefix("the ") in _country_names()
 
 
 def _unattributed_hedges(doc: Doc) -> Iterator[_Raw]:
