@@ -78,7 +78,7 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     """
     text = article.text
     quotes = attr.quote_spans(text)
-    raws = _own_quotes_first(_dedupe([*_verb_claims(doc, quotes), *_according_claims(doc), *_colon_claims(doc), *_unattributed_hedges(doc)]))
+    raws = _own_quotes_first(_dedupe([*_verb_claims(doc, quotes), *_according_claims(doc, quotes), *_colon_claims(doc), *_unattributed_hedges(doc)]))
     raws.sort(key=lambda r: (r.content[0], r.cue[0] if r.cue else -1, r.source[0] if r.source else -1))
     claims = [_finish(raw, text, article) for raw in raws]
     return _with_advice(claims, doc, article)
@@ -209,6 +209,14 @@ def _through_quote(span: tuple[int, int], quotes: Sequence[tuple[int, int]]) -> 
     return span
 
 
+def _quote_around(span: tuple[int, int], quotes: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """Widen a content that starts just inside a quotation to the whole quotation: 'According to X, “A. B.”'."""
+    for q_start, q_end in quotes:
+        if q_start <= span[0] <= q_start + 1 and span[1] < q_end:
+            return q_start, q_end
+    return span
+
+
 def _quoted_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
     clause = attr.complement(verb)
     if clause is not None:
@@ -236,7 +244,7 @@ def _subjects(verb: Token) -> list[tuple[int, int]]:
 # --- "according to X" and unattributed hedges -----------------------------------------------------------------
 
 
-def _according_claims(doc: Doc) -> Iterator[_Raw]:
+def _according_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
     for token in doc:
         if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
             continue
@@ -248,6 +256,7 @@ def _according_claims(doc: Doc) -> Iterator[_Raw]:
         content = attr.sentence_minus(token.sent, phrase)
         if content is None:
             continue
+        content = _quote_around(content, quotes)
         cue = (token.idx, to.idx + len(to.text))
         for head in [objects[0], *attr.conjuncts(objects[0])]:
             yield _Raw(source=attr.mention_chars(head), cue=cue, content=content, lemma="according to")
