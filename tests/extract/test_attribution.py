@@ -63,3 +63,9 @@ def test_attribution_cue_lemma_mends_tagger_lemma() -> None:
     hoped = doc[2]
     assert cue_lemma(hoped) == "hope"
     assert is_cue_verb(hoped)
+
+
+def test_attribution_quote_spans_join_paragraphs_without_closing_marks() -> None:
+    text = "He said:\n\n“A is so.\n\n“B is so.”\n\n“C.”"
+    spans = quote_spans(text)
+    assert [text[a:b] for a, b in spans] == ["“A is so.\n\n“B is so.”", "“C.”"]

@@ -77,6 +77,46 @@ def test_claims_sentence_attribution(
         assert claim.source_kind == kind
 
 
+CUE_SHAPES = [
+    ("Troops, a spokesman said, had fired on the crowd.", "a spokesman", "said",
+     "Troops, a spokesman said, had fired on the crowd"),
+    ("The minister called the attack “a cowardly act.”", "The minister", "called", "the attack “a cowardly act.”"),
+    ("UN envoy: Talks between the two sides have collapsed", "UN envoy", ":",
+     "Talks between the two sides have collapsed"),
+    ("“We will not leave,” he continued.", "he", "continued", "“We will not leave,”"),
+    ("The army issued a statement saying the town had been retaken.", "a statement", "saying",
+     "the town had been retaken"),
+    ("The governor said that “the situation is calm. Shops have reopened.”", "The governor", "said",
+     "that “the situation is calm. Shops have reopened.”"),
+]  # fmt: skip
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    CUE_SHAPES,
+    ids=["parenthetical-inside", "naming", "headline-colon", "quote-only-cue", "participle", "quote-runs-on"],
+)
+def test_claims_cue_shapes(text: str, source: str, cue: str, content: str) -> None:
+    _, claims = _claims(text)
+    found = [c for c in claims if c.cue is not None and c.cue.text == cue]
+    assert found, claims
+    assert found[0].source is not None and found[0].source.text == source
+    assert found[0].content.text == content
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text",
+    ["Mali: Gunfire heard at army base near Bamako", "UPDATE: Gunfire heard at army base",
+     "“I think we can win,” she said.", "Fighting continued in the north."],
+    ids=["place-label", "update-label", "speakers-own-thought", "continue-without-quote"],
+)
+def test_claims_no_claim_from(text: str) -> None:
+    _, claims = _claims(text)
+    assert all(c.cue is None or c.cue.text not in (":", "think", "continued") for c in claims), claims
+
+
 @needs_model
 def test_claims_offsets_slice_the_text(seed_claims: tuple[Article, list[Claim]]) -> None:
     article, claims = seed_claims

@@ -66,6 +66,15 @@ VALUES = [
     ("It fell for the nine months.", "the nine months", "DURATION", "P9M"),
     ("Prices rose over the past 20 years.", "the past 20 years", "DURATION", "P20Y"),
     ("last summer", "last summer", "DATE", "2019-SU"),
+    ("He served 2 1/2 years in jail.", "2 1/2 years", "DURATION", "P2Y6M"),
+    ("The siege lasted 5 1/2 hours.", "5 1/2 hours", "DURATION", "PT5H30M"),
+    ("It took half an hour.", "half an hour", "DURATION", "PT30M"),
+    ("It went on for a minute and a half.", "a minute and a half", "DURATION", "PT1M30S"),
+    ("The group could leave as early as Tuesday.", "Tuesday", "DATE", "2020-08-25"),
+    ("The stock rose from Thursday's closing price.", "Thursday", "DATE", "2020-08-13"),
+    ("The loan was to be repaid by February.", "February", "DATE", "2021-02"),
+    ("Sales rose this year through June.", "June", "DATE", "2020-06"),
+    ("Ratification began in February this year.", "February", "DATE", "2020-02"),
 ]
 
 

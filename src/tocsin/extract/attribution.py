@@ -25,6 +25,7 @@ __all__ = [
     "HEDGE_WORDS",
     "OBJECT_CUES",
     "OPINION_CUES",
+    "QUOTE_CUES",
     "SPEECH_CUES",
     "THOUGHT_CUES",
     "adjacent_quote",
@@ -35,6 +36,7 @@ __all__ = [
     "complement",
     "conjuncts",
     "content_stems",
+    "naming_content",
     "continued_quotes",
     "cue_extent",
     "enclosing_quote",
@@ -62,7 +64,7 @@ SPEECH_CUES = frozenset(
     notify brief estimate accuse blame criticise criticize condemn praise welcome cite announce""".split()
 )
 THOUGHT_CUES = frozenset(
-    """believe think fear hope expect feel doubt suspect know worry suggest show find agree disagree understand
+    """believe think fear hope expect feel doubt suspect worry suggest show find agree disagree
     assume consider conclude guess imagine reckon speculate acknowledge worry want""".split()
 )
 OPINION_CUES = frozenset(
@@ -81,6 +83,11 @@ OBJECT_CUES = frozenset(
     """confirm deny announce report claim describe criticise criticize accuse blame praise support oppose
     predict cite show reveal acknowledge admit dismiss reject condemn welcome disclose""".split()
 ) | OPINION_CUES
+QUOTE_CUES = frozenset(
+    """continue joke quip exclaim shout yell chant scream interrupt recount conclude observe muse boast brag lament
+    marvel joke laugh sigh retort counter""".split()
+)
+_NAMING_CUES = frozenset({"call", "label", "brand", "dub", "term"})
 _PREP_CUES = {"call": ("for",), "warn": ("of", "about", "against"), "complain": ("about", "of")}
 _NO_SOURCE_CUES = frozenset("report say believe allege claim understand think expect estimate fear".split())
 _RELATIVE = frozenset({"who", "that", "which"})
@@ -162,7 +169,36 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for match in re.finditer(r"“[^“”]{1,3000}?”|\"[^\"\n]{1,3000}?\"|''(?!')[^\n]{1,3000}?''", text):
         spans.append((match.start(), match.end()))
-    return spans
+    return _join_paragraphs(text, spans)
+
+
+def _join_paragraphs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Extend a quotation back over the paragraphs before it that open a quotation and never close it.
+
+    A speech running over paragraphs leaves each paragraph but the last without a closing mark:
+    '“A.\\n\\n“B.”' is one quotation.
+
+    >>> _join_paragraphs('“A.\\n\\n“B.”', [(5, 9)])
+    [(0, 9)]
+    """
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        while True:
+            if joined and joined[-1][1] > start:
+                break
+            para = text.rfind("\n", 0, start)
+            if para < 0 or text[para + 1 : start].strip() or not text[start] == "“":
+                break
+            previous = text.rfind("\n", 0, para)
+            while previous >= 0 and not text[previous + 1 : para].strip():
+                para = previous
+                previous = text.rfind("\n", 0, para)
+            line = text[previous + 1 : para]
+            if not line.startswith("“") or "”" in line or joined and joined[-1][1] > previous:
+                break
+            start = previous + 1
+        joined.append((start, end))
+    return joined
 
 
 def cue_lemma(token: Token) -> str:
@@ -179,7 +215,7 @@ def cue_lemma(token: Token) -> str:
 
 
 def _is_cue_word(lemma: str) -> bool:
-    return lemma in SPEECH_CUES or lemma in THOUGHT_CUES or lemma in OPINION_CUES
+    return lemma in SPEECH_CUES or lemma in THOUGHT_CUES or lemma in OPINION_CUES or lemma in QUOTE_CUES
 
 
 def is_cue_verb(token: Token) -> bool:
@@ -192,7 +228,9 @@ def is_cue_verb(token: Token) -> bool:
 
 
 def allows_no_source(token: Token) -> bool:
-    """Whether a cue may stand without a source: "it was reported that ..."."""
+    """Whether a cue may stand without a source: "it was reported that ...", "Asked whether he would run, ..."."""
+    if cue_lemma(token) == "ask" and token.tag_ == "VBN":
+        return True
     return cue_lemma(token) in _NO_SOURCE_CUES and any(c.dep_ == "auxpass" for c in token.children)
 
 
@@ -287,7 +325,38 @@ def host_clause(verb: Token) -> Token | None:
         between = verb.doc[head.i : verb.left_edge.i]
         if any(t.text in (",", "—", "–") for t in between):
             return head
+    if verb.dep_ == "parataxis" and head.i > verb.i:
+        # "In the three years since, Barden says, far too many lives have been lost": the cue sits inside its host
+        doc = verb.doc
+        inside = [t.i for t in verb.subtree if not t.is_punct]
+        before, after = min(inside) - 1, max(inside) + 1
+        if before >= 0 and after < len(doc) and doc[before].text in (",", "—", "–") and doc[after].text in (",", "—", "–"):
+            return head
     return None
+
+
+def naming_content(verb: Token) -> tuple[Token, Token] | None:
+    """Return the first and last tokens of what a naming cue says: "called the show “the news show of record”".
+
+    "call", "label", "dub" with an object and an object predicate state an opinion about the object.
+    """
+    if cue_lemma(verb) not in _NAMING_CUES and verb.lemma_.lower() not in _NAMING_CUES:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    predicates = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > verb.i]
+    if not objects:
+        return None
+    if not predicates:
+        text = verb.doc.text
+        predicates = [
+            c
+            for c in objects[0].children
+            if c.dep_ == "oprd"
+            or c.dep_ == "appos" and re.search("[“\"]", text[objects[0].idx : c.left_edge.idx])  # called X “Y”
+        ]
+    if not predicates:
+        return None
+    return objects[0].left_edge, predicates[-1].right_edge
 
 
 def object_content(verb: Token) -> Token | None:
@@ -315,6 +384,10 @@ def subject_of(verb: Token) -> Token | None:
         return subject_of(verb.head) if verb.head is not verb else None
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head is not verb:
         return subject_of(verb.head)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head.head)  # "Bolton distanced himself by saying ...": Bolton says
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "a statement saying ...", "Hispanics telling their stories"
     return None
 
 
@@ -323,11 +396,12 @@ def conjuncts(token: Token) -> list[Token]:
     return [t for t in token.conjuncts if t.i > token.i and t.pos_ in ("NOUN", "PROPN", "PRON")]
 
 
-def mention_chars(head: Token) -> tuple[int, int]:
-    """Return a mention's characters: the head's subtree without coordinated nouns, trimmed of punctuation."""
+def mention_chars(head: Token, *, without: Token | None = None) -> tuple[int, int]:
+    """Return a mention's characters: the head's subtree without coordinated nouns (nor the cue ``without`` when
+    it modifies the head: "a statement saying ..."), trimmed of punctuation."""
     tokens = [head]
     for child in head.children:
-        if child.dep_ in ("conj", "cc") or child.dep_ == "punct" and child.i > head.i and _after_conj(head, child):
+        if without is not None and child.i == without.i or child.dep_ in ("conj", "cc") or child.dep_ == "punct" and child.i > head.i and _after_conj(head, child):
             continue
         tokens.extend(child.subtree)
     tokens = [t for t in tokens if not (t.dep_ in ("conj", "cc") and t.head is head)]
@@ -338,6 +412,10 @@ def mention_chars(head: Token) -> tuple[int, int]:
         last -= 1
     while first < last and (doc[first].is_punct or doc[first].is_space):
         first += 1
+    for i in range(head.i - 1, first - 1, -1):
+        if "\n" in doc[i].text:  # a parse that runs over a line break: "10:10 a.m.\n\nJeb Bush"
+            first = i + 1
+            break
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 

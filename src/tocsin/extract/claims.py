@@ -12,13 +12,14 @@ certainty word. The rules are plain lexicons and tree patterns (``RULES_VERSION`
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from tocsin.extract import attribution as attr
 from tocsin.model import Article, Claim, Event, Evidence, TextSpan
-from tocsin.taxonomy import Certainty, SourceKind, Stance
+from tocsin.taxonomy import COUNTRY_NAMES, Certainty, SourceKind, Stance
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -37,7 +38,15 @@ __all__ = [
 RULES_VERSION = "claims.rules.v1"
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
+_FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
+_HEADLINE_SPEAKER = re.compile(r"(?P<speaker>[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5}):\s+(?=\S)")
+_TRANSCRIPT_SPEAKER = re.compile(r"(?P<speaker>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}):\s+(?=\S)")
+_COLON_LABELS = frozenset(
+    """update updated breaking live exclusive analysis factbox timeline explainer editorial opinion comment
+    correction note photos video watch read more related see also q a question answer
+    warning alert advisory""".split()
+)
 _PAREN_PUNCT = frozenset({",", ";", ":", "-", "–", "—", "(", ")"})
 
 
@@ -69,7 +78,7 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     """
     text = article.text
     quotes = attr.quote_spans(text)
-    raws = _own_quotes_first(_dedupe([*_verb_claims(doc, quotes), *_according_claims(doc), *_unattributed_hedges(doc)]))
+    raws = _own_quotes_first(_dedupe([*_verb_claims(doc, quotes), *_according_claims(doc, quotes), *_colon_claims(doc), *_unattributed_hedges(doc)]))
     raws.sort(key=lambda r: (r.content[0], r.cue[0] if r.cue else -1, r.source[0] if r.source else -1))
     claims = [_finish(raw, text, article) for raw in raws]
     return _with_advice(claims, doc, article)
@@ -121,12 +130,17 @@ def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
         sources = _subjects(token)
         if not sources and not attr.allows_no_source(token):
             continue
+        if _speaker_musing(token, doc.text, sources):
+            continue
         cue = attr.cue_extent(token)
         negated = attr.is_negated(token)
         contents = [content, *attr.continued_quotes(doc.text, content, cue, quotes)]
         options: list[tuple[int, int] | None] = list(sources) if sources else [None]
+        host = attr.host_clause(token)
+        # "A, he said, B": a cue set inside its content; the source is then inside the content too
+        aside = host is not None and host.i > token.i and content[0] <= cue[0] and cue[1] <= content[1]
         for source in options:
-            if source is not None and _overlaps(source, content):
+            if source is not None and _overlaps(source, content) and not aside:
                 continue
             for part in contents:
                 yield _Raw(
@@ -139,27 +153,77 @@ def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
                 )
 
 
+def _speaker_musing(verb: Token, text: str, sources: Sequence[tuple[int, int]]) -> bool:
+    """Whether a cue of thought or wish is the speaker's own aside: "I think", "you want", "we hope".
+
+    A speaker's "I think we can win" inside a speech is not a second claim; speech cues ("I said") still count.
+    """
+    if attr.cue_lemma(verb) in attr.SPEECH_CUES:
+        return False
+    return bool(sources) and all(text[s:e].lower() in _FIRST_SECOND_PERSON for s, e in sources)
+
+
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
 def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
-    """Return the content of a reporting verb: its clause, the adjacent quotation, or its object."""
+    """Return the content of a reporting verb: its clause, the adjacent quotation, or its object.
+
+    Verbs that report speech only around a quotation ("continued", "joked") take nothing else.
+    """
+    if attr.cue_lemma(verb) in attr.QUOTE_CUES and verb.lemma_.lower() not in attr.SPEECH_CUES:
+        return _quoted_content(verb, quotes)
+    named = attr.naming_content(verb)
+    if named is not None:
+        first, last = named
+        text = verb.doc.text
+        end = last.idx + len(last.text)
+        closing = re.match(r"[.,!?]?[”\"]", text[end:])
+        if closing and re.search("[“\"]", text[first.idx : end]):
+            end += closing.end()  # the quotation's own closing mark
+        return attr.trim_chars(text, first.idx, end)
     clause = attr.complement(verb)
     if clause is not None:
         span = attr.subtree_chars(clause)
         quote = attr.enclosing_quote(span, quotes)
-        return quote if quote is not None else span
+        return quote if quote is not None else _through_quote(span, quotes)
     quote = attr.adjacent_quote(verb, quotes)
     if quote is not None:
         return quote
     host = attr.host_clause(verb)
     if host is not None:
-        span = attr.subtree_chars(host, exclude=(verb,))
+        span = attr.subtree_chars(host, exclude=(verb,) if host.i < verb.i else ())
         quote = attr.enclosing_quote(span, quotes)
         return quote if quote is not None else span
     obj = attr.object_content(verb)
     return attr.subtree_chars(obj) if obj is not None else None
+
+
+def _through_quote(span: tuple[int, int], quotes: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """Extend a content that ends inside a quotation to the quotation's end: 'said that “A. B.”' is all said."""
+    start, end = span
+    for q_start, q_end in quotes:
+        if start <= q_start < end < q_end - 1:
+            return start, q_end
+    return span
+
+
+def _quote_around(span: tuple[int, int], quotes: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """Widen a content that starts just inside a quotation to the whole quotation: 'According to X, “A. B.”'."""
+    for q_start, q_end in quotes:
+        if q_start <= span[0] <= q_start + 1 and span[1] < q_end:
+            return q_start, q_end
+    return span
+
+
+def _quoted_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    clause = attr.complement(verb)
+    if clause is not None:
+        quote = attr.enclosing_quote(attr.subtree_chars(clause), quotes)
+        if quote is not None:
+            return quote
+    return attr.adjacent_quote(verb, quotes)
 
 
 def _subjects(verb: Token) -> list[tuple[int, int]]:
@@ -170,7 +234,7 @@ def _subjects(verb: Token) -> list[tuple[int, int]]:
     if subject.lower_ in ("it", "there") and subject.dep_ in ("expl", "nsubjpass"):
         return []
     heads = [subject, *attr.conjuncts(subject)]
-    spans = [attr.mention_chars(head) for head in heads]
+    spans = [attr.mention_chars(head, without=verb) for head in heads]
     left = attr.left_coordinated(subject)
     if left is not None:
         spans.insert(0, attr.mention_chars(left))
@@ -180,7 +244,7 @@ def _subjects(verb: Token) -> list[tuple[int, int]]:
 # --- "according to X" and unattributed hedges -----------------------------------------------------------------
 
 
-def _according_claims(doc: Doc) -> Iterator[_Raw]:
+def _according_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
     for token in doc:
         if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
             continue
@@ -192,9 +256,48 @@ def _according_claims(doc: Doc) -> Iterator[_Raw]:
         content = attr.sentence_minus(token.sent, phrase)
         if content is None:
             continue
+        content = _quote_around(content, quotes)
         cue = (token.idx, to.idx + len(to.text))
         for head in [objects[0], *attr.conjuncts(objects[0])]:
             yield _Raw(source=attr.mention_chars(head), cue=cue, content=content, lemma="according to")
+
+
+def _colon_claims(doc: Doc) -> Iterator[_Raw]:
+    """Yield a speaker's words set after a colon: a headline "Trump: Cruz Has a Long Way to Go" (first line)
+    and a transcript line "TAPPER: Do you think ...". Labels ("UPDATE:", "Mali:") are not speakers."""
+    text = doc.text
+    line_start = 0
+    for number, line in enumerate(text.split("\n")):
+        match = _HEADLINE_SPEAKER.match(line) if number == 0 else _TRANSCRIPT_SPEAKER.match(line)
+        start = line_start
+        line_start += len(line) + 1
+        if match is None or match.group("speaker").lower() in _COLON_LABELS:
+            continue
+        source = (start + match.start("speaker"), start + match.end("speaker"))
+        content = attr.trim_chars(text, start + match.end(), start + len(line))
+        if content[1] - content[0] < 8 or not _is_speaker(doc, *source):
+            continue
+        yield _Raw(source=source, cue=(source[1], source[1] + 1), content=content, lemma="say")
+
+
+def _is_speaker(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` names someone who can speak: no place, date or number, and no verb."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or _is_country(span.text):
+        return False
+    if any(t.pos_ in ("VERB", "AUX", "NUM", "PRON") for t in span):
+        return False
+    return not any(e.label_ in ("GPE", "LOC", "DATE", "TIME", "CARDINAL") for e in span.ents)
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    return frozenset(name.lower() for name in COUNTRY_NAMES.values())
+
+
+def _is_country(name: str) -> bool:
+    """Whether ``name`` is a country ("Mali: gunfire heard ..." is a label, not a speaker)."""
+    return name.lower().removeprefix("the ") in _country_names()
 
 
 def _unattributed_hedges(doc: Doc) -> Iterator[_Raw]:

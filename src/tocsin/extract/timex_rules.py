@@ -33,7 +33,7 @@ _NUM_WORD = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](
              r"seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
              r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred")  # fmt: skip
 _FUZZY = r"a\s+few|few|several|many|some|a\s+number\s+of|dozens\s+of|hundreds\s+of|a\s+couple\s+of"
-_NUM = (rf"(?P<num>\d+(?:\.\d+)?|(?:{_NUM_WORD})(?:\s+and\s+a\s+half)?|{_FUZZY}|a\s+dozen|a\s+couple(?:\s+of)?|"
+_NUM = (rf"(?P<num>\d+(?:\.\d+)?(?:\s+1/2|½)?|(?:{_NUM_WORD})(?:\s+and\s+a\s+half)?|{_FUZZY}|a\s+dozen|a\s+couple(?:\s+of)?|"
         r"half\s+an?|a\s+single|an?)")  # fmt: skip
 _UNIT = r"(?P<unit>second|minute|hour|day|night|week|fortnight|month|year|decade|centur(?:y|ie)|quarter)"
 _QUANT = (r"(?P<quant>about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|fewer\s+than|"

@@ -100,8 +100,8 @@ def _num(word: str | None) -> float | None:
     if word is None:
         return 1
     word = re.sub(r"\s+", " ", word.lower()).strip()
-    half = word.endswith(" and a half")
-    word = word.removesuffix(" and a half")
+    half = word.endswith((" and a half", " 1/2", "½"))
+    word = re.sub(r"(?: and a half| 1/2|½)$", "", word)
     if re.fullmatch(r"\d+(?:\.\d+)?", word):
         value: float = float(word)
     elif word in _NUMBERS:
@@ -124,7 +124,21 @@ def _duration(count: float | None, unit: str) -> str:
     prefix = "PT" if letter in ("H", "S") or unit == "minute" else "P"
     if count is None:
         return f"{prefix}X{ {'decade': 'DE', 'century': 'CE'}.get(unit, letter)}"
-    return f"{prefix}{_fmt_num(count * _UNIT_FACTOR.get(unit, 1))}{letter}"
+    count *= _UNIT_FACTOR.get(unit, 1)
+    whole, part = int(count), count - int(count)
+    smaller = _SMALLER.get("MI" if unit == "minute" else letter)
+    if part and smaller and float(part * smaller[1]).is_integer():
+        # TimeML writes no fractions: "2 1/2 years" is P2Y6M, "a minute and a half" PT1M30S, "half an hour" PT30M
+        small_letter, factor = smaller
+        time_part = prefix == "PT" or small_letter == "H"
+        if not whole:
+            return f"{'PT' if time_part else 'P'}{int(part * factor)}{small_letter}"
+        head = f"{prefix}{whole}{letter}" + ("T" if time_part and prefix == "P" else "")
+        return f"{head}{int(part * factor)}{small_letter}"
+    return f"{prefix}{_fmt_num(count)}{letter}"
+
+
+_SMALLER = {"Y": ("M", 12), "D": ("H", 24), "H": ("M", 60), "MI": ("S", 60)}
 
 
 def _shift(dct: dt.date, unit: str, count: int) -> tuple[str, str]:
@@ -220,12 +234,30 @@ def _month(m: re.Match[str], ctx: Context) -> Hit | None:
     value: str | None = None
     if ctx.dct is not None:
         direction = {"last": "last", "next": "next", "this": "this", "past": "last"}.get(rel)
-        direction = direction or ctx.direction(m.start(), m.end())
-        year = ctx.dct.year if direction == "this" else cal.anchor_month(ctx.dct, month, direction)
+        direction = direction or _month_lean(m, ctx) or ctx.direction(m.start(), m.end())
+        shift = _YEAR_AFTER.match(ctx.text, m.end())
+        if shift and not rel:
+            year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[shift.group(1).lower()]
+        else:
+            year = ctx.dct.year if direction == "this" else cal.anchor_month(ctx.dct, month, direction)
         value = f"{year:04d}-{month:02d}"
     elif not rel:
         value = f"XXXX-{month:02d}"
     return Hit(m.start(), m.end(), "DATE", value, "month", _mod(_g(m, "pre")))
+
+
+_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(this|last|next)\s+year\b", re.I)
+_DEADLINE = re.compile(r"\b(?:by|until|till|through)\s+(?:(?:the\s+)?(?:end|middle|beginning)\s+of\s+|early\s+|late\s+|mid-?)?$",
+                       re.I)
+
+
+def _month_lean(m: re.Match[str], ctx: Context) -> str | None:
+    """Return "future" for a bare month named as a deadline ("pay down the loan by February", "loans through
+    January"): a deadline lies ahead of the report even when the verb is in the past."""
+    before = ctx.text[max(0, m.start() - 30) : m.start()]
+    if re.search(r"\b(?:this|last)\s+year\b", before):
+        return None  # "sales this year through August": the end of a stretch of the current year
+    return "future" if _DEADLINE.search(before) else None
 
 
 def _year(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -272,11 +304,32 @@ def _weekday(m: re.Match[str], ctx: Context) -> Hit | None:
         direction = {"last": "last", "past": "last", "next": "future", "coming": "future", "this": "this",
                      "the previous": "last", "this past": "last", "the following": "future",
                      "this coming": "future"}.get(re.sub(r"\s+", " ", rel))
-        value = cal.anchor_weekday(ctx.dct, weekday, direction or ctx.direction(m.start(), m.end())).isoformat()
+        direction = direction or _weekday_lean(m, ctx) or ctx.direction(m.start(), m.end())
+        value = cal.anchor_weekday(ctx.dct, weekday, direction).isoformat()
     kind = "TIME" if pod else "DATE"
     if pod and value:
         value += f"T{pod}"
     return Hit(m.start(), m.end(), kind, value, "day", _mod(_g(m, "pre")))
+
+
+_AHEAD = re.compile(r"\b(?:as\s+(?:early|soon|late)\s+as|no\s+later\s+than|ahead\s+of|in\s+time\s+for|"
+                    r"scheduled\s+(?:for\s+)?|due\s+(?:on\s+)?|deadline\s+(?:of\s+)?|planned\s+for)\s*$", re.I)
+_POSSESSIVE = re.compile(r"['’]s?\b(?!\s+(?:been|going|to|due|expected|scheduled|set)\b)")
+
+
+def _weekday_lean(m: re.Match[str], ctx: Context) -> str | None:
+    """Return the direction a bare weekday's own words give, before the clause's tense is asked.
+
+    "as early as Tuesday", "ahead of Friday", "scheduled for Monday" look forward whatever the verb's tense (reported
+    speech shifts it: "said ... could leave as soon as Tuesday"); a possessive "Thursday's closing price" names a
+    day already seen.
+    """
+    before = ctx.text[max(0, m.start() - 30) : m.start()]
+    if _AHEAD.search(before):
+        return "future"
+    if _POSSESSIVE.match(ctx.text, m.end()) and ctx.direction(m.start(), m.end()) != "future":
+        return "past"
+    return None
 
 
 def _deictic(m: re.Match[str], ctx: Context) -> Hit | None:
