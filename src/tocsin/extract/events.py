@@ -31,7 +31,7 @@ from tocsin.taxonomy import ActorType, EventType, SubEventType
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-__all__ = ["RULES", "RULES_VERSION", "find_events", "gate", "sentence_sub_types"]
+__all__ = ["RULES", "RULES_VERSION", "find_events", "gate", "is_sport", "sentence_sub_types"]
 
 RULES_VERSION = "events.rules.v1"
 
@@ -63,7 +63,15 @@ RULES: dict[SubEventType, str] = {
     r"|(?:held|staged|attended|organi[sz]ed|joined|addressed) (?:a |an |the )?(?:\w+ ){0,2}rall(?:y|ies)|rallied (?:against|outside|in front of|to)"
     r"|marched (?:to|through|on|against|in)|protest marches"
     r"|protest march|sit-ins?|(?<!air )(?<!drone )(?<!hunger )strikes? (?:by|over|against|action)|went on strike|general strike"
-    r"|hunger strike|pickets?|picketed|vigils?|chanted slogans|gathered (?:outside|in front of)|dharna|bandh|boycott(?:ed)?",
+    r"|hunger strike|pickets?|picketed|picketing|vigils?|chant(?:ed|ing) slogans|(?:shout|rais)(?:ed|ing) slogans|sloganeering"
+    r"|gathered (?:outside|in front of)|dharnas?|bandhs?|hartals?|gherao(?:ed|ing)?|(?:rasta|rail) roko|chakka jam|boycott(?:ed)?"
+    r"|on strike|strikers|striking (?:workers|teachers|doctors|nurses|miners|employees|drivers|staff|students|members|unions?)"
+    r"|(?:taxi|bus|truckers'?|transport|workers'?|teachers'?|doctors'?|nurses'?|miners'?|labour|labor|wage|nationwide|indefinite"
+    r"|one-day|two-day|three-day|day-long|public sector|civil servants'?|students'?) strikes?"
+    r"|marchers|(?:led|held|staged|organi[sz]ed|joined|leading) (?:a |an |the )?(?:\w+ ){0,2}march(?:es)?\b|a march (?:to|on|through|against|from)"
+    r"|placards|toyi-?toyi(?:ing|ed)?|t(?:ook|ake|aking) to the streets|stay-?aways?|sit-down protests?|agitation|agitating|agitators"
+    r"|memorandum of (?:demands|grievances)|handed (?:over )?a memorandum"
+    r"|blockad(?:ed|ing) (?:the )?(?:\w+ ){0,2}(?:roads?|entrance|streets?|highway|gates?|offices?|premises|railway|port)",
     _S.PROTEST_WITH_INTERVENTION: r"tear ?gas|water cannons?|rubber bullets|dispers(?:ed|ing|e)|broke up the|baton[- ]charged?|lathi-?charged?"
     r"|pepper[- ]spray(?:ed)?|(?:stun|smoke) grenades|flash-?bangs?|suppress(?:ed)?|crack(?:ed)? down|(?:prevented|blocked|stopped|foiled|halted) (?:\w+ ){0,2}(?:march|protest|rally|demonstration)|cordoned off|forcibly removed",
     _S.EXCESSIVE_FORCE: r"excessive force|violently (?:suppressed|dispersed|broke up|cracked down)|brutally (?:suppressed|dispersed|beat|beaten)"
@@ -170,6 +178,22 @@ _LARGE_SCALE = frozenset({_S.AIR_DRONE_STRIKE, _S.SHELLING, _S.CHEMICAL_WEAPON, 
 _VIOLENCE_TYPES = frozenset({EventType.BATTLES, EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS})
 _ARMED_KINDS = frozenset({"named", "armed", "military", "police", "mutiny"})
 _NOTE_CHARS = 240
+# Sport reports: enough distinct game words mark the document, and then the words games share with conflict
+# ("clash", "strikes", "rally", "battle", "fired", "attack") are read as play.
+_SPORT = re.compile(
+    r"\b(?:scored|scoring|goals?|goalkeeper|striker|midfielder|defender|coach|league|premiership|championship|tournament"
+    r"|innings|pitch(?:ed|er|es)|inning|wickets?|batsman|bowler|touchdown|quarterback|points|rebounds|playoffs?|semi-?finals?"
+    r"|quarter-?finals?|season|squad|fixture|kick-?off|half-time|halftime|referee|stadium|olympics?|medal|won \d+-\d+|\d+-\d+ (?:win|victory|defeat|loss))\b",
+    re.I,
+)
+_SPORT_CHARS = 3000
+_SPORT_MIN = 5
+_SPORT_AMBIGUOUS = re.compile(
+    r"^(?:clash\w*|fight\w*|fought|battl\w*|strikes?|rall\w*|attack\w*|shot|shoot\w*|fired|firing|offensive|counter-?attack\w*"
+    r"|repuls\w*|repell?ed|captur\w*|retook|regain\w*|recaptur\w*|demonstrat\w*|protest\w*|smashed|ambush\w*|defeat\w*"
+    r"|pickets?|boycott\w*|surrender\w*|crash\w*|collid\w*|collision|withdr\w*|retreat\w*|gunfire|killing|killed)$",
+    re.I,
+)
 CHOICE_MIN = 0.2
 NONE_MIN = 0.6
 
@@ -248,14 +272,27 @@ def find_events(
     country = actors_mod.country_of_text(article.text, [p.country for p in places if _is_country_level(p) is False])
     country = country or actors_mod.country_of_text(article.text)
     mentions: list[_Mention] = []
+    sport = is_sport(article.text)
     for sent in doc.sents:
         if gate(sent.text):
-            mentions.extend(_sentence_mentions(doc, sent, article, country=country, places=places, times=times))
+            mentions.extend(_sentence_mentions(doc, sent, article, country=country, places=places, times=times, sport=sport))
     return [_to_event(group, article, country) for group in _merge(mentions, article)]
 
 
+def is_sport(text: str) -> bool:
+    """Return whether a document reports sport, where clashes, strikes, rallies and shots are games, not events.
+
+    >>> is_sport("The striker scored twice as the league leaders won 3-1 at the stadium to top the championship.")
+    True
+    >>> is_sport("Troops clashed with rebels near the stadium on Monday.")
+    False
+    """
+    return len({m.group(0).lower() for m in _SPORT.finditer(text[:_SPORT_CHARS])}) >= _SPORT_MIN
+
+
 def _sentence_mentions(
-    doc: Doc, sent: Span, article: Article, *, country: str | None, places: Sequence[Place], times: Sequence[TimeExpr]
+    doc: Doc, sent: Span, article: Article, *, country: str | None, places: Sequence[Place], times: Sequence[TimeExpr],
+    sport: bool = False,
 ) -> list[_Mention]:
     """Return the mentions of one sentence: one per clause group with compatible time keys."""
     text = article.text
@@ -263,6 +300,7 @@ def _sentence_mentions(
         _Trigger(sub, sent.start_char + s, sent.start_char + e)
         for sub, s, e in sentence_sub_types(sent.text)
         if _is_factual(doc, text, sent.start_char + s, sent.start_char + e, sent.start_char)
+        and not (sport and _SPORT_AMBIGUOUS.match(sent.text[s:e]))
     ]
     triggers = _refine(triggers, text, sent)
     if not triggers:
@@ -288,6 +326,14 @@ _GENERIC_BLAST = re.compile(r"^(?:explosions?|blasts?|exploded|detonated|bombs?|
 _TERRITORY = frozenset({_S.GOVERNMENT_REGAINS_TERRITORY, _S.NON_STATE_ACTOR_OVERTAKES_TERRITORY})
 _WEAPONS = frozenset({_S.REMOTE_EXPLOSIVE, _S.SHELLING, _S.AIR_DRONE_STRIKE, _S.GRENADE, _S.SUICIDE_BOMB})
 _PROTEST = frozenset({_S.PEACEFUL_PROTEST, _S.PROTEST_WITH_INTERVENTION})
+# "Recalled its ambassador in protest", "lodged a formal protest": a diplomatic act, not a demonstration.
+_DIPLOMATIC_PROTEST = re.compile(r"\b(?:in|lodged (?:a |an )?(?:formal |strong |diplomatic )?|note of|letter of)\s*$", re.I)
+# Riot words that also describe robberies and accidents ("smashed into", "ransacked the house"): a riot only
+# when a crowd is named in the sentence.
+_WEAK_RIOT = re.compile(r"^(?:smashed|ransacked|torched|pelted|scuffled?|barricaded|set (?:ablaze|on fire|fire to))$", re.I)
+_CROWD = re.compile(
+    r"\b(?:protest\w*|demonstrat\w+|crowds?|mobs?|rioters|youths|students|supporters|residents|villagers|workers|strikers"
+    r"|marchers|activists|members of the public|angry|irate|hundreds|thousands|dozens of people)\b", re.I)
 
 
 def _refine(triggers: list[_Trigger], text: str, sent: Span) -> list[_Trigger]:
@@ -321,7 +367,11 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span) -> list[_Trigger]:
             continue
         if trig.sub in (_S.ARRESTS, _S.DISRUPTED_WEAPONS_USE) and _S.ORGANIZED_CRIME in subs:
             continue
-        if trig.sub is _S.PEACEFUL_PROTEST and _S.DIPLOMATIC_EVENT in subs and word.lower() in ("protest", "protested"):
+        if trig.sub is _S.PEACEFUL_PROTEST and _S.DIPLOMATIC_EVENT in subs and word.lower() in ("protest", "protested") \
+                and _DIPLOMATIC_PROTEST.search(text[max(sent.start_char, trig.start - 40):trig.start]):
+            continue
+        if trig.sub is _S.VIOLENT_DEMONSTRATION and _WEAK_RIOT.match(word) and not subs & _PROTEST \
+                and not _CROWD.search(sent.text):
             continue
         if trig.sub is _S.ARRESTS and subs & _PROTEST:
             trig = dataclasses.replace(trig, sub=_S.PROTEST_WITH_INTERVENTION)
