@@ -165,8 +165,11 @@ def _by_state(event: Event) -> bool:
 
 
 def _ipe_kill(events: list[Event]) -> bool:
+    # A killing by the police: a violent event (not an arrest or a statement that mentions deaths) with state
+    # forces as actor 1 and fatalities.
+    violent = ("Battles", "Violence against civilians", "Explosions/Remote violence")
     return any((e.actor1 or "").startswith(("Police Forces", "Military Forces")) and (e.fatalities or 0) > 0
-               for e in events)
+               and (e.event_type in violent or e.sub_event_type == "Excessive force against protesters") for e in events)
 
 
 def _ipe_arrest(events: list[Event]) -> bool:
@@ -187,8 +190,8 @@ def eval_ipe(limit: int | None) -> str:
     lines = [
         "### IndiaPoliceEvents (Times of India, lower-cased; document level)",
         "",
-        f"{len(rows)} documents (labels are police actions). KILL: an event with fatalities and state forces as",
-        "the first actor; ARREST: an Arrests (or protest-intervention) event with state forces; FORCE: protest",
+        f"{len(rows)} documents (labels are police actions). KILL: a violent event with fatalities and state forces",
+        "as the first actor; ARREST: an Arrests (or protest-intervention) event with state forces; FORCE: protest",
         "intervention, excessive force, or state forces in a battle or an attack.",
         "",
         "| class | gold docs | precision | recall | F1 | target |",

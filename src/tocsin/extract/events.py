@@ -420,7 +420,7 @@ def _mention(
     two_sided = any(t.sub is _S.ARMED_CLASH and not _ONE_SIDED.match(text[t.start:t.end]) for t in trigs)
     best = taxonomy.precedence(subs) if two_sided else _choose(text[span[0]:span[1]], subs)
     trigger = next(t for t in trigs if t.sub is best)
-    found = tuple(actors_mod.find_actors(text, span[0], span[1], country=country))
+    found = tuple(a for a in actors_mod.find_actors(text, span[0], span[1], country=country) if not actors_mod.is_source(text, a))
     best = _by_actors(best, trigger, found, text[trigger.start:trigger.end])
     large = best in _LARGE_SCALE or bool(re.search(r"\bheavy|massive|large-scale|massacre", text[span[0]:span[1]], re.I))
     clause_text = text[span[0]:span[1]]
