@@ -80,7 +80,8 @@ RULES: dict[SubEventType, str] = {
     _S.VIOLENT_DEMONSTRATION: r"riot(?:s|ing|ed|ers)?|(?:threw|hurled|pelted) (?:stones|rocks|petrol bombs|molotov)|stone-?pelting"
     r"|burn(?:ed|t|ing) tyres|set up barricades|barricaded|violent (?:protests?|demonstrations?)|pelted|torched"
     r"|set (?:ablaze|on fire|fire to)|clashed with (?:the )?police|ransacked|vandali[sz]ed|turned violent|went on (?:the |a )?rampage|molotov(?: cocktails?)?|violent clashes"
-    r"|(?:hurled|threw|throws|throwing|pelting) (?:stones|rocks|bricks|bottles|fireworks|petrol bombs)|smashed|damaged (?:vehicles|shops|property)|scuffled?",
+    r"|(?:hurled|threw|throws|throwing|pelting) (?:stones|rocks|bricks|bottles|fireworks|petrol bombs)|smashed|damaged (?:vehicles|shops|property)|scuffl(?:e|es|ed|ing)"
+    r"|(?:aggressive|angry and violent|unruly) (?:demonstrations?|protests?|crowds?)|violently (?:threw|thrown|attacked|pushed)",
     _S.MOB_VIOLENCE: r"mobs? (?:attacked|lynched|killed|beat|set|torched|stormed|burned|burnt)|(?:angry|irate|enraged) mobs?|by (?:a|an) (?:\w+ )?mob"
     r"|mob (?:justice|violence|attacks?)|lynch(?:ed|ing|ings)?|vigilante (?:attack|justice|killing)s?|mob justice|jungle justice|beaten to death|angry crowd",
     _S.ARMED_CLASH: r"clash(?:es|ed)?|fighting|fought|gun ?battles?|fire ?fights?|exchanges? of fire|exchanged fire|ambush(?:ed|es)?"
@@ -126,7 +127,9 @@ RULES: dict[SubEventType, str] = {
     _S.MAN_MADE_DISASTER: r"collaps(?:e|ed|es)|(?:fire|blaze) (?:broke out|gutted|engulfed|destroyed|razed|swept)|derail(?:ed|ment)|capsiz(?:ed|es)"
     r"|(?:train|bus|road|plane|boat|ferry|truck|car) (?:accident|crash|collision)|crash(?:ed|es)?|collided|collision|(?:gas|chemical|oil) (?:leak|spill)"
     r"|oil spill|industrial accident|(?:gas|cylinder|boiler|factory|mine|tanker|fuel) (?:explosion|blast)|stampede|(?:hooch|liquor|food) poisoning"
-    r"|short circuit|electrocuted|firefighters|blaze|gutted|drowned|sank|accident|(?:massive|huge|major) fire",
+    r"|short circuit|electrocuted|firefighters|blaze|gutted|drowned|sank|accident|(?:massive|huge|major) fire"
+    r"|(?:gas|chemical|oil|chlorine|ammonia|oxygen|toxic|radioactive|fuel|tank|pipeline) (?:leak(?:s|ed|age)?|spill(?:s|ed)?)"
+    r"|(?:plunged|fell|veered) (?:off|into) (?:a |the )?(?:bridge|river|gorge|ravine|canal|valley)",
     _S.ORGANIZED_CRIME: r"drugs?|narcotics?|cocaine|heroin|methamphetamine|meth|cannabis|marijuana|ganja|hashish|smuggl(?:ed|ing|ers?)|cartels?"
     r"|gangs?|gangsters?|extortion|trafficking|traffickers|counterfeit|money laundering|contraband|robber(?:y|ies|s)|armed robbers|syndicate"
     r"|poach(?:ing|ers)|illegal mining|fake currency|mafia|racket|migrants|pornograph(?:y|ic)|fraud|scams?|hate crime"
@@ -326,11 +329,23 @@ _GENERIC_BLAST = re.compile(r"^(?:explosions?|blasts?|exploded|detonated|bombs?|
 _TERRITORY = frozenset({_S.GOVERNMENT_REGAINS_TERRITORY, _S.NON_STATE_ACTOR_OVERTAKES_TERRITORY})
 _WEAPONS = frozenset({_S.REMOTE_EXPLOSIVE, _S.SHELLING, _S.AIR_DRONE_STRIKE, _S.GRENADE, _S.SUICIDE_BOMB})
 _PROTEST = frozenset({_S.PEACEFUL_PROTEST, _S.PROTEST_WITH_INTERVENTION})
+# An explosion at a plant, a warehouse or in a crash, with no attacker or weapon named, is an accident.
+_ACCIDENT_BLAST = re.compile(r"^(?:explosions?|blasts?|exploded)$", re.I)
+_INDUSTRIAL = re.compile(
+    r"\b(?:plant|factory|warehouse|furnace|boiler|refinery|pipeline|tanker|cylinder|gas (?:leak|line|pipe)|fertili[sz]er|"
+    r"chemical|fireworks|mine|mill|workshop|industrial|crash|collision|accident|short circuit|gas station|petrol station)\b",
+    re.I,
+)
+_HOSTILE = re.compile(
+    r"\b(?:bombs?|bomber|bombing|IEDs?|explosive devices?|militants?|insurgents?|rebels?|gunmen|terror\w*|suicide|attack\w*"
+    r"|planted|claimed responsibility|jihadists?|grenades?|rockets?|missiles?|shell\w*|drones?|air ?strikes?)\b",
+    re.I,
+)
 # "Recalled its ambassador in protest", "lodged a formal protest": a diplomatic act, not a demonstration.
 _DIPLOMATIC_PROTEST = re.compile(r"\b(?:in|lodged (?:a |an )?(?:formal |strong |diplomatic )?|note of|letter of)\s*$", re.I)
 # Riot words that also describe robberies and accidents ("smashed into", "ransacked the house"): a riot only
 # when a crowd is named in the sentence.
-_WEAK_RIOT = re.compile(r"^(?:smashed|ransacked|torched|pelted|scuffled?|barricaded|set (?:ablaze|on fire|fire to))$", re.I)
+_WEAK_RIOT = re.compile(r"^(?:smashed|ransacked|torched|pelted|scuffl\w*|barricaded|set (?:ablaze|on fire|fire to))$", re.I)
 _CROWD = re.compile(
     r"\b(?:protest\w*|demonstrat\w+|crowds?|mobs?|rioters|youths|students|supporters|residents|villagers|workers|strikers"
     r"|marchers|activists|members of the public|angry|irate|hundreds|thousands|dozens of people)\b", re.I)
@@ -373,6 +388,9 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span) -> list[_Trigger]:
         if trig.sub is _S.VIOLENT_DEMONSTRATION and _WEAK_RIOT.match(word) and not subs & _PROTEST \
                 and not _CROWD.search(sent.text):
             continue
+        if trig.sub is _S.REMOTE_EXPLOSIVE and _ACCIDENT_BLAST.match(word) and _INDUSTRIAL.search(sent.text) \
+                and not _HOSTILE.search(sent.text):
+            trig = dataclasses.replace(trig, sub=_S.MAN_MADE_DISASTER)
         if trig.sub is _S.ARRESTS and subs & _PROTEST:
             trig = dataclasses.replace(trig, sub=_S.PROTEST_WITH_INTERVENTION)
         if trig.sub is _S.ARMED_CLASH and subs & _PROTEST and word.lower().startswith("clash"):
