@@ -565,7 +565,6 @@ MORE: dict[str, list[str]] = {
         "{state} deployed reinforcements to {town} {date} ahead of an expected offensive.",
         "Troops were put on high alert {loc} {date}, {src}.",
         "{group} announced the death of its leader and named his successor {date}.",
-        "{num} members of {group} surrendered to the authorities in {town} {date}.",
     ],
     "AGREEMENT": [
         "{group} and the government exchanged {num} prisoners in {town} {date}, {src}.",
@@ -664,6 +663,8 @@ PARAPHRASE: dict[str, list[str]] = {
         "{police} arrested {num} striking workers in {town} {date} as they marched {cause}.",
         "The march was broken up by {police} {date} and its leaders were detained, {src}.",
         "{police} used tear gas to break up a sit-in by {prot} outside parliament in {town} {date}.",
+        "{num} activists were detained by {police} in {town} {date} while trying to hold a demonstration {cause}.",
+        "{police} detained an opposition activist in {town} {date} shortly before a planned protest {cause}.",
     ],
     "FORCE_AGAINST_PROTEST": [
         "{num} protesters were killed when {police} opened fire on a crowd in {town} {date}, {src}.",
@@ -679,6 +680,12 @@ PARAPHRASE: dict[str, list[str]] = {
         "A youth was beaten to death by {police} in custody in {town}, his family alleged {date}.",
         "A local politician was murdered in {town} {date}; he was stabbed several times, {src}.",
         "The victim was attacked with a sharp weapon and died on the way to hospital, {src}.",
+    ],
+    "AGREEMENT": [
+        "{num} members of {group} surrendered to the authorities in {town} {date}.",
+        "{num} rebels have surrendered to {state} {loc}, the military announced {date}.",
+        "More than {num} fighters laid down their arms and surrendered to the government in {town} {date}, {src}.",
+        "{group} released {num} hostages {date} under a deal brokered by elders {loc}.",
     ],
     "ARREST": [
         "{police} nabbed {num} people in {town} {date} in connection with the murder of a trader.",

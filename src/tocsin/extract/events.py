@@ -53,8 +53,11 @@ RULES: dict[SubEventType, str] = {
     _S.SEXUAL_VIOLENCE: r"rap(?:e|ed|es|ing|ist|ists)|gang-?raped?|sexual(?:ly)? (?:assault(?:ed)?|violence|abuse[ds]?|exploitation)"
     r"|molest(?:ed|ation)",
     _S.ATTACK: r"massacre[ds]?|shot dead|shot and killed|hacked to death|burn(?:ed|t) alive|behead(?:ed|ing)|executed"
-    r"|stabbed|tortured|killed|killing|murder(?:ed|s)?|slaughtered|hacked|shot and wounded|opened fire on (?:civilians|villagers|worshippers|a crowd)"
-    r"|attacked (?:a |the )?(?:village|villagers|civilians|farmers|residents|worshippers|church|mosque|school|bus|market)"
+    r"|stabbed|tortured|killed|killing|murder(?:ed|s)?|slaughtered|hacked|shot and wounded"
+    r"|opened fire (?:on|at|in|inside) (?:a |an |the )?(?:\w+ )?(?:civilians|villagers|worshippers|crowd|mosque|church|school|market"
+    r"|hospital|bus|restaurant|hotel|concert|nightclub|festival|wedding|funeral|village|shoppers|mall|cafe|students|passengers)"
+    r"|attacked (?:a |the )?(?:\w+ ){0,2}(?:villages?|villagers|civilians|farmers|residents|worshippers|church|mosque|school|bus|market"
+    r"|hospital|hotel|camp for displaced|displaced)"
     r"|assassinat(?:ed|ion)|gunned down|lynch(?:ed|ing)",
     _S.ABDUCTION: r"abduct(?:ed|ion|ions|s|ing)|kidnap(?:ped|ping|pings|pers|s)?|hostages?|taken captive|forced disappearances?"
     r"|disappeared|went missing|held captive",
@@ -97,12 +100,13 @@ RULES: dict[SubEventType, str] = {
     r"|fell to (?:the )?(?:militants|rebels|insurgents|jihadists|Taliban)|under (?:rebel|militant|insurgent) control",
     _S.AGREEMENT: r"(?:signed|sign|reached|agreed (?:to|on)|struck|brokered|concluded) (?:an? |the )?(?:\w+ ){0,2}(?:agreement|deal|accord|ceasefire|cease-fire|truce|pact|memorandum)"
     r"|ceasefire|cease-fire|truce|prisoner (?:swap|exchange)|peace (?:deal|accord|agreement)|exchang(?:ed|e) (?:\w+ ){0,2}prisoners"
-    r"|agreed to (?:\w+ ){0,3}(?:ceasefire|truce|talks|resume|release|withdraw)",
+    r"|agreed to (?:\w+ ){0,3}(?:ceasefire|truce|talks|resume|release|withdraw)"
+    r"|surrender(?:ed|s|ing)? (?:to|before)|(?:have|has|had) surrendered|surrendered (?:their|his|its) (?:arms|weapons)",
     _S.ARRESTS: r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|apprehend(?:ed)?|taken into custody|nabbed|rounded up|remanded"
     r"|held (?:\d+|several|dozens of|some) (?:suspects|people|men)|(?:in|into) (?:police )?custody",
     _S.CHANGE_TO_GROUP: r"new leader|(?:named|appointed|elected) (?:a |as )?(?:new )?(?:leader|commander|chief)|defect(?:ed|ion|ions|ors)"
     r"|pledged allegiance|merged|merger|split from|renamed|dissolved|disbanded|changed its name|recruit(?:ed|ing|ment)"
-    r"|mobili[sz](?:ed|ation|ing)|surrender(?:ed)?|reinforcements|dispatched (?:\w+ ){0,3}(?:forces|troops|soldiers)"
+    r"|mobili[sz](?:ed|ation|ing)|reinforcements|dispatched (?:\w+ ){0,3}(?:forces|troops|soldiers)"
     r"|deployed (?:\w+ ){0,3}(?:troops|forces|soldiers)|formed (?:a |an )?(?:new )?(?:\w+ ){0,2}(?:unit|brigade|organi[sz]ation|militia|alliance|coalition)|laid down (?:their|its) (?:arms|weapons)|joined (?:the )?(?:group|rebels|militants)",
     _S.DISRUPTED_WEAPONS_USE: r"(?:defused|dismantled|deactivated|neutrali[sz]ed|seized|recovered|intercepted|confiscated|found|discovered|unearthed|foiled|thwarted|shot down|destroyed|cleared|captured)"
     r" (?:\w+ ){0,4}(?:firearms|pistols|bullets|machine guns|weapons|arms|ammunition|explosives|IEDs?|bombs?|land ?mines?|mines|cache|drones?|rockets?|missiles?|grenades?|attack|plot|rifles|guns)"
@@ -129,6 +133,7 @@ RULES: dict[SubEventType, str] = {
     r"|oil spill|industrial accident|(?:gas|cylinder|boiler|factory|mine|tanker|fuel) (?:explosion|blast)|stampede|(?:hooch|liquor|food) poisoning"
     r"|short circuit|electrocuted|firefighters|blaze|gutted|drowned|sank|accident|(?:massive|huge|major) fire"
     r"|(?:gas|chemical|oil|chlorine|ammonia|oxygen|toxic|radioactive|fuel|tank|pipeline) (?:leak(?:s|ed|age)?|spill(?:s|ed)?)"
+    r"|(?:boiler|cylinder|tank|tanker|furnace|reactor|transformer|pipeline|container|gas pipe) (?:\w+ )?(?:exploded|blew up|burst)"
     r"|(?:plunged|fell|veered) (?:off|into) (?:a |the )?(?:bridge|river|gorge|ravine|canal|valley)",
     _S.ORGANIZED_CRIME: r"drugs?|narcotics?|cocaine|heroin|methamphetamine|meth|cannabis|marijuana|ganja|hashish|smuggl(?:ed|ing|ers?)|cartels?"
     r"|gangs?|gangsters?|extortion|trafficking|traffickers|counterfeit|money laundering|contraband|robber(?:y|ies|s)|armed robbers|syndicate"
@@ -194,7 +199,7 @@ _SPORT_MIN = 5
 _SPORT_AMBIGUOUS = re.compile(
     r"^(?:clash\w*|fight\w*|fought|battl\w*|strikes?|rall\w*|attack\w*|shot|shoot\w*|fired|firing|offensive|counter-?attack\w*"
     r"|repuls\w*|repell?ed|captur\w*|retook|regain\w*|recaptur\w*|demonstrat\w*|protest\w*|smashed|ambush\w*|defeat\w*"
-    r"|pickets?|boycott\w*|surrender\w*|crash\w*|collid\w*|collision|withdr\w*|retreat\w*|gunfire|killing|killed)$",
+    r"|pickets?|boycott\w*|surrender\w*|crash\w*|collid\w*|collision|withdr\w*|retreat\w*|gunfire)$",
     re.I,
 )
 CHOICE_MIN = 0.2
@@ -305,7 +310,8 @@ def _sentence_mentions(
         if _is_factual(doc, text, sent.start_char + s, sent.start_char + e, sent.start_char)
         and not (sport and _SPORT_AMBIGUOUS.match(sent.text[s:e]))
     ]
-    triggers = _refine(triggers, text, sent)
+    attempted = {sub for sub, _, _ in sentence_sub_types(sent.text)} & _PROTEST
+    triggers = _refine(triggers, text, sent, attempted=attempted)
     if not triggers:
         return []
     groups: dict[frozenset[str], list[_Trigger]] = {}
@@ -351,7 +357,7 @@ _CROWD = re.compile(
     r"|marchers|activists|members of the public|angry|irate|hundreds|thousands|dozens of people)\b", re.I)
 
 
-def _refine(triggers: list[_Trigger], text: str, sent: Span) -> list[_Trigger]:
+def _refine(triggers: list[_Trigger], text: str, sent: Span, *, attempted: set[SubEventType] | None = None) -> list[_Trigger]:
     """Apply the codebook's rules between co-occurring triggers of one sentence.
 
     A bare "killed" is an attack only when nothing else explains the deaths; a change of territory is coded
@@ -360,7 +366,8 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span) -> list[_Trigger]:
     a claim of responsibility that leads the sentence is an attribution; a suicide bombing stays one even when
     gunfire follows; an agreement is not a battle because it ends "the fighting"; arrests and seizures in a
     story about crime are organised crime; territory taken after the other side withdrew, with no fighting, is a
-    non-violent transfer.
+    non-violent transfer. Arrests of people trying to protest are an intervention even though the protest
+    itself (``attempted``: protest triggers before the factuality check) never took place.
     """
     subs = {t.sub for t in triggers}
     two_sided = any(t.sub is _S.ARMED_CLASH and not _ONE_SIDED.match(text[t.start:t.end]) for t in triggers)
@@ -391,7 +398,7 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span) -> list[_Trigger]:
         if trig.sub is _S.REMOTE_EXPLOSIVE and _ACCIDENT_BLAST.match(word) and _INDUSTRIAL.search(sent.text) \
                 and not _HOSTILE.search(sent.text):
             trig = dataclasses.replace(trig, sub=_S.MAN_MADE_DISASTER)
-        if trig.sub is _S.ARRESTS and subs & _PROTEST:
+        if trig.sub is _S.ARRESTS and (subs & _PROTEST or attempted):
             trig = dataclasses.replace(trig, sub=_S.PROTEST_WITH_INTERVENTION)
         if trig.sub is _S.ARMED_CLASH and subs & _PROTEST and word.lower().startswith("clash"):
             trig = dataclasses.replace(trig, sub=_S.VIOLENT_DEMONSTRATION)
