@@ -103,6 +103,7 @@ RULES: dict[SubEventType, str] = {
     r"|agreed to (?:\w+ ){0,3}(?:ceasefire|truce|talks|resume|release|withdraw)"
     r"|surrender(?:ed|s|ing)? (?:to|before)|(?:have|has|had) surrendered|surrendered (?:their|his|its) (?:arms|weapons)",
     _S.ARRESTS: r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|apprehend(?:ed)?|taken into custody|nabbed|rounded up|remanded"
+    r"|picked up (?:\w+ ){0,3}by (?:the )?police|police (?:\w+ ){0,2}picked up"
     r"|held (?:\d+|several|dozens of|some) (?:suspects|people|men)|(?:in|into) (?:police )?custody",
     _S.CHANGE_TO_GROUP: r"new leader|(?:named|appointed|elected) (?:a |as )?(?:new )?(?:leader|commander|chief)|defect(?:ed|ion|ions|ors)"
     r"|pledged allegiance|merged|merger|split from|renamed|dissolved|disbanded|changed its name|recruit(?:ed|ing|ment)"
@@ -539,7 +540,14 @@ def _is_factual(doc: Doc, text: str, start: int, end: int, sent_start: int) -> b
     if span is None or len(span) == 0:
         return True
     token = span.root
-    ancestors = list(token.ancestors)
+    # Walk up to the clause that holds the trigger: "the court rejected the bail plea of a man who was arrested"
+    # rejects the plea, not the arrest, so a cue above a relative clause does not count.
+    ancestors = []
+    for tok in [token, *token.ancestors]:
+        if tok is not token:
+            ancestors.append(tok)
+        if tok.dep_ in ("relcl", "acl"):
+            break
     verbs = [t for t in [token, *ancestors] if t.pos_ in ("VERB", "AUX")][:2]
     for tok in [token, *verbs]:
         if any(c.dep_ == "neg" or (c.tag_ == "MD" and c.lemma_.lower() in _MODAL_LEMMAS) for c in tok.children):
