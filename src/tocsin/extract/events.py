@@ -305,13 +305,14 @@ def _sentence_mentions(
 ) -> list[_Mention]:
     """Return the mentions of one sentence: one per clause group with compatible time keys."""
     text = article.text
+    raw = sentence_sub_types(sent.text)
     triggers = [
         _Trigger(sub, sent.start_char + s, sent.start_char + e)
-        for sub, s, e in sentence_sub_types(sent.text)
+        for sub, s, e in raw
         if _is_factual(doc, text, sent.start_char + s, sent.start_char + e, sent.start_char)
         and not (sport and _SPORT_AMBIGUOUS.match(sent.text[s:e]))
     ]
-    attempted = {sub for sub, _, _ in sentence_sub_types(sent.text)} & _PROTEST
+    attempted = {sub for sub, _, _ in raw} & _PROTEST
     triggers = _refine(triggers, text, sent, attempted=attempted)
     if not triggers:
         return []
