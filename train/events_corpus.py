@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "events_corpus.jsonl"
-PER_CLASS = 170
+PER_CLASS = 220
 SEED = 20260
 
 PLACES = [
@@ -565,7 +565,6 @@ MORE: dict[str, list[str]] = {
         "{state} deployed reinforcements to {town} {date} ahead of an expected offensive.",
         "Troops were put on high alert {loc} {date}, {src}.",
         "{group} announced the death of its leader and named his successor {date}.",
-        "{num} members of {group} surrendered to the authorities in {town} {date}.",
     ],
     "AGREEMENT": [
         "{group} and the government exchanged {num} prisoners in {town} {date}, {src}.",
@@ -627,8 +626,106 @@ MORE: dict[str, list[str]] = {
         "Migrants continue to try to cross the border every day, aid groups said.",
     ],
 }
-for _label, _templates in MORE.items():
-    T[_label].extend(_templates)
+# Paraphrases in the styles of local and regional press (passive voice, long clauses, labour and South Asian
+# protest vocabulary, police "encounters"), and hard negatives that share their words.
+PARAPHRASE: dict[str, list[str]] = {
+    "PEACE_PROTEST": [
+        "Hundreds of {prot} marched through the streets of {town} {date}, carrying placards and singing {cause}.",
+        "{prot} in {town} went on strike {date} {cause}, bringing services to a halt, {src}.",
+        "Taxi drivers blockaded the main road into {town} {date} {cause}, {src}.",
+        "A crowd of {prot} gathered at the municipal offices in {town} {date} and handed over a memorandum of demands.",
+        "Workers at a mine {loc} downed tools {date} {cause}, and the union said the strike would continue.",
+        "Members of the union picketed outside the company's offices in {town} {date} {cause}.",
+        "{prot} staged a sit-in at the district office in {town} {date} {cause}.",
+        "Shops and schools stayed shut in {town} {date} as a bandh called by opposition parties {cause} was observed.",
+        "{prot} staged a dharna outside the collectorate in {town} {date} {cause}, raising slogans against the government.",
+        "The crowd, which had been protesting outside the court since morning, sang and chanted slogans {cause}.",
+        "{prot} took to the streets of {town} {date} {cause}, {src}.",
+        "Supporters of the opposition held a rally in {town} {date}, demanding fresh elections.",
+        "Thousands of people demonstrated in {town} {date} {cause}, in the largest show of dissent this year.",
+        "Striking workers gathered outside the factory gates in {town} {date}, saying they had not been paid for months.",
+        "Around 100 {prot} protested outside the meeting in {town} {date}, which was held to discuss the new policy.",
+        "{prot} gheraoed the local official's office in {town} {date} {cause}.",
+        "The march, led by union leaders, wound its way from the stadium to the city hall in {town} {date}.",
+        "Residents of an informal settlement in {town} toyi-toyied outside the council offices {date} {cause}.",
+        "The nationwide strike by {prot} entered its third day {date}, with hospitals and schools closed in {town}.",
+    ],
+    "VIOL_DEMONSTR": [
+        "Irate residents torched a house in {town} {date} after the suspect was granted bail, {src}.",
+        "A riot broke out in {town} {date} as protesters burned tyres and looted shops.",
+        "Youths barricaded roads with burning tyres and stoned passing cars in {town} {date} {cause}.",
+        "The service delivery protest in {town} turned violent {date} when residents set a municipal office on fire.",
+        "Students went on the rampage at the university in {town} {date}, smashing windows {cause}.",
+        "Protesting {prot} pelted police with stones in {town} {date}, injuring {num} officers, {src}.",
+    ],
+    "PROTEST_WITH_INTER": [
+        "{police} fired rubber bullets to disperse {prot} who had blocked a road in {town} {date} {cause}.",
+        "{police} arrested {num} striking workers in {town} {date} as they marched {cause}.",
+        "The march was broken up by {police} {date} and its leaders were detained, {src}.",
+        "{police} used tear gas to break up a sit-in by {prot} outside parliament in {town} {date}.",
+        "{num} activists were detained by {police} in {town} {date} while trying to hold a demonstration {cause}.",
+        "{police} detained an opposition activist in {town} {date} shortly before a planned protest {cause}.",
+    ],
+    "FORCE_AGAINST_PROTEST": [
+        "{num} protesters were killed when {police} opened fire on a crowd in {town} {date}, {src}.",
+        "{police} shot dead {num} demonstrators during a protest {cause} in {town} {date}.",
+        "Peaceful marchers were beaten with batons and shot at by {police} in {town} {date}, rights groups said.",
+    ],
+    "ATTACK": [
+        "The bodies of {num} {civ} were found {loc} {date}, {src}; they had been shot in the head.",
+        "{civ} were hacked to death by unknown assailants in {town} {date}, {src}.",
+        "A man was shot dead by gunmen near his home in {town} {date}, {src}.",
+        "Unknown men killed a shopkeeper in {town} {date} and fled on a motorcycle, police said.",
+        "{police} shot dead a suspected criminal in an encounter in {town} {date}, {src}.",
+        "A youth was beaten to death by {police} in custody in {town}, his family alleged {date}.",
+        "A local politician was murdered in {town} {date}; he was stabbed several times, {src}.",
+        "The victim was attacked with a sharp weapon and died on the way to hospital, {src}.",
+    ],
+    "AGREEMENT": [
+        "{num} members of {group} surrendered to the authorities in {town} {date}.",
+        "{num} rebels have surrendered to {state} {loc}, the military announced {date}.",
+        "More than {num} fighters laid down their arms and surrendered to the government in {town} {date}, {src}.",
+        "{group} released {num} hostages {date} under a deal brokered by elders {loc}.",
+    ],
+    "ARREST": [
+        "{police} nabbed {num} people in {town} {date} in connection with the murder of a trader.",
+        "The accused was taken into custody {date} and produced before a magistrate, {src}.",
+        "{police} picked up {num} suspects from their homes in {town} {date}, {src}.",
+        "A local leader was arrested by {police} in {town} {date} for inciting violence.",
+        "The accused were remanded in judicial custody for 14 days after their arrest {date}.",
+        "{num} people have been detained so far over the killing in {town}, {src}.",
+    ],
+    "NONE": [
+        "Oil prices rallied {date} as investors bet on stronger demand, traders said.",
+        "The striker scored twice as the home side won the match 3-1 in {town} {date}.",
+        "Unions have threatened to go on strike next month if wages are not raised.",
+        "Police said they would arrest anyone who violated the ban on gatherings.",
+        "The court granted bail to the accused in the murder case {date}.",
+        "The minister said the government remained committed to fighting corruption.",
+        "Analysts said the market rally was likely to continue into next year.",
+        "The film depicts the struggle of mine workers during the strikes of the 1980s.",
+        "The company demonstrated its new product at a trade fair in {town} {date}.",
+        "The party said it would hold a rally in {town} next month to launch its campaign.",
+        "The coach said his team would fight for every point in the remaining matches of the season.",
+        "The council said it had met residents {date} to discuss their complaints about water supply.",
+        "Teachers' unions and the ministry resumed wage talks in {town} {date}.",
+        "The trial of the men accused of the killings resumed in {town} {date}, {src}.",
+    ],
+}
+for _extra in (MORE, PARAPHRASE):
+    for _label, _templates in _extra.items():
+        T[_label].extend(_templates)
+
+# Clauses that carry no event type, added to snippets of every class alike, so that long, discursive sentences
+# are not taken for "not news" merely because the templates are short.
+NEUTRAL = [
+    ", which came just weeks after the elections", ", the latest in a series of incidents this year",
+    ", according to people who were there", ", a day after the governor visited the area",
+    ", in an area that has long been neglected by the authorities", ", as the rainy season began",
+    ", local radio reported later in the day", ", which lies about 30 km from the provincial capital",
+    ", while officials were meeting in the capital", ", amid growing anger over the cost of living",
+    ", saying they had been ignored for years", ", after they learnt of the decision",
+]
 
 STYLE_PREFIX = [
     "", "", "", "{TOWN} {outlet} - ", "{TOWN}, {month} {day} {outlet} - ", "{town}: ", "{TOWN} -- ",
@@ -671,6 +768,8 @@ def _snippet(label: str, rng: random.Random) -> tuple[str, int]:
     if prefix:
         prefix = _fill(prefix, rng)
         body = prefix + (body[0].lower() + body[1:] if prefix.endswith(", ") else body)
+    if rng.random() < 0.3 and body.endswith("."):
+        body = body[:-1] + rng.choice(NEUTRAL) + "."
     extra = rng.random()
     if extra < 0.35:
         body += " " + rng.choice(BACKGROUND)

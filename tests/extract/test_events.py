@@ -168,3 +168,38 @@ def test_events_associated_actor_same_side() -> None:
     assert event.actor1 == "Military Forces of Mali"
     assert event.actor2 == "JNIM: Group for Support of Islam and Muslims"
     assert event.assoc_actor_1 == "Military Forces of France"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        pytest.param("Taxi drivers went on strike in Durban on Monday over fares.", "Peaceful protest", id="strike"),
+        pytest.param("Villagers staged a dharna outside the collectorate on Monday.", "Peaceful protest", id="dharna"),
+        pytest.param("Residents blockaded the main road into the township on Monday.", "Peaceful protest", id="blockade"),
+        pytest.param("A boiler exploded at a chemical plant, killing two workers.", "Man-made disaster", id="plant-blast"),
+        pytest.param("Ten rebels have surrendered to security forces in Sirnak.", "Agreement", id="surrender"),
+        pytest.param("Police detained four activists who were trying to hold a protest.", "Protest with intervention",
+                     id="attempted-protest"),
+        pytest.param("Thousands marched in Paris and scuffles broke out with demonstrators.", "Violent demonstration",
+                     id="scuffles"),
+    ],
+)
+def test_events_sub_type_of_paraphrases(text: str, sub_type: str) -> None:
+    assert _events(text)[0].sub_event_type == sub_type
+
+
+def test_events_robbers_smashing_a_van_are_not_a_riot() -> None:
+    events = _events("A bakkie smashed into the security van on the highway on Tuesday.")
+    assert all(e.event_type != "Riots" for e in events)
+
+
+def test_events_sport_report_has_no_battle_or_protest() -> None:
+    text = ("The striker scored twice as the league leaders won 3-1 at the stadium. The coach said the clash with "
+            "their rivals was the hardest match of the season, and the championship race is far from over.")
+    assert all(e.event_type not in ("Battles", "Protests") for e in _events(text))
+
+
+def test_events_police_as_source_are_not_the_perpetrator() -> None:
+    events = _events("Police said two men were stabbed to death in the market on Sunday.")
+    assert events[0].sub_event_type == "Attack"
+    assert not (events[0].actor1 or "").startswith("Police Forces")

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from tocsin.taxonomy import COUNTRY_NAMES, DEMONYMS, ActorType
 
-__all__ = ["RULES_VERSION", "Actor", "actor_name", "country_of_text", "find_actors", "implied_actor"]
+__all__ = ["RULES_VERSION", "Actor", "actor_name", "country_of_text", "find_actors", "implied_actor", "is_source"]
 
 RULES_VERSION = "actors.rules.v1"
 
@@ -167,6 +167,33 @@ def find_actors(text: str, start: int, end: int, *, country: str | None) -> list
             taken.append(span)
             found.append(_make(match, kind, name, actor_type, span, country))
     return _drop_redundant(sorted(found, key=lambda a: a.start))
+
+
+_SOURCE_AFTER = re.compile(
+    r"\s*(?:sources?|spokes(?:man|person|woman)|officials?|(?:officers? )?(?:said|say|says|told|added|stated|confirmed|reported)"
+    r"|stations?|headquarters|commissioner|chief|superintendent|inspector|control room|(?:have |has )?registered|lodged"
+    r"|(?:are|is|were|was) (?:investigating|probing|looking)|recovered|found the|rushed|reached|arrived|shifted|sent the bod"
+    r"|launched (?:a |an )?(?:probe|search|manhunt|investigation))\b",
+    re.I,
+)
+_SOURCE_BEFORE = re.compile(r"\b(?:according to|told|informed|alerted|quoted|complaint (?:with|to)|approached)(?: the)?(?: local)?\s*$", re.I)
+
+
+def is_source(text: str, actor: Actor) -> bool:
+    """Return whether state forces are named only as the source or the investigators of a report.
+
+    "Police said two men were stabbed" names no perpetrator: the police only report, so they are not actor 1.
+
+    >>> text = "Police said two men were stabbed in the market."
+    >>> is_source(text, find_actors(text, 0, len(text), country=None)[0])
+    True
+    >>> text = "Police shot dead two men in the market."
+    >>> is_source(text, find_actors(text, 0, len(text), country=None)[0])
+    False
+    """
+    if actor.kind not in ("police", "military", "government"):
+        return False
+    return bool(_SOURCE_AFTER.match(text, actor.end) or _SOURCE_BEFORE.search(text[max(0, actor.start - 40):actor.start]))
 
 
 def _make(

@@ -19,7 +19,7 @@ import numpy.typing as npt
 
 __all__ = ["MODEL_PATH", "MODEL_VERSION", "NONE", "Model", "features", "load", "predict"]
 
-MODEL_VERSION = "events.linear.v1"
+MODEL_VERSION = "events.linear.v2"
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "events_model.npz"
 NONE = "NONE"
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
@@ -56,12 +56,20 @@ def features(text: str, rule_hits: Iterable[str] = ()) -> list[str]:
     ['w=<num>', 'w=soldiers', 'w=killed', 'b=<num>_soldiers', 'b=soldiers_killed', 'r=Attack']
     """
     words = ["<num>" if w.isdigit() or w in _NUMBER_WORDS else w for w in _WORD.findall(text.lower())]
-    feats = [f"w={w}" for w in words]
-    feats += [f"b={a}_{b}" for a, b in zip(words, words[1:], strict=False)]
+    feats = [f"w={w}" for w in words if w not in _STOP]
+    feats += [f"b={a}_{b}" for a, b in zip(words, words[1:], strict=False) if not (a in _STOP and b in _STOP)]
     feats += [f"r={hit}" for hit in rule_hits]
     return feats
 
 
+# Function words say nothing about an event's type, but a template corpus lets them stand in for its styles
+# (long discursive sentences read as "not news"); they are left out as single words. Negation, modality and
+# condition words are kept: they are what makes a clause not news.
+_STOP = frozenset(
+    "a an the of in on at to for from by with as and or but that this these those it its is was were be been being "
+    "are has have had he she they them their his her we our you i which who whom whose when where after before "
+    "during into over about than then there here also said says say".split()
+)
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve dozen dozens".split())
 
 

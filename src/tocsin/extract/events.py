@@ -31,7 +31,7 @@ from tocsin.taxonomy import ActorType, EventType, SubEventType
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-__all__ = ["RULES", "RULES_VERSION", "find_events", "gate", "sentence_sub_types"]
+__all__ = ["RULES", "RULES_VERSION", "find_events", "gate", "is_sport", "sentence_sub_types"]
 
 RULES_VERSION = "events.rules.v1"
 
@@ -53,8 +53,11 @@ RULES: dict[SubEventType, str] = {
     _S.SEXUAL_VIOLENCE: r"rap(?:e|ed|es|ing|ist|ists)|gang-?raped?|sexual(?:ly)? (?:assault(?:ed)?|violence|abuse[ds]?|exploitation)"
     r"|molest(?:ed|ation)",
     _S.ATTACK: r"massacre[ds]?|shot dead|shot and killed|hacked to death|burn(?:ed|t) alive|behead(?:ed|ing)|executed"
-    r"|stabbed|tortured|killed|killing|murder(?:ed|s)?|slaughtered|hacked|shot and wounded|opened fire on (?:civilians|villagers|worshippers|a crowd)"
-    r"|attacked (?:a |the )?(?:village|villagers|civilians|farmers|residents|worshippers|church|mosque|school|bus|market)"
+    r"|stabbed|tortured|killed|killing|murder(?:ed|s)?|slaughtered|hacked|shot and wounded"
+    r"|opened fire (?:on|at|in|inside) (?:a |an |the )?(?:\w+ )?(?:civilians|villagers|worshippers|crowd|mosque|church|school|market"
+    r"|hospital|bus|restaurant|hotel|concert|nightclub|festival|wedding|funeral|village|shoppers|mall|cafe|students|passengers)"
+    r"|attacked (?:a |the )?(?:\w+ ){0,2}(?:villages?|villagers|civilians|farmers|residents|worshippers|church|mosque|school|bus|market"
+    r"|hospital|hotel|camp for displaced|displaced)"
     r"|assassinat(?:ed|ion)|gunned down|lynch(?:ed|ing)",
     _S.ABDUCTION: r"abduct(?:ed|ion|ions|s|ing)|kidnap(?:ped|ping|pings|pers|s)?|hostages?|taken captive|forced disappearances?"
     r"|disappeared|went missing|held captive",
@@ -63,7 +66,15 @@ RULES: dict[SubEventType, str] = {
     r"|(?:held|staged|attended|organi[sz]ed|joined|addressed) (?:a |an |the )?(?:\w+ ){0,2}rall(?:y|ies)|rallied (?:against|outside|in front of|to)"
     r"|marched (?:to|through|on|against|in)|protest marches"
     r"|protest march|sit-ins?|(?<!air )(?<!drone )(?<!hunger )strikes? (?:by|over|against|action)|went on strike|general strike"
-    r"|hunger strike|pickets?|picketed|vigils?|chanted slogans|gathered (?:outside|in front of)|dharna|bandh|boycott(?:ed)?",
+    r"|hunger strike|pickets?|picketed|picketing|vigils?|chant(?:ed|ing) slogans|(?:shout|rais)(?:ed|ing) slogans|sloganeering"
+    r"|gathered (?:outside|in front of)|dharnas?|bandhs?|hartals?|gherao(?:ed|ing)?|(?:rasta|rail) roko|chakka jam|boycott(?:ed)?"
+    r"|on strike|strikers|striking (?:workers|teachers|doctors|nurses|miners|employees|drivers|staff|students|members|unions?)"
+    r"|(?:taxi|bus|truckers'?|transport|workers'?|teachers'?|doctors'?|nurses'?|miners'?|labour|labor|wage|nationwide|indefinite"
+    r"|one-day|two-day|three-day|day-long|public sector|civil servants'?|students'?) strikes?"
+    r"|marchers|(?:led|held|staged|organi[sz]ed|joined|leading) (?:a |an |the )?(?:\w+ ){0,2}march(?:es)?\b|a march (?:to|on|through|against|from)"
+    r"|placards|toyi-?toyi(?:ing|ed)?|t(?:ook|ake|aking) to the streets|stay-?aways?|sit-down protests?|agitation|agitating|agitators"
+    r"|memorandum of (?:demands|grievances)|handed (?:over )?a memorandum"
+    r"|blockad(?:ed|ing) (?:the )?(?:\w+ ){0,2}(?:roads?|entrance|streets?|highway|gates?|offices?|premises|railway|port)",
     _S.PROTEST_WITH_INTERVENTION: r"tear ?gas|water cannons?|rubber bullets|dispers(?:ed|ing|e)|broke up the|baton[- ]charged?|lathi-?charged?"
     r"|pepper[- ]spray(?:ed)?|(?:stun|smoke) grenades|flash-?bangs?|suppress(?:ed)?|crack(?:ed)? down|(?:prevented|blocked|stopped|foiled|halted) (?:\w+ ){0,2}(?:march|protest|rally|demonstration)|cordoned off|forcibly removed",
     _S.EXCESSIVE_FORCE: r"excessive force|violently (?:suppressed|dispersed|broke up|cracked down)|brutally (?:suppressed|dispersed|beat|beaten)"
@@ -72,7 +83,8 @@ RULES: dict[SubEventType, str] = {
     _S.VIOLENT_DEMONSTRATION: r"riot(?:s|ing|ed|ers)?|(?:threw|hurled|pelted) (?:stones|rocks|petrol bombs|molotov)|stone-?pelting"
     r"|burn(?:ed|t|ing) tyres|set up barricades|barricaded|violent (?:protests?|demonstrations?)|pelted|torched"
     r"|set (?:ablaze|on fire|fire to)|clashed with (?:the )?police|ransacked|vandali[sz]ed|turned violent|went on (?:the |a )?rampage|molotov(?: cocktails?)?|violent clashes"
-    r"|(?:hurled|threw|throws|throwing|pelting) (?:stones|rocks|bricks|bottles|fireworks|petrol bombs)|smashed|damaged (?:vehicles|shops|property)|scuffled?",
+    r"|(?:hurled|threw|throws|throwing|pelting) (?:stones|rocks|bricks|bottles|fireworks|petrol bombs)|smashed|damaged (?:vehicles|shops|property)|scuffl(?:e|es|ed|ing)"
+    r"|(?:aggressive|angry and violent|unruly) (?:demonstrations?|protests?|crowds?)|violently (?:threw|thrown|attacked|pushed)",
     _S.MOB_VIOLENCE: r"mobs? (?:attacked|lynched|killed|beat|set|torched|stormed|burned|burnt)|(?:angry|irate|enraged) mobs?|by (?:a|an) (?:\w+ )?mob"
     r"|mob (?:justice|violence|attacks?)|lynch(?:ed|ing|ings)?|vigilante (?:attack|justice|killing)s?|mob justice|jungle justice|beaten to death|angry crowd",
     _S.ARMED_CLASH: r"clash(?:es|ed)?|fighting|fought|gun ?battles?|fire ?fights?|exchanges? of fire|exchanged fire|ambush(?:ed|es)?"
@@ -88,12 +100,14 @@ RULES: dict[SubEventType, str] = {
     r"|fell to (?:the )?(?:militants|rebels|insurgents|jihadists|Taliban)|under (?:rebel|militant|insurgent) control",
     _S.AGREEMENT: r"(?:signed|sign|reached|agreed (?:to|on)|struck|brokered|concluded) (?:an? |the )?(?:\w+ ){0,2}(?:agreement|deal|accord|ceasefire|cease-fire|truce|pact|memorandum)"
     r"|ceasefire|cease-fire|truce|prisoner (?:swap|exchange)|peace (?:deal|accord|agreement)|exchang(?:ed|e) (?:\w+ ){0,2}prisoners"
-    r"|agreed to (?:\w+ ){0,3}(?:ceasefire|truce|talks|resume|release|withdraw)",
+    r"|agreed to (?:\w+ ){0,3}(?:ceasefire|truce|talks|resume|release|withdraw)"
+    r"|surrender(?:ed|s|ing)? (?:to|before)|(?:have|has|had) surrendered|surrendered (?:their|his|its) (?:arms|weapons)",
     _S.ARRESTS: r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|apprehend(?:ed)?|taken into custody|nabbed|rounded up|remanded"
+    r"|picked up (?:\w+ ){0,3}by (?:the )?police|police (?:\w+ ){0,2}picked up"
     r"|held (?:\d+|several|dozens of|some) (?:suspects|people|men)|(?:in|into) (?:police )?custody",
     _S.CHANGE_TO_GROUP: r"new leader|(?:named|appointed|elected) (?:a |as )?(?:new )?(?:leader|commander|chief)|defect(?:ed|ion|ions|ors)"
     r"|pledged allegiance|merged|merger|split from|renamed|dissolved|disbanded|changed its name|recruit(?:ed|ing|ment)"
-    r"|mobili[sz](?:ed|ation|ing)|surrender(?:ed)?|reinforcements|dispatched (?:\w+ ){0,3}(?:forces|troops|soldiers)"
+    r"|mobili[sz](?:ed|ation|ing)|reinforcements|dispatched (?:\w+ ){0,3}(?:forces|troops|soldiers)"
     r"|deployed (?:\w+ ){0,3}(?:troops|forces|soldiers)|formed (?:a |an )?(?:new )?(?:\w+ ){0,2}(?:unit|brigade|organi[sz]ation|militia|alliance|coalition)|laid down (?:their|its) (?:arms|weapons)|joined (?:the )?(?:group|rebels|militants)",
     _S.DISRUPTED_WEAPONS_USE: r"(?:defused|dismantled|deactivated|neutrali[sz]ed|seized|recovered|intercepted|confiscated|found|discovered|unearthed|foiled|thwarted|shot down|destroyed|cleared|captured)"
     r" (?:\w+ ){0,4}(?:firearms|pistols|bullets|machine guns|weapons|arms|ammunition|explosives|IEDs?|bombs?|land ?mines?|mines|cache|drones?|rockets?|missiles?|grenades?|attack|plot|rifles|guns)"
@@ -118,7 +132,10 @@ RULES: dict[SubEventType, str] = {
     _S.MAN_MADE_DISASTER: r"collaps(?:e|ed|es)|(?:fire|blaze) (?:broke out|gutted|engulfed|destroyed|razed|swept)|derail(?:ed|ment)|capsiz(?:ed|es)"
     r"|(?:train|bus|road|plane|boat|ferry|truck|car) (?:accident|crash|collision)|crash(?:ed|es)?|collided|collision|(?:gas|chemical|oil) (?:leak|spill)"
     r"|oil spill|industrial accident|(?:gas|cylinder|boiler|factory|mine|tanker|fuel) (?:explosion|blast)|stampede|(?:hooch|liquor|food) poisoning"
-    r"|short circuit|electrocuted|firefighters|blaze|gutted|drowned|sank|accident|(?:massive|huge|major) fire",
+    r"|short circuit|electrocuted|firefighters|blaze|gutted|drowned|sank|accident|(?:massive|huge|major) fire"
+    r"|(?:gas|chemical|oil|chlorine|ammonia|oxygen|toxic|radioactive|fuel|tank|pipeline) (?:leak(?:s|ed|age)?|spill(?:s|ed)?)"
+    r"|(?:boiler|cylinder|tank|tanker|furnace|reactor|transformer|pipeline|container|gas pipe) (?:\w+ )?(?:exploded|blew up|burst)"
+    r"|(?:plunged|fell|veered) (?:off|into) (?:a |the )?(?:bridge|river|gorge|ravine|canal|valley)",
     _S.ORGANIZED_CRIME: r"drugs?|narcotics?|cocaine|heroin|methamphetamine|meth|cannabis|marijuana|ganja|hashish|smuggl(?:ed|ing|ers?)|cartels?"
     r"|gangs?|gangsters?|extortion|trafficking|traffickers|counterfeit|money laundering|contraband|robber(?:y|ies|s)|armed robbers|syndicate"
     r"|poach(?:ing|ers)|illegal mining|fake currency|mafia|racket|migrants|pornograph(?:y|ic)|fraud|scams?|hate crime"
@@ -170,6 +187,22 @@ _LARGE_SCALE = frozenset({_S.AIR_DRONE_STRIKE, _S.SHELLING, _S.CHEMICAL_WEAPON, 
 _VIOLENCE_TYPES = frozenset({EventType.BATTLES, EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS})
 _ARMED_KINDS = frozenset({"named", "armed", "military", "police", "mutiny"})
 _NOTE_CHARS = 240
+# Sport reports: enough distinct game words mark the document, and then the words games share with conflict
+# ("clash", "strikes", "rally", "battle", "fired", "attack") are read as play.
+_SPORT = re.compile(
+    r"\b(?:scored|scoring|goals?|goalkeeper|striker|midfielder|defender|coach|league|premiership|championship|tournament"
+    r"|innings|pitch(?:ed|er|es)|inning|wickets?|batsman|bowler|touchdown|quarterback|points|rebounds|playoffs?|semi-?finals?"
+    r"|quarter-?finals?|season|squad|fixture|kick-?off|half-time|halftime|referee|stadium|olympics?|medal|won \d+-\d+|\d+-\d+ (?:win|victory|defeat|loss))\b",
+    re.I,
+)
+_SPORT_CHARS = 3000
+_SPORT_MIN = 5
+_SPORT_AMBIGUOUS = re.compile(
+    r"^(?:clash\w*|fight\w*|fought|battl\w*|strikes?|rall\w*|attack\w*|shot|shoot\w*|fired|firing|offensive|counter-?attack\w*"
+    r"|repuls\w*|repell?ed|captur\w*|retook|regain\w*|recaptur\w*|demonstrat\w*|protest\w*|smashed|ambush\w*|defeat\w*"
+    r"|pickets?|boycott\w*|surrender\w*|crash\w*|collid\w*|collision|withdr\w*|retreat\w*|gunfire)$",
+    re.I,
+)
 CHOICE_MIN = 0.2
 NONE_MIN = 0.6
 
@@ -248,23 +281,39 @@ def find_events(
     country = actors_mod.country_of_text(article.text, [p.country for p in places if _is_country_level(p) is False])
     country = country or actors_mod.country_of_text(article.text)
     mentions: list[_Mention] = []
+    sport = is_sport(article.text)
     for sent in doc.sents:
         if gate(sent.text):
-            mentions.extend(_sentence_mentions(doc, sent, article, country=country, places=places, times=times))
+            mentions.extend(_sentence_mentions(doc, sent, article, country=country, places=places, times=times, sport=sport))
     return [_to_event(group, article, country) for group in _merge(mentions, article)]
 
 
+def is_sport(text: str) -> bool:
+    """Return whether a document reports sport, where clashes, strikes, rallies and shots are games, not events.
+
+    >>> is_sport("The striker scored twice as the league leaders won 3-1 at the stadium to top the championship.")
+    True
+    >>> is_sport("Troops clashed with rebels near the stadium on Monday.")
+    False
+    """
+    return len({m.group(0).lower() for m in _SPORT.finditer(text[:_SPORT_CHARS])}) >= _SPORT_MIN
+
+
 def _sentence_mentions(
-    doc: Doc, sent: Span, article: Article, *, country: str | None, places: Sequence[Place], times: Sequence[TimeExpr]
+    doc: Doc, sent: Span, article: Article, *, country: str | None, places: Sequence[Place], times: Sequence[TimeExpr],
+    sport: bool = False,
 ) -> list[_Mention]:
     """Return the mentions of one sentence: one per clause group with compatible time keys."""
     text = article.text
+    raw = sentence_sub_types(sent.text)
     triggers = [
         _Trigger(sub, sent.start_char + s, sent.start_char + e)
-        for sub, s, e in sentence_sub_types(sent.text)
+        for sub, s, e in raw
         if _is_factual(doc, text, sent.start_char + s, sent.start_char + e, sent.start_char)
+        and not (sport and _SPORT_AMBIGUOUS.match(sent.text[s:e]))
     ]
-    triggers = _refine(triggers, text, sent)
+    attempted = {sub for sub, _, _ in raw} & _PROTEST
+    triggers = _refine(triggers, text, sent, attempted=attempted)
     if not triggers:
         return []
     groups: dict[frozenset[str], list[_Trigger]] = {}
@@ -288,9 +337,29 @@ _GENERIC_BLAST = re.compile(r"^(?:explosions?|blasts?|exploded|detonated|bombs?|
 _TERRITORY = frozenset({_S.GOVERNMENT_REGAINS_TERRITORY, _S.NON_STATE_ACTOR_OVERTAKES_TERRITORY})
 _WEAPONS = frozenset({_S.REMOTE_EXPLOSIVE, _S.SHELLING, _S.AIR_DRONE_STRIKE, _S.GRENADE, _S.SUICIDE_BOMB})
 _PROTEST = frozenset({_S.PEACEFUL_PROTEST, _S.PROTEST_WITH_INTERVENTION})
+# An explosion at a plant, a warehouse or in a crash, with no attacker or weapon named, is an accident.
+_ACCIDENT_BLAST = re.compile(r"^(?:explosions?|blasts?|exploded)$", re.I)
+_INDUSTRIAL = re.compile(
+    r"\b(?:plant|factory|warehouse|furnace|boiler|refinery|pipeline|tanker|cylinder|gas (?:leak|line|pipe)|fertili[sz]er|"
+    r"chemical|fireworks|mine|mill|workshop|industrial|crash|collision|accident|short circuit|gas station|petrol station)\b",
+    re.I,
+)
+_HOSTILE = re.compile(
+    r"\b(?:bombs?|bomber|bombing|IEDs?|explosive devices?|militants?|insurgents?|rebels?|gunmen|terror\w*|suicide|attack\w*"
+    r"|planted|claimed responsibility|jihadists?|grenades?|rockets?|missiles?|shell\w*|drones?|air ?strikes?)\b",
+    re.I,
+)
+# "Recalled its ambassador in protest", "lodged a formal protest": a diplomatic act, not a demonstration.
+_DIPLOMATIC_PROTEST = re.compile(r"\b(?:in|lodged (?:a |an )?(?:formal |strong |diplomatic )?|note of|letter of)\s*$", re.I)
+# Riot words that also describe robberies and accidents ("smashed into", "ransacked the house"): a riot only
+# when a crowd is named in the sentence.
+_WEAK_RIOT = re.compile(r"^(?:smashed|ransacked|torched|pelted|scuffl\w*|barricaded|set (?:ablaze|on fire|fire to))$", re.I)
+_CROWD = re.compile(
+    r"\b(?:protest\w*|demonstrat\w+|crowds?|mobs?|rioters|youths|students|supporters|residents|villagers|workers|strikers"
+    r"|marchers|activists|members of the public|angry|irate|hundreds|thousands|dozens of people)\b", re.I)
 
 
-def _refine(triggers: list[_Trigger], text: str, sent: Span) -> list[_Trigger]:
+def _refine(triggers: list[_Trigger], text: str, sent: Span, *, attempted: set[SubEventType] | None = None) -> list[_Trigger]:
     """Apply the codebook's rules between co-occurring triggers of one sentence.
 
     A bare "killed" is an attack only when nothing else explains the deaths; a change of territory is coded
@@ -299,7 +368,8 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span) -> list[_Trigger]:
     a claim of responsibility that leads the sentence is an attribution; a suicide bombing stays one even when
     gunfire follows; an agreement is not a battle because it ends "the fighting"; arrests and seizures in a
     story about crime are organised crime; territory taken after the other side withdrew, with no fighting, is a
-    non-violent transfer.
+    non-violent transfer. Arrests of people trying to protest are an intervention even though the protest
+    itself (``attempted``: protest triggers before the factuality check) never took place.
     """
     subs = {t.sub for t in triggers}
     two_sided = any(t.sub is _S.ARMED_CLASH and not _ONE_SIDED.match(text[t.start:t.end]) for t in triggers)
@@ -321,9 +391,16 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span) -> list[_Trigger]:
             continue
         if trig.sub in (_S.ARRESTS, _S.DISRUPTED_WEAPONS_USE) and _S.ORGANIZED_CRIME in subs:
             continue
-        if trig.sub is _S.PEACEFUL_PROTEST and _S.DIPLOMATIC_EVENT in subs and word.lower() in ("protest", "protested"):
+        if trig.sub is _S.PEACEFUL_PROTEST and _S.DIPLOMATIC_EVENT in subs and word.lower() in ("protest", "protested") \
+                and _DIPLOMATIC_PROTEST.search(text[max(sent.start_char, trig.start - 40):trig.start]):
             continue
-        if trig.sub is _S.ARRESTS and subs & _PROTEST:
+        if trig.sub is _S.VIOLENT_DEMONSTRATION and _WEAK_RIOT.match(word) and not subs & _PROTEST \
+                and not _CROWD.search(sent.text):
+            continue
+        if trig.sub is _S.REMOTE_EXPLOSIVE and _ACCIDENT_BLAST.match(word) and _INDUSTRIAL.search(sent.text) \
+                and not _HOSTILE.search(sent.text):
+            trig = dataclasses.replace(trig, sub=_S.MAN_MADE_DISASTER)
+        if trig.sub is _S.ARRESTS and (subs & _PROTEST or attempted):
             trig = dataclasses.replace(trig, sub=_S.PROTEST_WITH_INTERVENTION)
         if trig.sub is _S.ARMED_CLASH and subs & _PROTEST and word.lower().startswith("clash"):
             trig = dataclasses.replace(trig, sub=_S.VIOLENT_DEMONSTRATION)
@@ -370,7 +447,7 @@ def _mention(
     two_sided = any(t.sub is _S.ARMED_CLASH and not _ONE_SIDED.match(text[t.start:t.end]) for t in trigs)
     best = taxonomy.precedence(subs) if two_sided else _choose(text[span[0]:span[1]], subs)
     trigger = next(t for t in trigs if t.sub is best)
-    found = tuple(actors_mod.find_actors(text, span[0], span[1], country=country))
+    found = tuple(a for a in actors_mod.find_actors(text, span[0], span[1], country=country) if not actors_mod.is_source(text, a))
     best = _by_actors(best, trigger, found, text[trigger.start:trigger.end])
     large = best in _LARGE_SCALE or bool(re.search(r"\bheavy|massive|large-scale|massacre", text[span[0]:span[1]], re.I))
     clause_text = text[span[0]:span[1]]
@@ -464,7 +541,14 @@ def _is_factual(doc: Doc, text: str, start: int, end: int, sent_start: int) -> b
     if span is None or len(span) == 0:
         return True
     token = span.root
-    ancestors = list(token.ancestors)
+    # Walk up to the clause that holds the trigger: "the court rejected the bail plea of a man who was arrested"
+    # rejects the plea, not the arrest, so a cue above a relative clause does not count.
+    ancestors = []
+    for tok in [token, *token.ancestors]:
+        if tok is not token:
+            ancestors.append(tok)
+        if tok.dep_ in ("relcl", "acl"):
+            break
     verbs = [t for t in [token, *ancestors] if t.pos_ in ("VERB", "AUX")][:2]
     for tok in [token, *verbs]:
         if any(c.dep_ == "neg" or (c.tag_ == "MD" and c.lemma_.lower() in _MODAL_LEMMAS) for c in tok.children):
