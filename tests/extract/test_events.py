@@ -61,10 +61,16 @@ def test_events_precedence_merges_tactics() -> None:
         pytest.param("The group threatened to attack the town.", id="threat"),
         pytest.param("Opposition parties will hold protests tomorrow.", id="future"),
         pytest.param("There were no clashes in the capital.", id="negated"),
+        pytest.param("No group immediately claimed responsibility for the raid.", id="negated-two-words-apart"),
     ],
 )
 def test_events_not_news_is_dropped(text: str) -> None:
     assert _events(text) == []
+
+
+def test_events_air_raid_alert_is_no_air_strike() -> None:
+    text = "Russian missiles struck a power facility in Kharkiv. Residents stayed in shelters until the air raid alert was lifted."
+    assert [e.sub_event_type for e in _events(text)] == ["Shelling/artillery/missile attack"]
 
 
 def test_events_no_one_killed_is_zero_fatalities() -> None:

@@ -40,7 +40,7 @@ _S = SubEventType
 RULES: dict[SubEventType, str] = {
     _S.CHEMICAL_WEAPON: r"chemical (?:weapons?|attacks?|agents?|munitions?|bombs?)|sarin|chlorine (?:gas|attacks?|bombs?|barrels?)"
     r"|mustard gas|nerve (?:agent|gas)|poison(?:ous)? gas|toxic gas attack",
-    _S.AIR_DRONE_STRIKE: r"air ?strikes?|air ?raids?|drone (?:strikes?|attacks?)|aerial (?:bombardment|attacks?|bombing)"
+    _S.AIR_DRONE_STRIKE: r"air ?strikes?|air ?raids?(?! (?:alerts?|alarms?|sirens?|warnings?|shelters?))|drone (?:strikes?|attacks?)|aerial (?:bombardment|attacks?|bombing)"
     r"|(?:warplanes|jets|fighter jets|aircraft|helicopter gunships?|drones?|gunships?) (?:\w+ )?(?:bombed|struck|pounded|targeted|hit|fired)"
     r"|bombing raids?|air-?dropped|barrel bombs?|air force (?:bombed|struck|jets)",
     _S.SUICIDE_BOMB: r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|attackers?|car bombs?|vests?|blasts?|bombers?)"
@@ -161,7 +161,7 @@ _WINDOW_CUE = re.compile(
     re.I,
 )
 _NEGATED = re.compile(
-    r"\b(?:no|not|never|without|nor)\s+(?:\S+\s+){0,1}$|\b(?:end|ends|ending|ended|halt|stop|cessation of)\s+(?:\S+\s+){0,4}$", re.I
+    r"\b(?:no|not|never|without|nor)\s+(?:\S+\s+){0,2}$|\b(?:end|ends|ending|ended|halt|stop|cessation of)\s+(?:\S+\s+){0,4}$", re.I
 )
 _DISTINCT = re.compile(r"\b(?:also|another|separately|separate|elsewhere|meanwhile|second|similar|other)\b", re.I)
 _CLAUSE_BREAK = re.compile(r",?\s*\b(?:where|which|although|though|whereas|while)\b|;|\s--?\s|\u2013|\u2014", re.I)
