@@ -81,3 +81,9 @@ def test_model_record_has_contract_keys() -> None:
     record = Analysis(article=ARTICLE).to_record()
     for key in ("id", "published", "published_source", "dateline", "places", "times", "claims", "events", "flags"):
         assert key in record
+
+
+def test_model_event_sentence_spans_join_own_and_merged_sentences() -> None:
+    event = Event(event_type="Battles", sub_event_type="Armed clash", sentence_start=0, sentence_end=10,
+                  evidence=(Evidence("sentence", 20, 30), Evidence("sentence", 0, 10), Evidence("location", 2, 4)))
+    assert event.sentence_spans == ((0, 10), (20, 30))

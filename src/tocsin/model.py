@@ -262,6 +262,14 @@ class Event(_Plain):
         return hash((self.event_type, self.sub_event_type, self.event_date, self.location, self.sentence_start))
 
     @property
+    def sentence_spans(self) -> tuple[tuple[int, int], ...]:
+        """The event's own sentence and those of the mentions merged into it (its "sentence" evidence), in order."""
+        spans = {(e.start, e.end) for e in self.evidence if e.field == "sentence"}
+        if self.sentence_start is not None and self.sentence_end is not None:
+            spans.add((self.sentence_start, self.sentence_end))
+        return tuple(sorted(spans))
+
+    @property
     def __geo_interface__(self) -> JSON:
         props = {k: v for k, v in self.to_dict().items() if k not in ("latitude", "longitude")}
         return _point_feature(self.latitude, self.longitude, props)

@@ -543,17 +543,10 @@ def certainty_of(support: Sequence[tuple[Claim, str | None]]) -> str:
     return Certainty.LIKELY.value
 
 
-def _event_sentences(event: Event) -> set[tuple[int, int]]:
-    spans = {(e.start, e.end) for e in event.evidence if e.field == "sentence"}
-    if event.sentence_start is not None and event.sentence_end is not None:
-        spans.add((event.sentence_start, event.sentence_end))
-    return spans
-
-
 def _supports(claim: Claim, event: Event) -> bool:
     """The claim's content holds the event's anchor in one of its sentences, or overlaps an unanchored one."""
     c_start, c_end = claim.content.start, claim.content.end
-    for s_start, s_end in _event_sentences(event):
+    for s_start, s_end in event.sentence_spans:
         anchors = [
             e.start for e in event.evidence
             if e.field not in ("certainty", "sentence") and s_start <= e.start and e.end <= s_end

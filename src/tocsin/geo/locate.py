@@ -65,14 +65,6 @@ def focus_place(places: Sequence[Place], dateline: tuple[int, int] | None) -> Pl
     return max(pool, key=lambda p: (counts[p.geonameid or p.name], -p.start))
 
 
-def _event_sentences(event: Event) -> list[tuple[int, int]]:
-    """The event's own sentence and the sentences of the mentions merged into it (its "sentence" evidence)."""
-    spans = [(e.start, e.end) for e in event.evidence if e.field == "sentence"]
-    if event.sentence_start is not None and event.sentence_end is not None:
-        spans.append((event.sentence_start, event.sentence_end))
-    return spans
-
-
 def _sentence_place(
     event: Event, places: Sequence[Place], text: str, dateline: tuple[int, int] | None = None
 ) -> Place | None:
@@ -80,7 +72,7 @@ def _sentence_place(
 
     The dateline says where the report was filed, not where the event happened, so it is no candidate here.
     """
-    sentences = _event_sentences(event)
+    sentences = event.sentence_spans
     inside = [
         p for p in places
         if p.lat is not None and any(s <= p.start < e for s, e in sentences)
