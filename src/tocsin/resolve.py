@@ -30,12 +30,11 @@ from tocsin.model import JSON, Claim, Event
 from tocsin.taxonomy import (
     COUNTRY_NAMES,
     DEMONYMS,
-    EVENT_FAMILIES,
     PRECEDENCE,
     Certainty,
-    EventType,
     SourceKind,
     Stance,
+    family,
 )
 
 __all__ = [
@@ -288,10 +287,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def family_of(event: Event) -> str:
     """Return the event's type family (``taxonomy.EVENT_FAMILIES``), or the type itself when it has none."""
-    try:
-        return EVENT_FAMILIES[EventType(event.event_type)]
-    except ValueError:
-        return event.event_type
+    return family(event.event_type) or event.event_type
 
 
 # --- matching ------------------------------------------------------------------------------------------------

@@ -43,6 +43,7 @@ __all__ = [
     "certainty_rank",
     "disorder_type",
     "event_type_of",
+    "family",
     "interaction",
     "parse",
     "plover",
@@ -450,6 +451,18 @@ def disorder_type(sub_event_type: str | SubEventType) -> DisorderType | None:
     if etype in HAZARD_TYPES:
         return None
     return DisorderType.POLITICAL_VIOLENCE
+
+
+def family(event_type: str | EventType) -> str | None:
+    """Return the coarse family of an event type (``EVENT_FAMILIES``), ``None`` for an unknown type.
+
+    >>> family("Explosions/Remote violence"), family("Skirmish")
+    ('violence', None)
+    """
+    try:
+        return EVENT_FAMILIES[parse(EventType, event_type)]
+    except TaxonomyError:
+        return None
 
 
 def precedence(sub_event_types: Iterable[str | SubEventType]) -> SubEventType:

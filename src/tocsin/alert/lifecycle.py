@@ -17,7 +17,6 @@ from zoneinfo import ZoneInfo
 from tocsin import taxonomy
 from tocsin.alert.area import contains, distance_km
 from tocsin.alert.subscriptions import Subscription, parse_quiet_hours
-from tocsin.errors import TaxonomyError
 from tocsin.model import JSON, Event
 
 __all__ = ["MOVE_KM", "STALE_DAYS", "AlertState", "Decision", "breaks_through", "decide", "headline", "is_retraction", "match",
@@ -87,13 +86,6 @@ def is_retraction(changes: JSON | None) -> bool:
     return bool(changes) and any(bool(changes.get(key)) for key in _RETRACTED)  # type: ignore[union-attr]
 
 
-def _family_of(event_type: str) -> str | None:
-    try:
-        return taxonomy.EVENT_FAMILIES[taxonomy.parse(taxonomy.EventType, event_type)]
-    except TaxonomyError:
-        return None
-
-
 def match(sub: Subscription, event: Event, state: AlertState) -> tuple[bool, tuple[str, ...]]:
     """Return whether the event is one this subscriber asked for, and the reasons (the last one failing if not)."""
     inside, why_area = contains(sub.area, event)
@@ -101,7 +93,7 @@ def match(sub: Subscription, event: Event, state: AlertState) -> tuple[bool, tup
     if not inside:
         return False, tuple(reasons)
     if sub.types:
-        kinds = {event.event_type, event.sub_event_type, _family_of(event.event_type)}
+        kinds = {event.event_type, event.sub_event_type, taxonomy.family(event.event_type)}
         hit = [t for t in sub.types if t in kinds]
         reasons.append(f"{event.sub_event_type} ({event.event_type}) is {'in' if hit else 'not in'} your types "
                        f"{', '.join(sub.types)}")
