@@ -64,3 +64,18 @@ def test_taxonomy_disorder_types() -> None:
 def test_taxonomy_every_sub_type_has_plover_coding() -> None:
     for sub in tx.SubEventType:
         assert tx.plover(sub)["event"]
+
+
+def test_country_names_follow_acled_spelling_and_cover_every_country_of_the_gazetteer() -> None:
+    from tocsin.geo.gazetteer import load
+
+    gazetteer_codes = {country.cc for country in load().countries()}
+    assert gazetteer_codes <= set(tx.COUNTRY_NAMES)
+    assert tx.COUNTRY_NAMES["CD"] == "Democratic Republic of Congo"
+    assert tx.COUNTRY_NAMES["DE"] == "Germany"
+
+
+def test_shared_demonyms_go_to_the_most_populous_country() -> None:
+    assert tx.DEMONYMS["congolese"] == "CD"
+    assert tx.DEMONYMS["burkinabé"] == "BF"
+    assert tx.DEMONYMS["sudanese"] == "SD" and tx.DEMONYMS["south sudanese"] == "SS"

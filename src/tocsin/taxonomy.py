@@ -6,8 +6,10 @@ string into a member and raises an error that lists the valid choices.
 
 from __future__ import annotations
 
+import csv
 import enum
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TypeVar
 
 from tocsin.errors import TaxonomyError
@@ -611,37 +613,32 @@ def certainty_rank(value: str | None) -> int:
     """
     order = (Certainty.UNKNOWN, Certainty.UNLIKELY, Certainty.POSSIBLE, Certainty.LIKELY, Certainty.OBSERVED)
     return order.index(parse(Certainty, value)) if value else 0
-# Country names as ACLED writes them inside actor names ("Military Forces of Mali"), by ISO 3166-1 alpha-2 code.
-# Kept here (not in geo/) because actor naming needs them without loading the gazetteer; geo owns coordinates.
-COUNTRY_NAMES: dict[str, str] = {
-    "AF": "Afghanistan", "AO": "Angola", "AM": "Armenia", "AZ": "Azerbaijan", "BD": "Bangladesh",
-    "BF": "Burkina Faso", "BI": "Burundi", "BJ": "Benin", "BR": "Brazil", "BY": "Belarus", "CD": "Democratic Republic of Congo",
-    "CF": "Central African Republic", "CG": "Republic of Congo", "CI": "Ivory Coast", "CM": "Cameroon", "CN": "China",
-    "CO": "Colombia", "DZ": "Algeria", "EG": "Egypt", "ER": "Eritrea", "ET": "Ethiopia", "FR": "France",
-    "GB": "United Kingdom", "GH": "Ghana", "GN": "Guinea", "GE": "Georgia", "HT": "Haiti", "ID": "Indonesia",
-    "IL": "Israel", "IN": "India", "IQ": "Iraq", "IR": "Iran", "JO": "Jordan", "KE": "Kenya", "LB": "Lebanon",
-    "LY": "Libya", "LK": "Sri Lanka", "MA": "Morocco", "ML": "Mali", "MM": "Myanmar", "MR": "Mauritania",
-    "MX": "Mexico", "MZ": "Mozambique", "NE": "Niger", "NG": "Nigeria", "NP": "Nepal", "PH": "Philippines",
-    "PK": "Pakistan", "PS": "Palestine", "RU": "Russia", "RW": "Rwanda", "SA": "Saudi Arabia", "SD": "Sudan",
-    "SN": "Senegal", "SO": "Somalia", "SS": "South Sudan", "SY": "Syria", "TD": "Chad", "TG": "Togo",
-    "TH": "Thailand", "TN": "Tunisia", "TR": "Turkey", "UA": "Ukraine", "UG": "Uganda", "US": "United States",
-    "VE": "Venezuela", "YE": "Yemen", "ZA": "South Africa", "ZW": "Zimbabwe", "ZM": "Zambia", "LR": "Liberia",
-    "SL": "Sierra Leone", "GM": "Gambia", "TZ": "Tanzania", "MG": "Madagascar", "KH": "Cambodia", "CL": "Chile",
-    "EC": "Ecuador", "PE": "Peru", "BO": "Bolivia", "AR": "Argentina", "NI": "Nicaragua", "HN": "Honduras",
-    "GT": "Guatemala", "SV": "El Salvador", "KG": "Kyrgyzstan", "TJ": "Tajikistan", "KZ": "Kazakhstan",
+# ACLED spells these countries otherwise than GeoNames inside its actor names ("Military Forces of Democratic
+# Republic of Congo"); every other country keeps the name of the country table below.
+_ACLED_COUNTRY_NAMES = {
+    "CD": "Democratic Republic of Congo", "CG": "Republic of Congo", "PS": "Palestine", "CZ": "Czech Republic",
+    "SZ": "eSwatini", "TL": "East Timor", "NL": "Netherlands", "CV": "Cape Verde",
 }
+# The country table that geo ships (built by scripts/build_gazetteer.py from GeoNames and countryinfo). Actor naming
+# reads it here, without loading the gazetteer index, so names and demonyms have one source.
+_COUNTRY_TABLE = Path(__file__).with_name("geo") / "data" / "countries.tsv"
 
-# Demonyms and adjectives that name a country's forces or people ("Malian soldiers"), lower case, to ISO2.
-DEMONYMS: dict[str, str] = {
-    "afghan": "AF", "algerian": "DZ", "angolan": "AO", "armenian": "AM", "azerbaijani": "AZ", "bangladeshi": "BD",
-    "burkinabe": "BF", "burkinabé": "BF", "burundian": "BI", "cameroonian": "CM", "chadian": "TD", "chinese": "CN",
-    "colombian": "CO", "congolese": "CD", "egyptian": "EG", "eritrean": "ER", "ethiopian": "ET", "french": "FR",
-    "british": "GB", "ghanaian": "GH", "guinean": "GN", "haitian": "HT", "indian": "IN", "indonesian": "ID",
-    "iranian": "IR", "iraqi": "IQ", "israeli": "IL", "ivorian": "CI", "kenyan": "KE", "lebanese": "LB",
-    "libyan": "LY", "malian": "ML", "mauritanian": "MR", "mexican": "MX", "mozambican": "MZ", "burmese": "MM",
-    "myanmar": "MM", "nigerien": "NE", "nigerian": "NG", "nepalese": "NP", "pakistani": "PK", "palestinian": "PS",
-    "filipino": "PH", "philippine": "PH", "russian": "RU", "rwandan": "RW", "saudi": "SA", "senegalese": "SN",
-    "somali": "SO", "sudanese": "SD", "syrian": "SY", "thai": "TH", "tunisian": "TN", "turkish": "TR",
-    "ugandan": "UG", "ukrainian": "UA", "american": "US", "venezuelan": "VE", "yemeni": "YE",
-    "zimbabwean": "ZW", "sri lankan": "LK", "south sudanese": "SS", "south african": "ZA", "moroccan": "MA",
-}
+
+def _read_country_table() -> tuple[dict[str, str], dict[str, str]]:
+    """Return (ACLED country name by ISO2, ISO2 by lower-case demonym) from the shipped country table.
+
+    A demonym shared by several countries ("Congolese", "Dominican") goes to the most populous, as in the gazetteer.
+    """
+    with _COUNTRY_TABLE.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    names = {row["cc"]: _ACLED_COUNTRY_NAMES.get(row["cc"], row["name"]) for row in rows}
+    demonyms: dict[str, str] = {}
+    for row in sorted(rows, key=lambda row: int(row["pop"])):
+        for demonym in filter(None, row["demonyms"].split("|")):
+            demonyms[demonym.lower()] = row["cc"]
+    return names, demonyms
+
+
+# Country names as ACLED writes them inside actor names ("Military Forces of Mali"), by ISO 3166-1 alpha-2 code;
+# demonyms and adjectives that name a country's forces or people ("Malian soldiers"), lower case, to ISO2.
+COUNTRY_NAMES, DEMONYMS = _read_country_table()
