@@ -26,10 +26,12 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from tocsin.extract.deaths import parse_count
 from tocsin.model import JSON, Claim, Event
 from tocsin.taxonomy import (
     COUNTRY_NAMES,
     DEMONYMS,
+    FATALITY_WORDS,
     PRECEDENCE,
     Certainty,
     SourceKind,
@@ -41,6 +43,7 @@ __all__ = [
     "CELL_DEGREES",
     "COUNTRY_PLACE_SCORE",
     "MATCH_THRESHOLD",
+    "MAX_DETAILS",
     "MAX_SPAN_DAYS",
     "SEARCH_RADIUS_KM",
     "TRACKED_FIELDS",
@@ -52,15 +55,19 @@ __all__ = [
     "changes_between",
     "corroborate",
     "day_range",
+    "details_needed",
+    "incident_details",
     "distance_km",
     "family_of",
     "independent_sources",
     "is_denied",
     "match_score",
     "merge_mentions",
+    "note_details",
     "nearby_cells",
     "resemblance",
     "same_incident",
+    "shared_details",
     "signature",
     "syndicated",
 ]
@@ -102,6 +109,45 @@ _ACTOR_KIND_PREFIXES = (
 _STOPWORDS = frozenset("a an the of in on at to and or by for from with was were is are be been has have had "
                        "said says that this which who their its it as after near".split())
 _PRECEDENCE_RANK = {str(s): i for i, s in enumerate(PRECEDENCE)}
+# Words that any report of political violence uses, whatever the incident: they say what kind of event it was
+# (the sub-type and actor kinds say that already) or where and when in general terms, not which event. The
+# content words left in a sentence without them, its place names and its stop words are the details that two
+# accounts of one incident share and two incidents rarely do: the target (a market, a camp for displaced
+# people), a count, a named unit or person.
+_GENERIC_WORDS = frozenset("""
+    people person persons killed killing kill kills dead death deaths died die dying toll wounded wounding injured
+    injuring injuries injury hurt attack attacks attacked attacking attacker attackers assault assaulted raid raids
+    raided clash clashes clashed fighting fought fight fights fighters fighter battle battles gunmen gunman gunfire
+    militants militant insurgents insurgent rebels rebel troops soldiers soldier army armed military forces force
+    security police policemen officers officer officials official authorities government state local residents
+    resident witnesses witness sources source spokesman spokesperson told reported report reports according
+    statement least more than several dozens dozen hundreds thousands scores town towns city village villages
+    district province region area capital country northern southern eastern western north south east west
+    northeast northwest southeast southwest north-east north-west south-east south-west north-eastern
+    north-western south-eastern south-western central nearby outskirts today yesterday tonight morning afternoon
+    evening night overnight week weekend earlier late later last day days before during when while also other
+    others group groups unidentified unknown suspected alleged men women civilians civilian bomb bombs bomber
+    bombers bombing explosion exploded blast suicide blew himself herself themselves shooting shot shots fire fired
+    opened heavy new including among been being will would could since into about there they them their what
+    where which whom whose not but all some many his her say saying protest protests protesters protested
+    demonstrators demonstration rally march marched rioters riot riots crowd violence violent incident operation
+    human rights ministry commission agency news media television radio monitor observatory organisation
+    organization spokeswoman interior defence defense
+    """.split())
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH = rf"(?:{'|'.join(m[:3] + '(?:' + m[3:] + ')?' for m in _MONTHS)})\.?"
+# A sentence's tokens: a day of a month ("18 August", "Aug. 18"), a weekday ("Tuesday's"), a figure (a colon
+# makes it a time of day, which is skipped), a word.
+_NOTE_TOKEN = re.compile(
+    rf"(?P<date>\b\d{{1,2}} {_MONTH}(?!\w)|\b{_MONTH} \d{{1,2}}\b)"
+    rf"|(?P<weekday>\b(?:{'|'.join(_WEEKDAYS)})(?:'s)?\b)"
+    r"|(?P<number>\d+(?:[,:.]\d+)*)|(?P<word>[a-z][a-z'-]*[a-z])")
+# Wording of a toll revised by a later report ("the death toll has risen to 37", "bodies were recovered").
+_UPDATE = re.compile(r"\b(?:toll|ris(?:en|es|e)|rose|climb\w*|now|recovered|revised|updated|latest|raised)\b", re.I)
+# How many distinct details an incident keeps from all its reports' sentences (the most frequent first).
+MAX_DETAILS = 128
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -309,6 +355,8 @@ def match_score(event: Event, candidate: Event) -> float:
     actors = _actor_score(event, candidate)
     if place <= COUNTRY_PLACE_SCORE and not (_actor_keys(event) & _actor_keys(candidate)) - _country_words():
         return 0.0  # a country is too wide to tell two events apart without a common actor (not just its name)
+    if shared_details(event, candidate) < details_needed(event, candidate):
+        return 0.0
     score = (WEIGHTS["place"] * place + WEIGHTS["date"] * date
              + WEIGHTS["subtype"] * _subtype_score(event, candidate)
              + WEIGHTS["actors"] * (0.0 if actors is None else actors)
@@ -461,6 +509,140 @@ def _wording_score(event: Event, candidate: Event) -> float:
     return len(mine & theirs) / len(mine | theirs)
 
 
+@functools.lru_cache(maxsize=65536)
+def note_details(notes: str) -> frozenset[str]:
+    """Return the details of an event's sentence that can single the event out.
+
+    Content words that are not generic (``_GENERIC_WORDS``, month names, stop words); exact numbers as ``#n``
+    (so "two" and "2" agree; vague amounts and years left out); the day the sentence names, as ``@tuesday`` or
+    ``@8-july``.
+
+    >>> sorted(note_details("Two bombers blew themselves up at a camp for displaced people on Tuesday"))
+    ['#2', '@tuesday', 'camp', 'displaced']
+    """
+    found = set()
+    for match in _NOTE_TOKEN.finditer(notes.lower()):
+        kind, token = match.lastgroup, match.group()
+        if kind == "date":
+            day = re.search(r"\d+", token).group()  # type: ignore[union-attr]
+            month = next(m for m in _MONTHS if token.replace(day, "").strip(" .").startswith(m[:3]))
+            found.add(f"@{int(day)}-{month}")
+        elif kind == "weekday":
+            found.add("@" + token.removesuffix("'s"))
+        elif kind == "number":
+            count = parse_count(token) if ":" not in token else None
+            if count is not None and not (len(token) == 4 and token[:2] in ("19", "20")):
+                found.add(f"#{count}")
+        elif token != "one" and token not in FATALITY_WORDS and (count := parse_count(token)) is not None:
+            found.add(f"#{count}")  # "one" is more often a pronoun than a count
+        elif len(token) > 2 and token not in _STOPWORDS and token not in _GENERIC_WORDS and token not in _MONTHS:
+            found.add(token)
+    return frozenset(found)
+
+
+def incident_details(reports: Iterable[Event]) -> list[str]:
+    """Return the details (``note_details``) of every report of an incident, the most frequent first, at most
+    ``MAX_DETAILS``: a new report is compared with all of them, not only with the first report's sentence."""
+    counts: dict[str, int] = {}
+    for event in reports:
+        for detail in note_details(event.notes or ""):
+            counts[detail] = counts.get(detail, 0) + 1
+    return sorted(counts, key=lambda d: (-counts[d], d))[:MAX_DETAILS]
+
+
+def _details_of(event: Event) -> frozenset[str]:
+    kept = (event.versions or {}).get("details")
+    own = note_details(event.notes or "")
+    return own | frozenset(kept) if isinstance(kept, list) else own
+
+
+def _place_words(event: Event) -> set[str]:
+    return {w for name in (event.location, event.admin1, event.admin2, event.country) if name
+            for w in re.findall(r"[\w'-]+", name.lower())}
+
+
+def shared_details(event: Event, candidate: Event) -> int:
+    """Return how many distinct details the events' sentences share (counts, targets, names, the day named), or
+    -1 when both name days and no day is the same.
+
+    Place names are left out (the place score has compared them) and so are country names; the words of a
+    named actor's name count once together ("Boko Haram" is one fact, not two). A day named in the wording counts
+    only when the coded dates are not one and the same day, which already says as much.
+
+    >>> market = Event("Explosions/Remote violence", "Suicide bomb", notes="A bomber killed 19 at a fish market.")
+    >>> shared_details(market, dataclasses.replace(market, notes="Nineteen died in a fish market blast."))
+    3
+    """
+    mine, theirs = _details_of(event), _details_of(candidate)
+    days, other_days = _weekdays(mine, event), _weekdays(theirs, candidate)
+    if days and other_days and not days & other_days and not _same_day(event, candidate):
+        return -1
+    shared = mine & theirs
+    if not shared and not days & other_days:
+        return 0
+    words = {d for d in shared if d[0] not in "@#"} - _place_words(event) - _place_words(candidate) \
+        - _country_words()
+    named = words & (_actor_keys(event) | _actor_keys(candidate))
+    same_day = bool(days & other_days) and not _same_day(event, candidate)
+    found = len(words - named) + min(1, len(named)) + sum(d[0] == "#" for d in shared) + int(same_day)
+    return found - int(_counts_conflict(event, candidate, mine, theirs))
+
+
+def _counts_conflict(event: Event, candidate: Event, mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Both give a death toll, neither toll is among the other side's figures, and neither sentence reads as an
+    update of a toll ("has risen to", "bodies recovered"): two different counts are a sign of two events."""
+    if not event.fatalities or not candidate.fatalities or event.fatalities == candidate.fatalities:
+        return False
+    if f"#{event.fatalities}" in theirs or f"#{candidate.fatalities}" in mine:
+        return False
+    return not (_UPDATE.search(event.notes or "") or _UPDATE.search(candidate.notes or ""))
+
+
+def _weekdays(details: frozenset[str], event: Event) -> set[str]:
+    """The weekdays the wording names, a day of a month turned into its weekday in the year of the event's date
+    ("18 August" in 2020 is "@tuesday"), so that "Tuesday's attack" and "on 18 August" agree."""
+    year = (event.event_date or "")[:4]
+    found = set()
+    for detail in details:
+        if detail[0] != "@":
+            continue
+        day, _, month = detail[1:].partition("-")
+        if not month:
+            found.add(detail)
+        elif year.isdigit():
+            try:
+                found.add("@" + _WEEKDAYS[dt.date(int(year), _MONTHS.index(month) + 1, int(day)).weekday()])
+            except ValueError:  # "31 February"
+                continue
+    return found
+
+
+def _same_day(event: Event, candidate: Event) -> bool:
+    mine, theirs = day_range(event), day_range(candidate)
+    return mine is not None and mine == theirs and mine[0] == mine[1]
+
+
+def details_needed(event: Event, candidate: Event) -> int:
+    """Return how many shared details (``shared_details``) a match needs: none when both reports give the same
+    day and the same locality (``_same_site``), one when only one of the two agrees that sharply, two when
+    neither does.
+
+    A date that is only the week of publication and a place that is only a region fit many events of one kind;
+    two such reports are one incident only when their wording says so.
+    """
+    return int(not _same_day(event, candidate)) + int(not _same_site(event, candidate))
+
+
+def _same_site(event: Event, candidate: Event) -> bool:
+    """Both places are one locality: the same place id, or within a town's radius, neither a mere region."""
+    if _coarse(event) or _coarse(candidate):
+        return False
+    if event.geonameid is not None and event.geonameid == candidate.geonameid:
+        return True
+    distance = _distance(event, candidate)
+    return distance is not None and distance <= RADIUS_KM[1]
+
+
 # --- within one article --------------------------------------------------------------------------------------
 
 def merge_mentions(mentions: list[Event]) -> list[Event]:
@@ -594,7 +776,8 @@ def build_incident(reports: Sequence[Report], *, event_id: str) -> Event:
                                        denied=any(r.denied for r in ordered))
     outlets = list(dict.fromkeys(r.outlet for r in ordered if r.outlet))
     versions = dict(event.versions or {})
-    versions.update(independent_sources=sources, contested=contested)
+    versions.update(independent_sources=sources, contested=contested,
+                    details=incident_details(r.event for r in accounts))
     return dataclasses.replace(
         event, certainty=certainty, source="; ".join(outlets) or event.source, versions=versions,
         event_id=event_id, reports=tuple(dict.fromkeys(r.article_id for r in ordered)))
