@@ -355,7 +355,8 @@ def match_score(event: Event, candidate: Event) -> float:
     actors = _actor_score(event, candidate)
     if place <= COUNTRY_PLACE_SCORE and not (_actor_keys(event) & _actor_keys(candidate)) - _country_words():
         return 0.0  # a country is too wide to tell two events apart without a common actor (not just its name)
-    if shared_details(event, candidate) < details_needed(event, candidate):
+    needed = details_needed(event, candidate)
+    if needed and shared_details(event, candidate) < needed:
         return 0.0
     score = (WEIGHTS["place"] * place + WEIGHTS["date"] * date
              + WEIGHTS["subtype"] * _subtype_score(event, candidate)
@@ -550,10 +551,15 @@ def incident_details(reports: Iterable[Event]) -> list[str]:
     return sorted(counts, key=lambda d: (-counts[d], d))[:MAX_DETAILS]
 
 
-def _details_of(event: Event) -> frozenset[str]:
+@functools.lru_cache(maxsize=4096)
+def _wording(event: Event) -> tuple[frozenset[str], frozenset[str]]:
+    """An event's details (its own sentence's and those an incident keeps) and the weekdays among them; kept
+    once per event, since the store hands the same decoded incident to many reports in a row."""
     kept = (event.versions or {}).get("details")
-    own = note_details(event.notes or "")
-    return own | frozenset(kept) if isinstance(kept, list) else own
+    details = note_details(event.notes or "")
+    if isinstance(kept, list):
+        details |= frozenset(kept)
+    return details, _weekdays(details, event)
 
 
 def _place_words(event: Event) -> set[str]:
@@ -573,8 +579,7 @@ def shared_details(event: Event, candidate: Event) -> int:
     >>> shared_details(market, dataclasses.replace(market, notes="Nineteen died in a fish market blast."))
     3
     """
-    mine, theirs = _details_of(event), _details_of(candidate)
-    days, other_days = _weekdays(mine, event), _weekdays(theirs, candidate)
+    (mine, days), (theirs, other_days) = _wording(event), _wording(candidate)
     if days and other_days and not days & other_days and not _same_day(event, candidate):
         return -1
     shared = mine & theirs
@@ -598,7 +603,7 @@ def _counts_conflict(event: Event, candidate: Event, mine: frozenset[str], their
     return not (_UPDATE.search(event.notes or "") or _UPDATE.search(candidate.notes or ""))
 
 
-def _weekdays(details: frozenset[str], event: Event) -> set[str]:
+def _weekdays(details: frozenset[str], event: Event) -> frozenset[str]:
     """The weekdays the wording names, a day of a month turned into its weekday in the year of the event's date
     ("18 August" in 2020 is "@tuesday"), so that "Tuesday's attack" and "on 18 August" agree."""
     year = (event.event_date or "")[:4]
@@ -614,7 +619,7 @@ def _weekdays(details: frozenset[str], event: Event) -> set[str]:
                 found.add("@" + _WEEKDAYS[dt.date(int(year), _MONTHS.index(month) + 1, int(day)).weekday()])
             except ValueError:  # "31 February"
                 continue
-    return found
+    return frozenset(found)
 
 
 def _same_day(event: Event, candidate: Event) -> bool:
