@@ -239,6 +239,15 @@ def test_resolve_wording_date_and_weekday_agree() -> None:
     assert resolve.shared_details(first, second) == 4  # sirakoro, health, centre and the day
 
 
+def test_resolve_wording_naming_two_other_towns_keeps_reports_apart() -> None:
+    kati = ev(notes="Mutineers looted the armoury in Kati on Tuesday.", time_precision=2)
+    bamako = ev(notes="Mutineers looted the armoury in Bamako on Tuesday.", **BAMAKO)
+    assert resolve.shared_details(kati, bamako) == -1
+    assert not resolve.same_incident(kati, bamako)
+    both = dataclasses.replace(bamako, notes="Mutineers from Kati looted the armoury in Bamako on Tuesday.")
+    assert resolve.shared_details(kati, both) > 0
+
+
 def test_resolve_different_tolls_count_against_vague_reports_unless_one_updates() -> None:
     first = vague("A bomb at the bus station killed 28 passengers.", fatalities=28)
     second = vague("A bomb at the bus station killed 3 passengers.", fatalities=3)

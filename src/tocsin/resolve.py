@@ -569,7 +569,8 @@ def _place_words(event: Event) -> set[str]:
 
 def shared_details(event: Event, candidate: Event) -> int:
     """Return how many distinct details the events' sentences share (counts, targets, names, the day named), or
-    -1 when both name days and no day is the same.
+    -1 when their wording conflicts: both name days and no day is the same, or each names its own town and not
+    the other's.
 
     Place names are left out (the place score has compared them) and so are country names; the words of a
     named actor's name count once together ("Boko Haram" is one fact, not two). A day named in the wording counts
@@ -582,6 +583,8 @@ def shared_details(event: Event, candidate: Event) -> int:
     (mine, days), (theirs, other_days) = _wording(event), _wording(candidate)
     if days and other_days and not days & other_days and not _same_day(event, candidate):
         return -1
+    if _other_towns_named(event, candidate, mine, theirs):
+        return -1
     shared = mine & theirs
     if not shared and not days & other_days:
         return 0
@@ -591,6 +594,22 @@ def shared_details(event: Event, candidate: Event) -> int:
     same_day = bool(days & other_days) and not _same_day(event, candidate)
     found = len(words - named) + min(1, len(named)) + sum(d[0] == "#" for d in shared) + int(same_day)
     return found - int(_counts_conflict(event, candidate, mine, theirs))
+
+
+def _other_towns_named(event: Event, candidate: Event, mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Two places at or near towns that are not one locality, and each side's wording names its own town and
+    never the other's: "a raid on Mpeketoni" and "a raid on Lamu" are two raids, however close the towns."""
+    if _coarse(event) or _coarse(candidate) or _same_site(event, candidate):
+        return False
+    town, other_town = _town_words(event.location), _town_words(candidate.location)
+    if not town or not other_town or town == other_town:
+        return False
+    return town <= mine and other_town <= theirs and not town <= theirs and not other_town <= mine
+
+
+@functools.lru_cache(maxsize=4096)
+def _town_words(location: str | None) -> frozenset[str]:
+    return frozenset(d for d in note_details(location or "") if d[0] not in "@#")
 
 
 def _counts_conflict(event: Event, candidate: Event, mine: frozenset[str], theirs: frozenset[str]) -> bool:
