@@ -5,9 +5,11 @@ Everything here is a plain function over model objects, so the store only has to
 - ``merge_mentions`` joins the mentions of one event inside an article (same type family, place, day, actors);
 - ``match_score`` / ``same_incident`` decide whether a new report's event is an incident already known: hard
   gates (type family, the distance both geo precisions allow, overlapping date windows, same country, never a
-  historical event) and then a weighted agreement of place, date, sub-type, actors and wording;
+  historical event, and for reports vague in date or place, details of wording in common: a count, a target, a
+  name, the day named) and then a weighted agreement of place, date, sub-type, actors and wording;
 - ``build_incident`` folds every report of an incident into one event (most precise place and date, the
-  codebook's precedence for the sub-type, the highest reported death toll, corroborated certainty), and
+  codebook's precedence for the sub-type, the highest reported death toll, corroborated certainty, the
+  details of every report's wording), and
   ``changes_between`` says what a new report changed (``{"fatalities": [3, 7]}``);
 - ``signature`` / ``syndicated`` spot wire copies (MinHash over word shingles), so that a story syndicated by
   twenty outlets counts as one source in ``independent_sources``;
@@ -342,9 +344,12 @@ def match_score(event: Event, candidate: Event) -> float:
     """Return how well a report's event fits an incident, in [0, 1]; 0 when a hard rule forbids the match.
 
     Hard rules: same type family, neither historical, places within what both geo precisions allow, date
-    windows that overlap, no different countries, and a common named actor when the places can be compared only
-    by country (two vague reports of one country on one day are as likely two events as one). Then a weighted agreement of place closeness, date, sub-type,
-    actors and wording; named actors that share nothing halve the score.
+    windows that overlap, no different countries, a common named actor when the places can be compared only
+    by country (two vague reports of one country on one day are as likely two events as one), and as many
+    details shared by the wording as the pair's vagueness asks (``details_needed``, ``shared_details``): a
+    report that is not the same day at the same locality must say something the incident's reports said too.
+    Then a weighted agreement of place closeness, date, sub-type, actors and wording; named actors that share
+    nothing halve the score.
     """
     if event.historical or candidate.historical or family_of(event) != family_of(candidate):
         return 0.0
