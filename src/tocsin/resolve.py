@@ -275,7 +275,13 @@ def day_range(event: Event) -> tuple[int, int] | None:
     >>> dt.date.fromordinal(lo).isoformat(), dt.date.fromordinal(hi).isoformat()
     ('2020-06-01', '2020-06-30')
     """
-    text = (event.event_date or "").strip()
+    return _days(event.event_date, event.time_precision)
+
+
+@functools.lru_cache(maxsize=4096)
+def _days(date: str | None, precision: int | None) -> tuple[int, int] | None:
+    """``day_range`` of a date and precision, kept: every candidate of every report is compared by it."""
+    text = (date or "").strip()
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             day = dt.date.fromisoformat(text)
@@ -287,9 +293,9 @@ def day_range(event: Event) -> tuple[int, int] | None:
             return None
     except ValueError:
         return None
-    if event.time_precision == 3:
+    if precision == 3:
         return _month(day)
-    if event.time_precision == 2:
+    if precision == 2:
         return day.toordinal() - 3, day.toordinal() + 3
     return day.toordinal(), day.toordinal()
 
