@@ -248,6 +248,20 @@ def test_resolve_wording_naming_two_other_towns_keeps_reports_apart() -> None:
     assert resolve.shared_details(kati, both) > 0
 
 
+def test_resolve_region_coded_report_naming_the_town_prefers_that_town() -> None:
+    report_event = vague("Mutineers looted the armoury in Kati before dawn.", time_precision=1,
+                         event_date="2020-08-18")
+    kati = ev(notes="Mutineers looted the armoury.")
+    koulikoro = ev(notes="Mutineers looted the armoury.", **KOULIKORO_TOWN)
+    assert resolve.details_needed(report_event, kati) == 0
+    assert resolve.match_score(report_event, kati) > resolve.match_score(report_event, koulikoro)
+
+
+def test_resolve_region_named_after_its_capital_does_not_name_the_town() -> None:
+    region = vague("Shelling hit the Koulikoro region.")  # the region's own name, not the town
+    assert resolve.details_needed(region, ev(**KOULIKORO_TOWN)) == 2
+
+
 def test_resolve_different_tolls_count_against_vague_reports_unless_one_updates() -> None:
     first = vague("A bomb at the bus station killed 28 passengers.", fatalities=28)
     second = vague("A bomb at the bus station killed 3 passengers.", fatalities=3)

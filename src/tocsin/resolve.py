@@ -360,6 +360,8 @@ def match_score(event: Event, candidate: Event) -> float:
     if event.historical or candidate.historical or family_of(event) != family_of(candidate):
         return 0.0
     place = _place_score(event, candidate)
+    if place and (_names_town_of(event, candidate) or _names_town_of(candidate, event)):
+        place = 1.0  # the town the wording names is the candidate's: as close as the same town
     date = _date_score(event, candidate)
     if place == 0.0 or date == 0.0:
         return 0.0
@@ -618,6 +620,16 @@ def _other_towns_named(event: Event, candidate: Event, mine: frozenset[str], the
     return town <= mine and other_town <= theirs and not town <= theirs and not other_town <= mine
 
 
+def _names_town_of(vague: Event, sharp: Event) -> bool:
+    """``vague`` is placed only at a region (the town in its sentence was not resolved) and its wording names
+    ``sharp``'s town, in the same region, by a name that is not the region's own."""
+    if not _coarse(vague) or _coarse(sharp) or not vague.admin1 or _norm(vague.admin1) != _norm(sharp.admin1 or ""):
+        return False
+    town = _town_words(sharp.location)
+    # a region named after its capital (Aleppo, Kirkuk) says nothing about the town when its name is read
+    return bool(town) and town <= _wording(vague)[0] and not town & _place_words(vague)
+
+
 @functools.lru_cache(maxsize=4096)
 def _town_words(location: str | None) -> frozenset[str]:
     return frozenset(d for d in note_details(location or "") if d[0] not in "@#")
@@ -669,9 +681,10 @@ def details_needed(event: Event, candidate: Event) -> int:
 
 
 def _same_site(event: Event, candidate: Event) -> bool:
-    """Both places are one locality: the same place id, or within a town's radius, neither a mere region."""
+    """Both places are one locality: the same place id, or within a town's radius, neither a mere region; or
+    one is coded only as a region while its wording names the other's town (``_names_town_of``)."""
     if _coarse(event) or _coarse(candidate):
-        return False
+        return _names_town_of(event, candidate) or _names_town_of(candidate, event)
     if event.geonameid is not None and event.geonameid == candidate.geonameid:
         return True
     distance = _distance(event, candidate)
