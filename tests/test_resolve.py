@@ -194,7 +194,7 @@ def test_resolve_note_details_keep_counts_targets_and_days() -> None:
 
 
 def test_resolve_note_details_skip_times_years_and_vague_amounts() -> None:
-    assert resolve.note_details("Several shells hit the depot at 10:45 in 2019") == {"shells", "hit", "depot"}
+    assert resolve.note_details("Several shells fell on the depot at 10:45 in 2019") == {"fell", "depot"}
 
 
 @pytest.mark.parametrize(
@@ -273,10 +273,10 @@ def test_resolve_different_tolls_count_against_vague_reports_unless_one_updates(
 
 def test_resolve_build_incident_keeps_every_reports_details() -> None:
     first = ev(notes="Mutinous soldiers seized the Kati barracks.")
-    second = ev(notes="Soldiers detained the defence minister at the Kati barracks.", geo_precision=2)
+    second = ev(notes="Soldiers held the finance minister at the Kati barracks.", geo_precision=2)
     incident = resolve.build_incident([report(first, "a1"), report(second, "a2")], event_id="ev-1")
-    assert {"barracks", "detained", "minister"} <= set((incident.versions or {})["details"])
-    later = vague("The detained minister was freed from the barracks.")
+    assert {"barracks", "finance", "minister"} <= set((incident.versions or {})["details"])
+    later = vague("The finance minister was freed from the barracks.")
     assert resolve.shared_details(later, incident) >= 2
 
 

@@ -112,7 +112,8 @@ _STOPWORDS = frozenset("a an the of in on at to and or by for from with was were
                        "said says that this which who their its it as after near".split())
 _PRECEDENCE_RANK = {str(s): i for i, s in enumerate(PRECEDENCE)}
 # Words that any report of political violence uses, whatever the incident: they say what kind of event it was
-# (the sub-type and actor kinds say that already) or where and when in general terms, not which event. The
+# (the sub-type and actor kinds say that already: the verbs and weapons of each kind of event, the words of
+# attribution) or where and when in general terms, not which event. The
 # content words left in a sentence without them, its place names and its stop words are the details that two
 # accounts of one incident share and two incidents rarely do: the target (a market, a camp for displaced
 # people), a count, a named unit or person.
@@ -134,7 +135,11 @@ _GENERIC_WORDS = frozenset("""
     where which whom whose not but all some many his her say saying protest protests protesters protested
     demonstrators demonstration rally march marched rioters riot riots crowd violence violent incident operation
     human rights ministry commission agency news media television radio monitor observatory organisation
-    organization spokeswoman interior defence defense
+    organization spokeswoman interior defence defense stormed storming seized seizing captured took control
+    overran ambushed ambush abducted abduction kidnapped kidnapping hostage hostages torched burned burnt looted
+    shelled shelling shells struck strike strikes hit targeted detonated device explosive explosives improvised
+    planted roadside landmine grenade rocket rockets mortar mortars missile missiles drone drones airstrike
+    airstrikes warplanes jets aircraft artillery gun guns gang gangs arrested arrests detained tear gas
     """.split())
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
