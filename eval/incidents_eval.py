@@ -205,9 +205,9 @@ def report(records: list[dict[str, Any]], pairs: list[tuple[str, str, str]], tim
         f"Collapsed incidents: {', '.join(fused) or 'none'}. Incidents touched by a misassigned report: "
         f"{', '.join(merged_ids) or 'none'}. Nearly all misassignments are paraphrases coded vaguely (a region, "
         "\"earlier this week\", an unnamed perpetrator) that fit both an incident and its near miss equally, "
-        "with the same toll and actors; most are coded at the region while their sentence names the town, which "
-        "the resolver does not read as a place. Vague reports join only with details of wording in common "
-        "(see `resolve.details_needed`).",
+        "with the same toll and group named; the resolver then joins the better-scoring one. Vague reports join "
+        "only with details of wording in common (see `resolve.details_needed`), and a report placed only at a "
+        "region whose sentence names a candidate's town counts as placed at that town.",
         "",
         dev,
         "",
