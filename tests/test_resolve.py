@@ -220,6 +220,13 @@ def test_resolve_vague_reports_sharing_count_and_target_are_one_incident() -> No
     assert resolve.same_incident(first, second)
 
 
+def test_resolve_a_shared_small_toll_is_half_a_detail() -> None:
+    first = ev(notes="Two herders were shot dead at a well.", time_precision=2, fatalities=2)
+    second = ev(notes="Gunmen killed 2 traders on the road to the fair.", time_precision=2, fatalities=2)
+    assert resolve.shared_details(first, second) == 0.5
+    assert not resolve.same_incident(first, second)
+
+
 def test_resolve_shared_details_count_a_named_actor_once_and_skip_place_names() -> None:
     first = vague("Ansar Dine fighters ambushed a patrol near Koulikoro.", actor1="Ansar Dine")
     second = vague("A patrol came under fire from Ansar Dine outside Koulikoro.", actor1="Ansar Dine")

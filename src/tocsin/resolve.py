@@ -585,32 +585,34 @@ def _place_words(event: Event) -> set[str]:
             for w in re.findall(r"[\w'-]+", name.lower())}
 
 
-def shared_details(event: Event, candidate: Event) -> int:
+def shared_details(event: Event, candidate: Event) -> float:
     """Return how many distinct details the events' sentences share (counts, targets, names, the day named), or
     -1 when their wording conflicts: both name days and no day is the same, or each names its own town and not
     the other's.
 
     Place names are left out (the place score has compared them) and so are country names; the words of a
-    named actor's name count once together ("Boko Haram" is one fact, not two). A day named in the wording counts
-    only when the coded dates are not one and the same day, which already says as much.
+    named actor's name count once together ("Boko Haram" is one fact, not two). A count of three or fewer is
+    half a detail (small tolls coincide often). A day named in the wording counts only when the coded dates are
+    not one and the same day, which already says as much.
 
     >>> market = Event("Explosions/Remote violence", "Suicide bomb", notes="A bomber killed 19 at a fish market.")
     >>> shared_details(market, dataclasses.replace(market, notes="Nineteen died in a fish market blast."))
-    3
+    3.0
     """
     (mine, days), (theirs, other_days) = _wording(event), _wording(candidate)
     if days and other_days and not days & other_days and not _same_day(event, candidate):
-        return -1
+        return -1.0
     if _other_towns_named(event, candidate, mine, theirs):
-        return -1
+        return -1.0
     shared = mine & theirs
     if not shared and not days & other_days:
-        return 0
+        return 0.0
     words = {d for d in shared if d[0] not in "@#"} - _place_words(event) - _place_words(candidate) \
         - _country_words()
     named = words & (_actor_keys(event) | _actor_keys(candidate))
     same_day = bool(days & other_days) and not _same_day(event, candidate)
-    found = len(words - named) + min(1, len(named)) + sum(d[0] == "#" for d in shared) + int(same_day)
+    counts = sum(1.0 if int(d[1:]) > 3 else 0.5 for d in shared if d[0] == "#")
+    found = len(words - named) + min(1, len(named)) + counts + int(same_day)
     return found - int(_counts_conflict(event, candidate, mine, theirs))
 
 
