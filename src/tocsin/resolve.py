@@ -58,15 +58,15 @@ __all__ = [
     "corroborate",
     "day_range",
     "details_needed",
-    "incident_details",
     "distance_km",
     "family_of",
+    "incident_details",
     "independent_sources",
     "is_denied",
     "match_score",
     "merge_mentions",
-    "note_details",
     "nearby_cells",
+    "note_details",
     "resemblance",
     "same_incident",
     "shared_details",
@@ -113,10 +113,9 @@ _STOPWORDS = frozenset("a an the of in on at to and or by for from with was were
 _PRECEDENCE_RANK = {str(s): i for i, s in enumerate(PRECEDENCE)}
 # Words that any report of political violence uses, whatever the incident: they say what kind of event it was
 # (the sub-type and actor kinds say that already: the verbs and weapons of each kind of event, the words of
-# attribution) or where and when in general terms, not which event. The
-# content words left in a sentence without them, its place names and its stop words are the details that two
-# accounts of one incident share and two incidents rarely do: the target (a market, a camp for displaced
-# people), a count, a named unit or person.
+# attribution) or where and when in general terms, not which event. The content words left in a sentence
+# without them, its place names and its stop words are the details that two accounts of one incident share and
+# two incidents rarely do: the target (a market, a camp for displaced people), a count, a named unit or person.
 _GENERIC_WORDS = frozenset("""
     people person persons killed killing kill kills dead death deaths died die dying toll wounded wounding injured
     injuring injuries injury hurt attack attacks attacked attacking attacker attackers assault assaulted raid raids
@@ -575,7 +574,7 @@ def _wording(event: Event) -> tuple[frozenset[str], frozenset[str]]:
     once per event, since the store hands the same decoded incident to many reports in a row."""
     kept = (event.versions or {}).get("details")
     details = note_details(event.notes or "")
-    if isinstance(kept, list):
+    if isinstance(kept, list | tuple):
         details |= frozenset(kept)
     return details, _weekdays(details, event)
 
