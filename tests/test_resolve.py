@@ -227,6 +227,13 @@ def test_resolve_a_shared_small_toll_is_half_a_detail() -> None:
     assert not resolve.same_incident(first, second)
 
 
+def test_resolve_one_sentence_barely_edited_is_enough_for_vague_reports() -> None:
+    first = vague("Gunmen struck the market, killing 2 people.")
+    copy = vague("Gunmen struck the market, killing 2 people, police said.")
+    assert resolve.shared_details(first, copy) == 2
+    assert resolve.same_incident(first, copy)
+
+
 def test_resolve_shared_details_count_a_named_actor_once_and_skip_place_names() -> None:
     first = vague("Ansar Dine fighters ambushed a patrol near Koulikoro.", actor1="Ansar Dine")
     second = vague("A patrol came under fire from Ansar Dine outside Koulikoro.", actor1="Ansar Dine")

@@ -47,6 +47,7 @@ __all__ = [
     "MATCH_THRESHOLD",
     "MAX_DETAILS",
     "MAX_SPAN_DAYS",
+    "SAME_SENTENCE",
     "SEARCH_RADIUS_KM",
     "TRACKED_FIELDS",
     "Report",
@@ -152,6 +153,8 @@ _NOTE_TOKEN = re.compile(
     r"|(?P<number>\d+(?:[,:.]\d+)*)|(?P<word>[a-z][a-z'-]*[a-z])")
 # Wording of a toll revised by a later report ("the death toll has risen to 37", "bodies were recovered").
 _UPDATE = re.compile(r"\b(?:toll|ris(?:en|es|e)|rose|climb\w*|now|recovered|revised|updated|latest|raised)\b", re.I)
+# Two sentences whose content words overlap this much (Jaccard) are one sentence, copied or barely edited.
+SAME_SENTENCE = 0.8
 # How many distinct details an incident keeps from all its reports' sentences (the most frequent first).
 MAX_DETAILS = 128
 
@@ -592,7 +595,8 @@ def shared_details(event: Event, candidate: Event) -> float:
     Place names are left out (the place score has compared them) and so are country names; the words of a
     named actor's name count once together ("Boko Haram" is one fact, not two). A count of three or fewer is
     half a detail (small tolls coincide often). A day named in the wording counts only when the coded dates are
-    not one and the same day, which already says as much.
+    not one and the same day, which already says as much. One sentence copied or barely edited
+    (``SAME_SENTENCE``) counts as two details, all that any pair needs.
 
     >>> market = Event("Explosions/Remote violence", "Suicide bomb", notes="A bomber killed 19 at a fish market.")
     >>> shared_details(market, dataclasses.replace(market, notes="Nineteen died in a fish market blast."))
@@ -603,6 +607,8 @@ def shared_details(event: Event, candidate: Event) -> float:
         return -1.0
     if _other_towns_named(event, candidate, mine, theirs):
         return -1.0
+    if _wording_score(event, candidate) >= SAME_SENTENCE:
+        return 2.0  # one sentence, copied or barely edited: as strong as wording gets
     shared = mine & theirs
     if not shared and not days & other_days:
         return 0.0
