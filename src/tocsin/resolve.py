@@ -607,10 +607,9 @@ def shared_details(event: Event, candidate: Event) -> float:
         return -1.0
     if _other_towns_named(event, candidate, mine, theirs):
         return -1.0
-    if _wording_score(event, candidate) >= SAME_SENTENCE:
-        return 2.0  # one sentence, copied or barely edited: as strong as wording gets
     shared = mine & theirs
-    if not shared and not days & other_days:
+    copied = _wording_score(event, candidate) >= SAME_SENTENCE
+    if not shared and not days & other_days and not copied:
         return 0.0
     words = {d for d in shared if d[0] not in "@#"} - _place_words(event) - _place_words(candidate) \
         - _country_words()
@@ -618,6 +617,8 @@ def shared_details(event: Event, candidate: Event) -> float:
     same_day = bool(days & other_days) and not _same_day(event, candidate)
     counts = sum(1.0 if int(d[1:]) > 3 else 0.5 for d in shared if d[0] == "#")
     found = len(words - named) + min(1, len(named)) + counts + int(same_day)
+    if copied:  # one sentence, copied or barely edited: as strong as wording gets, bar a different toll
+        found = max(found, 2.0)
     return found - int(_counts_conflict(event, candidate, mine, theirs))
 
 
