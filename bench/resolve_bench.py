@@ -25,6 +25,9 @@ from tocsin.store import incidents
 
 SUBS = [("Battles", "Armed clash"), ("Violence against civilians", "Attack"), ("Protests", "Peaceful protest"),
         ("Explosions/Remote violence", "Remote explosive/landmine/IED"), ("Riots", "Violent demonstration")]
+# What a report's sentence names beside the kind of event: the target, and a count (see resolve.note_details).
+TARGETS = ["market", "checkpoint", "mosque", "church", "school", "convoy", "bus station", "army camp", "police post",
+           "gold mine", "cattle market", "clinic", "bridge", "fuel depot", "village well", "courthouse"]
 START = dt.date(2015, 1, 1)
 DAYS = 3650
 
@@ -39,7 +42,9 @@ def synthetic_event(rng: random.Random, hotspots: list[tuple[float, float]]) -> 
                  latitude=lat, longitude=lon, geo_precision=rng.choice([1, 1, 2, 3]),
                  iso2=chr(65 + spot // 26) + chr(65 + spot % 26), admin1=f"R{round(lat)}/{round(lon)}",
                  location="Town", certainty="Possible",
-                 actor1="Unidentified Armed Group (X)", fatalities=rng.randrange(5))
+                 actor1="Unidentified Armed Group (X)", fatalities=(deaths := rng.randrange(5)),
+                 notes=f"Gunmen struck the {rng.choice(TARGETS)} near Town, killing {deaths} people, "
+                       f"{rng.choice(['officials', 'residents', 'witnesses'])} said.")
 
 
 def _rows(rng: random.Random, hotspots: list[tuple[float, float]], start: int, stop: int,
@@ -54,7 +59,8 @@ def _rows(rng: random.Random, hotspots: list[tuple[float, float]], start: int, s
                            "event_date": event.event_date, "time_precision": event.time_precision,
                            "location": event.location, "latitude": event.latitude, "longitude": event.longitude,
                            "geo_precision": event.geo_precision, "admin1": event.admin1, "iso2": event.iso2,
-                           "actor1": event.actor1, "fatalities": event.fatalities, "certainty": event.certainty})
+                           "actor1": event.actor1, "fatalities": event.fatalities, "certainty": event.certainty,
+                           "notes": event.notes, "versions": {"details": resolve.incident_details([event])}})
         events.append((event_id, event.event_type, event.sub_event_type, event.event_date, event.iso2,
                        event.latitude, event.longitude, event.fatalities, event.certainty, 0, data, 1, stamp, stamp))
         k = incidents.key_values(event)

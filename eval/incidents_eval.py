@@ -156,11 +156,13 @@ def dev_case(tmp: Path) -> str:
             f"{counts.events} events extracted and stored as {len(owners)} incidents; {multi} incidents hold "
             f"reports from more than one snippet, so {len(merged)} snippets ({len(merged) / len(articles):.1%}, "
             f"target < 2 %) had an event wrongly merged with another snippet's event. {seconds:.0f} s, parsing "
-            "included. What is left (error analysis, no threshold fitted to it): snippets that give no date of "
-            "their own (all fall back to the same publication week) and place their events only in a region "
-            "(Aleppo, Borno, Texas) or in the same city, with actors that do not conflict (an unidentified "
-            "group, the same named group); the resolver has to join such vague reports for the paraphrases of "
-            "the stream above, so only sharper extracted dates and places will keep them apart.")
+            "included. Most snippets give no date of their own (they fall back to the publication week) and "
+            "many place their events only in a region; two such reports now join only when their sentences "
+            "share details (a count, a target, a name, the day named: one when either date or place is that "
+            "vague, two when both are), and wording that names other days, or each its own town, keeps them "
+            "apart. What is left (error analysis, no threshold fitted to it): pairs in one town and week with "
+            "the same named group whose sentences share the group's name or a toll, where only the roles (who "
+            "took a place from whom) or the target tell the events apart.")
 
 
 def report(records: list[dict[str, Any]], pairs: list[tuple[str, str, str]], timings: list[float],
@@ -202,8 +204,10 @@ def report(records: list[dict[str, Any]], pairs: list[tuple[str, str, str]], tim
         "",
         f"Collapsed incidents: {', '.join(fused) or 'none'}. Incidents touched by a misassigned report: "
         f"{', '.join(merged_ids) or 'none'}. Nearly all misassignments are paraphrases coded vaguely (a region, "
-        "\"earlier this week\", an unnamed perpetrator) that fit both an incident and its near miss equally; "
-        "the resolver then joins the better-scoring one.",
+        "\"earlier this week\", an unnamed perpetrator) that fit both an incident and its near miss equally, "
+        "with the same toll and group named; the resolver then joins the better-scoring one. Vague reports join "
+        "only with details of wording in common (see `resolve.details_needed`), and a report placed only at a "
+        "region whose sentence names a candidate's town counts as placed at that town.",
         "",
         dev,
         "",

@@ -177,6 +177,123 @@ def test_resolve_match_score_is_symmetric() -> None:
     assert resolve.match_score(first, ev()) == pytest.approx(resolve.match_score(ev(), first))
 
 
+# --- wording: details two vague reports must share ------------------------------------------------------------
+
+# A report whose date is only the week it was published and whose place is only a region.
+VAGUE = {"time_precision": 2, "event_date": "2020-08-19", "geo_precision": 3, "latitude": 13.0, "longitude": -7.5,
+         "location": "Koulikoro", "geonameid": None}
+
+
+def vague(notes: str, **changes: Any) -> Event:
+    return ev(notes=notes, **{**VAGUE, **changes})
+
+
+def test_resolve_note_details_keep_counts_targets_and_days() -> None:
+    details = resolve.note_details("Gunmen killed eleven traders at the cattle market on Aug. 17, police said.")
+    assert details == {"#11", "traders", "cattle", "market", "@17-august"}
+
+
+def test_resolve_note_details_skip_times_years_and_vague_amounts() -> None:
+    assert resolve.note_details("Several shells fell on the depot at 10:45 in 2019") == {"fell", "depot"}
+
+
+@pytest.mark.parametrize(
+    ("event", "needed"),
+    [(ev(), 0), (ev(time_precision=2), 1), (ev(geo_precision=3, geonameid=None), 1),
+     (ev(latitude=12.744, longitude=-7.80, geonameid=None, geo_precision=2), 1), (vague("x"), 2)],
+    ids=["same-day-same-town", "week-only", "region-only", "30km-away", "week-and-region"],
+)
+def test_resolve_details_needed_by_sharpness(event: Event, needed: int) -> None:
+    assert resolve.details_needed(event, ev()) == needed
+
+
+def test_resolve_vague_reports_without_common_details_stay_apart() -> None:
+    first = vague("Armed men raided a gold mine in the south, a miner said.")
+    second = vague("An ambush on a fuel convoy was reported in the region.")
+    assert not resolve.same_incident(first, second)
+
+
+def test_resolve_vague_reports_sharing_count_and_target_are_one_incident() -> None:
+    first = vague("Armed men raided a gold mine in the south, killing 9 miners.")
+    second = vague("Nine miners died when gunmen stormed a gold mine, a trade union said.")
+    assert resolve.shared_details(first, second) >= 2
+    assert resolve.same_incident(first, second)
+
+
+def test_resolve_a_shared_small_toll_is_half_a_detail() -> None:
+    first = ev(notes="Two herders were shot dead at a well.", time_precision=2, fatalities=2)
+    second = ev(notes="Gunmen killed 2 traders on the road to the fair.", time_precision=2, fatalities=2)
+    assert resolve.shared_details(first, second) == 0.5
+    assert not resolve.same_incident(first, second)
+
+
+def test_resolve_one_sentence_barely_edited_is_enough_for_vague_reports() -> None:
+    first = vague("Gunmen struck the market, killing 2 people.")
+    copy = vague("Gunmen struck the market, killing 2 people, police said.")
+    assert resolve.shared_details(first, copy) == 2
+    assert resolve.same_incident(first, copy)
+
+
+def test_resolve_shared_details_count_a_named_actor_once_and_skip_place_names() -> None:
+    first = vague("Ansar Dine fighters ambushed a patrol near Koulikoro.", actor1="Ansar Dine")
+    second = vague("A patrol came under fire from Ansar Dine outside Koulikoro.", actor1="Ansar Dine")
+    assert resolve.shared_details(first, second) == 2  # "patrol" and the group
+
+
+def test_resolve_wording_naming_other_weekdays_keeps_vague_reports_apart() -> None:
+    first = vague("Gunmen burned the Sirakoro health centre on Monday, killing 4 nurses.")
+    second = vague("Gunmen burned the Sirakoro health centre on Wednesday, killing 4 nurses.")
+    assert resolve.shared_details(first, second) == -1
+    assert not resolve.same_incident(first, second)
+
+
+def test_resolve_wording_date_and_weekday_agree() -> None:
+    first = vague("Gunmen burned the Sirakoro health centre on 18 August.")  # a Tuesday in 2020
+    second = vague("Tuesday's arson at the Sirakoro health centre left staff homeless.")
+    assert resolve.shared_details(first, second) == 4  # sirakoro, health, centre and the day
+
+
+def test_resolve_wording_naming_two_other_towns_keeps_reports_apart() -> None:
+    kati = ev(notes="Mutineers looted the armoury in Kati on Tuesday.", time_precision=2)
+    bamako = ev(notes="Mutineers looted the armoury in Bamako on Tuesday.", **BAMAKO)
+    assert resolve.shared_details(kati, bamako) == -1
+    assert not resolve.same_incident(kati, bamako)
+    both = dataclasses.replace(bamako, notes="Mutineers from Kati looted the armoury in Bamako on Tuesday.")
+    assert resolve.shared_details(kati, both) > 0
+
+
+def test_resolve_region_coded_report_naming_the_town_prefers_that_town() -> None:
+    report_event = vague("Mutineers looted the armoury in Kati before dawn.", time_precision=1,
+                         event_date="2020-08-18")
+    kati = ev(notes="Mutineers looted the armoury.")
+    koulikoro = ev(notes="Mutineers looted the armoury.", **KOULIKORO_TOWN)
+    assert resolve.details_needed(report_event, kati) == 0
+    assert resolve.match_score(report_event, kati) > resolve.match_score(report_event, koulikoro)
+
+
+def test_resolve_region_named_after_its_capital_does_not_name_the_town() -> None:
+    region = vague("Shelling hit the Koulikoro region.")  # the region's own name, not the town
+    assert resolve.details_needed(region, ev(**KOULIKORO_TOWN)) == 2
+
+
+def test_resolve_different_tolls_count_against_vague_reports_unless_one_updates() -> None:
+    first = vague("A bomb at the bus station killed 28 passengers.", fatalities=28)
+    second = vague("A bomb at the bus station killed 3 passengers.", fatalities=3)
+    update = vague("The toll from the bomb at the bus station has risen to 31 passengers.", fatalities=31)
+    assert resolve.shared_details(first, dataclasses.replace(second, fatalities=None)) == 3  # bus, station, ...
+    assert resolve.shared_details(first, second) == 2
+    assert resolve.shared_details(first, update) == 3
+
+
+def test_resolve_build_incident_keeps_every_reports_details() -> None:
+    first = ev(notes="Mutinous soldiers seized the Kati barracks.")
+    second = ev(notes="Soldiers held the finance minister at the Kati barracks.", geo_precision=2)
+    incident = resolve.build_incident([report(first, "a1"), report(second, "a2")], event_id="ev-1")
+    assert {"barracks", "finance", "minister"} <= set((incident.versions or {})["details"])
+    later = vague("The finance minister was freed from the barracks.")
+    assert resolve.shared_details(later, incident) >= 2
+
+
 # --- blocking keys -------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(

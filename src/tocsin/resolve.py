@@ -5,9 +5,11 @@ Everything here is a plain function over model objects, so the store only has to
 - ``merge_mentions`` joins the mentions of one event inside an article (same type family, place, day, actors);
 - ``match_score`` / ``same_incident`` decide whether a new report's event is an incident already known: hard
   gates (type family, the distance both geo precisions allow, overlapping date windows, same country, never a
-  historical event) and then a weighted agreement of place, date, sub-type, actors and wording;
+  historical event, and for reports vague in date or place, details of wording in common: a count, a target, a
+  name, the day named) and then a weighted agreement of place, date, sub-type, actors and wording;
 - ``build_incident`` folds every report of an incident into one event (most precise place and date, the
-  codebook's precedence for the sub-type, the highest reported death toll, corroborated certainty), and
+  codebook's precedence for the sub-type, the highest reported death toll, corroborated certainty, the
+  details of every report's wording), and
   ``changes_between`` says what a new report changed (``{"fatalities": [3, 7]}``);
 - ``signature`` / ``syndicated`` spot wire copies (MinHash over word shingles), so that a story syndicated by
   twenty outlets counts as one source in ``independent_sources``;
@@ -26,10 +28,12 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from tocsin.extract.deaths import parse_count
 from tocsin.model import JSON, Claim, Event
 from tocsin.taxonomy import (
     COUNTRY_NAMES,
     DEMONYMS,
+    FATALITY_WORDS,
     PRECEDENCE,
     Certainty,
     SourceKind,
@@ -41,7 +45,9 @@ __all__ = [
     "CELL_DEGREES",
     "COUNTRY_PLACE_SCORE",
     "MATCH_THRESHOLD",
+    "MAX_DETAILS",
     "MAX_SPAN_DAYS",
+    "SAME_SENTENCE",
     "SEARCH_RADIUS_KM",
     "TRACKED_FIELDS",
     "Report",
@@ -52,15 +58,19 @@ __all__ = [
     "changes_between",
     "corroborate",
     "day_range",
+    "details_needed",
     "distance_km",
     "family_of",
+    "incident_details",
     "independent_sources",
     "is_denied",
     "match_score",
     "merge_mentions",
     "nearby_cells",
+    "note_details",
     "resemblance",
     "same_incident",
+    "shared_details",
     "signature",
     "syndicated",
 ]
@@ -102,6 +112,51 @@ _ACTOR_KIND_PREFIXES = (
 _STOPWORDS = frozenset("a an the of in on at to and or by for from with was were is are be been has have had "
                        "said says that this which who their its it as after near".split())
 _PRECEDENCE_RANK = {str(s): i for i, s in enumerate(PRECEDENCE)}
+# Words that any report of political violence uses, whatever the incident: they say what kind of event it was
+# (the sub-type and actor kinds say that already: the verbs and weapons of each kind of event, the words of
+# attribution) or where and when in general terms, not which event. The content words left in a sentence
+# without them, its place names and its stop words are the details that two accounts of one incident share and
+# two incidents rarely do: the target (a market, a camp for displaced people), a count, a named unit or person.
+_GENERIC_WORDS = frozenset("""
+    people person persons killed killing kill kills dead death deaths died die dying toll wounded wounding injured
+    injuring injuries injury hurt attack attacks attacked attacking attacker attackers assault assaulted raid raids
+    raided clash clashes clashed fighting fought fight fights fighters fighter battle battles gunmen gunman gunfire
+    militants militant insurgents insurgent rebels rebel troops soldiers soldier army armed military forces force
+    security police policemen officers officer officials official authorities government state local residents
+    resident witnesses witness sources source spokesman spokesperson told reported report reports according
+    statement least more than several dozens dozen hundreds thousands scores town towns city village villages
+    district province region area capital country northern southern eastern western north south east west
+    northeast northwest southeast southwest north-east north-west south-east south-west north-eastern
+    north-western south-eastern south-western central nearby outskirts today yesterday tonight morning afternoon
+    evening night overnight week weekend earlier late later last day days before during when while also other
+    others group groups unidentified unknown suspected alleged men women civilians civilian bomb bombs bomber
+    bombers bombing explosion exploded blast suicide blew himself herself themselves shooting shot shots fire fired
+    opened heavy new including among been being will would could since into about there they them their what
+    where which whom whose not but all some many his her say saying protest protests protesters protested
+    demonstrators demonstration rally march marched rioters riot riots crowd violence violent incident operation
+    human rights ministry commission agency news media television radio monitor observatory organisation
+    organization spokeswoman interior defence defense stormed storming seized seizing captured took control
+    overran ambushed ambush abducted abduction kidnapped kidnapping hostage hostages torched burned burnt looted
+    shelled shelling shells struck strike strikes hit targeted detonated device explosive explosives improvised
+    planted roadside landmine grenade rocket rockets mortar mortars missile missiles drone drones airstrike
+    airstrikes warplanes jets aircraft artillery gun guns gang gangs arrested arrests detained tear gas
+    """.split())
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH = rf"(?:{'|'.join(m[:3] + '(?:' + m[3:] + ')?' for m in _MONTHS)})\.?"
+# A sentence's tokens: a day of a month ("18 August", "Aug. 18"), a weekday ("Tuesday's"), a figure (a colon
+# makes it a time of day, which is skipped), a word.
+_NOTE_TOKEN = re.compile(
+    rf"(?P<date>\b\d{{1,2}} {_MONTH}(?!\w)|\b{_MONTH} \d{{1,2}}\b)"
+    rf"|(?P<weekday>\b(?:{'|'.join(_WEEKDAYS)})(?:'s)?\b)"
+    r"|(?P<number>\d+(?:[,:.]\d+)*)|(?P<word>[a-z][a-z'-]*[a-z])")
+# Wording of a toll revised by a later report ("the death toll has risen to 37", "bodies were recovered").
+_UPDATE = re.compile(r"\b(?:toll|ris(?:en|es|e)|rose|climb\w*|now|recovered|revised|updated|latest|raised)\b", re.I)
+# Two sentences whose content words overlap this much (Jaccard) are one sentence, copied or barely edited.
+SAME_SENTENCE = 0.8
+# How many distinct details an incident keeps from all its reports' sentences (the most frequent first).
+MAX_DETAILS = 128
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -227,7 +282,13 @@ def day_range(event: Event) -> tuple[int, int] | None:
     >>> dt.date.fromordinal(lo).isoformat(), dt.date.fromordinal(hi).isoformat()
     ('2020-06-01', '2020-06-30')
     """
-    text = (event.event_date or "").strip()
+    return _days(event.event_date, event.time_precision)
+
+
+@functools.lru_cache(maxsize=4096)
+def _days(date: str | None, precision: int | None) -> tuple[int, int] | None:
+    """``day_range`` of a date and precision, kept: every candidate of every report is compared by it."""
+    text = (date or "").strip()
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             day = dt.date.fromisoformat(text)
@@ -239,9 +300,9 @@ def day_range(event: Event) -> tuple[int, int] | None:
             return None
     except ValueError:
         return None
-    if event.time_precision == 3:
+    if precision == 3:
         return _month(day)
-    if event.time_precision == 2:
+    if precision == 2:
         return day.toordinal() - 3, day.toordinal() + 3
     return day.toordinal(), day.toordinal()
 
@@ -296,19 +357,27 @@ def match_score(event: Event, candidate: Event) -> float:
     """Return how well a report's event fits an incident, in [0, 1]; 0 when a hard rule forbids the match.
 
     Hard rules: same type family, neither historical, places within what both geo precisions allow, date
-    windows that overlap, no different countries, and a common named actor when the places can be compared only
-    by country (two vague reports of one country on one day are as likely two events as one). Then a weighted agreement of place closeness, date, sub-type,
-    actors and wording; named actors that share nothing halve the score.
+    windows that overlap, no different countries, a common named actor when the places can be compared only
+    by country (two vague reports of one country on one day are as likely two events as one), and as many
+    details shared by the wording as the pair's vagueness asks (``details_needed``, ``shared_details``): a
+    report that is not the same day at the same locality must say something the incident's reports said too.
+    Then a weighted agreement of place closeness, date, sub-type, actors and wording; named actors that share
+    nothing halve the score.
     """
     if event.historical or candidate.historical or family_of(event) != family_of(candidate):
         return 0.0
     place = _place_score(event, candidate)
+    if place and (_names_town_of(event, candidate) or _names_town_of(candidate, event)):
+        place = 1.0  # the town the wording names is the candidate's: as close as the same town
     date = _date_score(event, candidate)
     if place == 0.0 or date == 0.0:
         return 0.0
     actors = _actor_score(event, candidate)
     if place <= COUNTRY_PLACE_SCORE and not (_actor_keys(event) & _actor_keys(candidate)) - _country_words():
         return 0.0  # a country is too wide to tell two events apart without a common actor (not just its name)
+    needed = details_needed(event, candidate)
+    if needed and shared_details(event, candidate) < needed:
+        return 0.0
     score = (WEIGHTS["place"] * place + WEIGHTS["date"] * date
              + WEIGHTS["subtype"] * _subtype_score(event, candidate)
              + WEIGHTS["actors"] * (0.0 if actors is None else actors)
@@ -461,6 +530,180 @@ def _wording_score(event: Event, candidate: Event) -> float:
     return len(mine & theirs) / len(mine | theirs)
 
 
+@functools.lru_cache(maxsize=65536)
+def note_details(notes: str) -> frozenset[str]:
+    """Return the details of an event's sentence that can single the event out.
+
+    Content words that are not generic (``_GENERIC_WORDS``, month names, stop words); exact numbers as ``#n``
+    (so "two" and "2" agree; vague amounts and years left out); the day the sentence names, as ``@tuesday`` or
+    ``@8-july``.
+
+    >>> sorted(note_details("Two bombers blew themselves up at a camp for displaced people on Tuesday"))
+    ['#2', '@tuesday', 'camp', 'displaced']
+    """
+    found = set()
+    for match in _NOTE_TOKEN.finditer(notes.lower()):
+        kind, token = match.lastgroup, match.group()
+        if kind == "date":
+            day = re.search(r"\d+", token).group()  # type: ignore[union-attr]
+            month = next(m for m in _MONTHS if token.replace(day, "").strip(" .").startswith(m[:3]))
+            found.add(f"@{int(day)}-{month}")
+        elif kind == "weekday":
+            found.add("@" + token.removesuffix("'s"))
+        elif kind == "number":
+            count = parse_count(token) if ":" not in token else None
+            if count is not None and not (len(token) == 4 and token[:2] in ("19", "20")):
+                found.add(f"#{count}")
+        elif token != "one" and token not in FATALITY_WORDS and (count := parse_count(token)) is not None:
+            found.add(f"#{count}")  # "one" is more often a pronoun than a count
+        elif len(token) > 2 and token not in _STOPWORDS and token not in _GENERIC_WORDS and token not in _MONTHS:
+            found.add(token)
+    return frozenset(found)
+
+
+def incident_details(reports: Iterable[Event]) -> list[str]:
+    """Return the details (``note_details``) of every report of an incident, the most frequent first, at most
+    ``MAX_DETAILS``: a new report is compared with all of them, not only with the first report's sentence."""
+    counts: dict[str, int] = {}
+    for event in reports:
+        for detail in note_details(event.notes or ""):
+            counts[detail] = counts.get(detail, 0) + 1
+    return sorted(counts, key=lambda d: (-counts[d], d))[:MAX_DETAILS]
+
+
+@functools.lru_cache(maxsize=4096)
+def _wording(event: Event) -> tuple[frozenset[str], frozenset[str]]:
+    """An event's details (its own sentence's and those an incident keeps) and the weekdays among them; kept
+    once per event, since the store hands the same decoded incident to many reports in a row."""
+    kept = (event.versions or {}).get("details")
+    details = note_details(event.notes or "")
+    if isinstance(kept, list | tuple):
+        details |= frozenset(kept)
+    return details, _weekdays(details, event)
+
+
+def _place_words(event: Event) -> set[str]:
+    return {w for name in (event.location, event.admin1, event.admin2, event.country) if name
+            for w in re.findall(r"[\w'-]+", name.lower())}
+
+
+def shared_details(event: Event, candidate: Event) -> float:
+    """Return how many distinct details the events' sentences share (counts, targets, names, the day named), or
+    -1 when their wording conflicts: both name days and no day is the same, or each names its own town and not
+    the other's.
+
+    Place names are left out (the place score has compared them) and so are country names; the words of a
+    named actor's name count once together ("Boko Haram" is one fact, not two). A count of three or fewer is
+    half a detail (small tolls coincide often). A day named in the wording counts only when the coded dates are
+    not one and the same day, which already says as much. One sentence copied or barely edited
+    (``SAME_SENTENCE``) counts as two details, all that any pair needs.
+
+    >>> market = Event("Explosions/Remote violence", "Suicide bomb", notes="A bomber killed 19 at a fish market.")
+    >>> shared_details(market, dataclasses.replace(market, notes="Nineteen died in a fish market blast."))
+    3.0
+    """
+    (mine, days), (theirs, other_days) = _wording(event), _wording(candidate)
+    if days and other_days and not days & other_days and not _same_day(event, candidate):
+        return -1.0
+    if _other_towns_named(event, candidate, mine, theirs):
+        return -1.0
+    shared = mine & theirs
+    copied = _wording_score(event, candidate) >= SAME_SENTENCE
+    if not shared and not days & other_days and not copied:
+        return 0.0
+    words = {d for d in shared if d[0] not in "@#"} - _place_words(event) - _place_words(candidate) \
+        - _country_words()
+    named = words & (_actor_keys(event) | _actor_keys(candidate))
+    same_day = bool(days & other_days) and not _same_day(event, candidate)
+    counts = sum(1.0 if int(d[1:]) > 3 else 0.5 for d in shared if d[0] == "#")
+    found = len(words - named) + min(1, len(named)) + counts + int(same_day)
+    if copied:  # one sentence, copied or barely edited: as strong as wording gets, bar a different toll
+        found = max(found, 2.0)
+    return found - int(_counts_conflict(event, candidate, mine, theirs))
+
+
+def _other_towns_named(event: Event, candidate: Event, mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Two places at or near towns that are not one locality, and each side's wording names its own town and
+    never the other's: "a raid on Mpeketoni" and "a raid on Lamu" are two raids, however close the towns."""
+    if _coarse(event) or _coarse(candidate) or _same_site(event, candidate):
+        return False
+    town, other_town = _town_words(event.location), _town_words(candidate.location)
+    if not town or not other_town or town == other_town:
+        return False
+    return town <= mine and other_town <= theirs and not town <= theirs and not other_town <= mine
+
+
+def _names_town_of(vague: Event, sharp: Event) -> bool:
+    """``vague`` is placed only at a region (the town in its sentence was not resolved) and its wording names
+    ``sharp``'s town, in the same region, by a name that is not the region's own."""
+    if not _coarse(vague) or _coarse(sharp) or not vague.admin1 or _norm(vague.admin1) != _norm(sharp.admin1 or ""):
+        return False
+    town = _town_words(sharp.location)
+    # a region named after its capital (Aleppo, Kirkuk) says nothing about the town when its name is read
+    return bool(town) and town <= _wording(vague)[0] and not town & _place_words(vague)
+
+
+@functools.lru_cache(maxsize=4096)
+def _town_words(location: str | None) -> frozenset[str]:
+    return frozenset(d for d in note_details(location or "") if d[0] not in "@#")
+
+
+def _counts_conflict(event: Event, candidate: Event, mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Both give a death toll, neither toll is among the other side's figures, and neither sentence reads as an
+    update of a toll ("has risen to", "bodies recovered"): two different counts are a sign of two events."""
+    if not event.fatalities or not candidate.fatalities or event.fatalities == candidate.fatalities:
+        return False
+    if f"#{event.fatalities}" in theirs or f"#{candidate.fatalities}" in mine:
+        return False
+    return not (_UPDATE.search(event.notes or "") or _UPDATE.search(candidate.notes or ""))
+
+
+def _weekdays(details: frozenset[str], event: Event) -> frozenset[str]:
+    """The weekdays the wording names, a day of a month turned into its weekday in the year of the event's date
+    ("18 August" in 2020 is "@tuesday"), so that "Tuesday's attack" and "on 18 August" agree."""
+    year = (event.event_date or "")[:4]
+    found = set()
+    for detail in details:
+        if detail[0] != "@":
+            continue
+        day, _, month = detail[1:].partition("-")
+        if not month:
+            found.add(detail)
+        elif year.isdigit():
+            try:
+                found.add("@" + _WEEKDAYS[dt.date(int(year), _MONTHS.index(month) + 1, int(day)).weekday()])
+            except ValueError:  # "31 February"
+                continue
+    return frozenset(found)
+
+
+def _same_day(event: Event, candidate: Event) -> bool:
+    mine, theirs = day_range(event), day_range(candidate)
+    return mine is not None and mine == theirs and mine[0] == mine[1]
+
+
+def details_needed(event: Event, candidate: Event) -> int:
+    """Return how many shared details (``shared_details``) a match needs: none when both reports give the same
+    day and the same locality (``_same_site``), one when only one of the two agrees that sharply, two when
+    neither does.
+
+    A date that is only the week of publication and a place that is only a region fit many events of one kind;
+    two such reports are one incident only when their wording says so.
+    """
+    return int(not _same_day(event, candidate)) + int(not _same_site(event, candidate))
+
+
+def _same_site(event: Event, candidate: Event) -> bool:
+    """Both places are one locality: the same place id, or within a town's radius, neither a mere region; or
+    one is coded only as a region while its wording names the other's town (``_names_town_of``)."""
+    if _coarse(event) or _coarse(candidate):
+        return _names_town_of(event, candidate) or _names_town_of(candidate, event)
+    if event.geonameid is not None and event.geonameid == candidate.geonameid:
+        return True
+    distance = _distance(event, candidate)
+    return distance is not None and distance <= RADIUS_KM[1]
+
+
 # --- within one article --------------------------------------------------------------------------------------
 
 def merge_mentions(mentions: list[Event]) -> list[Event]:
@@ -594,7 +837,8 @@ def build_incident(reports: Sequence[Report], *, event_id: str) -> Event:
                                        denied=any(r.denied for r in ordered))
     outlets = list(dict.fromkeys(r.outlet for r in ordered if r.outlet))
     versions = dict(event.versions or {})
-    versions.update(independent_sources=sources, contested=contested)
+    versions.update(independent_sources=sources, contested=contested,
+                    details=incident_details(r.event for r in accounts))
     return dataclasses.replace(
         event, certainty=certainty, source="; ".join(outlets) or event.source, versions=versions,
         event_id=event_id, reports=tuple(dict.fromkeys(r.article_id for r in ordered)))

@@ -170,6 +170,15 @@ def test_incidents_reprocessing_unchanged_output_writes_no_version(engine: sa.En
         assert len(store.event_history(conn, event_id)) == 1
 
 
+def test_incidents_reprocessing_a_reworded_sentence_updates_details_without_a_version(engine: sa.Engine) -> None:
+    [event_id] = save(engine, analysis(WIRE, ev()))
+    save(engine, analysis(WIRE, ev(notes="Mutineers emptied the armoury of the Kati camp.")), model_version="m2")
+    [incident] = events(engine)
+    assert "armoury" in (incident.versions or {})["details"]
+    with engine.connect() as conn:
+        assert len(store.event_history(conn, event_id)) == 1
+
+
 def test_incidents_reprocessing_that_moves_the_event_withdraws_the_old_incident(engine: sa.Engine) -> None:
     [old_id] = save(engine, analysis(WIRE, ev()))
     [new_id] = save(engine, analysis(WIRE, ev(**SEGOU)), model_version="m2")

@@ -293,6 +293,9 @@ def _add_report(conn: sa.Connection, event_id: str, article_id: str, stamp: str)
 def refresh(conn: sa.Connection, event_id: str, *, article_id: str | None, stamp: str) -> dict[str, Any]:
     """Rebuild an incident from its reports; when anything changed, update it and write a version row.
 
+    A change in nothing that ``resolve.changes_between`` tracks (a report's sentence re-read, which changes the
+    details kept for matching) updates the stored incident without a version row, so no alert goes out for it.
+
     An incident left without reports (its only article re-processed into something else) is kept, marked
     withdrawn, so that its id and history survive. Return the changes (empty when nothing changed).
     """
@@ -306,6 +309,9 @@ def refresh(conn: sa.Connection, event_id: str, *, article_id: str | None, stamp
         new = dataclasses.replace(old, reports=(), versions={**(old.versions or {}), "withdrawn": True})
     changes = resolve.changes_between(old, new)
     if not changes:
+        if new.to_dict() != old.to_dict():  # only what no alert reads (the details kept for matching): no version
+            conn.execute(st.update_event, {"b_event_id": event_id, **_columns(new), "version": row.version,
+                                           "updated_at": stamp})
         return changes
     version = row.version + 1
     columns = _columns(new)
