@@ -19,13 +19,13 @@ import statistics
 import time
 from pathlib import Path
 
-from tocsin import resolve, store
+from tocsin import resolve, store, wording
 from tocsin.model import Analysis, Article, Event, article_id
 from tocsin.store import incidents
 
 SUBS = [("Battles", "Armed clash"), ("Violence against civilians", "Attack"), ("Protests", "Peaceful protest"),
         ("Explosions/Remote violence", "Remote explosive/landmine/IED"), ("Riots", "Violent demonstration")]
-# What a report's sentence names beside the kind of event: the target, and a count (see resolve.note_details).
+# What a report's sentence names beside the kind of event: the target, and a count (see wording.note_details).
 TARGETS = ["market", "checkpoint", "mosque", "church", "school", "convoy", "bus station", "army camp", "police post",
            "gold mine", "cattle market", "clinic", "bridge", "fuel depot", "village well", "courthouse"]
 START = dt.date(2015, 1, 1)
@@ -60,7 +60,7 @@ def _rows(rng: random.Random, hotspots: list[tuple[float, float]], start: int, s
                            "location": event.location, "latitude": event.latitude, "longitude": event.longitude,
                            "geo_precision": event.geo_precision, "admin1": event.admin1, "iso2": event.iso2,
                            "actor1": event.actor1, "fatalities": event.fatalities, "certainty": event.certainty,
-                           "notes": event.notes, "versions": {"details": resolve.incident_details([event])}})
+                           "notes": event.notes, "versions": {"details": wording.incident_details([event])}})
         events.append((event_id, event.event_type, event.sub_event_type, event.event_date, event.iso2,
                        event.latitude, event.longitude, event.fatalities, event.certainty, 0, data, 1, stamp, stamp))
         k = incidents.key_values(event)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tocsin import resolve
+from tocsin import resolve, syndication, wording
 from tocsin.model import Claim, Event, TextSpan
 from tocsin.resolve import Report
 
@@ -33,7 +33,7 @@ def ev(**changes: Any) -> Event:
 
 def report(event: Event, article: str, *, outlet: str | None = None, text: str | None = None,
            published: str = "2020-08-18", denied: bool = False) -> Report:
-    sig = resolve.signature(text) if text else None
+    sig = syndication.signature(text) if text else None
     return Report(event=event, article_id=article, outlet=outlet, published=published, signature=sig,
                   denied=denied)
 
@@ -189,12 +189,12 @@ def vague(notes: str, **changes: Any) -> Event:
 
 
 def test_resolve_note_details_keep_counts_targets_and_days() -> None:
-    details = resolve.note_details("Gunmen killed eleven traders at the cattle market on Aug. 17, police said.")
+    details = wording.note_details("Gunmen killed eleven traders at the cattle market on Aug. 17, police said.")
     assert details == {"#11", "traders", "cattle", "market", "@17-august"}
 
 
 def test_resolve_note_details_skip_times_years_and_vague_amounts() -> None:
-    assert resolve.note_details("Several shells fell on the depot at 10:45 in 2019") == {"fell", "depot"}
+    assert wording.note_details("Several shells fell on the depot at 10:45 in 2019") == {"fell", "depot"}
 
 
 @pytest.mark.parametrize(
@@ -323,24 +323,24 @@ def test_resolve_nearby_cells_cover_the_search_radius_across_cell_borders() -> N
 
 def test_resolve_syndicated_copy_with_small_edits() -> None:
     copy = "BAMAKO (AFP) - " + WIRE.replace("Tuesday morning", "Tuesday").replace("several", "three")
-    assert resolve.syndicated(resolve.signature(WIRE), resolve.signature(copy))
+    assert syndication.syndicated(syndication.signature(WIRE), syndication.signature(copy))
 
 
 def test_resolve_syndicated_truncated_copy() -> None:
     cut = WIRE[: len(WIRE) // 2]
-    assert resolve.syndicated(resolve.signature(WIRE), resolve.signature(cut))
+    assert syndication.syndicated(syndication.signature(WIRE), syndication.signature(cut))
 
 
 def test_resolve_paraphrase_is_not_syndicated() -> None:
     paraphrase = ("Soldiers at a military camp outside the Malian capital seized weapons and fired into the air "
                   "on Tuesday, according to residents and a diplomat, raising fears of a coup. The army did not "
                   "comment, and embassies advised their nationals to remain indoors.")
-    assert not resolve.syndicated(resolve.signature(WIRE), resolve.signature(paraphrase))
+    assert not syndication.syndicated(syndication.signature(WIRE), syndication.signature(paraphrase))
 
 
 def test_resolve_signature_round_trips_through_hex() -> None:
-    sig = resolve.signature(WIRE)
-    assert resolve.Signature.from_hex(sig.to_hex(), sig.size) == sig
+    sig = syndication.signature(WIRE)
+    assert syndication.Signature.from_hex(sig.to_hex(), sig.size) == sig
 
 
 @pytest.mark.parametrize(

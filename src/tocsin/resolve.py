@@ -11,8 +11,8 @@ Everything here is a plain function over model objects, so the store only has to
   codebook's precedence for the sub-type, the highest reported death toll, corroborated certainty, the
   details of every report's wording), and
   ``changes_between`` says what a new report changed (``{"fatalities": [3, 7]}``);
-- ``signature`` / ``syndicated`` spot wire copies (MinHash over word shingles), so that a story syndicated by
-  twenty outlets counts as one source in ``independent_sources``;
+- ``independent_sources`` counts the sources behind the reports, a story syndicated by twenty outlets as one
+  (``syndication``); the details of wording that single an event out are read by ``wording``;
 - ``day_range`` / ``cell_of`` / ``nearby_cells`` give the indexed keys the store blocks candidates by.
 """
 
@@ -21,37 +21,31 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import hashlib
 import math
 import re
 from collections.abc import Iterable, Sequence
 
-import numpy as np
-
-from tocsin.extract.deaths import parse_count
 from tocsin.model import JSON, Claim, Event
+from tocsin.syndication import Signature, syndicated
 from tocsin.taxonomy import (
     COUNTRY_NAMES,
     DEMONYMS,
-    FATALITY_WORDS,
     PRECEDENCE,
     Certainty,
     SourceKind,
     Stance,
     family,
 )
+from tocsin.wording import SAME_SENTENCE, incident_details, note_details, revises_toll, similarity, weekdays
 
 __all__ = [
     "CELL_DEGREES",
     "COUNTRY_PLACE_SCORE",
     "MATCH_THRESHOLD",
-    "MAX_DETAILS",
     "MAX_SPAN_DAYS",
-    "SAME_SENTENCE",
     "SEARCH_RADIUS_KM",
     "TRACKED_FIELDS",
     "Report",
-    "Signature",
     "actor_kind",
     "build_incident",
     "cell_of",
@@ -61,18 +55,13 @@ __all__ = [
     "details_needed",
     "distance_km",
     "family_of",
-    "incident_details",
     "independent_sources",
     "is_denied",
     "match_score",
     "merge_mentions",
     "nearby_cells",
-    "note_details",
-    "resemblance",
     "same_incident",
     "shared_details",
-    "signature",
-    "syndicated",
 ]
 
 MATCH_THRESHOLD = 0.6
@@ -87,9 +76,6 @@ WEIGHTS = {"place": 0.3, "date": 0.3, "subtype": 0.15, "actors": 0.15, "wording"
 ACTOR_CONFLICT_FACTOR = 0.5
 # Place agreement when two reports can be compared only by country (one or both give no region).
 COUNTRY_PLACE_SCORE = 0.4
-SYNDICATION_CONTAINMENT = 0.5
-SHINGLE_WORDS = 5
-MINHASH_SIZE = 64
 TRACKED_FIELDS = (
     "event_type", "sub_event_type", "event_date", "time_precision", "location", "admin1", "country",
     "geo_precision", "latitude", "longitude", "actor1", "actor2", "fatalities", "fatalities_low",
@@ -109,73 +95,7 @@ _ACTOR_KIND_PREFIXES = (
     ("civilians", "civilians"), ("protesters", "protesters"),
     ("rioters", "rioters"),
 )
-_STOPWORDS = frozenset("a an the of in on at to and or by for from with was were is are be been has have had "
-                       "said says that this which who their its it as after near".split())
 _PRECEDENCE_RANK = {str(s): i for i, s in enumerate(PRECEDENCE)}
-# Words that any report of political violence uses, whatever the incident: they say what kind of event it was
-# (the sub-type and actor kinds say that already: the verbs and weapons of each kind of event, the words of
-# attribution) or where and when in general terms, not which event. The content words left in a sentence
-# without them, its place names and its stop words are the details that two accounts of one incident share and
-# two incidents rarely do: the target (a market, a camp for displaced people), a count, a named unit or person.
-_GENERIC_WORDS = frozenset("""
-    people person persons killed killing kill kills dead death deaths died die dying toll wounded wounding injured
-    injuring injuries injury hurt attack attacks attacked attacking attacker attackers assault assaulted raid raids
-    raided clash clashes clashed fighting fought fight fights fighters fighter battle battles gunmen gunman gunfire
-    militants militant insurgents insurgent rebels rebel troops soldiers soldier army armed military forces force
-    security police policemen officers officer officials official authorities government state local residents
-    resident witnesses witness sources source spokesman spokesperson told reported report reports according
-    statement least more than several dozens dozen hundreds thousands scores town towns city village villages
-    district province region area capital country northern southern eastern western north south east west
-    northeast northwest southeast southwest north-east north-west south-east south-west north-eastern
-    north-western south-eastern south-western central nearby outskirts today yesterday tonight morning afternoon
-    evening night overnight week weekend earlier late later last day days before during when while also other
-    others group groups unidentified unknown suspected alleged men women civilians civilian bomb bombs bomber
-    bombers bombing explosion exploded blast suicide blew himself herself themselves shooting shot shots fire fired
-    opened heavy new including among been being will would could since into about there they them their what
-    where which whom whose not but all some many his her say saying protest protests protesters protested
-    demonstrators demonstration rally march marched rioters riot riots crowd violence violent incident operation
-    human rights ministry commission agency news media television radio monitor observatory organisation
-    organization spokeswoman interior defence defense stormed storming seized seizing captured took control
-    overran ambushed ambush abducted abduction kidnapped kidnapping hostage hostages torched burned burnt looted
-    shelled shelling shells struck strike strikes hit targeted detonated device explosive explosives improvised
-    planted roadside landmine grenade rocket rockets mortar mortars missile missiles drone drones airstrike
-    airstrikes warplanes jets aircraft artillery gun guns gang gangs arrested arrests detained tear gas
-    """.split())
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
-_MONTH = rf"(?:{'|'.join(m[:3] + '(?:' + m[3:] + ')?' for m in _MONTHS)})\.?"
-# A sentence's tokens: a day of a month ("18 August", "Aug. 18"), a weekday ("Tuesday's"), a figure (a colon
-# makes it a time of day, which is skipped), a word.
-_NOTE_TOKEN = re.compile(
-    rf"(?P<date>\b\d{{1,2}} {_MONTH}(?!\w)|\b{_MONTH} \d{{1,2}}\b)"
-    rf"|(?P<weekday>\b(?:{'|'.join(_WEEKDAYS)})(?:'s)?\b)"
-    r"|(?P<number>\d+(?:[,:.]\d+)*)|(?P<word>[a-z][a-z'-]*[a-z])")
-# Wording of a toll revised by a later report ("the death toll has risen to 37", "bodies were recovered").
-_UPDATE = re.compile(r"\b(?:toll|ris(?:en|es|e)|rose|climb\w*|now|recovered|revised|updated|latest|raised)\b", re.I)
-# Two sentences whose content words overlap this much (Jaccard) are one sentence, copied or barely edited.
-SAME_SENTENCE = 0.8
-# How many distinct details an incident keeps from all its reports' sentences (the most frequent first).
-MAX_DETAILS = 128
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class Signature:
-    """A MinHash signature of an article's word shingles, with the number of distinct shingles."""
-
-    values: tuple[int, ...]
-    size: int
-
-    def to_hex(self) -> str:
-        """Return the signature as one hex string (8 digits per value), the form the store keeps."""
-        return "".join(f"{v:08x}" for v in self.values)
-
-    @classmethod
-    def from_hex(cls, text: str, size: int) -> Signature:
-        """Rebuild a signature from ``to_hex`` output and its shingle count."""
-        return cls(tuple(int(text[i:i + 8], 16) for i in range(0, len(text), 8)), size)
-
-
 @dataclasses.dataclass(frozen=True, slots=True)
 class Report:
     """One article's account of an event: the coded event and what is known of the article behind it."""
@@ -186,55 +106,6 @@ class Report:
     published: str | None = None
     signature: Signature | None = None
     denied: bool = False
-
-
-# --- syndication ---------------------------------------------------------------------------------------------
-
-@functools.lru_cache(maxsize=1)
-def _minhash_params() -> tuple[np.ndarray, np.ndarray]:
-    rng = np.random.default_rng(20200818)
-    a = rng.integers(1, 2**63, size=MINHASH_SIZE, dtype=np.uint64) | np.uint64(1)
-    b = rng.integers(0, 2**63, size=MINHASH_SIZE, dtype=np.uint64)
-    return a, b
-
-
-def signature(text: str) -> Signature:
-    """Return the MinHash signature of ``text`` over shingles of five lower-cased words.
-
-    >>> a = signature("Gunmen killed five villagers in Kati on Tuesday, residents said.")
-    >>> resemblance(a, signature("Gunmen killed five villagers in Kati on Tuesday, residents said."))
-    1.0
-    """
-    words = re.findall(r"\w+", text.lower())
-    if not words:
-        return Signature((), 0)
-    shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
-    hashes = np.fromiter(
-        (int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little") for s in shingles),
-        dtype=np.uint64, count=len(shingles))
-    a, b = _minhash_params()
-    with np.errstate(over="ignore"):
-        mixed = (hashes[:, None] * a[None, :] + b[None, :]) >> np.uint64(32)
-    return Signature(tuple(int(v) for v in mixed.min(axis=0)), len(shingles))
-
-
-def resemblance(first: Signature, second: Signature) -> float:
-    """Return the estimated Jaccard similarity of two articles' shingle sets (0 when either is empty)."""
-    if not first.values or len(first.values) != len(second.values):
-        return 0.0
-    return sum(x == y for x, y in zip(first.values, second.values, strict=True)) / len(first.values)
-
-
-def syndicated(first: Signature, second: Signature) -> bool:
-    """Return whether two articles are copies of one story: most of the shorter one is in the longer one.
-
-    Containment rather than resemblance, so that a wire story cut short by a subscriber still counts as a copy.
-    """
-    jaccard = resemblance(first, second)
-    if jaccard == 0.0:
-        return False
-    shared = jaccard * (first.size + second.size) / (1.0 + jaccard)
-    return shared / max(1, min(first.size, second.size)) >= SYNDICATION_CONTAINMENT
 
 
 def independent_sources(reports: Sequence[Report]) -> int:
@@ -381,7 +252,7 @@ def match_score(event: Event, candidate: Event) -> float:
     score = (WEIGHTS["place"] * place + WEIGHTS["date"] * date
              + WEIGHTS["subtype"] * _subtype_score(event, candidate)
              + WEIGHTS["actors"] * (0.0 if actors is None else actors)
-             + WEIGHTS["wording"] * _wording_score(event, candidate))
+             + WEIGHTS["wording"] * similarity(event.notes, candidate.notes))
     return score * ACTOR_CONFLICT_FACTOR if actors == 0.0 else score
 
 
@@ -519,58 +390,6 @@ def _country_words() -> frozenset[str]:
     return frozenset(words | set(DEMONYMS))
 
 
-def _content_words(text: str | None) -> set[str]:
-    return {w for w in re.findall(r"[a-z]{3,}", (text or "").lower()) if w not in _STOPWORDS}
-
-
-def _wording_score(event: Event, candidate: Event) -> float:
-    mine, theirs = _content_words(event.notes), _content_words(candidate.notes)
-    if not mine or not theirs:
-        return 0.0
-    return len(mine & theirs) / len(mine | theirs)
-
-
-@functools.lru_cache(maxsize=65536)
-def note_details(notes: str) -> frozenset[str]:
-    """Return the details of an event's sentence that can single the event out.
-
-    Content words that are not generic (``_GENERIC_WORDS``, month names, stop words); exact numbers as ``#n``
-    (so "two" and "2" agree; vague amounts and years left out); the day the sentence names, as ``@tuesday`` or
-    ``@8-july``.
-
-    >>> sorted(note_details("Two bombers blew themselves up at a camp for displaced people on Tuesday"))
-    ['#2', '@tuesday', 'camp', 'displaced']
-    """
-    found = set()
-    for match in _NOTE_TOKEN.finditer(notes.lower()):
-        kind, token = match.lastgroup, match.group()
-        if kind == "date":
-            day = re.search(r"\d+", token).group()  # type: ignore[union-attr]
-            month = next(m for m in _MONTHS if token.replace(day, "").strip(" .").startswith(m[:3]))
-            found.add(f"@{int(day)}-{month}")
-        elif kind == "weekday":
-            found.add("@" + token.removesuffix("'s"))
-        elif kind == "number":
-            count = parse_count(token) if ":" not in token else None
-            if count is not None and not (len(token) == 4 and token[:2] in ("19", "20")):
-                found.add(f"#{count}")
-        elif token != "one" and token not in FATALITY_WORDS and (count := parse_count(token)) is not None:
-            found.add(f"#{count}")  # "one" is more often a pronoun than a count
-        elif len(token) > 2 and token not in _STOPWORDS and token not in _GENERIC_WORDS and token not in _MONTHS:
-            found.add(token)
-    return frozenset(found)
-
-
-def incident_details(reports: Iterable[Event]) -> list[str]:
-    """Return the details (``note_details``) of every report of an incident, the most frequent first, at most
-    ``MAX_DETAILS``: a new report is compared with all of them, not only with the first report's sentence."""
-    counts: dict[str, int] = {}
-    for event in reports:
-        for detail in note_details(event.notes or ""):
-            counts[detail] = counts.get(detail, 0) + 1
-    return sorted(counts, key=lambda d: (-counts[d], d))[:MAX_DETAILS]
-
-
 @functools.lru_cache(maxsize=4096)
 def _wording(event: Event) -> tuple[frozenset[str], frozenset[str]]:
     """An event's details (its own sentence's and those an incident keeps) and the weekdays among them; kept
@@ -579,7 +398,7 @@ def _wording(event: Event) -> tuple[frozenset[str], frozenset[str]]:
     details = note_details(event.notes or "")
     if isinstance(kept, list | tuple):
         details |= frozenset(kept)
-    return details, _weekdays(details, event)
+    return details, weekdays(details, (event.event_date or "")[:4])
 
 
 def _place_words(event: Event) -> set[str]:
@@ -608,7 +427,7 @@ def shared_details(event: Event, candidate: Event) -> float:
     if _other_towns_named(event, candidate, mine, theirs):
         return -1.0
     shared = mine & theirs
-    copied = _wording_score(event, candidate) >= SAME_SENTENCE
+    copied = similarity(event.notes, candidate.notes) >= SAME_SENTENCE
     if not shared and not days & other_days and not copied:
         return 0.0
     words = {d for d in shared if d[0] not in "@#"} - _place_words(event) - _place_words(candidate) \
@@ -655,26 +474,7 @@ def _counts_conflict(event: Event, candidate: Event, mine: frozenset[str], their
         return False
     if f"#{event.fatalities}" in theirs or f"#{candidate.fatalities}" in mine:
         return False
-    return not (_UPDATE.search(event.notes or "") or _UPDATE.search(candidate.notes or ""))
-
-
-def _weekdays(details: frozenset[str], event: Event) -> frozenset[str]:
-    """The weekdays the wording names, a day of a month turned into its weekday in the year of the event's date
-    ("18 August" in 2020 is "@tuesday"), so that "Tuesday's attack" and "on 18 August" agree."""
-    year = (event.event_date or "")[:4]
-    found = set()
-    for detail in details:
-        if detail[0] != "@":
-            continue
-        day, _, month = detail[1:].partition("-")
-        if not month:
-            found.add(detail)
-        elif year.isdigit():
-            try:
-                found.add("@" + _WEEKDAYS[dt.date(int(year), _MONTHS.index(month) + 1, int(day)).weekday()])
-            except ValueError:  # "31 February"
-                continue
-    return frozenset(found)
+    return not (revises_toll(event.notes) or revises_toll(candidate.notes))
 
 
 def _same_day(event: Event, candidate: Event) -> bool:

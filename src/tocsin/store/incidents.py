@@ -20,8 +20,9 @@ import sqlalchemy as sa
 
 from tocsin import resolve
 from tocsin.model import Analysis, Event
-from tocsin.resolve import Report, Signature
+from tocsin.resolve import Report
 from tocsin.store import schema
+from tocsin.syndication import Signature, signature, syndicated
 
 __all__ = [
     "PREFERENCE_BONUS",
@@ -67,7 +68,7 @@ def save_signature(conn: sa.Connection, article_id: str, text: str, *, replace: 
 
     ``replace=False`` skips removing an older signature, for an article stored for the first time.
     """
-    sig = resolve.signature(text)
+    sig = signature(text)
     if replace:
         conn.execute(_statements().delete_signature, {"article_id": article_id})
     conn.execute(_statements().insert_signature, {"article_id": article_id, "minhash": sig.to_hex(),
@@ -213,7 +214,7 @@ def _assign(conn: sa.Connection, reports: Sequence[Report], prefer: frozenset[st
             score = resolve.match_score(report.event, candidate)
             if score == 0.0 or candidate.event_id is None:
                 continue
-            if report.signature and any(resolve.syndicated(report.signature, s)
+            if report.signature and any(syndicated(report.signature, s)
                                         for s in copies.get(candidate.event_id, ())):
                 score += SYNDICATION_BONUS
             if candidate.event_id in prefer:
