@@ -30,6 +30,21 @@ from tocsin.model import Article, TimeExpr
 CORPUS = DATA / "time" / "tempeval3-tbaq"
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
+_ONE_DIGIT_WEEK = re.compile(r"-W(\d)(?!\d)")
+
+
+def same_value(system: str | None, gold: str | None) -> bool:
+    """True when two TIMEX3 values are equal, reading a one-digit ISO week as its two-digit form.
+
+    Part of TBAQ writes week 7 of 2000 as ``2000-W7``, ISO 8601 (and the tagger) as ``2000-W07``; they name the same
+    week, so the difference is notation, not a wrong value.
+
+    >>> same_value("2000-W07", "2000-W7"), same_value("2000-W07", "2000-W17")
+    (True, False)
+    """
+    if system is None or gold is None:
+        return system == gold
+    return _ONE_DIGIT_WEEK.sub(r"-W0\1", system) == _ONE_DIGIT_WEEK.sub(r"-W0\1", gold)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -99,11 +114,12 @@ class Score:
             used.add(match)
             t = found[match]
             self.relaxed += 1
-            self.value += t.value == g.value
+            right = same_value(t.value, g.value)
+            self.value += right
             self.type += t.type == g.type
             self.by_type[g.type] += 1
-            self.by_type_value[g.type] += t.value == g.value
-            if t.value != g.value or t.type != g.type or (t.start, t.end) != (g.start, g.end):
+            self.by_type_value[g.type] += right
+            if not right or t.type != g.type or (t.start, t.end) != (g.start, g.end):
                 self.errors.append(f"{doc.name}\tDIFF\t{g.text!r}\t{g.type}\t{g.value}\t{t.text!r}\t{t.type}\t{t.value}")
         for i, t in enumerate(found):
             if i not in used:

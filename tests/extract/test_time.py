@@ -260,8 +260,12 @@ def test_time_weekday_conflicts_table(text: str, conflict: bool) -> None:
     ("text", "extent", "value"),
     [("Officials said talks would resume on Thursday.", "Thursday", "2020-08-20"),
      ("Talks resumed on Thursday, officials said.", "Thursday", "2020-08-13"),
-     ("The army has controlled the town since June.", "June", "2020-06")],
-    ids=["reported-future", "past", "since"],
+     ("The army has controlled the town since June.", "June", "2020-06"),
+     ("The council is to vote on the budget Thursday.", "Thursday", "2020-08-20"),
+     ("The rebels agreed to hand over their weapons in March.", "March", "2021-03"),
+     ("The mayor has scheduled a public hearing Thursday.", "Thursday", "2020-08-20"),
+     ("On Friday the ministry planned to pay the teachers.", "Friday", "2020-08-14")],
+    ids=["reported-future", "past", "since", "is-to", "agreed-to", "has-scheduled", "planned-past"],
 )
 def test_time_find_times_reads_tense_from_parse(text: str, extent: str, value: str) -> None:
     from tocsin import nlp

@@ -42,6 +42,12 @@ _DEICTIC = re.compile(r"^(?:today|tonight|this\s+(?:morning|afternoon|evening))$
 _WEEKDAY_NAME = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _LINK = re.compile(r"^[\s,]*(?:\(|\bthe\s+)?\s*$")
 _CLAUSE_DEPS = ("relcl", "acl")
+# Verbs whose "to"-infinitive names something still ahead ("is to resume trading Tuesday", "expected to vote in May").
+_FUTURE_HEADS = frozenset("be expect plan schedule set intend aim hope want go prepare promise vow pledge threaten "
+                          "agree due".split())
+# "has scheduled a news conference Thursday": a plan that stands now names an event ahead ("planned ... Friday", in
+# the past tense, may be a plan made on Friday).
+_PLANNING = frozenset(("schedule", "plan", "slate"))
 
 
 def parse_date(value: str | None) -> dt.date | None:
@@ -210,6 +216,10 @@ def _doc_tense(doc: Doc, fallback: Tense) -> Tense:
         aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
         words = {c.lower_ for c in aux}
         if words & {"will", "'ll", "shall", "wo", "would"} or token.lower_ in ("will", "shall"):
+            return "future"
+        if token.lemma_ in _PLANNING and (words & {"has", "have"} or token.tag_ in ("VBZ", "VBP")):
+            return "future"
+        if "to" in words and token.dep_ in ("xcomp", "ccomp", "advcl") and token.head.lemma_ in _FUTURE_HEADS:
             return "future"
         if token.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux) or words & {"has", "have", "'ve"}:
             return "past"

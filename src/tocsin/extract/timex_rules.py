@@ -88,7 +88,8 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         r"months|years|decades|centuries)\b", re.I), "vague_duration"),
     (_c(r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\bin\s))(?P<unit>hours|days|weeks|"
         r"months|years|decades|centuries)\b(?!\s+(?:ago|earlier|later|of\s+age))", re.I), "vague_duration"),
-    (_c(r"\b(?:the\s+(?:(?P<year2>(?:19|20)\d\d)\s+)?(?:fiscal\s+)?(?!\w+-(?:quarter|half)))?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|"
+    (_c(r"\b(?:the\s+(?:(?P<year2>(?:19|20)\d\d)\s+)?(?:fiscal\s+)?(?!\w+-(?:quarter|half))|(?P<yrel>this|last|next)\s+"
+        r"year['\u2019]s\s+(?:fiscal\s+)?)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|"
         r"past)(?:[-\s](?:fiscal|calendar))?[-\s](?P<unit>quarter|half)\b(?:\s+(?:of\s+)?(?:fiscal\s+|calendar\s+|"
         r"the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b)?", re.I), "quarter"),
     (_c(r"\bthe\s+(?:latest\s+|recent\s+)?(?P<unit>quarter)\b(?!-)(?!\s+(?:of\s+(?:a|an|the|its|their|all)\b|"

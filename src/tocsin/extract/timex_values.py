@@ -442,6 +442,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> Hit | None:
         return None
     if _g(m, "year") or _g(m, "year2"):
         year_text: str | None = _g(m, "year") or _g(m, "year2")
+    elif _g(m, "yrel") and ctx.dct is not None:  # "last year's fourth quarter": the year is relative to the DCT
+        year_text = f"{ctx.dct.year + {'this': 0, 'last': -1, 'next': 1}[_g(m, 'yrel').lower()]:04d}"
     elif ctx.dct is None:
         year_text = None
     else:
