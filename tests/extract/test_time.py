@@ -198,6 +198,30 @@ def test_time_date_events_seed(seed_text: str) -> None:
     assert seed_text[date_evidence[0].start:date_evidence[0].end] == "2012"
 
 
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "trigger", "date", "precision"),
+    [("Police said on Monday that gunmen killed two farmers.", "killed", "2020-08-17", 2),
+     ("The UN on Sunday called for an inquiry into a fire that killed nine migrants.", "killed", "2020-08-16", 2),
+     ("The pastor was freed on Monday after being kidnapped on Christmas Eve.", "kidnapped", "2019-12-24", 1),
+     ("The pastor was freed on Monday after being kidnapped on Christmas Eve.", "freed", "2020-08-17", 1),
+     ("Gunmen raided the village on Monday, killing five people.", "killing", "2020-08-17", 1),
+     ("In a statement released on Friday, the governors condemned the law.", "statement", "2020-08-14", 1)],
+    ids=["reported", "relative-clause", "after-clause", "main-clause", "participle", "clause-on-trigger"],
+)
+def test_time_date_events_reads_the_trigger_clause(text: str, trigger: str, date: str, precision: int) -> None:
+    from tocsin import nlp
+    from tocsin.model import Evidence
+
+    article = make_article(text)
+    doc = nlp.parse(text)
+    at = text.index(trigger)
+    events = [Event("Violence against civilians", "Attack", sentence_start=0, sentence_end=len(text),
+                    evidence=(Evidence("event_type", at, at + len(trigger)),))]
+    (event,) = time.date_events(events, doc, article, time.find_times(doc, article))
+    assert (event.event_date, event.time_precision) == (date, precision)
+
+
 def test_time_date_events_falls_back_to_publication() -> None:
     from tocsin import nlp
 

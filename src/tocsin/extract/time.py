@@ -19,7 +19,7 @@ from tocsin.extract.timex_rules import WEEKDAYS, Tense
 from tocsin.model import Article, Event, Evidence, TimeExpr
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "CANDIDATE_YEARS",
@@ -42,6 +42,7 @@ _DEICTIC = re.compile(r"^(?:today|tonight|this\s+(?:morning|afternoon|evening))$
 _WEEKDAY_NAME = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _LINK = re.compile(r"^[\s,]*(?:\(|\bthe\s+)?\s*$")
 _CLAUSE_DEPS = ("relcl", "acl")
+_SEQUENCE_MARKS = frozenset(("where", "after", "before", "since", "until", "till"))
 # Verbs whose "to"-infinitive names something still ahead ("is to resume trading Tuesday", "expected to vote in May").
 _FUTURE_HEADS = frozenset("be expect plan schedule set intend aim hope want go prepare promise vow pledge threaten "
                           "agree due".split())
@@ -245,10 +246,11 @@ def event_precision(expr: TimeExpr) -> int | None:
 def date_events(events: list[Event], doc: Doc, article: Article, times: list[TimeExpr]) -> list[Event]:
     """Return the events with ``event_date``, ``time_precision``, ``historical`` and date evidence set.
 
-    Each event takes the date expression of its own sentence (the one nearest its ``event_type`` evidence, leaving
-    out those inside a relative clause that does not hold the event), else the date of an earlier event of the same
-    type in the sentence before, else the article's focus: a day named in the lead, else the publication date
-    (precision 2: it happened on or shortly before it). The date is the first day of the expression's period;
+    Each event takes the date expression of its own clause (the one nearest its ``event_type`` evidence, leaving
+    out those inside a relative or sequence clause that does not hold the event, and those of an outer clause:
+    "police said on Monday that ..."), else the date of an earlier event of the same type in the sentence before,
+    else the date of the outer clause as a bound (precision 2 at least: on or shortly before it), else the
+    article's focus: a day named in the lead, else the publication date (precision 2). The date is the first day of the expression's period;
     "since June" is an ongoing period and never historical; a period that ended more than ``NEWS_WINDOW_DAYS``
     before publication is ``historical`` (background, not news).
     """
@@ -257,7 +259,7 @@ def date_events(events: list[Event], doc: Doc, article: Article, times: list[Tim
     dated: list[Event] = []
     own: list[Event] = []  # events dated by their own sentence: the only ones a neighbour may inherit from
     for event in events:
-        chosen = _event_time(event, doc, article.text, times)
+        chosen, bound = _event_time(event, doc, article.text, times)
         if chosen is not None:
             dated.append(_dated_by(event, chosen, article.text, dct))
             own.append(dated[-1])
@@ -267,6 +269,9 @@ def date_events(events: list[Event], doc: Doc, article: Article, times: list[Tim
             evidence = tuple(ev for ev in inherited.evidence if ev.field == "event_date")
             dated.append(replace(event, event_date=inherited.event_date, time_precision=inherited.time_precision,
                                  historical=inherited.historical, evidence=event.evidence + evidence))
+        elif bound is not None:
+            bounded = _dated_by(event, bound, article.text, dct)
+            dated.append(replace(bounded, time_precision=max(bounded.time_precision or 2, 2)))
         elif focus is not None:
             day, precision, expr = focus
             evidence = (Evidence("event_date", expr.start, expr.end),) if expr else ()
@@ -294,38 +299,92 @@ def _near(earlier: Event, event: Event) -> bool:
     return event.sentence_start - earlier.sentence_end <= 2
 
 
-def _event_time(event: Event, doc: Doc, text: str, times: list[TimeExpr]) -> TimeExpr | None:
+def _event_time(event: Event, doc: Doc, text: str, times: list[TimeExpr]) -> tuple[TimeExpr | None, TimeExpr | None]:
+    """Return ``(own, bound)``: the date expression of the event's own clause, else one of an outer clause.
+
+    ``own`` is the day-or-coarser expression nearest the trigger that shares its clause. ``bound`` is the nearest
+    expression that dates an outer clause only ("police said on Monday that ..."): the event happened on or
+    before it, so it bounds the event's date without giving it.
+    """
     if event.sentence_start is None or event.sentence_end is None:
-        return None
+        return None, None
     inside = [t for t in times if event.sentence_start <= t.start and t.end <= event.sentence_end
               and t.type in ("DATE", "TIME") and event_precision(t) is not None]
     if not inside:
-        return None
+        return None, None
     trigger = next((e for e in event.evidence if e.field in ("event_type", "sub_event_type", "trigger")
                     and event.sentence_start <= e.start < event.sentence_end), None)
+    bounds: list[TimeExpr] = []
     if doc.text == text and doc.has_annotation("DEP"):
-        inside = [t for t in inside if _same_clause(doc, t, trigger)]
-    if not inside:
-        return None
+        kinds = {id(t): _clause_relation(doc, t, trigger) for t in inside}
+        bounds = [t for t in inside if kinds[id(t)] == "outer"]
+        inside = [t for t in inside if kinds[id(t)] == "own"]
     if trigger is None:
-        return inside[0]
-    return min(inside, key=lambda t: min(abs(t.start - trigger.end), abs(trigger.start - t.end)))
+        return (inside[0] if inside else None), (bounds[0] if bounds else None)
+
+    def distance(t: TimeExpr) -> int:
+        return min(abs(t.start - trigger.end), abs(trigger.start - t.end))  # type: ignore[union-attr]
+
+    return (min(inside, key=distance) if inside else None), (min(bounds, key=distance) if bounds else None)
 
 
-def _same_clause(doc: Doc, expr: TimeExpr, trigger: Evidence | None) -> bool:
-    """True when the expression is not inside a relative clause that leaves the event's trigger out."""
+def _clause_relation(doc: Doc, expr: TimeExpr, trigger: Evidence | None) -> str:
+    """Say whether an expression dates the event's own clause ("own"), an outer clause that holds the event's
+    clause ("outer": "said on Monday that ...", "called on Tuesday for a probe into a fire that killed ..."), or a
+    clause of its own that leaves the event out ("other": "where a mutiny in 2012 led to a coup").
+    """
     span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
     if span is None:
-        return True
-    token = span.root
+        return "own"
+    if trigger is None:
+        return "other" if _boundary_on_path(span.root, None, date_side=True) else "own"
+    trigger_span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if trigger_span is None:
+        return "own"
+    date_token, trigger_token = span.root, trigger_span.root
+    common = _common_ancestor(date_token, trigger_token)
+    if _boundary_on_path(date_token, common, date_side=True, trigger=trigger_token):
+        return "other"
+    if _boundary_on_path(trigger_token, common, date_side=False):
+        return "outer"
+    return "own"
+
+
+def _common_ancestor(a: Token, b: Token) -> Token:
+    above = {a.i}
+    token = a
     while token.head.i != token.i:
-        if token.dep_ in _CLAUSE_DEPS or (token.dep_ == "advcl" and any(c.lower_ == "where" for c in token.children)):
-            if trigger is None:
-                return False
-            clause = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
-            return clause[0] <= trigger.start < clause[1]
         token = token.head
-    return True
+        above.add(token.i)
+    token = b
+    while token.i not in above and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _boundary_on_path(token: Token, stop: Token | None, *, date_side: bool, trigger: Token | None = None) -> bool:
+    """True when the way up from ``token`` to ``stop`` (the root when None) leaves a clause of another time.
+
+    On either side: a relative clause ("which fell in 2012") and an adverbial clause of place or sequence ("where
+    ...", "after being kidnapped on Christmas Eve"). On the date's side any other clause on a noun too ("the mutiny
+    to come in May"), unless that noun is the trigger itself ("a statement released on Friday"). On the event's
+    side a reported clause ("said on Monday that ...") and a past participle on a noun ("journalists detained in
+    a raid"); a participle of manner ("attacked on Monday, killing five") and a "when" clause keep the same time.
+    """
+    while token.head.i != token.i and (stop is None or token.i != stop.i):
+        dep = token.dep_
+        if dep == "relcl":
+            return True
+        if dep == "advcl" and {c.lower_ for c in token.children if c.dep_ in ("mark", "advmod")} & _SEQUENCE_MARKS:
+            return True
+        if dep == "pcomp" and token.head.lower_ in _SEQUENCE_MARKS:  # "after being kidnapped"
+            return True
+        if dep == "acl" and date_side and (trigger is None or token.head.i != trigger.i):
+            return True
+        if not date_side and (dep == "ccomp" or (dep == "acl" and token.tag_ in ("VBN", "VBD"))):
+            return True
+        token = token.head
+    return False
 
 
 def _dated_by(event: Event, expr: TimeExpr, text: str, dct: dt.date | None) -> Event:
