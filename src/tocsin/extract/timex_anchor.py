@@ -12,12 +12,15 @@ import dataclasses
 import datetime as dt
 import re
 
+from tocsin.extract import timex_calendar as cal
 from tocsin.extract.timex_values import Hit
 
-__all__ = ["CLOCK_REACH", "REFERENCE_REACH", "anchor_clock_times", "anchor_on_reference"]
+__all__ = ["ANAPHORA_REACH", "CLOCK_REACH", "REFERENCE_REACH", "anchor_anaphora", "anchor_clock_times",
+           "anchor_on_reference"]
 
 REFERENCE_REACH = 400  # characters within which a quarter named before is the reference of "a year earlier"
 CLOCK_REACH = 500  # characters within which a day named before is the day of a bare clock time
+ANAPHORA_REACH = 1500  # characters within which a date named before is the reference of "that day", "the next morning"
 _RELATIVE_YEAR_RULES = frozenset(("ago", "year_ago"))
 _CLOCK_RULES = frozenset(("clock", "noon"))
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?=T|$)")
@@ -70,6 +73,47 @@ def anchor_clock_times(items: Named, text: str) -> Named:
             last_day = hit
         result.append((name, hit))
     return result
+
+
+_NEEDS = {"year": re.compile(r"\d{4}"), "month": re.compile(r"\d{4}-\d\d"), "week": re.compile(r"\d{4}-\d\d-\d\d"),
+          "day": re.compile(r"\d{4}-\d\d-\d\d")}  # fmt: skip
+_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def anchor_anaphora(items: Named, text: str) -> Named:
+    """Value "that day", "later that year", "the following month", "the next morning" from the date last named
+    before them (within ``ANAPHORA_REACH``), their reference time in TimeML, instead of the DCT.
+
+    The reference is the last DATE or TIME whose value is precise enough for the unit (a year for "that year", a
+    day for "the next morning"); with none, the DCT-based value stays.
+    """
+    result: Named = []
+    for name, hit in items:
+        if name == "anaphoric":
+            words = text[hit.start:hit.end].lower().split()
+            unit = words[-1]
+            need = _NEEDS["day" if unit in _PARTS else unit]
+            reference = next((h for _, h in reversed(result) if h.type in ("DATE", "TIME") and h.value
+                              and need.match(h.value) and hit.start - h.end <= ANAPHORA_REACH), None)
+            if reference is not None and reference.value:
+                shift = 1 if {"following", "next"} & set(words) else -1 if {"previous", "preceding"} & set(words) else 0
+                hit = dataclasses.replace(hit, value=_moved(reference.value, unit, shift))
+        result.append((name, hit))
+    return result
+
+
+def _moved(value: str, unit: str, shift: int) -> str:
+    """The period ``shift`` units from a reference value, at the unit's granularity."""
+    if unit == "year":
+        return f"{int(value[:4]) + shift:04d}"
+    if unit == "month":
+        year, month = cal.add_months(int(value[:4]), int(value[5:7]), shift)
+        return f"{year:04d}-{month:02d}"
+    day = dt.date.fromisoformat(value[:10])
+    if unit == "week":
+        return cal.iso_week(day + dt.timedelta(weeks=shift))
+    moved = (day + dt.timedelta(days=shift)).isoformat()
+    return f"{moved}T{_PARTS[unit]}" if unit in _PARTS else moved
 
 
 def _day_of(hit: Hit) -> str:

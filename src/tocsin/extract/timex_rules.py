@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from tocsin.extract import timex_calendar as cal
-from tocsin.extract.timex_anchor import anchor_clock_times, anchor_on_reference
+from tocsin.extract.timex_anchor import anchor_anaphora, anchor_clock_times, anchor_on_reference
 from tocsin.extract.timex_values import MONTHS, NORMALISERS, WEEKDAYS, Context, Hit, Tense
 from tocsin.model import TimeExpr
 
@@ -75,6 +75,9 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         rf"(?:\s+{_PARTS}\b)?"), "weekday"),
     (_c(rf"\b(?:(?P<pre>early|late)\s+)?(?P<d>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|"
         rf"afternoon|evening)|the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))\b(?:\s+{_PARTS}\b)?", re.I), "deictic"),
+    (_c(r"\b(?:(?:earlier|later)\s+)?(?:that(?:\s+same)?\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)|"
+        r"the\s+(?:following|previous|preceding)\s+(?P<unit2>day|morning|afternoon|evening|night|week|month|year)|"
+        r"the\s+next\s+(?P<unit3>day|morning|afternoon|evening|night))\b", re.I), "anaphoric"),
     (_c(rf"\b(?:{_PREMOD})?(?P<rel>this\s+past|this|last|next|past|coming|current|previous|the\s+(?:past|last|next|coming|"
         r"current|previous|preceding|following|full|fiscal|calendar)|(?<=of\s)the)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|"
         r"summer|spring|fall|autumn|winter)\b", re.I), "relative_period"),
@@ -211,14 +214,15 @@ TRIGGERS: tuple[tuple[tuple[str, ...], bool, tuple[str, ...]], ...] = (
     (("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), True,
      ("month_day", "month_year", "month", "holiday")),
     (("day",), False, ("weekday", "deictic", "duration_rule", "vague_duration", "ago", "set", "holiday", "noon",
-                       "ref")),
-    (("month", "decade", "hour", "minute", "second", "fortnight"), False, _UNIT_RULES),
-    (("week",), False, (*_UNIT_RULES, "weekend")),
-    (("year",), False, (*_UNIT_RULES, "holiday", "year_ago", "for_the_unit", "year_end")),
+                       "ref", "anaphoric")),
+    (("month", "decade", "hour", "minute", "second", "fortnight"), False, (*_UNIT_RULES, "anaphoric")),
+    (("week",), False, (*_UNIT_RULES, "weekend", "anaphoric")),
+    (("year",), False, (*_UNIT_RULES, "holiday", "year_ago", "for_the_unit", "year_end", "anaphoric")),
     (("centur",), False, (*_UNIT_RULES, "century")),
     (("quarter", "half"), False, (*_UNIT_RULES, "quarter")),
     (("week", "month", "day"), False, ("for_the_unit",)),
-    (("night", "morning", "afternoon", "evening"), False, ("deictic", "weekday", "set", "adverb_set", "noon")),
+    (("night", "morning", "afternoon", "evening"), False, ("deictic", "weekday", "set", "adverb_set", "noon",
+                                                          "anaphoric")),
     (("tomorrow",), False, ("deictic",)),
     (("now", "current", "present", "recent", "late", "past", "future", "ago"), False, ("ref",)),
     (("noon",), False, ("noon",)),
@@ -239,7 +243,7 @@ REACH = {"iso_date": 0, "slash_date": 0, "month_day": 6, "month_year": 4, "month
           "century": 4, "weekday": 2, "deictic": 3, "relative_period": 5, "ago": 6, "duration_rule": 8,
           "vague_duration": 3, "quarter": 3, "season": 4, "weekend": 2, "clock": 2, "noon": 0, "ref": 3, "set": 3,
           "adverb_set": 0, "holiday": 3, "year_ago": 1, "decade_word": 2, "spoken_year": 3,
-          "for_the_unit": 2, "year_end": 1}  # fmt: skip
+          "for_the_unit": 2, "year_end": 1, "anaphoric": 4}  # fmt: skip
 
 
 def _rule_indices(names: tuple[str, ...]) -> tuple[int, ...]:
@@ -311,6 +315,6 @@ def tag(text: str, dct: dt.date | None, *, tense: Tense | None = None,
         chosen.append((order, hit))
     chosen.sort(key=lambda item: item[1].start)
     named = [(RULES[order][1], hit) for order, hit in chosen]
-    taken = [hit for _, hit in anchor_clock_times(anchor_on_reference(named, dct), text)]
+    taken = [hit for _, hit in anchor_clock_times(anchor_anaphora(anchor_on_reference(named, dct), text), text)]
     return [TimeExpr(text=text[h.start:h.end], start=h.start, end=h.end, type=h.type, value=h.value,
                      precision=h.precision, mod=h.mod) for h in taken]

@@ -372,6 +372,21 @@ def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit(m.start(), m.end(), "DATE", value, precision, mod)
 
 
+def _anaphoric(m: re.Match[str], ctx: Context) -> Hit | None:
+    """"that day", "the following month", "the next morning": valued here against the DCT; ``timex_anchor`` moves
+    them onto the date last named before them, their reference time in TimeML."""
+    unit = (_g(m, "unit") or _g(m, "unit2") or _g(m, "unit3")).lower()
+    words = m[0].lower()
+    shift = 1 if ("following" in words or "next" in words) else -1 if ("previous" in words or "preceding" in words) else 0
+    if ctx.dct is None:
+        return Hit(m.start(), m.end(), "DATE", None, None)
+    pod = _PART_OF_DAY.get(unit)
+    value, precision = _shift(ctx.dct, "day" if pod else unit, shift)
+    if pod:
+        return Hit(m.start(), m.end(), "TIME", f"{value}T{pod}", precision)
+    return Hit(m.start(), m.end(), "DATE", value, precision)
+
+
 def _quant_before(ctx: Context, start: int) -> str | None:
     """Return the TimeML mod of a quantifier just before an expression ("about", "more than"): outside its extent."""
     match = _QUANT_BEFORE.search(ctx.text, max(0, start - 24), start)
@@ -595,6 +610,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "weekday": _weekday,
     "deictic": _deictic,
     "relative_period": _relative_period,
+    "anaphoric": _anaphoric,
     "ago": _ago,
     "duration_rule": _duration_rule,
     "vague_duration": _vague_duration,
