@@ -62,6 +62,13 @@ VALUES = [
     ("The dam broke on May 2, 2011. The next morning, the town emptied.", "The next morning", "TIME",
      "2011-05-03TMO"),
     ("The dam broke in 2011. That day, the town emptied.", "That day", "DATE", "2020-08-18"),
+    ("He was shot dead last Oct. 23 at home.", "Oct. 23", "DATE", "2019-10-23"),
+    ("Pilgrims walk to the shrine each July.", "each July", "SET", "XXXX-07"),
+    ("He moved out a week or so ago.", "a week or so ago", "DATE", "2020-W33"),
+    ("Shares closed lower on Friday, Aug. 14, than the previous Friday.", "the previous Friday", "DATE",
+     "2020-08-07"),
+    ("The market closed on Aug. 10; by the following Thursday it had recovered.", "the following Thursday", "DATE",
+     "2020-08-13"),
     ("It rained last night.", "last night", "TIME", "2020-08-17TNI"),
     ("It was quiet over the weekend.", "the weekend", "DATE", "2020-W33-WE"),
     ("earlier this month", "this month", "DATE", "2020-08"),
@@ -293,8 +300,9 @@ def test_time_weekday_conflicts_table(text: str, conflict: bool) -> None:
      ("The council is to vote on the budget Thursday.", "Thursday", "2020-08-20"),
      ("The rebels agreed to hand over their weapons in March.", "March", "2021-03"),
      ("The mayor has scheduled a public hearing Thursday.", "Thursday", "2020-08-20"),
-     ("On Friday the ministry planned to pay the teachers.", "Friday", "2020-08-14")],
-    ids=["reported-future", "past", "since", "is-to", "agreed-to", "has-scheduled", "planned-past"],
+     ("On Friday the ministry planned to pay the teachers.", "Friday", "2020-08-14"),
+     ("The ceasefire had been due to expire on Saturday.", "Saturday", "2020-08-15")],
+    ids=["reported-future", "past", "since", "is-to", "agreed-to", "has-scheduled", "planned-past", "past-perfect-plan"],
 )
 def test_time_find_times_reads_tense_from_parse(text: str, extent: str, value: str) -> None:
     from tocsin import nlp

@@ -221,7 +221,9 @@ def _doc_tense(doc: Doc, fallback: Tense) -> Tense:
         if token.lemma_ in _PLANNING and (words & {"has", "have"} or token.tag_ in ("VBZ", "VBP")):
             return "future"
         if "to" in words and token.dep_ in ("xcomp", "ccomp", "advcl") and token.head.lemma_ in _FUTURE_HEADS:
-            return "future"
+            # "had been scheduled to expire Friday": a plan in the past perfect is over by the time of writing
+            governor = token.head.head if token.head.dep_ == "acomp" else token.head  # "had been due to"
+            return "past" if any(c.lower_ == "had" for c in governor.children) else "future"
         if token.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux) or words & {"has", "have", "'ve"}:
             return "past"
         if token.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}:

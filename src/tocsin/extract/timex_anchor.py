@@ -13,7 +13,7 @@ import datetime as dt
 import re
 
 from tocsin.extract import timex_calendar as cal
-from tocsin.extract.timex_values import Hit
+from tocsin.extract.timex_values import WEEKDAYS, Hit
 
 __all__ = ["ANAPHORA_REACH", "CLOCK_REACH", "REFERENCE_REACH", "anchor_anaphora", "anchor_clock_times",
            "anchor_on_reference"]
@@ -78,6 +78,8 @@ def anchor_clock_times(items: Named, text: str) -> Named:
 _NEEDS = {"year": re.compile(r"\d{4}"), "month": re.compile(r"\d{4}-\d\d"), "week": re.compile(r"\d{4}-\d\d-\d\d"),
           "day": re.compile(r"\d{4}-\d\d-\d\d")}  # fmt: skip
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_RELATIVE_WEEKDAY = re.compile(r"the\s+(previous|following)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+                               re.I)
 
 
 def anchor_anaphora(items: Named, text: str) -> Named:
@@ -89,7 +91,16 @@ def anchor_anaphora(items: Named, text: str) -> Named:
     """
     result: Named = []
     for name, hit in items:
-        if name == "anaphoric":
+        relative = _RELATIVE_WEEKDAY.match(text, hit.start, hit.end) if name == "weekday" else None
+        if relative is not None:  # "the previous Friday": the Friday before the day last named
+            reference = next((h for _, h in reversed(result) if h.type in ("DATE", "TIME") and h.value
+                              and _NEEDS["day"].match(h.value) and hit.start - h.end <= ANAPHORA_REACH), None)
+            if reference is not None and reference.value:
+                day = dt.date.fromisoformat(reference.value[:10])
+                direction = "future" if relative.group(1).lower() == "following" else "last"
+                moved = cal.anchor_weekday(day, WEEKDAYS[relative.group(2).lower()], direction).isoformat()
+                hit = dataclasses.replace(hit, value=moved + (hit.value or "")[10:])
+        elif name == "anaphoric":
             words = text[hit.start:hit.end].lower().split()
             unit = words[-1]
             need = _NEEDS["day" if unit in _PARTS else unit]

@@ -65,7 +65,7 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(rf"\b(?:{_WEEKDAY_PREFIX})?(?:{_PREMOD})?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_END}(?:,?\s+{_YEAR})?"),
      "month_day"),
     (_c(rf"\b(?:{_PREMOD})?{_MONTH}(?:,?\s+(?:of\s+)?){_YEAR}"), "month_year"),
-    (_c(rf"\b(?:{_PREMOD})?(?:(?P<rel>(?i:last|next|this|past))\s+)?{_MONTH}(?!\w)"), "month"),
+    (_c(rf"\b(?:{_PREMOD})?(?:(?P<rel>(?i:last|next|this|past))\s+)?{_MONTH}(?!\w)(?!\s+\d)"), "month"),
     (_c(rf"\b(?:{_PREMOD})?(?:(?P<fy>(?i:fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY))\s*)?{_YEAR}"), "year"),
     (_c(r"(?<!\w)(?P<pre>(?:the\s+)?(?:early|mid|late)(?:\s+|-))?(?:the\s+)?(?:(?P<cent>1[89]|20)(?P<d>\d)0|'(?P<d2>\d)0)s\b",
         re.I), "decade"),
@@ -81,7 +81,7 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(rf"\b(?:{_PREMOD})?(?P<rel>this\s+past|this|last|next|past|coming|current|previous|the\s+(?:past|last|next|coming|"
         r"current|previous|preceding|following|full|fiscal|calendar)|(?<=of\s)the)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|"
         r"summer|spring|fall|autumn|winter)\b", re.I), "relative_period"),
-    (_c(rf"\b{_NUM}\s+{_UNIT}s?\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b", re.I), "ago"),
+    (_c(rf"\b{_NUM}\s+{_UNIT}s?\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|from\s+now|hence)\b", re.I), "ago"),
     (_c(r"\b(?:a\s+(?:long\s+)?while\s+ago|long\s+ago|the\s+(?:recent\s+)?past(?!\s+(?:\d|few|several|two|three|"
         r"four|five|six|seven|eight|nine|ten|decade|year|month|week|day|quarter|century|weekend))|recently|lately|the\s+"
         r"(?:near\s+|foreseeable\s+)?future|now|currently|nowadays|presently|at\s+present|these\s+days)\b", re.I), "ref"),
@@ -108,7 +108,7 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(r"\b(?:noon|midnight|midday)\b", re.I), "noon"),
     (_c(rf"\b(?:every|each)\s+(?:(?P<other>other)\s+|{_NUM}\s+)?(?P<what>(?i:monday|tuesday|wednesday|thursday|"
         r"friday|saturday|sunday|morning|afternoon|evening|night|day|week|month|year|decade|hour|minute|"
-        r"quarter)s?)\b", re.I), "set"),
+        rf"quarter)s?|(?P<month>{_MONTH_FULL}))\b", re.I), "set"),
     (_c(r"\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually)\b", re.I), "adverb_set"),
     (_c(rf"\b(?P<name>{_HOLIDAY_NAMES}|Ramadan|Eid[-\s]al[-\s](?:Fitr|Adha))(?!\w)(?:\s+{_YEAR})?", re.I), "holiday"),
     (_c(r"\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<unit>quarter|period))?\b", re.I), "year_ago"),

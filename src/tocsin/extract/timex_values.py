@@ -210,6 +210,10 @@ def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
     mod = _mod(_g(m, "pre")) if "pre" in m.re.groupindex else None
     if _g(m, "year"):
         year: int | None = int(_g(m, "year"))
+    elif ctx.dct is not None and (rel := _REL_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start())):
+        # "last Oct. 23", "next March 1": the word fixes the direction, whatever the tense
+        ahead = (month, day) > (ctx.dct.month, ctx.dct.day)
+        year = ctx.dct.year - ahead if rel.group(1).lower() == "last" else ctx.dct.year + (not ahead)
     elif ctx.dct is not None:
         year = cal.anchor_month(ctx.dct, month, ctx.direction(m.start(), m.end()))
         if month == ctx.dct.month and ctx.direction(m.start(), m.end()) == "nearest":
@@ -220,6 +224,9 @@ def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
         return None
     value = f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
     return Hit(m.start(), m.end(), "DATE", value, "day", mod)
+
+
+_REL_BEFORE = re.compile(r"\b(last|next)\s+$", re.I)
 
 
 def _month_year(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -515,6 +522,8 @@ def _ref(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 def _set(m: re.Match[str], ctx: Context) -> Hit | None:
+    if _g(m, "month"):  # "each July": the month of every year
+        return Hit(m.start(), m.end(), "SET", f"XXXX-{_month_num(_g(m, 'month')):02d}", "month")
     word = (_g(m, "what") or "").lower()
     if word in WEEKDAYS:
         return Hit(m.start(), m.end(), "SET", f"XXXX-WXX-{WEEKDAYS[word] + 1}", "day")
