@@ -234,6 +234,24 @@ def test_time_date_events_reads_the_trigger_clause(text: str, trigger: str, date
     assert (event.event_date, event.time_precision) == (date, precision)
 
 
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [("The march began on Aug. 2 in the capital. Police then arrested forty people.", "2020-08-02", 2),
+     ("The march began on Aug. 2 in the capital.\n\nPolice then arrested forty people.", "2020-08-18", 2)],
+    ids=["same-paragraph", "next-paragraph"],
+)
+def test_time_date_events_carry_the_day_of_the_sentence_before(text: str, date: str, precision: int) -> None:
+    from tocsin import nlp
+
+    article = make_article(text)
+    doc = nlp.parse(text)
+    start = text.index("Police")
+    events = [Event("Strategic developments", "Arrests", sentence_start=start, sentence_end=len(text))]
+    (event,) = time.date_events(events, doc, article, time.find_times(doc, article))
+    assert (event.event_date, event.time_precision) == (date, precision)
+
+
 def test_time_date_events_falls_back_to_publication() -> None:
     from tocsin import nlp
 

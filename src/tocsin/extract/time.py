@@ -251,8 +251,9 @@ def date_events(events: list[Event], doc: Doc, article: Article, times: list[Tim
     Each event takes the date expression of its own clause (the one nearest its ``event_type`` evidence, leaving
     out those inside a relative or sequence clause that does not hold the event, and those of an outer clause:
     "police said on Monday that ..."), else the date of an earlier event of the same type in the sentence before,
-    else the date of the outer clause as a bound (precision 2 at least: on or shortly before it), else the
-    article's focus: a day named in the lead, else the publication date (precision 2). The date is the first day of the expression's period;
+    else the date of the outer clause as a bound (precision 2 at least: on or shortly before it), else the last day
+    named in the sentence before, within the paragraph (precision 2 at least: the story goes on from that day),
+    else the article's focus: a day named in the lead, else the publication date (precision 2). The date is the first day of the expression's period;
     "since June" is an ongoing period and never historical; a period that ended more than ``NEWS_WINDOW_DAYS``
     before publication is ``historical`` (background, not news).
     """
@@ -274,6 +275,10 @@ def date_events(events: list[Event], doc: Doc, article: Article, times: list[Tim
         elif bound is not None:
             bounded = _dated_by(event, bound, article.text, dct)
             dated.append(replace(bounded, time_precision=max(bounded.time_precision or 2, 2)))
+        elif (before := _paragraph_day(event, article.text, times)) is not None:
+            # the narrative goes on from the day just named; a guess from context, so at most week precision
+            carried = _dated_by(event, before, article.text, dct)
+            dated.append(replace(carried, time_precision=max(carried.time_precision or 2, 2)))
         elif focus is not None:
             day, precision, expr = focus
             evidence = (Evidence("event_date", expr.start, expr.end),) if expr else ()
@@ -293,6 +298,21 @@ def _focus(times: list[TimeExpr], text: str, dct: dt.date | None) -> tuple[dt.da
         if day is not None and expr.type in ("DATE", "TIME") and (dct is None or 0 <= (dct - day).days <= 7):
             return day, 1, expr
     return (dct, 2, None) if dct is not None else None
+
+
+def _paragraph_day(event: Event, text: str, times: list[TimeExpr]) -> TimeExpr | None:
+    """The last day named in the sentence before the event's, when both sentences are in one paragraph."""
+    if event.sentence_start is None:
+        return None
+    start = event.sentence_start
+    paragraph = text.rfind("\n\n", 0, start)
+    previous = [t for t in times if paragraph < t.start and t.end <= start and t.type in ("DATE", "TIME")
+                and parse_date(t.value) is not None]
+    if not previous:
+        return None
+    last = previous[-1]
+    between = text[last.end:start]
+    return last if len(re.findall(r"[.!?][\"'\u201d\u2019)]*\s", between)) <= 1 else None
 
 
 def _near(earlier: Event, event: Event) -> bool:
