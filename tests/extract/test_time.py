@@ -218,8 +218,9 @@ def test_time_date_events_seed(seed_text: str) -> None:
      ("The pastor was freed on Monday after being kidnapped on Christmas Eve.", "kidnapped", "2019-12-24", 1),
      ("The pastor was freed on Monday after being kidnapped on Christmas Eve.", "freed", "2020-08-17", 1),
      ("Gunmen raided the village on Monday, killing five people.", "killing", "2020-08-17", 1),
-     ("In a statement released on Friday, the governors condemned the law.", "statement", "2020-08-14", 1)],
-    ids=["reported", "relative-clause", "after-clause", "main-clause", "participle", "clause-on-trigger"],
+     ("In a statement released on Friday, the governors condemned the law.", "statement", "2020-08-14", 1),
+     ("By Aug. 14, at least eight protesters had been killed.", "killed", "2020-08-14", 2)],
+    ids=["reported", "relative-clause", "after-clause", "main-clause", "participle", "clause-on-trigger", "deadline"],
 )
 def test_time_date_events_reads_the_trigger_clause(text: str, trigger: str, date: str, precision: int) -> None:
     from tocsin import nlp

@@ -42,6 +42,7 @@ _DEICTIC = re.compile(r"^(?:today|tonight|this\s+(?:morning|afternoon|evening))$
 _WEEKDAY_NAME = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _LINK = re.compile(r"^[\s,]*(?:\(|\bthe\s+)?\s*$")
 _CLAUSE_DEPS = ("relcl", "acl")
+_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _SEQUENCE_MARKS = frozenset(("where", "after", "before", "since", "until", "till"))
 # Verbs whose "to"-infinitive names something still ahead ("is to resume trading Tuesday", "expected to vote in May").
 _FUTURE_HEADS = frozenset("be expect plan schedule set intend aim hope want go prepare promise vow pledge threaten "
@@ -339,6 +340,9 @@ def _event_time(event: Event, doc: Doc, text: str, times: list[TimeExpr]) -> tup
     bounds: list[TimeExpr] = []
     if doc.text == text and doc.has_annotation("DEP"):
         kinds = {id(t): _clause_relation(doc, t, trigger) for t in inside}
+        for t in inside:  # "by Feb. 27 eight people had been killed": a deadline bounds the event, it is not its day
+            if kinds[id(t)] == "own" and _BY.search(text, max(0, t.start - 8), t.start):
+                kinds[id(t)] = "outer"
         bounds = [t for t in inside if kinds[id(t)] == "outer"]
         inside = [t for t in inside if kinds[id(t)] == "own"]
     if trigger is None:
