@@ -22,7 +22,7 @@ REFERENCE_REACH = 400  # characters within which a quarter named before is the r
 CLOCK_REACH = 500  # characters within which a day named before is the day of a bare clock time
 ANAPHORA_REACH = 1500  # characters within which a date named before is the reference of "that day", "the next morning"
 _RELATIVE_YEAR_RULES = frozenset(("ago", "year_ago"))
-_CLOCK_RULES = frozenset(("clock", "noon"))
+_CLOCK_RULES = frozenset(("clock", "noon", "clock_of_day"))
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?=T|$)")
 _JOINED = re.compile(r"^,?\s*(?:on\s+)?$")
 

@@ -69,8 +69,8 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(rf"\b(?:{_PREMOD})?(?:(?P<fy>(?i:fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY))\s*)?{_YEAR}"), "year"),
     (_c(r"(?<!\w)(?P<pre>(?:the\s+)?(?:early|mid|late)(?:\s+|-))?(?:the\s+)?(?:(?P<cent>1[89]|20)(?P<d>\d)0|'(?P<d2>\d)0)s\b",
         re.I), "decade"),
-    (_c(r"\b(?P<pre>(?:early|mid|late)[- ])?the\s+(?P<ord>\d{2}(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first|"
-        r"eighteenth)\s+century\b", re.I), "century"),
+    (_c(r"\b(?P<pre>(?:early|mid|late)[- ])?(?:the\s+)?(?P<ord>\d{2}(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first|"
+        r"eighteenth)[-\s]century\b", re.I), "century"),
     (_c(rf"\b(?:(?P<pre>early|late)\s+|(?P<rel>(?i:last|next|this|past|coming|the\s+previous|the\s+following|this\s+coming|this\s+past))\s+)?{_WEEKDAY}(?P<plural>s)?\b"
         rf"(?:\s+{_PARTS}\b)?"), "weekday"),
     (_c(rf"\b(?:(?P<pre>early|late)\s+)?(?P<d>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|"
@@ -86,7 +86,8 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         r"four|five|six|seven|eight|nine|ten|decade|year|month|week|day|quarter|century|weekend))|recently|lately|the\s+"
         r"(?:near\s+|foreseeable\s+)?future|now|currently|nowadays|presently|at\s+present|these\s+days)\b", re.I), "ref"),
     (_c(rf"\b(?:the\s+(?:(?:past|last|next|first|final|coming|previous|preceding|following|latest)\s+)?"
-        rf"(?=[\dotfsenh]))?{_NUM}(?:\s+|-){_UNIT}s?(?P<half>\s+and\s+a\s+half)?\b", re.I), "duration_rule"),
+        rf"(?=[\dotfsenh]))?{_NUM}(?:\s+|-)(?:(?:more|additional|extra|further)\s+)?{_UNIT}s?"
+        r"(?P<half>\s+and\s+a\s+half)?\b", re.I), "duration_rule"),
     (_c(r"\b(?:(?:the\s+)?(?:past|last|coming|next)\s+(?:few\s+|several\s+)?|recent\s+)(?P<unit>hours|days|weeks|"
         r"months|years|decades|centuries)\b", re.I), "vague_duration"),
     (_c(r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\bin\s))(?P<unit>hours|days|weeks|"
@@ -106,6 +107,8 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(r"\b(?:(?P<quant>about|around|shortly\s+(?:before|after))\s+)?(?P<h>[01]\d|2[0-3]):?(?P<min>[0-5]\d)\s*"
         r"(?:GMT|UTC|hours|hrs|local\s+time)\b"), "clock"),
     (_c(r"\b(?:noon|midnight|midday)\b", re.I), "noon"),
+    (_c(r"\b(?P<h>1[0-2]|[1-9])(?:\s+o['\u2019]clock)?\s+in\s+the\s+(?P<pod>morning|afternoon|evening|night)\b", re.I),
+     "clock_of_day"),
     (_c(rf"\b(?:every|each)\s+(?:(?P<other>other)\s+|{_NUM}\s+)?(?P<what>(?i:monday|tuesday|wednesday|thursday|"
         r"friday|saturday|sunday|morning|afternoon|evening|night|day|week|month|year|decade|hour|minute|"
         rf"quarter)s?|(?P<month>{_MONTH_FULL}))\b", re.I), "set"),
@@ -226,6 +229,7 @@ TRIGGERS: tuple[tuple[tuple[str, ...], bool, tuple[str, ...]], ...] = (
     (("tomorrow",), False, ("deictic",)),
     (("now", "current", "present", "recent", "late", "past", "future", "ago"), False, ("ref",)),
     (("noon",), False, ("noon",)),
+    (("in the morning", "in the afternoon", "in the evening", "in the night"), False, ("clock_of_day",)),
     (("spring", "summer", "fall", "autumn", "winter"), False, ("relative_period", "season")),
     (("a.m", "p.m", "gmt", "utc", "hrs", "local time"), False, ("clock",)),
     (("every", "each"), False, ("set",)),
@@ -243,7 +247,7 @@ REACH = {"iso_date": 0, "slash_date": 0, "month_day": 6, "month_year": 4, "month
           "century": 4, "weekday": 2, "deictic": 3, "relative_period": 5, "ago": 6, "duration_rule": 8,
           "vague_duration": 3, "quarter": 3, "season": 4, "weekend": 2, "clock": 2, "noon": 0, "ref": 3, "set": 3,
           "adverb_set": 0, "holiday": 3, "year_ago": 1, "decade_word": 2, "spoken_year": 3,
-          "for_the_unit": 2, "year_end": 1, "anaphoric": 4}  # fmt: skip
+          "for_the_unit": 2, "year_end": 1, "anaphoric": 4, "clock_of_day": 2}  # fmt: skip
 
 
 def _rule_indices(names: tuple[str, ...]) -> tuple[int, ...]:

@@ -504,6 +504,17 @@ def _clock(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit(m.start(), m.end(), "TIME", f"{day}T{hour:02d}:{minute:02d}", "minute", _mod(_g(m, "quant")))
 
 
+def _clock_of_day(m: re.Match[str], ctx: Context) -> Hit | None:
+    """"4 in the morning" (04:00), "8 in the evening" (20:00): the part of the day says a.m. or p.m."""
+    hour, pod = int(m.group("h")), m.group("pod").lower()
+    if pod == "morning":
+        hour %= 12
+    elif pod in ("afternoon", "evening") or (pod == "night" and hour >= 6):
+        hour = hour % 12 + 12
+    day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+    return Hit(m.start(), m.end(), "TIME", f"{day}T{hour:02d}:00", "minute")
+
+
 def _noon(m: re.Match[str], ctx: Context) -> Hit | None:
     day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
     clock = "24:00" if m[0].lower() == "midnight" else "12:00"
@@ -628,6 +639,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "weekend": _weekend,
     "clock": _clock,
     "noon": _noon,
+    "clock_of_day": _clock_of_day,
     "ref": _ref,
     "set": _set,
     "adverb_set": _adverb_set,
