@@ -159,9 +159,9 @@ class Tally:
         days = day_times(analysis.times)
         stating = [e for e in events if states_day(e, days)]
         fitting = [e for e in stating if any(FITS[v](e) for v in item.violations if v in FITS)]
-        judged = (fitting or stating or [None])[0]
-        if judged is None:
+        if not stating:
             return
+        judged = (fitting or stating)[0]
         self.counted += 1
         self.exact += judged.event_date == gold
         self.within += within_precision(judged, item.gold)
@@ -223,10 +223,18 @@ def main(argv: list[str] | None = None) -> int:
         "is not looked at. The figure includes event detection and the choice of the judged event: an incident",
         "tocsin misses, or a background event in the first day-stating sentence, counts as a wrong date.",
         "",
-        "Where the figure stays behind its target, and why: the gold codes one incident per article, often a",
-        "detention or killing reported days later; the judged event is sometimes a later step of the story (a court",
-        "hearing, a protest, a release) whose own day is right but is not the coded incident's; and a day stated in",
-        "another sentence of the paragraph, or a weekday read against the wrong reference, still misdates some.",
+        "Where the figure stays behind its target, and why (categories of the 43 wrong train dates): the gold codes",
+        "one incident per article, and in about 16 the judged sentence's day belongs to another step of the story: a",
+        "court hearing, a charge, a release, a report or statement (\"called Monday for the release of journalists",
+        "detained ...\": tocsin now gives such a reported event the speech day only as a bound, precision 2, but the",
+        "incident's own day is not in the sentence); about 8 judged events are page furniture, photo captions or",
+        "quotes that the event stage took for incidents; about 7 are stretches (\"detained since the Feb. 1 coup\",",
+        "\"by February 27th\", \"(9-11 August)\") whose day is not one incident's; in about 4 the gold day disagrees",
+        "with the text's own (\"Nov 25 -- ... raided ... yesterday\" coded Nov 25). Date reading itself (tense,",
+        "weekday direction, clause of the date) is rarely the cause, so the exact share moves little with dating rules",
+        "alone; choosing the coded incident among the article's events (the events stage) is the larger lever.",
+        "Before this round's dating rules the same script gave train 0.429 (33/77) exact, 0.455 within precision;",
+        "dev 0.524 (11/21) both.",
     ]
     markdown = "\n".join(lines)
     print(markdown)
