@@ -84,7 +84,8 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(rf"\b{_NUM}\s+{_UNIT}s?\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|from\s+now|hence)\b", re.I), "ago"),
     (_c(r"\b(?:a\s+(?:long\s+)?while\s+ago|long\s+ago|the\s+(?:recent\s+)?past(?!\s+(?:\d|few|several|two|three|"
         r"four|five|six|seven|eight|nine|ten|decade|year|month|week|day|quarter|century|weekend))|recently|lately|the\s+"
-        r"(?:near\s+|foreseeable\s+)?future|now|currently|nowadays|presently|at\s+present|these\s+days)\b", re.I), "ref"),
+        r"(?:near\s+|foreseeable\s+)?future|now|currently|nowadays|presently|at\s+present|these\s+days|the\s+(?:near|"
+        r"short|long)\s+term|an?\s+(?:later|future)\s+date)\b", re.I), "ref"),
     (_c(rf"\b(?:the\s+(?:(?:past|last|next|first|final|coming|previous|preceding|following|latest)\s+)?"
         rf"(?=[\dotfsenh]))?{_NUM}(?:\s+|-)(?:(?:more|additional|extra|further)\s+)?{_UNIT}s?"
         r"(?P<half>\s+and\s+a\s+half)?\b", re.I), "duration_rule"),
@@ -99,7 +100,7 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(r"\bthe\s+(?:latest\s+|recent\s+)?(?P<unit>quarter)\b(?!-)(?!\s+(?:of\s+(?:a|an|the|its|their|all)\b|"
         r"century|mile|point|percent|per\s+cent))", re.I), "quarter"),
     (_c(r"(?<=\bfor\s)the\s+(?:full\s+)?(?P<unit>year|week|month|day)\b(?!-)", re.I), "for_the_unit"),
-    (_c(r"\b(?:the\s+)?year[-\s]end\b", re.I), "year_end"),
+    (_c(r"\b(?:the\s+)?year(?:[-\s]|['\u2019]s\s+)end\b", re.I), "year_end"),
     (_c(rf"\b(?:{_PREMOD})?(?:the\s+)?(?P<season>(?i:spring|summer|fall|autumn|winter))(?:\s+of)?\s+{_YEAR}"), "season"),
     (_c(r"\b(?:the|this\s+past)\s+weekend\b", re.I), "weekend"),
     (_c(r"\b(?P<h>[01]?\d|2[0-4])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b|[AP]M\b|[ap]\.m\b)"
@@ -227,7 +228,7 @@ TRIGGERS: tuple[tuple[tuple[str, ...], bool, tuple[str, ...]], ...] = (
     (("night", "morning", "afternoon", "evening"), False, ("deictic", "weekday", "set", "adverb_set", "noon",
                                                           "anaphoric")),
     (("tomorrow",), False, ("deictic",)),
-    (("now", "current", "present", "recent", "late", "past", "future", "ago"), False, ("ref",)),
+    (("now", "current", "present", "recent", "late", "past", "future", "ago", "term", "date"), False, ("ref",)),
     (("noon",), False, ("noon",)),
     (("in the morning", "in the afternoon", "in the evening", "in the night"), False, ("clock_of_day",)),
     (("spring", "summer", "fall", "autumn", "winter"), False, ("relative_period", "season")),

@@ -525,7 +525,7 @@ def _ref(m: re.Match[str], ctx: Context) -> Hit | None:
     word = re.sub(r"\s+", " ", m[0].lower())
     if word in ("the past", "recently", "lately", "the recent past", "long ago", "a while ago"):
         value = "PAST_REF"
-    elif word in ("the future", "the near future", "the foreseeable future"):
+    elif word in ("the future", "the near future", "the foreseeable future") or word.endswith((" term", " date")):
         value = "FUTURE_REF"
     else:
         value = "PRESENT_REF"
