@@ -320,6 +320,6 @@ def tag(text: str, dct: dt.date | None, *, tense: Tense | None = None,
         chosen.append((order, hit))
     chosen.sort(key=lambda item: item[1].start)
     named = [(RULES[order][1], hit) for order, hit in chosen]
-    taken = [hit for _, hit in anchor_clock_times(anchor_anaphora(anchor_on_reference(named, dct), text), text)]
+    taken = [hit for _, hit in anchor_clock_times(anchor_anaphora(anchor_on_reference(named, dct), text, dct), text)]
     return [TimeExpr(text=text[h.start:h.end], start=h.start, end=h.end, type=h.type, value=h.value,
                      precision=h.precision, mod=h.mod) for h in taken]
