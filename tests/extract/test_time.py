@@ -230,8 +230,11 @@ def test_time_date_events_seed(seed_text: str) -> None:
      ("The pastor was freed on Monday after being kidnapped on Christmas Eve.", "freed", "2020-08-17", 1),
      ("Gunmen raided the village on Monday, killing five people.", "killing", "2020-08-17", 1),
      ("In a statement released on Friday, the governors condemned the law.", "statement", "2020-08-14", 1),
-     ("By Aug. 14, at least eight protesters had been killed.", "killed", "2020-08-14", 2)],
-    ids=["reported", "relative-clause", "after-clause", "main-clause", "participle", "clause-on-trigger", "deadline"],
+     ("By Aug. 14, at least eight protesters had been killed.", "killed", "2020-08-14", 2),
+     ("On Oct. 3, the office was raided by the police.", "raided", "2019-10-03", 1),
+     ("On Oct. 3, the police will raid the office.", "raid", "2020-10-03", 1)],
+    ids=["reported", "relative-clause", "after-clause", "main-clause", "participle", "clause-on-trigger", "deadline",
+         "past-incident-after-report", "planned-incident"],
 )
 def test_time_date_events_reads_the_trigger_clause(text: str, trigger: str, date: str, precision: int) -> None:
     from tocsin import nlp

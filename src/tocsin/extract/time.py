@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CANDIDATE_YEARS",
     "NEWS_WINDOW_DAYS",
+    "WEEK_AHEAD_DAYS",
     "date_events",
     "event_precision",
     "find_times",
@@ -34,6 +35,7 @@ __all__ = [
 
 CANDIDATE_YEARS = 12  # how far back a yearless date may reach when the publication date is inferred
 NEWS_WINDOW_DAYS = 31  # an event whose period ended this long before publication is background, not news
+WEEK_AHEAD_DAYS = 7  # a yearless date this far after publication cannot date an incident told in the past tense
 _PRECISION = {"day": 1, "minute": 1, "week": 2, "month": 3, "quarter": 3, "season": 3, "year": 3, "decade": 3,
               "century": 3}  # fmt: skip
 _ONGOING = re.compile(r"\b(?:since|from|throughout|until|through)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
@@ -254,7 +256,8 @@ def date_events(events: list[Event], doc: Doc, article: Article, times: list[Tim
     "police said on Monday that ..."), else the date of an earlier event of the same type in the sentence before,
     else the date of the outer clause as a bound (precision 2 at least: on or shortly before it), else the last day
     named in the sentence before, within the paragraph (precision 2 at least: the story goes on from that day),
-    else the article's focus: a day named in the lead, else the publication date (precision 2). The date is the first day of the expression's period;
+    else the article's focus: a day named in the lead, else the publication date (precision 2). A yearless date
+    more than ``WEEK_AHEAD_DAYS`` after publication that dates a past-tense trigger is taken from the year before. The date is the first day of the expression's period;
     "since June" is an ongoing period and never historical; a period that ended more than ``NEWS_WINDOW_DAYS``
     before publication is ``historical`` (background, not news).
     """
@@ -265,6 +268,7 @@ def date_events(events: list[Event], doc: Doc, article: Article, times: list[Tim
     for event in events:
         chosen, bound = _event_time(event, doc, article.text, times)
         if chosen is not None:
+            chosen = _before_report(chosen, event, doc, article.text, dct)
             dated.append(_dated_by(event, chosen, article.text, dct))
             own.append(dated[-1])
             continue
@@ -411,6 +415,36 @@ def _boundary_on_path(token: Token, stop: Token | None, *, date_side: bool, trig
             return True
         token = token.head
     return False
+
+
+def _before_report(expr: TimeExpr, event: Event, doc: Doc, text: str, dct: dt.date | None) -> TimeExpr:
+    """Move a yearless date back a year when it falls well after publication but dates a past-tense trigger.
+
+    The tagger takes a month one or two ahead of the DCT as the coming one even in a past clause (right for "said
+    it would pay on Dec. 15"), but an incident told in the past tense ("was raided on June 8") cannot postdate its
+    report: it is last year's June 8.
+    """
+    bounds = cal.period_bounds(expr.value or "")
+    if (dct is None or bounds is None or bounds[0] <= dct + dt.timedelta(days=WEEK_AHEAD_DAYS)
+            or re.search(r"\d{4}", expr.text) or not re.match(r"\d{4}-\d\d", expr.value or "")):
+        return expr
+    trigger = next((e for e in event.evidence if e.field in ("event_type", "sub_event_type", "trigger")), None)
+    if trigger is None or doc.text != text or not doc.has_annotation("TAG"):
+        return expr
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if span is None or not _told_in_past(span.root):
+        return expr
+    value = expr.value or ""
+    earlier = f"{int(value[:4]) - 1:04d}{value[4:]}"
+    return replace(expr, value=earlier) if cal.period_bounds(earlier) else expr
+
+
+def _told_in_past(token: Token) -> bool:
+    """True when a trigger verb is in a past tense ("raided", "was arrested", "had been killed")."""
+    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"will", "would", "shall", "'ll", "to"}:
+        return False
+    return token.tag_ == "VBD" or bool(aux & {"was", "were", "had", "has", "have"})
 
 
 def _dated_by(event: Event, expr: TimeExpr, text: str, dct: dt.date | None) -> Event:
