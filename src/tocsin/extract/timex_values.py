@@ -237,6 +237,9 @@ def _month(m: re.Match[str], ctx: Context) -> Hit | None:
     month = _month_num(m.group("month"))
     if month == 5 and not (_g(m, "pre") or _g(m, "rel")) and re.match(r"\s+(?:be|have|not|also|well|come)\b", ctx.text[m.end():]):
         return None
+    if (month == 3 and not (_g(m, "pre") or _g(m, "rel")) and _NAMED_MARCH.match(ctx.text, m.end())
+            and re.search(r"\b(?:the|an?|annual|great)\s+$", ctx.text[max(0, m.start() - 12):m.start()], re.I)):
+        return None  # "the annual March for Life", "the March of the Mothers": a named march, not the month
     rel = (_g(m, "rel") or "").lower()
     value: str | None = None
     if ctx.dct is not None:
@@ -253,6 +256,7 @@ def _month(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit(m.start(), m.end(), "DATE", value, "month", _mod(_g(m, "pre")))
 
 
+_NAMED_MARCH = re.compile(r"\s+(?:for|of|on|against|to)\s+(?:the\s+)?[A-Z]")
 _YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(this|last|next)\s+year\b", re.I)
 _DEADLINE = re.compile(r"\b(?:by|until|till|through)\s+(?:(?:the\s+)?(?:end|middle|beginning)\s+of\s+|early\s+|late\s+|mid-?)?$",
                        re.I)
@@ -275,6 +279,8 @@ def _year(m: re.Match[str], ctx: Context) -> Hit | None:
     if _COUNT_NOUNS.match(ctx.text, m.end()) and not re.match(r"\s*-\s*\d", ctx.text[m.end():]):
         if not re.match(r"\s*-\s*(?:19|20)?\d\d\b", ctx.text[m.end():]):
             return None
+    if re.match(r"[.,]\d", ctx.text[m.end():m.end() + 2]):
+        return None  # "closed at 2082.1": a number
     value = m.group("year")
     return Hit(m.start(), m.end(), "DATE", value, "year", _mod(_g(m, "pre")))
 
@@ -547,6 +553,8 @@ def _set(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 def _adverb_set(m: re.Match[str], ctx: Context) -> Hit | None:
+    if re.match(r" [A-Z]", ctx.text[m.end():m.end() + 2]) and m[0].islower():
+        return None  # "the party daily Granma": a newspaper
     value = _ADVERB_SETS.get(m[0].lower())
     return None if value is None else Hit(m.start(), m.end(), "SET", value, None)
 
