@@ -270,6 +270,25 @@ def test_time_date_events_carry_the_day_of_the_sentence_before(text: str, date: 
     assert (event.event_date, event.time_precision) == (date, precision)
 
 
+def test_time_doctests_pass() -> None:
+    import doctest
+
+    from tocsin.extract import timex_calendar, timex_values
+
+    for module in (time, timex_calendar, timex_values):
+        result = doctest.testmod(module)
+        assert result.failed == 0, module.__name__
+
+
+def test_time_find_times_anchors_on_the_dateline_day() -> None:
+    from tocsin import nlp
+
+    text = "KABUL, Aug. 16 (Xinhua) -- Police raided a market yesterday."
+    article = make_article(text)  # published 2020-08-18, two days after the dateline
+    found = {t.text: t.value for t in time.find_times(nlp.blank()(text), article)}
+    assert found["yesterday"] == "2020-08-15"
+
+
 def test_time_date_events_falls_back_to_publication() -> None:
     from tocsin import nlp
 

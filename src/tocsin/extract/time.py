@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from tocsin.extract import timex_calendar as cal
 from tocsin.extract import timex_rules
-from tocsin.extract.timex_rules import WEEKDAYS, Tense
+from tocsin.extract.timex_rules import MONTHS, WEEKDAYS, Tense
 from tocsin.model import Article, Event, Evidence, TimeExpr
 
 if TYPE_CHECKING:
@@ -23,9 +23,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CANDIDATE_YEARS",
+    "DATELINE_DAYS",
     "NEWS_WINDOW_DAYS",
     "WEEK_AHEAD_DAYS",
     "date_events",
+    "dateline_day",
     "event_precision",
     "find_times",
     "infer_published",
@@ -35,6 +37,7 @@ __all__ = [
 
 CANDIDATE_YEARS = 12  # how far back a yearless date may reach when the publication date is inferred
 NEWS_WINDOW_DAYS = 31  # an event whose period ended this long before publication is background, not news
+DATELINE_DAYS = 3  # a dateline day this close to the publication stamp is the story's own day
 WEEK_AHEAD_DAYS = 7  # a yearless date this far after publication cannot date an incident told in the past tense
 _PRECISION = {"day": 1, "minute": 1, "week": 2, "month": 3, "quarter": 3, "season": 3, "year": 3, "decade": 3,
               "century": 3}  # fmt: skip
@@ -42,6 +45,9 @@ _ONGOING = re.compile(r"\b(?:since|from|throughout|until|through)\s+(?:early\s+|
 _EXPLICIT_DATE = re.compile(r"\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|[A-Z][a-z]{2,8}\.?\s+\d|\d\s+(?:of\s+)?[A-Z]")
 _DEICTIC = re.compile(r"^(?:today|tonight|this\s+(?:morning|afternoon|evening))$", re.I)
 _WEEKDAY_NAME = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_DATELINE = re.compile(
+    r"\W{0,3}[A-Z][\w.'\u2019 -]{1,40}(?:,\s*[A-Z][\w.'\u2019 -]{1,30})?,\s+(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|"
+    r"Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b[^\n]{0,30}?(?:--|\u2014|\u2013)")
 _LINK = re.compile(r"^[\s,]*(?:\(|\bthe\s+)?\s*$")
 _CLAUSE_DEPS = ("relcl", "acl")
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
@@ -190,10 +196,11 @@ def find_times(doc: Doc, article: Article) -> list[TimeExpr]:
 
     Reads ``article.text`` and ``article.published`` (values that need an anchor stay underspecified, e.g.
     ``XXXX-08-18``, or None when it is missing) and, from ``doc``, the sentences and the tense of the verb that
-    governs each expression.
+    governs each expression. A day written in the dateline ("KABUL, Oct. 2 (Xinhua) --") is the story's own
+    creation time and anchors "yesterday" and "on Monday" instead of a publication stamp a day or two later.
     """
     text = article.text
-    dct = parse_date(article.published)
+    dct = dateline_day(text, parse_date(article.published))
     if doc.text == text and doc.has_annotation("SENT_START"):
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
     else:
@@ -201,6 +208,25 @@ def find_times(doc: Doc, article: Article) -> list[TimeExpr]:
     fallback = timex_rules.regex_tense(text, sentences)
     tense = _doc_tense(doc, fallback) if doc.text == text and doc.has_annotation("TAG") else fallback
     return timex_rules.tag(text, dct, tense=tense, sentences=sentences)
+
+
+def dateline_day(text: str, published: dt.date | None) -> dt.date | None:
+    """Return the day a wire dateline states ("CAIRO, Nov 25 --"), when within ``DATELINE_DAYS`` of publication;
+    else the publication date.
+
+    >>> dateline_day("KABUL, Oct. 2 (Xinhua) -- Police said ...", dt.date(2021, 10, 3))
+    datetime.date(2021, 10, 2)
+    >>> dateline_day("KABUL, Oct. 2 (Xinhua) -- Police said ...", dt.date(2021, 12, 3))
+    datetime.date(2021, 12, 3)
+    """
+    match = _DATELINE.match(text, 0, 160)
+    if match is None or published is None:
+        return published
+    month, day = MONTHS[match.group("month").lower()], int(match.group("day"))
+    for year in (published.year, published.year - 1, published.year + 1):
+        if _fits(year, month, day, dt.date.max) and abs((dt.date(year, month, day) - published).days) <= DATELINE_DAYS:
+            return dt.date(year, month, day)
+    return published
 
 
 def _doc_tense(doc: Doc, fallback: Tense) -> Tense:
