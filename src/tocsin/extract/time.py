@@ -283,9 +283,9 @@ def date_events(events: list[Event], doc: Doc, article: Article, times: list[Tim
     else the date of the outer clause as a bound (precision 2 at least: on or shortly before it), else the last day
     named in the sentence before, within the paragraph (precision 2 at least: the story goes on from that day),
     else the article's focus: a day named in the lead, else the publication date (precision 2). A yearless date
-    more than ``WEEK_AHEAD_DAYS`` after publication that dates a past-tense trigger is taken from the year before. The date is the first day of the expression's period;
-    "since June" is an ongoing period and never historical; a period that ended more than ``NEWS_WINDOW_DAYS``
-    before publication is ``historical`` (background, not news).
+    more than ``WEEK_AHEAD_DAYS`` after publication that dates a past-tense trigger is taken from the year before.
+    The date is the first day of the expression's period; "since June" is an ongoing period and never historical;
+    a period that ended more than ``NEWS_WINDOW_DAYS`` before publication is ``historical`` (background, not news).
     """
     dct = parse_date(article.published)
     focus = _focus(times, article.text, dct)
