@@ -30,6 +30,21 @@ from tocsin.model import Article, TimeExpr
 CORPUS = DATA / "time" / "tempeval3-tbaq"
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
+_ONE_DIGIT_WEEK = re.compile(r"-W(\d)(?!\d)")
+
+
+def same_value(system: str | None, gold: str | None) -> bool:
+    """True when two TIMEX3 values are equal, reading a one-digit ISO week as its two-digit form.
+
+    Part of TBAQ writes week 7 of 2000 as ``2000-W7``, ISO 8601 (and the tagger) as ``2000-W07``; they name the same
+    week, so the difference is notation, not a wrong value.
+
+    >>> same_value("2000-W07", "2000-W7"), same_value("2000-W07", "2000-W17")
+    (True, False)
+    """
+    if system is None or gold is None:
+        return system == gold
+    return _ONE_DIGIT_WEEK.sub(r"-W0\1", system) == _ONE_DIGIT_WEEK.sub(r"-W0\1", gold)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -99,11 +114,12 @@ class Score:
             used.add(match)
             t = found[match]
             self.relaxed += 1
-            self.value += t.value == g.value
+            right = same_value(t.value, g.value)
+            self.value += right
             self.type += t.type == g.type
             self.by_type[g.type] += 1
-            self.by_type_value[g.type] += t.value == g.value
-            if t.value != g.value or t.type != g.type or (t.start, t.end) != (g.start, g.end):
+            self.by_type_value[g.type] += right
+            if not right or t.type != g.type or (t.start, t.end) != (g.start, g.end):
                 self.errors.append(f"{doc.name}\tDIFF\t{g.text!r}\t{g.type}\t{g.value}\t{t.text!r}\t{t.type}\t{t.value}")
         for i, t in enumerate(found):
             if i not in used:
@@ -213,15 +229,22 @@ def main(argv: list[str] | None = None) -> int:
         "Where the value figure stays behind its target (0.82), and why: most remaining value errors are",
         "(a) dates whose reference is not the DCT: results stories anchor \"a year ago\", \"last year\" or \"the",
         "year-earlier period\" on the quarter being reported (we re-anchor \"a year earlier/ago\" on a quarter named just",
-        "before, nothing more), and in some documents the gold weekdays sit a week before what the DCT allows (the",
-        "story was written days before its DCT); (b) conventions the corpus applies both ways (\"recent years\" as PXY",
-        "or PAST_REF, \"Friday night\" as DATE with a plain date in 11 cases and TIME with TNI in 13, week values",
-        "written 2000-W7 or 1989-WXX, \"the past year\" as P1Y or a year, decades as 199 or 199X), so no single rule",
-        "wins there; (c) tense read wrongly in reported speech. Round 3 added words that lean a weekday or month",
-        "whatever the verb's tense (\"as early as Tuesday\", \"ahead of Friday\", \"Thursday's close\", \"repay by",
-        "February\", \"February this year\") and TimeML's whole-unit fractions (\"2 1/2 years\" P2Y6M, \"half an hour\"",
-        "PT30M). Relaxed extent is above its target; strict extent is lower because TimeBank is itself inconsistent",
-        "about determiners and modifiers.",
+        "before, nothing more; a longer reach loses as much as it wins, because the corpus values the same phrase as a",
+        "year, a quarter or a day), and in some documents the gold weekdays sit a week before what the DCT allows (the",
+        "story was written days before its DCT: 14 errors in three documents); (b) conventions the corpus applies both",
+        "ways (\"recent years\" as PXY or PAST_REF, \"Friday night\" as a plain date in 17 cases and with TNI/TMO in",
+        "about as many, \"last week\" as 1989-WXX in the WSJ part (17) but as a numbered week elsewhere, \"the past",
+        "year\" as P1Y or a year, decades as 199 or 199X), so no single rule wins there; (c) tense read wrongly in",
+        "reported speech. Round 4 added TimeML's reference time for anaphoric expressions (\"that day\", \"later that",
+        "year\", \"the following month\", \"the next morning\", \"the previous Friday\", \"two days later\" take the date",
+        "last named before them), future readings for a to-infinitive under a plan or expectation (\"is to resume trading Tuesday\",",
+        "\"agreed to buy ... in February\"; past for \"had been due to expire Friday\"), \"last year's fourth quarter\"",
+        "as one expression, \"last Oct. 23\", \"each July\", \"5 in the morning\", \"two more weeks\", \"the near term\",",
+        "and drops non-times the guidelines leave out (\"the annual March for Life\", \"the party daily Granma\": TBAQ",
+        "itself tags that newspaper in 3 of 5 places, so this costs a value here). The scorer reads",
+        "a one-digit ISO week (TBAQ's \"2000-W7\") as its two-digit form; that notation alone was worth 5 values.",
+        "Relaxed extent is above its target; strict extent is lower because TimeBank is itself inconsistent about",
+        "determiners and modifiers.",
     ]
     markdown = "\n".join(lines)
     print(markdown)

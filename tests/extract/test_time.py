@@ -57,6 +57,29 @@ VALUES = [
     ("The attack began at 10 p.m. Wednesday.", "10 p.m. Wednesday", "TIME", "2020-08-12T22:00"),
     ("Rebels entered the town on Aug. 15. Shooting started at 6 a.m.", "6 a.m.", "TIME", "2020-08-15T06:00"),
     ("yesterday", "yesterday", "DATE", "2020-08-17"),
+    ("The dam broke on May 2, 2011. The following month, the town emptied.", "The following month", "DATE", "2011-06"),
+    ("The dam broke on May 2, 2011. Later that year, the town emptied.", "Later that year", "DATE", "2011"),
+    ("The dam broke on May 2, 2011. The next morning, the town emptied.", "The next morning", "TIME",
+     "2011-05-03TMO"),
+    ("The dam broke in 2011. That day, the town emptied.", "That day", "DATE", "2020-08-18"),
+    ("He was shot dead last Oct. 23 at home.", "Oct. 23", "DATE", "2019-10-23"),
+    ("The convoy leaves at 5 in the morning.", "5 in the morning", "TIME", "2020-08-18T05:00"),
+    ("The talks resume at 7 in the evening.", "7 in the evening", "TIME", "2020-08-18T19:00"),
+    ("a 19th century fort", "19th century", "DATE", "18"),
+    ("The mission will stay for three more months.", "three more months", "DURATION", "P3M"),
+    ("It runs for an additional year.", "an additional year", "DURATION", "P1Y"),
+    ("Prices may climb in the near term.", "the near term", "DATE", "FUTURE_REF"),
+    ("Gunmen seized him on March 3, 2019. Two days later he was freed.", "Two days later", "DATE", "2019-03-05"),
+    ("The strike began in May 2018. Three months later it ended.", "Three months later", "DATE", "2018-08"),
+    ("The strike began on May 4, 2018. A week later it ended.", "A week later", "DATE", "2018-W19"),
+    ("The hearing was put off to a later date.", "a later date", "DATE", "FUTURE_REF"),
+    ("The sale should close by year's end.", "year's end", "DATE", "2020"),
+    ("Pilgrims walk to the shrine each July.", "each July", "SET", "XXXX-07"),
+    ("He moved out a week or so ago.", "a week or so ago", "DATE", "2020-W33"),
+    ("Shares closed lower on Friday, Aug. 14, than the previous Friday.", "the previous Friday", "DATE",
+     "2020-08-07"),
+    ("The market closed on Aug. 10; by the following Thursday it had recovered.", "the following Thursday", "DATE",
+     "2020-08-13"),
     ("It rained last night.", "last night", "TIME", "2020-08-17TNI"),
     ("It was quiet over the weekend.", "the weekend", "DATE", "2020-W33-WE"),
     ("earlier this month", "this month", "DATE", "2020-08"),
@@ -92,6 +115,9 @@ NOT_TIMES = [
     "It contributed to the fall of northern Mali.",
     "A three-year-old boy was hurt.",
     "The bill costs 1,998 dollars.",
+    "Thousands joined the annual March for Peace in the capital.",
+    "The party daily Pravda printed the letter.",
+    "The index closed at 2014.6 points.",
 ]
 
 
@@ -198,6 +224,71 @@ def test_time_date_events_seed(seed_text: str) -> None:
     assert seed_text[date_evidence[0].start:date_evidence[0].end] == "2012"
 
 
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "trigger", "date", "precision"),
+    [("Police said on Monday that gunmen killed two farmers.", "killed", "2020-08-17", 2),
+     ("The UN on Sunday called for an inquiry into a fire that killed nine migrants.", "killed", "2020-08-16", 2),
+     ("The pastor was freed on Monday after being kidnapped on Christmas Eve.", "kidnapped", "2019-12-24", 1),
+     ("The pastor was freed on Monday after being kidnapped on Christmas Eve.", "freed", "2020-08-17", 1),
+     ("Gunmen raided the village on Monday, killing five people.", "killing", "2020-08-17", 1),
+     ("In a statement released on Friday, the governors condemned the law.", "statement", "2020-08-14", 1),
+     ("By Aug. 14, at least eight protesters had been killed.", "killed", "2020-08-14", 2),
+     ("On Oct. 3, the office was raided by the police.", "raided", "2019-10-03", 1),
+     ("On Oct. 3, the police will raid the office.", "raid", "2020-10-03", 1)],
+    ids=["reported", "relative-clause", "after-clause", "main-clause", "participle", "clause-on-trigger", "deadline",
+         "past-incident-after-report", "planned-incident"],
+)
+def test_time_date_events_reads_the_trigger_clause(text: str, trigger: str, date: str, precision: int) -> None:
+    from tocsin import nlp
+    from tocsin.model import Evidence
+
+    article = make_article(text)
+    doc = nlp.parse(text)
+    at = text.index(trigger)
+    events = [Event("Violence against civilians", "Attack", sentence_start=0, sentence_end=len(text),
+                    evidence=(Evidence("event_type", at, at + len(trigger)),))]
+    (event,) = time.date_events(events, doc, article, time.find_times(doc, article))
+    assert (event.event_date, event.time_precision) == (date, precision)
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [("The march began on Aug. 2 in the capital. Police then arrested forty people.", "2020-08-02", 2),
+     ("The march began on Aug. 2 in the capital.\n\nPolice then arrested forty people.", "2020-08-18", 2)],
+    ids=["same-paragraph", "next-paragraph"],
+)
+def test_time_date_events_carry_the_day_of_the_sentence_before(text: str, date: str, precision: int) -> None:
+    from tocsin import nlp
+
+    article = make_article(text)
+    doc = nlp.parse(text)
+    start = text.index("Police")
+    events = [Event("Strategic developments", "Arrests", sentence_start=start, sentence_end=len(text))]
+    (event,) = time.date_events(events, doc, article, time.find_times(doc, article))
+    assert (event.event_date, event.time_precision) == (date, precision)
+
+
+def test_time_doctests_pass() -> None:
+    import doctest
+
+    from tocsin.extract import timex_calendar, timex_values
+
+    for module in (time, timex_calendar, timex_values):
+        result = doctest.testmod(module)
+        assert result.failed == 0, module.__name__
+
+
+def test_time_find_times_anchors_on_the_dateline_day() -> None:
+    from tocsin import nlp
+
+    text = "KABUL, Aug. 16 (Xinhua) -- Police raided a market yesterday."
+    article = make_article(text)  # published 2020-08-18, two days after the dateline
+    found = {t.text: t.value for t in time.find_times(nlp.blank()(text), article)}
+    assert found["yesterday"] == "2020-08-15"
+
+
 def test_time_date_events_falls_back_to_publication() -> None:
     from tocsin import nlp
 
@@ -260,8 +351,13 @@ def test_time_weekday_conflicts_table(text: str, conflict: bool) -> None:
     ("text", "extent", "value"),
     [("Officials said talks would resume on Thursday.", "Thursday", "2020-08-20"),
      ("Talks resumed on Thursday, officials said.", "Thursday", "2020-08-13"),
-     ("The army has controlled the town since June.", "June", "2020-06")],
-    ids=["reported-future", "past", "since"],
+     ("The army has controlled the town since June.", "June", "2020-06"),
+     ("The council is to vote on the budget Thursday.", "Thursday", "2020-08-20"),
+     ("The rebels agreed to hand over their weapons in March.", "March", "2021-03"),
+     ("The mayor has scheduled a public hearing Thursday.", "Thursday", "2020-08-20"),
+     ("On Friday the ministry planned to pay the teachers.", "Friday", "2020-08-14"),
+     ("The ceasefire had been due to expire on Saturday.", "Saturday", "2020-08-15")],
+    ids=["reported-future", "past", "since", "is-to", "agreed-to", "has-scheduled", "planned-past", "past-perfect-plan"],
 )
 def test_time_find_times_reads_tense_from_parse(text: str, extent: str, value: str) -> None:
     from tocsin import nlp

@@ -63,8 +63,11 @@ def test_timex_rules_no_false_time(text: str) -> None:
     [("Net income fell in the quarter.", "the quarter", "2020-Q2"),
      ("Sales rose 5% for the year.", "the year", "P1Y"),
      ("the 1988 second quarter", "the 1988 second quarter", "1988-Q2"),
-     ("at the end of the year", "the end of the year", "2020")],
-    ids=["the-quarter", "for-the-year", "year-quarter", "end-of-year"],
+     ("at the end of the year", "the end of the year", "2020"),
+     ("Losses narrowed in last year's fourth quarter.", "last year's fourth quarter", "2019-Q4"),
+     ("It expects a profit in next year's first half.", "next year's first half", "2021-H1")],
+    ids=["the-quarter", "for-the-year", "year-quarter", "end-of-year", "possessive-year-quarter",
+         "possessive-year-half"],
 )
 def test_timex_rules_financial_periods(text: str, extent: str, value: str) -> None:
     found = {t.text: t.value for t in tag(text, DCT)}

@@ -15,16 +15,19 @@ from typing import TYPE_CHECKING
 
 from tocsin.extract import timex_calendar as cal
 from tocsin.extract import timex_rules
-from tocsin.extract.timex_rules import WEEKDAYS, Tense
+from tocsin.extract.timex_rules import MONTHS, WEEKDAYS, Tense
 from tocsin.model import Article, Event, Evidence, TimeExpr
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "CANDIDATE_YEARS",
+    "DATELINE_DAYS",
     "NEWS_WINDOW_DAYS",
+    "WEEK_AHEAD_DAYS",
     "date_events",
+    "dateline_day",
     "event_precision",
     "find_times",
     "infer_published",
@@ -34,14 +37,27 @@ __all__ = [
 
 CANDIDATE_YEARS = 12  # how far back a yearless date may reach when the publication date is inferred
 NEWS_WINDOW_DAYS = 31  # an event whose period ended this long before publication is background, not news
+DATELINE_DAYS = 3  # a dateline day this close to the publication stamp is the story's own day
+WEEK_AHEAD_DAYS = 7  # a yearless date this far after publication cannot date an incident told in the past tense
 _PRECISION = {"day": 1, "minute": 1, "week": 2, "month": 3, "quarter": 3, "season": 3, "year": 3, "decade": 3,
               "century": 3}  # fmt: skip
 _ONGOING = re.compile(r"\b(?:since|from|throughout|until|through)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 _EXPLICIT_DATE = re.compile(r"\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|[A-Z][a-z]{2,8}\.?\s+\d|\d\s+(?:of\s+)?[A-Z]")
 _DEICTIC = re.compile(r"^(?:today|tonight|this\s+(?:morning|afternoon|evening))$", re.I)
 _WEEKDAY_NAME = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_DATELINE = re.compile(
+    r"\W{0,3}[A-Z][\w.'\u2019 -]{1,40}(?:,\s*[A-Z][\w.'\u2019 -]{1,30})?,\s+(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|"
+    r"Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b[^\n]{0,30}?(?:--|\u2014|\u2013)")
 _LINK = re.compile(r"^[\s,]*(?:\(|\bthe\s+)?\s*$")
 _CLAUSE_DEPS = ("relcl", "acl")
+_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+_SEQUENCE_MARKS = frozenset(("where", "after", "before", "since", "until", "till"))
+# Verbs whose "to"-infinitive names something still ahead ("is to resume trading Tuesday", "expected to vote in May").
+_FUTURE_HEADS = frozenset("be expect plan schedule set intend aim hope want go prepare promise vow pledge threaten "
+                          "agree due".split())
+# "has scheduled a news conference Thursday": a plan that stands now names an event ahead ("planned ... Friday", in
+# the past tense, may be a plan made on Friday).
+_PLANNING = frozenset(("schedule", "plan", "slate"))
 
 
 def parse_date(value: str | None) -> dt.date | None:
@@ -180,10 +196,11 @@ def find_times(doc: Doc, article: Article) -> list[TimeExpr]:
 
     Reads ``article.text`` and ``article.published`` (values that need an anchor stay underspecified, e.g.
     ``XXXX-08-18``, or None when it is missing) and, from ``doc``, the sentences and the tense of the verb that
-    governs each expression.
+    governs each expression. A day written in the dateline ("KABUL, Oct. 2 (Xinhua) --") is the story's own
+    creation time and anchors "yesterday" and "on Monday" instead of a publication stamp a day or two later.
     """
     text = article.text
-    dct = parse_date(article.published)
+    dct = dateline_day(text, parse_date(article.published))
     if doc.text == text and doc.has_annotation("SENT_START"):
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
     else:
@@ -191,6 +208,25 @@ def find_times(doc: Doc, article: Article) -> list[TimeExpr]:
     fallback = timex_rules.regex_tense(text, sentences)
     tense = _doc_tense(doc, fallback) if doc.text == text and doc.has_annotation("TAG") else fallback
     return timex_rules.tag(text, dct, tense=tense, sentences=sentences)
+
+
+def dateline_day(text: str, published: dt.date | None) -> dt.date | None:
+    """Return the day a wire dateline states ("CAIRO, Nov 25 --"), when within ``DATELINE_DAYS`` of publication;
+    else the publication date.
+
+    >>> dateline_day("KABUL, Oct. 2 (Xinhua) -- Police said ...", dt.date(2021, 10, 3))
+    datetime.date(2021, 10, 2)
+    >>> dateline_day("KABUL, Oct. 2 (Xinhua) -- Police said ...", dt.date(2021, 12, 3))
+    datetime.date(2021, 12, 3)
+    """
+    match = _DATELINE.match(text, 0, 160)
+    if match is None or published is None:
+        return published
+    month, day = MONTHS[match.group("month").lower()], int(match.group("day"))
+    for year in (published.year, published.year - 1, published.year + 1):
+        if _fits(year, month, day, dt.date.max) and abs((dt.date(year, month, day) - published).days) <= DATELINE_DAYS:
+            return dt.date(year, month, day)
+    return published
 
 
 def _doc_tense(doc: Doc, fallback: Tense) -> Tense:
@@ -211,6 +247,12 @@ def _doc_tense(doc: Doc, fallback: Tense) -> Tense:
         words = {c.lower_ for c in aux}
         if words & {"will", "'ll", "shall", "wo", "would"} or token.lower_ in ("will", "shall"):
             return "future"
+        if token.lemma_ in _PLANNING and (words & {"has", "have"} or token.tag_ in ("VBZ", "VBP")):
+            return "future"
+        if "to" in words and token.dep_ in ("xcomp", "ccomp", "advcl") and token.head.lemma_ in _FUTURE_HEADS:
+            # "had been scheduled to expire Friday": a plan in the past perfect is over by the time of writing
+            governor = token.head.head if token.head.dep_ == "acomp" else token.head  # "had been due to"
+            return "past" if any(c.lower_ == "had" for c in governor.children) else "future"
         if token.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux) or words & {"has", "have", "'ve"}:
             return "past"
         if token.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}:
@@ -235,20 +277,24 @@ def event_precision(expr: TimeExpr) -> int | None:
 def date_events(events: list[Event], doc: Doc, article: Article, times: list[TimeExpr]) -> list[Event]:
     """Return the events with ``event_date``, ``time_precision``, ``historical`` and date evidence set.
 
-    Each event takes the date expression of its own sentence (the one nearest its ``event_type`` evidence, leaving
-    out those inside a relative clause that does not hold the event), else the date of an earlier event of the same
-    type in the sentence before, else the article's focus: a day named in the lead, else the publication date
-    (precision 2: it happened on or shortly before it). The date is the first day of the expression's period;
-    "since June" is an ongoing period and never historical; a period that ended more than ``NEWS_WINDOW_DAYS``
-    before publication is ``historical`` (background, not news).
+    Each event takes the date expression of its own clause (the one nearest its ``event_type`` evidence, leaving
+    out those inside a relative or sequence clause that does not hold the event, and those of an outer clause:
+    "police said on Monday that ..."), else the date of an earlier event of the same type in the sentence before,
+    else the date of the outer clause as a bound (precision 2 at least: on or shortly before it), else the last day
+    named in the sentence before, within the paragraph (precision 2 at least: the story goes on from that day),
+    else the article's focus: a day named in the lead, else the publication date (precision 2). A yearless date
+    more than ``WEEK_AHEAD_DAYS`` after publication that dates a past-tense trigger is taken from the year before.
+    The date is the first day of the expression's period; "since June" is an ongoing period and never historical;
+    a period that ended more than ``NEWS_WINDOW_DAYS`` before publication is ``historical`` (background, not news).
     """
     dct = parse_date(article.published)
     focus = _focus(times, article.text, dct)
     dated: list[Event] = []
     own: list[Event] = []  # events dated by their own sentence: the only ones a neighbour may inherit from
     for event in events:
-        chosen = _event_time(event, doc, article.text, times)
+        chosen, bound = _event_time(event, doc, article.text, times)
         if chosen is not None:
+            chosen = _before_report(chosen, event, doc, article.text, dct)
             dated.append(_dated_by(event, chosen, article.text, dct))
             own.append(dated[-1])
             continue
@@ -257,6 +303,13 @@ def date_events(events: list[Event], doc: Doc, article: Article, times: list[Tim
             evidence = tuple(ev for ev in inherited.evidence if ev.field == "event_date")
             dated.append(replace(event, event_date=inherited.event_date, time_precision=inherited.time_precision,
                                  historical=inherited.historical, evidence=event.evidence + evidence))
+        elif bound is not None:
+            bounded = _dated_by(event, bound, article.text, dct)
+            dated.append(replace(bounded, time_precision=max(bounded.time_precision or 2, 2)))
+        elif (before := _paragraph_day(event, article.text, times)) is not None:
+            # the narrative goes on from the day just named; a guess from context, so at most week precision
+            carried = _dated_by(event, before, article.text, dct)
+            dated.append(replace(carried, time_precision=max(carried.time_precision or 2, 2)))
         elif focus is not None:
             day, precision, expr = focus
             evidence = (Evidence("event_date", expr.start, expr.end),) if expr else ()
@@ -278,44 +331,146 @@ def _focus(times: list[TimeExpr], text: str, dct: dt.date | None) -> tuple[dt.da
     return (dct, 2, None) if dct is not None else None
 
 
+def _paragraph_day(event: Event, text: str, times: list[TimeExpr]) -> TimeExpr | None:
+    """The last day named in the sentence before the event's, when both sentences are in one paragraph."""
+    if event.sentence_start is None:
+        return None
+    start = event.sentence_start
+    paragraph = text.rfind("\n\n", 0, start)
+    previous = [t for t in times if paragraph < t.start and t.end <= start and t.type in ("DATE", "TIME")
+                and parse_date(t.value) is not None]
+    if not previous:
+        return None
+    last = previous[-1]
+    between = text[last.end:start]
+    return last if len(re.findall(r"[.!?][\"'\u201d\u2019)]*\s", between)) <= 1 else None
+
+
 def _near(earlier: Event, event: Event) -> bool:
     if earlier.sentence_start is None or event.sentence_start is None or earlier.sentence_end is None:
         return False
     return event.sentence_start - earlier.sentence_end <= 2
 
 
-def _event_time(event: Event, doc: Doc, text: str, times: list[TimeExpr]) -> TimeExpr | None:
+def _event_time(event: Event, doc: Doc, text: str, times: list[TimeExpr]) -> tuple[TimeExpr | None, TimeExpr | None]:
+    """Return ``(own, bound)``: the date expression of the event's own clause, else one of an outer clause.
+
+    ``own`` is the day-or-coarser expression nearest the trigger that shares its clause. ``bound`` is the nearest
+    expression that dates an outer clause only ("police said on Monday that ..."): the event happened on or
+    before it, so it bounds the event's date without giving it.
+    """
     if event.sentence_start is None or event.sentence_end is None:
-        return None
+        return None, None
     inside = [t for t in times if event.sentence_start <= t.start and t.end <= event.sentence_end
               and t.type in ("DATE", "TIME") and event_precision(t) is not None]
     if not inside:
-        return None
+        return None, None
     trigger = next((e for e in event.evidence if e.field in ("event_type", "sub_event_type", "trigger")
                     and event.sentence_start <= e.start < event.sentence_end), None)
+    bounds: list[TimeExpr] = []
     if doc.text == text and doc.has_annotation("DEP"):
-        inside = [t for t in inside if _same_clause(doc, t, trigger)]
-    if not inside:
-        return None
+        kinds = {id(t): _clause_relation(doc, t, trigger) for t in inside}
+        for t in inside:  # "by Feb. 27 eight people had been killed": a deadline bounds the event, it is not its day
+            if kinds[id(t)] == "own" and _BY.search(text, max(0, t.start - 8), t.start):
+                kinds[id(t)] = "outer"
+        bounds = [t for t in inside if kinds[id(t)] == "outer"]
+        inside = [t for t in inside if kinds[id(t)] == "own"]
     if trigger is None:
-        return inside[0]
-    return min(inside, key=lambda t: min(abs(t.start - trigger.end), abs(trigger.start - t.end)))
+        return (inside[0] if inside else None), (bounds[0] if bounds else None)
+
+    def distance(t: TimeExpr) -> int:
+        return min(abs(t.start - trigger.end), abs(trigger.start - t.end))  # type: ignore[union-attr]
+
+    return (min(inside, key=distance) if inside else None), (min(bounds, key=distance) if bounds else None)
 
 
-def _same_clause(doc: Doc, expr: TimeExpr, trigger: Evidence | None) -> bool:
-    """True when the expression is not inside a relative clause that leaves the event's trigger out."""
+def _clause_relation(doc: Doc, expr: TimeExpr, trigger: Evidence | None) -> str:
+    """Say whether an expression dates the event's own clause ("own"), an outer clause that holds the event's
+    clause ("outer": "said on Monday that ...", "called on Tuesday for a probe into a fire that killed ..."), or a
+    clause of its own that leaves the event out ("other": "where a mutiny in 2012 led to a coup").
+    """
     span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
     if span is None:
-        return True
-    token = span.root
+        return "own"
+    if trigger is None:
+        return "other" if _boundary_on_path(span.root, None, date_side=True) else "own"
+    trigger_span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if trigger_span is None:
+        return "own"
+    date_token, trigger_token = span.root, trigger_span.root
+    common = _common_ancestor(date_token, trigger_token)
+    if _boundary_on_path(date_token, common, date_side=True, trigger=trigger_token):
+        return "other"
+    if _boundary_on_path(trigger_token, common, date_side=False):
+        return "outer"
+    return "own"
+
+
+def _common_ancestor(a: Token, b: Token) -> Token:
+    above = {a.i}
+    token = a
     while token.head.i != token.i:
-        if token.dep_ in _CLAUSE_DEPS or (token.dep_ == "advcl" and any(c.lower_ == "where" for c in token.children)):
-            if trigger is None:
-                return False
-            clause = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
-            return clause[0] <= trigger.start < clause[1]
         token = token.head
-    return True
+        above.add(token.i)
+    token = b
+    while token.i not in above and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _boundary_on_path(token: Token, stop: Token | None, *, date_side: bool, trigger: Token | None = None) -> bool:
+    """True when the way up from ``token`` to ``stop`` (the root when None) leaves a clause of another time.
+
+    On either side: a relative clause ("which fell in 2012") and an adverbial clause of place or sequence ("where
+    ...", "after being kidnapped on Christmas Eve"). On the date's side any other clause on a noun too ("the mutiny
+    to come in May"), unless that noun is the trigger itself ("a statement released on Friday"). On the event's
+    side a reported clause ("said on Monday that ...") and a past participle on a noun ("journalists detained in
+    a raid"); a participle of manner ("attacked on Monday, killing five") and a "when" clause keep the same time.
+    """
+    while token.head.i != token.i and (stop is None or token.i != stop.i):
+        dep = token.dep_
+        if dep == "relcl":
+            return True
+        if dep == "advcl" and {c.lower_ for c in token.children if c.dep_ in ("mark", "advmod")} & _SEQUENCE_MARKS:
+            return True
+        if dep == "pcomp" and token.head.lower_ in _SEQUENCE_MARKS:  # "after being kidnapped"
+            return True
+        if dep == "acl" and date_side and (trigger is None or token.head.i != trigger.i):
+            return True
+        if not date_side and (dep == "ccomp" or (dep == "acl" and token.tag_ in ("VBN", "VBD"))):
+            return True
+        token = token.head
+    return False
+
+
+def _before_report(expr: TimeExpr, event: Event, doc: Doc, text: str, dct: dt.date | None) -> TimeExpr:
+    """Move a yearless date back a year when it falls well after publication but dates a past-tense trigger.
+
+    The tagger takes a month one or two ahead of the DCT as the coming one even in a past clause (right for "said
+    it would pay on Dec. 15"), but an incident told in the past tense ("was raided on June 8") cannot postdate its
+    report: it is last year's June 8.
+    """
+    bounds = cal.period_bounds(expr.value or "")
+    if (dct is None or bounds is None or bounds[0] <= dct + dt.timedelta(days=WEEK_AHEAD_DAYS)
+            or re.search(r"\d{4}", expr.text) or not re.match(r"\d{4}-\d\d", expr.value or "")):
+        return expr
+    trigger = next((e for e in event.evidence if e.field in ("event_type", "sub_event_type", "trigger")), None)
+    if trigger is None or doc.text != text or not doc.has_annotation("TAG"):
+        return expr
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if span is None or not _told_in_past(span.root):
+        return expr
+    value = expr.value or ""
+    earlier = f"{int(value[:4]) - 1:04d}{value[4:]}"
+    return replace(expr, value=earlier) if cal.period_bounds(earlier) else expr
+
+
+def _told_in_past(token: Token) -> bool:
+    """True when a trigger verb is in a past tense ("raided", "was arrested", "had been killed")."""
+    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"will", "would", "shall", "'ll", "to"}:
+        return False
+    return token.tag_ == "VBD" or bool(aux & {"was", "were", "had", "has", "have"})
 
 
 def _dated_by(event: Event, expr: TimeExpr, text: str, dct: dt.date | None) -> Event:

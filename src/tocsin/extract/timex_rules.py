@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from tocsin.extract import timex_calendar as cal
-from tocsin.extract.timex_anchor import anchor_clock_times, anchor_on_reference
+from tocsin.extract.timex_anchor import anchor_anaphora, anchor_clock_times, anchor_on_reference
 from tocsin.extract.timex_values import MONTHS, NORMALISERS, WEEKDAYS, Context, Hit, Tense
 from tocsin.model import TimeExpr
 
@@ -65,36 +65,42 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(rf"\b(?:{_WEEKDAY_PREFIX})?(?:{_PREMOD})?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_END}(?:,?\s+{_YEAR})?"),
      "month_day"),
     (_c(rf"\b(?:{_PREMOD})?{_MONTH}(?:,?\s+(?:of\s+)?){_YEAR}"), "month_year"),
-    (_c(rf"\b(?:{_PREMOD})?(?:(?P<rel>(?i:last|next|this|past))\s+)?{_MONTH}(?!\w)"), "month"),
+    (_c(rf"\b(?:{_PREMOD})?(?:(?P<rel>(?i:last|next|this|past))\s+)?{_MONTH}(?!\w)(?!\s+\d)"), "month"),
     (_c(rf"\b(?:{_PREMOD})?(?:(?P<fy>(?i:fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY))\s*)?{_YEAR}"), "year"),
     (_c(r"(?<!\w)(?P<pre>(?:the\s+)?(?:early|mid|late)(?:\s+|-))?(?:the\s+)?(?:(?P<cent>1[89]|20)(?P<d>\d)0|'(?P<d2>\d)0)s\b",
         re.I), "decade"),
-    (_c(r"\b(?P<pre>(?:early|mid|late)[- ])?the\s+(?P<ord>\d{2}(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first|"
-        r"eighteenth)\s+century\b", re.I), "century"),
+    (_c(r"\b(?P<pre>(?:early|mid|late)[- ])?(?:the\s+)?(?P<ord>\d{2}(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first|"
+        r"eighteenth)[-\s]century\b", re.I), "century"),
     (_c(rf"\b(?:(?P<pre>early|late)\s+|(?P<rel>(?i:last|next|this|past|coming|the\s+previous|the\s+following|this\s+coming|this\s+past))\s+)?{_WEEKDAY}(?P<plural>s)?\b"
         rf"(?:\s+{_PARTS}\b)?"), "weekday"),
     (_c(rf"\b(?:(?P<pre>early|late)\s+)?(?P<d>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|"
         rf"afternoon|evening)|the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))\b(?:\s+{_PARTS}\b)?", re.I), "deictic"),
+    (_c(r"\b(?:(?:earlier|later)\s+)?(?:that(?:\s+same)?\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)|"
+        r"the\s+(?:following|previous|preceding)\s+(?P<unit2>day|morning|afternoon|evening|night|week|month|year)|"
+        r"the\s+next\s+(?P<unit3>day|morning|afternoon|evening|night))\b", re.I), "anaphoric"),
     (_c(rf"\b(?:{_PREMOD})?(?P<rel>this\s+past|this|last|next|past|coming|current|previous|the\s+(?:past|last|next|coming|"
         r"current|previous|preceding|following|full|fiscal|calendar)|(?<=of\s)the)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|"
         r"summer|spring|fall|autumn|winter)\b", re.I), "relative_period"),
-    (_c(rf"\b{_NUM}\s+{_UNIT}s?\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b", re.I), "ago"),
+    (_c(rf"\b{_NUM}\s+{_UNIT}s?\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|from\s+now|hence)\b", re.I), "ago"),
     (_c(r"\b(?:a\s+(?:long\s+)?while\s+ago|long\s+ago|the\s+(?:recent\s+)?past(?!\s+(?:\d|few|several|two|three|"
         r"four|five|six|seven|eight|nine|ten|decade|year|month|week|day|quarter|century|weekend))|recently|lately|the\s+"
-        r"(?:near\s+|foreseeable\s+)?future|now|currently|nowadays|presently|at\s+present|these\s+days)\b", re.I), "ref"),
+        r"(?:near\s+|foreseeable\s+)?future|now|currently|nowadays|presently|at\s+present|these\s+days|the\s+(?:near|"
+        r"short|long)\s+term|an?\s+(?:later|future)\s+date)\b", re.I), "ref"),
     (_c(rf"\b(?:the\s+(?:(?:past|last|next|first|final|coming|previous|preceding|following|latest)\s+)?"
-        rf"(?=[\dotfsenh]))?{_NUM}(?:\s+|-){_UNIT}s?(?P<half>\s+and\s+a\s+half)?\b", re.I), "duration_rule"),
+        rf"(?=[\dotfsenh]))?{_NUM}(?:\s+|-)(?:(?:more|additional|extra|further)\s+)?{_UNIT}s?"
+        r"(?P<half>\s+and\s+a\s+half)?\b", re.I), "duration_rule"),
     (_c(r"\b(?:(?:the\s+)?(?:past|last|coming|next)\s+(?:few\s+|several\s+)?|recent\s+)(?P<unit>hours|days|weeks|"
         r"months|years|decades|centuries)\b", re.I), "vague_duration"),
     (_c(r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\bin\s))(?P<unit>hours|days|weeks|"
         r"months|years|decades|centuries)\b(?!\s+(?:ago|earlier|later|of\s+age))", re.I), "vague_duration"),
-    (_c(r"\b(?:the\s+(?:(?P<year2>(?:19|20)\d\d)\s+)?(?:fiscal\s+)?(?!\w+-(?:quarter|half)))?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|"
+    (_c(r"\b(?:the\s+(?:(?P<year2>(?:19|20)\d\d)\s+)?(?:fiscal\s+)?(?!\w+-(?:quarter|half))|(?P<yrel>this|last|next)\s+"
+        r"year['\u2019]s\s+(?:fiscal\s+)?)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|"
         r"past)(?:[-\s](?:fiscal|calendar))?[-\s](?P<unit>quarter|half)\b(?:\s+(?:of\s+)?(?:fiscal\s+|calendar\s+|"
         r"the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b)?", re.I), "quarter"),
     (_c(r"\bthe\s+(?:latest\s+|recent\s+)?(?P<unit>quarter)\b(?!-)(?!\s+(?:of\s+(?:a|an|the|its|their|all)\b|"
         r"century|mile|point|percent|per\s+cent))", re.I), "quarter"),
     (_c(r"(?<=\bfor\s)the\s+(?:full\s+)?(?P<unit>year|week|month|day)\b(?!-)", re.I), "for_the_unit"),
-    (_c(r"\b(?:the\s+)?year[-\s]end\b", re.I), "year_end"),
+    (_c(r"\b(?:the\s+)?year(?:[-\s]|['\u2019]s\s+)end\b", re.I), "year_end"),
     (_c(rf"\b(?:{_PREMOD})?(?:the\s+)?(?P<season>(?i:spring|summer|fall|autumn|winter))(?:\s+of)?\s+{_YEAR}"), "season"),
     (_c(r"\b(?:the|this\s+past)\s+weekend\b", re.I), "weekend"),
     (_c(r"\b(?P<h>[01]?\d|2[0-4])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b|[AP]M\b|[ap]\.m\b)"
@@ -102,9 +108,11 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(r"\b(?:(?P<quant>about|around|shortly\s+(?:before|after))\s+)?(?P<h>[01]\d|2[0-3]):?(?P<min>[0-5]\d)\s*"
         r"(?:GMT|UTC|hours|hrs|local\s+time)\b"), "clock"),
     (_c(r"\b(?:noon|midnight|midday)\b", re.I), "noon"),
+    (_c(r"\b(?P<h>1[0-2]|[1-9])(?:\s+o['\u2019]clock)?\s+in\s+the\s+(?P<pod>morning|afternoon|evening|night)\b", re.I),
+     "clock_of_day"),
     (_c(rf"\b(?:every|each)\s+(?:(?P<other>other)\s+|{_NUM}\s+)?(?P<what>(?i:monday|tuesday|wednesday|thursday|"
         r"friday|saturday|sunday|morning|afternoon|evening|night|day|week|month|year|decade|hour|minute|"
-        r"quarter)s?)\b", re.I), "set"),
+        rf"quarter)s?|(?P<month>{_MONTH_FULL}))\b", re.I), "set"),
     (_c(r"\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually)\b", re.I), "adverb_set"),
     (_c(rf"\b(?P<name>{_HOLIDAY_NAMES}|Ramadan|Eid[-\s]al[-\s](?:Fitr|Adha))(?!\w)(?:\s+{_YEAR})?", re.I), "holiday"),
     (_c(r"\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<unit>quarter|period))?\b", re.I), "year_ago"),
@@ -210,17 +218,19 @@ TRIGGERS: tuple[tuple[tuple[str, ...], bool, tuple[str, ...]], ...] = (
     (("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), True,
      ("month_day", "month_year", "month", "holiday")),
     (("day",), False, ("weekday", "deictic", "duration_rule", "vague_duration", "ago", "set", "holiday", "noon",
-                       "ref")),
-    (("month", "decade", "hour", "minute", "second", "fortnight"), False, _UNIT_RULES),
-    (("week",), False, (*_UNIT_RULES, "weekend")),
-    (("year",), False, (*_UNIT_RULES, "holiday", "year_ago", "for_the_unit", "year_end")),
+                       "ref", "anaphoric")),
+    (("month", "decade", "hour", "minute", "second", "fortnight"), False, (*_UNIT_RULES, "anaphoric")),
+    (("week",), False, (*_UNIT_RULES, "weekend", "anaphoric")),
+    (("year",), False, (*_UNIT_RULES, "holiday", "year_ago", "for_the_unit", "year_end", "anaphoric")),
     (("centur",), False, (*_UNIT_RULES, "century")),
     (("quarter", "half"), False, (*_UNIT_RULES, "quarter")),
     (("week", "month", "day"), False, ("for_the_unit",)),
-    (("night", "morning", "afternoon", "evening"), False, ("deictic", "weekday", "set", "adverb_set", "noon")),
+    (("night", "morning", "afternoon", "evening"), False, ("deictic", "weekday", "set", "adverb_set", "noon",
+                                                          "anaphoric")),
     (("tomorrow",), False, ("deictic",)),
-    (("now", "current", "present", "recent", "late", "past", "future", "ago"), False, ("ref",)),
+    (("now", "current", "present", "recent", "late", "past", "future", "ago", "term", "date"), False, ("ref",)),
     (("noon",), False, ("noon",)),
+    (("in the morning", "in the afternoon", "in the evening", "in the night"), False, ("clock_of_day",)),
     (("spring", "summer", "fall", "autumn", "winter"), False, ("relative_period", "season")),
     (("a.m", "p.m", "gmt", "utc", "hrs", "local time"), False, ("clock",)),
     (("every", "each"), False, ("set",)),
@@ -238,7 +248,7 @@ REACH = {"iso_date": 0, "slash_date": 0, "month_day": 6, "month_year": 4, "month
           "century": 4, "weekday": 2, "deictic": 3, "relative_period": 5, "ago": 6, "duration_rule": 8,
           "vague_duration": 3, "quarter": 3, "season": 4, "weekend": 2, "clock": 2, "noon": 0, "ref": 3, "set": 3,
           "adverb_set": 0, "holiday": 3, "year_ago": 1, "decade_word": 2, "spoken_year": 3,
-          "for_the_unit": 2, "year_end": 1}  # fmt: skip
+          "for_the_unit": 2, "year_end": 1, "anaphoric": 4, "clock_of_day": 2}  # fmt: skip
 
 
 def _rule_indices(names: tuple[str, ...]) -> tuple[int, ...]:
@@ -310,6 +320,6 @@ def tag(text: str, dct: dt.date | None, *, tense: Tense | None = None,
         chosen.append((order, hit))
     chosen.sort(key=lambda item: item[1].start)
     named = [(RULES[order][1], hit) for order, hit in chosen]
-    taken = [hit for _, hit in anchor_clock_times(anchor_on_reference(named, dct), text)]
+    taken = [hit for _, hit in anchor_clock_times(anchor_anaphora(anchor_on_reference(named, dct), text, dct), text)]
     return [TimeExpr(text=text[h.start:h.end], start=h.start, end=h.end, type=h.type, value=h.value,
                      precision=h.precision, mod=h.mod) for h in taken]

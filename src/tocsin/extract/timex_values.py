@@ -210,6 +210,10 @@ def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
     mod = _mod(_g(m, "pre")) if "pre" in m.re.groupindex else None
     if _g(m, "year"):
         year: int | None = int(_g(m, "year"))
+    elif ctx.dct is not None and (rel := _REL_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start())):
+        # "last Oct. 23", "next March 1": the word fixes the direction, whatever the tense
+        ahead = (month, day) > (ctx.dct.month, ctx.dct.day)
+        year = ctx.dct.year - ahead if rel.group(1).lower() == "last" else ctx.dct.year + (not ahead)
     elif ctx.dct is not None:
         year = cal.anchor_month(ctx.dct, month, ctx.direction(m.start(), m.end()))
         if month == ctx.dct.month and ctx.direction(m.start(), m.end()) == "nearest":
@@ -222,6 +226,9 @@ def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit(m.start(), m.end(), "DATE", value, "day", mod)
 
 
+_REL_BEFORE = re.compile(r"\b(last|next)\s+$", re.I)
+
+
 def _month_year(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit(m.start(), m.end(), "DATE", m.group("year") + f"-{_month_num(m.group('month')):02d}", "month", _mod(_g(m, "pre")))
 
@@ -230,6 +237,9 @@ def _month(m: re.Match[str], ctx: Context) -> Hit | None:
     month = _month_num(m.group("month"))
     if month == 5 and not (_g(m, "pre") or _g(m, "rel")) and re.match(r"\s+(?:be|have|not|also|well|come)\b", ctx.text[m.end():]):
         return None
+    if (month == 3 and not (_g(m, "pre") or _g(m, "rel")) and _NAMED_MARCH.match(ctx.text, m.end())
+            and re.search(r"\b(?:the|an?|annual|great)\s+$", ctx.text[max(0, m.start() - 12):m.start()], re.I)):
+        return None  # "the annual March for Life", "the March of the Mothers": a named march, not the month
     rel = (_g(m, "rel") or "").lower()
     value: str | None = None
     if ctx.dct is not None:
@@ -246,6 +256,7 @@ def _month(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit(m.start(), m.end(), "DATE", value, "month", _mod(_g(m, "pre")))
 
 
+_NAMED_MARCH = re.compile(r"\s+(?:for|of|on|against|to)\s+(?:the\s+)?[A-Z]")
 _YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(this|last|next)\s+year\b", re.I)
 _DEADLINE = re.compile(r"\b(?:by|until|till|through)\s+(?:(?:the\s+)?(?:end|middle|beginning)\s+of\s+|early\s+|late\s+|mid-?)?$",
                        re.I)
@@ -268,6 +279,8 @@ def _year(m: re.Match[str], ctx: Context) -> Hit | None:
     if _COUNT_NOUNS.match(ctx.text, m.end()) and not re.match(r"\s*-\s*\d", ctx.text[m.end():]):
         if not re.match(r"\s*-\s*(?:19|20)?\d\d\b", ctx.text[m.end():]):
             return None
+    if re.match(r"[.,]\d", ctx.text[m.end():m.end() + 2]):
+        return None  # "closed at 2082.1": a number
     value = m.group("year")
     return Hit(m.start(), m.end(), "DATE", value, "year", _mod(_g(m, "pre")))
 
@@ -372,6 +385,21 @@ def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit(m.start(), m.end(), "DATE", value, precision, mod)
 
 
+def _anaphoric(m: re.Match[str], ctx: Context) -> Hit | None:
+    """"that day", "the following month", "the next morning": valued here against the DCT; ``timex_anchor`` moves
+    them onto the date last named before them, their reference time in TimeML."""
+    unit = (_g(m, "unit") or _g(m, "unit2") or _g(m, "unit3")).lower()
+    words = m[0].lower()
+    shift = 1 if ("following" in words or "next" in words) else -1 if ("previous" in words or "preceding" in words) else 0
+    if ctx.dct is None:
+        return Hit(m.start(), m.end(), "DATE", None, None)
+    pod = _PART_OF_DAY.get(unit)
+    value, precision = _shift(ctx.dct, "day" if pod else unit, shift)
+    if pod:
+        return Hit(m.start(), m.end(), "TIME", f"{value}T{pod}", precision)
+    return Hit(m.start(), m.end(), "DATE", value, precision)
+
+
 def _quant_before(ctx: Context, start: int) -> str | None:
     """Return the TimeML mod of a quantifier just before an expression ("about", "more than"): outside its extent."""
     match = _QUANT_BEFORE.search(ctx.text, max(0, start - 24), start)
@@ -442,6 +470,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> Hit | None:
         return None
     if _g(m, "year") or _g(m, "year2"):
         year_text: str | None = _g(m, "year") or _g(m, "year2")
+    elif _g(m, "yrel") and ctx.dct is not None:  # "last year's fourth quarter": the year is relative to the DCT
+        year_text = f"{ctx.dct.year + {'this': 0, 'last': -1, 'next': 1}[_g(m, 'yrel').lower()]:04d}"
     elif ctx.dct is None:
         year_text = None
     else:
@@ -480,6 +510,17 @@ def _clock(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit(m.start(), m.end(), "TIME", f"{day}T{hour:02d}:{minute:02d}", "minute", _mod(_g(m, "quant")))
 
 
+def _clock_of_day(m: re.Match[str], ctx: Context) -> Hit | None:
+    """"4 in the morning" (04:00), "8 in the evening" (20:00): the part of the day says a.m. or p.m."""
+    hour, pod = int(m.group("h")), m.group("pod").lower()
+    if pod == "morning":
+        hour %= 12
+    elif pod in ("afternoon", "evening") or (pod == "night" and hour >= 6):
+        hour = hour % 12 + 12
+    day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+    return Hit(m.start(), m.end(), "TIME", f"{day}T{hour:02d}:00", "minute")
+
+
 def _noon(m: re.Match[str], ctx: Context) -> Hit | None:
     day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
     clock = "24:00" if m[0].lower() == "midnight" else "12:00"
@@ -490,7 +531,7 @@ def _ref(m: re.Match[str], ctx: Context) -> Hit | None:
     word = re.sub(r"\s+", " ", m[0].lower())
     if word in ("the past", "recently", "lately", "the recent past", "long ago", "a while ago"):
         value = "PAST_REF"
-    elif word in ("the future", "the near future", "the foreseeable future"):
+    elif word in ("the future", "the near future", "the foreseeable future") or word.endswith((" term", " date")):
         value = "FUTURE_REF"
     else:
         value = "PRESENT_REF"
@@ -498,6 +539,8 @@ def _ref(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 def _set(m: re.Match[str], ctx: Context) -> Hit | None:
+    if _g(m, "month"):  # "each July": the month of every year
+        return Hit(m.start(), m.end(), "SET", f"XXXX-{_month_num(_g(m, 'month')):02d}", "month")
     word = (_g(m, "what") or "").lower()
     if word in WEEKDAYS:
         return Hit(m.start(), m.end(), "SET", f"XXXX-WXX-{WEEKDAYS[word] + 1}", "day")
@@ -510,6 +553,8 @@ def _set(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 def _adverb_set(m: re.Match[str], ctx: Context) -> Hit | None:
+    if re.match(r" [A-Z]", ctx.text[m.end():m.end() + 2]) and m[0].islower():
+        return None  # "the party daily Granma": a newspaper
     value = _ADVERB_SETS.get(m[0].lower())
     return None if value is None else Hit(m.start(), m.end(), "SET", value, None)
 
@@ -593,6 +638,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "weekday": _weekday,
     "deictic": _deictic,
     "relative_period": _relative_period,
+    "anaphoric": _anaphoric,
     "ago": _ago,
     "duration_rule": _duration_rule,
     "vague_duration": _vague_duration,
@@ -601,6 +647,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "weekend": _weekend,
     "clock": _clock,
     "noon": _noon,
+    "clock_of_day": _clock_of_day,
     "ref": _ref,
     "set": _set,
     "adverb_set": _adverb_set,
