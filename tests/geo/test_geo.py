@@ -174,6 +174,9 @@ def _tiny_data(folder: Path, *, kati_pop: int = 42922) -> Path:
         "ML\tMLI\t466\t2453866\tMali\t17.27\t-3.54\t19077690\tAF\tBamako\tRepublic of Mali\tMalian\n",
         encoding="utf-8")
     (folder / "admin1.tsv").write_text("cc\tcode\tid\tname\nML\t07\t2455379\tKoulikoro\n", encoding="utf-8")
+    (folder / "areas.tsv").write_text(
+        "kind\tkey\tname\talts\tfcode\tcc\tlat\tlon\n"
+        "area\t\tSahel\tthe Sahel\tRGN\t\t17.0\t3.5\n", encoding="utf-8")
     return folder
 
 
@@ -185,6 +188,8 @@ def test_geo_gazetteer_index_built_once_and_reused(tmp_path: Path) -> None:
     gaz = gz.Gazetteer(first)
     assert [e.id for e in gaz.lookup("kati ville")] == [2455558]
     assert gaz.demonym("malians") == "ML" and gaz.admin1_name("ML", "07") == "Koulikoro"
+    sahel = gaz.lookup("the sahel")
+    assert [e.fcode for e in sahel] == ["RGN"] and sahel[0].id < 0 and sahel[0].geonameid is None
     gaz.close()
 
 
@@ -250,3 +255,49 @@ def test_geo_small_places_that_only_fit_together_beat_big_namesakes() -> None:
 def test_geo_region_names_and_abbreviations_resolve(text: str, name: str, country: str, fcode: str) -> None:
     got = _resolve_names(text, [name])[name]
     assert got is not None and got["country"] == country and got["feature_code"] == fcode
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "fcode", "point"),
+    [
+        ("Aid convoys reached camps in Darfur after weeks of fighting.", "Darfur", "RGN", (13.5, 24.5)),
+        ("Ministers from across the Middle East met on Tuesday.", "Middle East", "RGN", (28.0, 44.0)),
+        ("A cargo ship sank in the Pacific with 20 crew aboard.", "Pacific", "OCN", (0.0, -160.0)),
+        ("Separatist leaders in South Ossetia rejected the offer.", "South Ossetia", "RGN", (42.35, 43.95)),
+        ("The EU said it would send observers.", "EU", "RGN", (50.0, 12.0)),
+    ],
+    ids=["darfur-not-a-village-in-car", "middle-east-not-a-town", "ocean-over-us-town", "separatist-region",
+         "eu-not-eu-normandy"],
+)
+def test_geo_areas_missing_from_geonames_cities_resolve(
+    text: str, name: str, fcode: str, point: tuple[float, float]
+) -> None:
+    got = _resolve_names(text, [name])[name]
+    assert got is not None and got["feature_code"] == fcode
+    assert distance_km(float(got["lat"]), float(got["lon"]), *point) < 250  # type: ignore[arg-type]
+
+
+def test_geo_first_level_region_point_is_its_centre_of_area() -> None:
+    # Ontario's towns crowd along its southern edge; the centre of the province lies near 50N 85W.
+    got = _resolve_names("Wildfires burned across Ontario this summer.", ["Ontario"])["Ontario"]
+    assert got is not None and got["feature_code"] == "ADM1"
+    assert distance_km(float(got["lat"]), float(got["lon"]), 50.0, -85.5) < 120  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "fcode"),
+    [
+        ("Officials in Washington said the talks with Cairo would go on.", "Washington", "PPLC"),
+        ("Apple growers in Washington state expect a record harvest.", "Washington", "ADM1"),
+    ],
+    ids=["capital-by-default", "state-with-cue"],
+)
+def test_geo_capital_outranks_namesake_region(text: str, name: str, fcode: str) -> None:
+    got = _resolve_names(text, [name])[name]
+    assert got is not None and got["country"] == "US" and got["feature_code"] == fcode
+
+
+def test_geo_areas_are_region_precision() -> None:
+    from tocsin.geo.locate import precision_of
+
+    assert precision_of("RGN") == precision_of("OCN") == precision_of("CONT") == 3

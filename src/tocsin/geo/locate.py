@@ -11,14 +11,14 @@ import collections
 import dataclasses
 from collections.abc import Sequence
 
-from tocsin.geo.gazetteer import Gazetteer
+from tocsin.geo.gazetteer import AREA_CODES, Gazetteer
 from tocsin.geo.rank import Resolved
 from tocsin.model import Event, Evidence, Place
 from tocsin.taxonomy import COUNTRY_NAMES
 
 __all__ = ["REGION_CODES", "event_location", "focus_place", "precision_of", "to_place"]
 
-REGION_CODES = frozenset({"PCLI", "ADM1"})
+REGION_CODES = frozenset({"PCLI", "ADM1", "CONT"}) | AREA_CODES
 DISTRICT_CODES = frozenset({"ADM2", "ADM3"})
 TOWN_CUES = ("in ", "at ", "near ", "outside ", "of ")
 

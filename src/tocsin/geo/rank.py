@@ -23,7 +23,10 @@ from tocsin.geo.states import REGION_ABBREVIATIONS
 
 __all__ = ["Resolved", "distance_km", "resolve_mentions"]
 
-FEATURE_BONUS = {"CONT": 6.0, "PCLI": 6.0, "ADM1": 3.5, "PPLC": 2.5, "PPLA": 1.2, "ADM2": 1.2, "PPLA2": 0.6, "ADM3": 0.2}
+FEATURE_BONUS = {"CONT": 6.0, "PCLI": 6.0, "ADM1": 3.5, "PPLC": 2.5, "PPLA": 1.2, "ADM2": 1.2, "PPLA2": 0.6, "ADM3": 0.2,
+                 # the hand-written areas (areas.tsv): well-known names, each standing for one large area
+                 "OCN": 6.0, "SEA": 5.0, "RGN": 5.0, "PEN": 5.0, "ISLS": 5.0, "GULF": 4.0, "STRT": 4.0, "LK": 4.0,
+                 "LKS": 4.0, "ISL": 4.0}
 ROUNDS = 3
 # "X, Y", "X in Y" and "X in northern Y": what lies between a place and the larger place that contains it.
 _PARENT_GAP = re.compile(
@@ -87,7 +90,9 @@ def _town_over_area(cands: list[Entry], priors: list[float], area_cue: bool) -> 
     """A region or district named after its main town: the town is meant unless the text says "region".
 
     Only a town that goes by that main name and is big enough to name a region counts (a hamlet called Wales
-    or Delaware, or a suburb with the alternate name Illinois, does not make the region a town).
+    or Delaware, or a suburb with the alternate name Illinois, does not make the region a town). The country's
+    capital counts wherever the region lies: news names a capital far more often than a namesake region of its
+    country (Washington, Buenos Aires), and an article about the region says so with its other places.
     """
     towns = [e for e in cands if e.fcode.startswith("PPL") and e.main and (e.pop >= TOWN_NAMES_AREA_POP or
                                                                             e.fcode != "PPL")]
@@ -96,7 +101,8 @@ def _town_over_area(cands: list[Entry], priors: list[float], area_cue: bool) -> 
             continue
         if area_cue:
             priors[k] += 3.0
-        elif any(t.cc == e.cc and distance_km(t.lat, t.lon, e.lat, e.lon) < 250 for t in towns[:10]):
+        elif any(t.cc == e.cc and (t.fcode == "PPLC" or distance_km(t.lat, t.lon, e.lat, e.lon) < 250)
+                 for t in towns[:10]):
             priors[k] -= FEATURE_BONUS[e.fcode] + 1.0
 
 
