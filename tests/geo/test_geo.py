@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import lzma
+import re
 from pathlib import Path
 
 import pytest
@@ -301,3 +302,30 @@ def test_geo_areas_are_region_precision() -> None:
     from tocsin.geo.locate import precision_of
 
     assert precision_of("RGN") == precision_of("OCN") == precision_of("CONT") == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cc"),
+    [
+        ("Californians voted on the measure last week.", "Californians", "US"),
+        ("South Ossetian officials closed the road.", "South Ossetian", "GE"),
+        ("Darfuri refugees crossed into Chad.", "Darfuri", "SD"),
+    ],
+    ids=["state-people", "region-adjective", "region-people-i"],
+)
+def test_geo_adjective_of_an_area_resolves_to_the_area(text: str, name: str, cc: str) -> None:
+    got = _resolve_names(text, [name])[name]
+    assert got is not None and got["country"] == cc and got["feature_code"] != "PPL"
+
+
+def test_geo_adjective_of_a_town_is_no_place() -> None:
+    assert _resolve_names("Parisians queued for bread.", ["Parisians"])["Parisians"] is None
+
+
+def test_geo_one_sense_per_article() -> None:
+    text = ("Rain flooded streets in Columbus, Neb., on Monday. Platte County crews said Columbus would dry out "
+            "by Friday, and schools in Columbus stayed open.")
+    spans = [(m.start(), m.end()) for m in re.finditer("Columbus", text)]
+    got = geo.resolve(text, spans)
+    assert len({(r["lat"], r["lon"]) for r in got if r}) == 1
+    assert all(r is not None and float(r["lon"]) < -95 for r in got)  # Nebraska, not Ohio

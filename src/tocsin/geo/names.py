@@ -11,7 +11,7 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["edit_distance", "fold", "phonetic", "skeleton", "variant_distance"]
+__all__ = ["adjective_bases", "edit_distance", "fold", "phonetic", "skeleton", "variant_distance"]
 
 _PUNCT = re.compile(r"[\u2018\u2019'`´\.]")
 _SEP = re.compile(r"[^a-z0-9]+")
@@ -19,6 +19,28 @@ _VOWELS = re.compile(r"[aeiouy]+")
 _DOUBLE = re.compile(r"(.)\1+")
 _PHONETIC = (("ou", "u"), ("w", "u"), ("y", "i"), ("ph", "f"), ("kh", "k"), ("gh", "g"), ("dj", "j"), ("dh", "d"),
              ("c", "k"), ("q", "k"), ("ee", "i"), ("oo", "u"))
+
+
+def adjective_bases(key: str) -> list[str]:
+    """Return the place names that the folded adjective or people's name ``key`` may come from, likeliest first.
+
+    English forms such adjectives by adding -n, -an, -ian or -i to the name, and an -o or -s ending may give way
+    (California/Californian, Ohio/Ohioans, Ontario/Ontarians, Texas/Texans, Darfur/Darfuri); the plural adds -s.
+
+    >>> adjective_bases("south ossetian")[:1], "ohio" in adjective_bases("ohioans")
+    (['south ossetia'], True)
+    """
+    word = key[:-1] if key.endswith(("ns", "is")) else key
+    if len(word) < 5:
+        return []
+    bases: list[str] = []
+    if word.endswith("n"):
+        bases += [word[:-1], word[:-1] + "s"]
+        if word.endswith("an"):
+            bases += [word[:-2], word[:-2] + "o"]
+    elif word.endswith("i"):
+        bases.append(word[:-1])
+    return [b for b in bases if len(b) >= 4]
 
 
 @functools.lru_cache(maxsize=65536)

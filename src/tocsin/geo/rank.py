@@ -16,8 +16,8 @@ import math
 import re
 from collections.abc import Sequence
 
-from tocsin.geo.gazetteer import Entry, Gazetteer
-from tocsin.geo.names import fold
+from tocsin.geo.gazetteer import AREA_CODES, Entry, Gazetteer
+from tocsin.geo.names import adjective_bases, fold
 from tocsin.geo.recognize import Mention
 from tocsin.geo.states import REGION_ABBREVIATIONS
 
@@ -28,6 +28,8 @@ FEATURE_BONUS = {"CONT": 6.0, "PCLI": 6.0, "ADM1": 3.5, "PPLC": 2.5, "PPLA": 1.2
                  "OCN": 6.0, "SEA": 5.0, "RGN": 5.0, "PEN": 5.0, "ISLS": 5.0, "GULF": 4.0, "STRT": 4.0, "LK": 4.0,
                  "LKS": 4.0, "ISL": 4.0}
 ROUNDS = 3
+# Areas whose adjective or people's name can stand for them (a town's rarely does: "Parisians" are no place).
+ADJECTIVE_CODES = frozenset({"CONT", "PCLI", "ADM1"}) | AREA_CODES
 # "X, Y", "X in Y" and "X in northern Y": what lies between a place and the larger place that contains it.
 _PARENT_GAP = re.compile(
     r"\s*,\s*|\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|"
@@ -117,6 +119,7 @@ class _Slot:
     best: int = 0
     conf: float = 0.0
     extra: list[float] = dataclasses.field(default_factory=list)
+    totals: list[float] = dataclasses.field(default_factory=list)
     near: bool = False
     offset_km: float | None = None
     anchor: int | None = None
@@ -149,6 +152,9 @@ def _candidates(
         scored = [(e, _prior(e, 0)) for e in _fixed(gazetteer, mention)]
         if not scored:
             scored = [(e, _prior(e, 0)) for e in gazetteer.lookup(mention.key)]
+        if not scored:  # "South Ossetian", "Ohioans": an adjective or people's name stands for its area
+            scored = [(e, _prior(e, 0)) for base in adjective_bases(mention.key) for e in gazetteer.lookup(base)
+                      if e.fcode in ADJECTIVE_CODES]
         fuzzy = not scored
         if fuzzy:
             for variant, dist in gazetteer.variants(mention.key)[:8]:
@@ -175,7 +181,29 @@ def resolve_mentions(
         _choose(slot, [0.0] * len(slot.cands))
     for _ in range(ROUNDS):
         _context_round(slots, focus)
+    _one_sense(slots)
     return [_result(s) for s in slots]
+
+
+def _one_sense(slots: list[_Slot]) -> None:
+    """Give every mention of a name the reading that all its mentions together favour (one sense per discourse).
+
+    A report names the same Columbus throughout; the evidence sits at one mention ("Columbus, Neb.", the dateline)
+    while context rounds score each mention on its own and can leave the others with the big namesake. Summing the
+    scores of all mentions of the name lets the one with the evidence decide for all.
+    """
+    groups: dict[str, list[_Slot]] = collections.defaultdict(list)
+    for slot in slots:
+        if slot.cands:
+            groups[slot.mention.key].append(slot)
+    for group in groups.values():
+        if len(group) < 2 or len({s.best for s in group}) == 1:
+            continue
+        sums = [sum(s.totals[k] for s in group) for k in range(len(group[0].cands))]
+        order = sorted(range(len(sums)), key=lambda k: -sums[k])
+        margin = (sums[order[0]] - sums[order[1]]) / len(group) if len(order) > 1 else 3.0
+        for slot in group:
+            slot.best, slot.conf = order[0], 1.0 / (1.0 + math.exp(-margin))
 
 
 def _add_support(slots: list[_Slot]) -> None:
@@ -243,6 +271,7 @@ def _choose(slot: _Slot, ctx: list[float]) -> None:
         slot.conf = 0.0
         return
     totals = [p + c + e for p, c, e in zip(slot.priors, ctx, slot.extra, strict=True)]
+    slot.totals = totals
     order = sorted(range(len(totals)), key=lambda k: -totals[k])
     slot.best = order[0]
     margin = totals[order[0]] - totals[order[1]] if len(order) > 1 else 3.0
