@@ -541,6 +541,7 @@ def write(builder: Builder, out: Path) -> None:
 ATLAS_STEP = 0.1  # degrees: cells for a country's centre of area
 VORONOI_STEP = 0.25  # degrees: cells for first-level regions (coarser: every cell is matched to its nearest town)
 HOME_GAP_KM = 300.0
+STRAY_SPREAD = 5.0
 # Natural Earth outlines without an ISO code that GeoNames counts as part of a country.
 ATLAS_EXTRA = {"Somaliland": "706", "N. Cyprus": "196", "Kosovo": "XK"}
 # Areas that GeoNames cities and first-level regions lack but news names often: (name, alternate names, GeoNames
@@ -772,10 +773,35 @@ def home_cells(polys: list[Any], step: float) -> tuple[Any, Any]:
     return np.vstack([parts[k][1] for k in sorted(home)]), np.vstack([p[1] for p in parts])
 
 
+def _strays(towns: list[tuple[float, float, str]]) -> set[int]:
+    """Indexes of towns far from the rest of their region: coded to the wrong region in GeoNames (a few Tibetan
+    villages carry Hebei's code), and in empty land such a town would claim a large area for its region.
+
+    Far means over ``STRAY_SPREAD`` times the region's median distance from its towns' median point.
+    """
+    import numpy as np
+
+    by_code: dict[str, list[int]] = collections.defaultdict(list)
+    for k, t in enumerate(towns):
+        by_code[t[2]].append(k)
+    strays: set[int] = set()
+    for members in by_code.values():
+        if len(members) < 5:
+            continue
+        pts = np.array([towns[k][:2] for k in members])
+        mid = np.median(pts, axis=0)
+        d = np.hypot(pts[:, 0] - mid[0], (pts[:, 1] - mid[1]) * math.cos(math.radians(float(mid[0]))))
+        limit = STRAY_SPREAD * max(float(np.median(d)), 0.5)
+        strays.update(k for k, dk in zip(members, d, strict=True) if dk > limit)
+    return strays
+
+
 def voronoi_regions(cells: Any, towns: list[tuple[float, float, str]]) -> dict[str, Any]:
     """Split a country's cells among its first-level regions: each cell goes to the region of its nearest town."""
     import numpy as np
 
+    strays = _strays(towns)
+    towns = [t for k, t in enumerate(towns) if k not in strays]
     if not towns or not len(cells):
         return {}
     pts = np.array([(t[0], t[1]) for t in towns])

@@ -51,3 +51,9 @@ def test_build_voronoi_gives_empty_land_to_the_nearest_region(build: ModuleType)
     regions = build.voronoi_regions(cells, towns)
     lat, _ = build.centre_of_area(regions["A"])
     assert set(regions) == {"A", "B"} and lat > 4
+
+
+def test_build_a_town_coded_to_a_far_region_is_left_out(build: ModuleType) -> None:
+    towns = [(40.0 + k * 0.1, 116.0, "10") for k in range(10)] + [(31.0, 94.0, "10")]
+    towns += [(31.0 + k * 0.1, 92.0, "14") for k in range(10)]
+    assert build._strays(towns) == {10}

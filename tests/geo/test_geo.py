@@ -329,3 +329,8 @@ def test_geo_one_sense_per_article() -> None:
     got = geo.resolve(text, spans)
     assert len({(r["lat"], r["lon"]) for r in got if r}) == 1
     assert all(r is not None and float(r["lon"]) < -95 for r in got)  # Nebraska, not Ohio
+
+
+def test_geo_town_named_region_means_the_town_inside_it() -> None:
+    got = _resolve_names("Traffic jams in São Paulo stretched for miles.", ["São Paulo"])["São Paulo"]
+    assert got is not None and str(got["feature_code"]).startswith("PPL")

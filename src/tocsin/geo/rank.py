@@ -91,10 +91,11 @@ def _prior(entry: Entry, slip: int) -> float:
 def _town_over_area(cands: list[Entry], priors: list[float], area_cue: bool) -> None:
     """A region or district named after its main town: the town is meant unless the text says "region".
 
-    Only a town that goes by that main name and is big enough to name a region counts (a hamlet called Wales
-    or Delaware, or a suburb with the alternate name Illinois, does not make the region a town). The country's
-    capital counts wherever the region lies: news names a capital far more often than a namesake region of its
-    country (Washington, Buenos Aires), and an article about the region says so with its other places.
+    The town lies in the region (for a first-level region) or near its point (districts, whose towns carry no
+    district code). Only a town that goes by that main name and is big enough to name a region counts (a hamlet
+    called Wales or Delaware, or a suburb with the alternate name Illinois, does not make the region a town). The
+    country's capital counts wherever the region lies: news names a capital far more often than a namesake region
+    of its country (Washington, Buenos Aires), and an article about the region says so with its other places.
     """
     towns = [e for e in cands if e.fcode.startswith("PPL") and e.main and (e.pop >= TOWN_NAMES_AREA_POP or
                                                                             e.fcode != "PPL")]
@@ -103,8 +104,8 @@ def _town_over_area(cands: list[Entry], priors: list[float], area_cue: bool) -> 
             continue
         if area_cue:
             priors[k] += 3.0
-        elif any(t.cc == e.cc and (t.fcode == "PPLC" or distance_km(t.lat, t.lon, e.lat, e.lon) < 250)
-                 for t in towns[:10]):
+        elif any(t.cc == e.cc and (t.fcode == "PPLC" or (e.fcode == "ADM1" and t.admin1 == e.admin1)
+                                   or distance_km(t.lat, t.lon, e.lat, e.lon) < 250) for t in towns[:10]):
             priors[k] -= FEATURE_BONUS[e.fcode] + 1.0
 
 
