@@ -334,3 +334,9 @@ def test_geo_one_sense_per_article() -> None:
 def test_geo_town_named_region_means_the_town_inside_it() -> None:
     got = _resolve_names("Traffic jams in São Paulo stretched for miles.", ["São Paulo"])["São Paulo"]
     assert got is not None and str(got["feature_code"]).startswith("PPL")
+
+
+def test_geo_area_named_with_its_kind_word() -> None:
+    text = "Snow closed roads in Akita Prefecture, and clashes were reported in Kunar Province."
+    got = _resolve_names(text, ["Akita Prefecture", "Kunar Province"])
+    assert [(r["country"], r["feature_code"]) for r in got.values() if r] == [("JP", "ADM1"), ("AF", "ADM1")]

@@ -11,7 +11,7 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["adjective_bases", "edit_distance", "fold", "phonetic", "skeleton", "variant_distance"]
+__all__ = ["ADMIN_WORDS", "adjective_bases", "admin_base", "edit_distance", "fold", "phonetic", "skeleton", "variant_distance"]
 
 _PUNCT = re.compile(r"[\u2018\u2019'`´\.]")
 _SEP = re.compile(r"[^a-z0-9]+")
@@ -19,6 +19,21 @@ _VOWELS = re.compile(r"[aeiouy]+")
 _DOUBLE = re.compile(r"(.)\1+")
 _PHONETIC = (("ou", "u"), ("w", "u"), ("y", "i"), ("ph", "f"), ("kh", "k"), ("gh", "g"), ("dj", "j"), ("dh", "d"),
              ("c", "k"), ("q", "k"), ("ee", "i"), ("oo", "u"))
+
+
+# Words that say what kind of administrative area a name is ("Akita Prefecture", "Kunar Province").
+ADMIN_WORDS = frozenset({"province", "prefecture", "state", "region", "governorate", "district", "county",
+                         "department", "oblast", "municipality", "territory", "division", "commune", "parish"})
+
+
+def admin_base(key: str) -> str | None:
+    """Return the folded name without a trailing kind-of-area word, or None when it has none.
+
+    >>> admin_base("akita prefecture"), admin_base("akita")
+    ('akita', None)
+    """
+    head, _, last = key.rpartition(" ")
+    return head if head and last in ADMIN_WORDS else None
 
 
 def adjective_bases(key: str) -> list[str]:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from tocsin.geo.gazetteer import AREA_CODES, Entry, Gazetteer
-from tocsin.geo.names import adjective_bases, fold
+from tocsin.geo.names import adjective_bases, admin_base, fold
 from tocsin.geo.recognize import Mention
 from tocsin.geo.states import REGION_ABBREVIATIONS
 
@@ -153,6 +153,9 @@ def _candidates(
         scored = [(e, _prior(e, 0)) for e in _fixed(gazetteer, mention)]
         if not scored:
             scored = [(e, _prior(e, 0)) for e in gazetteer.lookup(mention.key)]
+        base = admin_base(mention.key)
+        if not scored and base:  # "Akita Prefecture": the area called Akita
+            scored = [(e, _prior(e, 0)) for e in gazetteer.lookup(base) if e.fcode in ("ADM1", "ADM2", "ADM3")]
         if not scored:  # "South Ossetian", "Ohioans": an adjective or people's name stands for its area
             scored = [(e, _prior(e, 0)) for base in adjective_bases(mention.key) for e in gazetteer.lookup(base)
                       if e.fcode in ADJECTIVE_CODES]
