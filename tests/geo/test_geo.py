@@ -340,3 +340,17 @@ def test_geo_area_named_with_its_kind_word() -> None:
     text = "Snow closed roads in Akita Prefecture, and clashes were reported in Kunar Province."
     got = _resolve_names(text, ["Akita Prefecture", "Kunar Province"])
     assert [(r["country"], r["feature_code"]) for r in got.values() if r] == [("JP", "ADM1"), ("AF", "ADM1")]
+
+
+def test_geo_counties_named_without_county() -> None:
+    text = "Sheriffs from Story, Marshall and Hardin met in Ames on Tuesday to share radio towers."
+    got = _resolve_names(text, ["Story", "Marshall", "Hardin", "Ames"])
+    assert all(r is not None and r["country"] == "US" for r in got.values())
+    assert [got[n]["feature_code"] for n in ("Story", "Marshall", "Hardin")] == ["ADM2"] * 3  # type: ignore[index]
+    assert all(distance_km(float(r["lat"]), float(r["lon"]), 42.03, -93.62) < 80  # type: ignore[arg-type,index]
+               for r in got.values())
+
+
+def test_geo_bare_county_name_keeps_a_big_town_reading() -> None:
+    got = _resolve_names("Flights to Denver were delayed by snow.", ["Denver"])["Denver"]
+    assert got is not None and got["feature_code"].startswith("PPL")  # type: ignore[union-attr]

@@ -163,6 +163,9 @@ def _candidates(
         if fuzzy:
             for variant, dist in gazetteer.variants(mention.key)[:8]:
                 scored.extend((e, _prior(e, dist + 1)) for e in gazetteer.lookup(variant, limit=50))
+        if base is None:  # "Clarke, Oconee and Barrow": local news names counties without "County"
+            scored += [(e, _prior(e, 0)) for suffix in (" county", " parish") for e in
+                       gazetteer.lookup(mention.key + suffix) if e.fcode == "ADM2"]
         scored = sorted(scored, key=lambda ep: -ep[1])[:TOP]
         cache[mention.key] = ([e for e, _ in scored], [p for _, p in scored], fuzzy)
     cands, priors, fuzzy = cache[mention.key]
