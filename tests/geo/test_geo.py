@@ -354,3 +354,11 @@ def test_geo_counties_named_without_county() -> None:
 def test_geo_bare_county_name_keeps_a_big_town_reading() -> None:
     got = _resolve_names("Flights to Denver were delayed by snow.", ["Denver"])["Denver"]
     assert got is not None and got["feature_code"].startswith("PPL")  # type: ignore[union-attr]
+
+
+def test_geo_world_region_is_a_region_place_without_country() -> None:
+    text = "Oil prices rose across the Middle East this year, and aid flights into Darfur resumed."
+    places = _places(text)
+    region, darfur = _by_text(places, "Middle East"), _by_text(places, "Darfur")
+    assert region.feature_code == "RGN" and region.country is None and region.precision == 3
+    assert darfur.country == "SD" and darfur.precision == 3
