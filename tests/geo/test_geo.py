@@ -362,3 +362,10 @@ def test_geo_world_region_is_a_region_place_without_country() -> None:
     region, darfur = _by_text(places, "Middle East"), _by_text(places, "Darfur")
     assert region.feature_code == "RGN" and region.country is None and region.precision == 3
     assert darfur.country == "SD" and darfur.precision == 3
+
+
+def test_geo_iso_codes_are_no_country_names() -> None:
+    got = _resolve_names("Traffic in L.A. slowed to a crawl.", ["L.A."])["L.A."]
+    assert got is None or got["country"] != "LA"
+    us = _resolve_names("Talks between the US and Canada resumed.", ["US"])["US"]
+    assert us is not None and us["country"] == "US" and us["feature_code"] == "PCLI"

@@ -30,8 +30,10 @@ ATTRIBUTION = (
     "Contains data from Who's On First (https://whosonfirst.org/docs/licenses/) and GeoNames "
     "(https://www.geonames.org/, CC BY 4.0)."
 )
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 DATA_FILES = ("places.tsv.xz", "countries.tsv", "admin1.tsv", "areas.tsv")
+# Country codes that English news writes as names.
+CODES_AS_NAMES = frozenset({"US", "USA"})
 # Feature codes of the hand-written areas in areas.tsv (GeoNames codes: world regions, seas, islands, ...).
 AREA_CODES = frozenset({"RGN", "OCN", "SEA", "GULF", "STRT", "LK", "LKS", "ISL", "ISLS", "PEN"})
 # Ids of the areas in areas.tsv that have no GeoNames id (below the build's synthetic region and county ids).
@@ -193,7 +195,8 @@ def _load_countries(con: sqlite3.Connection, data_dir: Path) -> None:
                     (cc, f[1], int(f[2]), pid, f[4], lat, lon, pop, f[8], f[9]))
         con.execute("INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
                     (pid, f[4], "PCLI", cc, "", "", lat, lon, pop, 99))
-        alts = f[10].split("|") if f[10] else []
+        # ISO codes are no names in running text ("L.A." is not Laos, "IN" not India), except the United States'.
+        alts = [a for a in (f[10].split("|") if f[10] else []) if a not in (cc, f[1]) or a in CODES_AS_NAMES]
         con.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?)", list(_names(pid, f[4], alts)))
         for demonym in f[11].split("|") if f[11] else []:
             for form in (demonym, demonym + "s"):
