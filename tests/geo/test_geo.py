@@ -369,3 +369,8 @@ def test_geo_iso_codes_are_no_country_names() -> None:
     assert got is None or got["country"] != "LA"
     us = _resolve_names("Talks between the US and Canada resumed.", ["US"])["US"]
     assert us is not None and us["country"] == "US" and us["feature_code"] == "PCLI"
+
+
+def test_geo_one_capital_per_country() -> None:
+    capitals = [e for e in gz.load().lookup("washington") if e.fcode == "PPLC"]
+    assert [(e.cc, e.admin1) for e in capitals] == [("US", "DC")]

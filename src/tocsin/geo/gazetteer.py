@@ -30,7 +30,7 @@ ATTRIBUTION = (
     "Contains data from Who's On First (https://whosonfirst.org/docs/licenses/) and GeoNames "
     "(https://www.geonames.org/, CC BY 4.0)."
 )
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 DATA_FILES = ("places.tsv.xz", "countries.tsv", "admin1.tsv", "areas.tsv")
 # Country codes that English news writes as names.
 CODES_AS_NAMES = frozenset({"US", "USA"})
@@ -136,6 +136,7 @@ def build_index(data_dir: Path, target: Path) -> Path:
             _load_countries(con, data_dir)
             _load_places(con, data_dir)
             _load_admin1(con, data_dir)
+            _one_capital(con)
             _load_areas(con, data_dir)
             _load_skeletons(con)
             con.execute("INSERT INTO meta VALUES ('data_hash', ?)", (target.stem.split("-")[-1],))
@@ -206,6 +207,13 @@ def _load_countries(con: sqlite3.Connection, data_dir: Path) -> None:
 def _load_admin1(con: sqlite3.Connection, data_dir: Path) -> None:
     rows = [(f[0], f[1], int(f[2]), f[3]) for f in _tsv(data_dir / "admin1.tsv")]
     con.executemany("INSERT OR REPLACE INTO admin1 VALUES (?,?,?,?)", rows)
+
+
+def _one_capital(con: sqlite3.Connection) -> None:
+    """Keep one capital (PPLC) per country, its most populous: data built before the build script's fix marked
+    every town named like the capital as one (Washington in Utah, Illinois and Georgia)."""
+    con.execute("UPDATE place SET fcode='PPL' WHERE fcode='PPLC' AND id NOT IN "
+                "(SELECT id FROM (SELECT id, MAX(pop) FROM place WHERE fcode='PPLC' GROUP BY cc))")
 
 
 def _load_areas(con: sqlite3.Connection, data_dir: Path) -> None:
