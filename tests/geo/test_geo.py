@@ -310,8 +310,9 @@ def test_geo_areas_are_region_precision() -> None:
         ("Californians voted on the measure last week.", "Californians", "US"),
         ("South Ossetian officials closed the road.", "South Ossetian", "GE"),
         ("Darfuri refugees crossed into Chad.", "Darfuri", "SD"),
+        ("Abkhaz leaders rejected the talks.", "Abkhaz", "GE"),
     ],
-    ids=["state-people", "region-adjective", "region-people-i"],
+    ids=["state-people", "region-adjective", "region-people-i", "region-without-ia"],
 )
 def test_geo_adjective_of_an_area_resolves_to_the_area(text: str, name: str, cc: str) -> None:
     got = _resolve_names(text, [name])[name]
