@@ -352,8 +352,14 @@ def test_geo_counties_named_without_county() -> None:
                for r in got.values())
 
 
-def test_geo_bare_county_name_keeps_a_big_town_reading() -> None:
-    got = _resolve_names("Flights to Denver were delayed by snow.", ["Denver"])["Denver"]
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Flights to Denver were delayed by snow.", "Denver"),
+     ("Flooding closed roads across Houston on Tuesday, the Texas transport agency said.", "Houston")],
+    ids=["denver", "houston-in-texas-not-houston-county"],
+)
+def test_geo_bare_county_name_keeps_a_big_town_reading(text: str, name: str) -> None:
+    got = _resolve_names(text, [name])[name]
     assert got is not None and got["feature_code"].startswith("PPL")  # type: ignore[union-attr]
 
 

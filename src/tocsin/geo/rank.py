@@ -45,6 +45,7 @@ SUPPORT_W = 2.0
 SIBLING_W = 3.0
 TOWN_NAMES_AREA_POP = 10_000
 FUZZY_PENALTY = 2.0
+MAIN_BONUS = 1.0
 _KM_PER_UNIT = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0,
                 "miles": 1.609, "mile": 1.609, "mi": 1.609}
 _DISTANCE = re.compile(
@@ -84,7 +85,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _prior(entry: Entry, slip: int) -> float:
     """Context-free score: population, feature class, main name, how widely named; ``slip``: variant distance+1."""
-    return (0.55 * math.log10(entry.pop + 1) + FEATURE_BONUS.get(entry.fcode, 0.0) + (1.0 if entry.main else 0.0)
+    return (0.55 * math.log10(entry.pop + 1) + FEATURE_BONUS.get(entry.fcode, 0.0) + (MAIN_BONUS if entry.main else 0.0)
             + 0.25 * math.log1p(entry.nalt) - (FUZZY_PENALTY * slip if slip else 0.0))
 
 
@@ -164,7 +165,8 @@ def _candidates(
             for variant, dist in gazetteer.variants(mention.key)[:8]:
                 scored.extend((e, _prior(e, dist + 1)) for e in gazetteer.lookup(variant, limit=50))
         if base is None:  # "Clarke, Oconee and Barrow": local news names counties without "County"
-            scored += [(e, _prior(e, 0)) for suffix in (" county", " parish") for e in
+            # the bare name is not the county's own name: its prior is that of an alternate name (no main bonus)
+            scored += [(e, _prior(e, 0) - MAIN_BONUS) for suffix in (" county", " parish") for e in
                        gazetteer.lookup(mention.key + suffix) if e.fcode == "ADM2"]
         scored = sorted(scored, key=lambda ep: -ep[1])[:TOP]
         cache[mention.key] = ([e for e, _ in scored], [p for _, p in scored], fuzzy)
