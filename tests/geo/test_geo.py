@@ -381,3 +381,9 @@ def test_geo_iso_codes_are_no_country_names() -> None:
 def test_geo_one_capital_per_country() -> None:
     capitals = [e for e in gz.load().lookup("washington") if e.fcode == "PPLC"]
     assert [(e.cc, e.admin1) for e in capitals] == [("US", "DC")]
+
+
+@needs_model
+def test_geo_state_initials_without_a_comma_are_places() -> None:
+    places = _places("Two men were arrested in S.C. on Monday, and a third in N.Y.", model=True)
+    assert {(p.text, p.feature_code) for p in places} >= {("S.C.", "ADM1"), ("N.Y.", "ADM1")}
