@@ -536,12 +536,13 @@ def write(builder: Builder, out: Path) -> None:
 
 # --- Points of large areas (areas.tsv) ---------------------------------------------------------------------------
 #
-# An area is best represented by its centre of area, not by an arbitrary point (a capital, a Factbook round number,
-# or the middle of its towns' bounding box, which crowds where people live). Country outlines come from Natural
-# Earth (world-atlas); a first-level region has no outline here, so its area is approximated by the cells of its
+# An area is best represented by its centre of area (the point nearest, on average, to all of it), not by the middle
+# of its towns' bounding box, which crowds where people live. Countries keep their conventional points (the Factbook's,
+# as GeoNames and most references give them). Country outlines come from Natural Earth (world-atlas): they place the
+# world regions of AREAS; a first-level region has no outline here, so its area is approximated by the cells of its
 # country that lie nearer to one of its towns than to any other region's town (a Voronoi partition of the country by
 # GeoNames cities500 towns), which follows the real border where towns are dense and fills empty land (northern
-# Ontario, outback Queensland) with the region whose towns are nearest.
+# Canada, the Australian outback) with the region whose towns are nearest.
 
 ATLAS_STEP = 0.1  # degrees: cells for a country's centre of area
 VORONOI_STEP = 0.25  # degrees: cells for first-level regions (coarser: every cell is matched to its nearest town)

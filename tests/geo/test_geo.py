@@ -261,14 +261,13 @@ def test_geo_region_names_and_abbreviations_resolve(text: str, name: str, countr
 @pytest.mark.parametrize(
     ("text", "name", "fcode", "point"),
     [
-        ("Aid convoys reached camps in Darfur after weeks of fighting.", "Darfur", "RGN", (13.5, 24.5)),
-        ("Ministers from across the Middle East met on Tuesday.", "Middle East", "RGN", (28.0, 44.0)),
-        ("A cargo ship sank in the Pacific with 20 crew aboard.", "Pacific", "OCN", (0.0, -160.0)),
-        ("Separatist leaders in South Ossetia rejected the offer.", "South Ossetia", "RGN", (42.35, 43.95)),
-        ("The EU said it would send observers.", "EU", "RGN", (50.0, 12.0)),
+        ("Shelling in Donbas went on overnight.", "Donbas", "RGN", (48.2, 38.6)),
+        ("Ministers from the Horn of Africa met on Tuesday.", "Horn of Africa", "RGN", (8.5, 41.5)),
+        ("A research ship sailed into the Arctic last week.", "Arctic", "OCN", (90.0, 0.0)),
+        ("Separatist leaders in Transnistria rejected the offer.", "Transnistria", "RGN", (47.2, 29.4)),
+        ("Leaders from across the Balkans met in Vienna.", "Balkans", "RGN", (43.5, 21.0)),
     ],
-    ids=["darfur-not-a-village-in-car", "middle-east-not-a-town", "ocean-over-us-town", "separatist-region",
-         "eu-not-eu-normandy"],
+    ids=["conflict-region", "world-region", "ocean-over-town", "separatist-region", "region-of-countries"],
 )
 def test_geo_areas_missing_from_geonames_cities_resolve(
     text: str, name: str, fcode: str, point: tuple[float, float]
@@ -279,10 +278,11 @@ def test_geo_areas_missing_from_geonames_cities_resolve(
 
 
 def test_geo_first_level_region_point_is_its_centre_of_area() -> None:
-    # Ontario's towns crowd along its southern edge; the centre of the province lies near 50N 85W.
-    got = _resolve_names("Wildfires burned across Ontario this summer.", ["Ontario"])["Ontario"]
+    # Western Australia's towns crowd along its south-western coast; the centre of the state lies near 25S 121.6E.
+    text = "Bushfires burned across Western Australia this summer."
+    got = _resolve_names(text, ["Western Australia"])["Western Australia"]
     assert got is not None and got["feature_code"] == "ADM1"
-    assert distance_km(float(got["lat"]), float(got["lon"]), 50.0, -85.5) < 120  # type: ignore[arg-type]
+    assert distance_km(float(got["lat"]), float(got["lon"]), -25.0, 121.6) < 200  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -308,15 +308,22 @@ def test_geo_areas_are_region_precision() -> None:
     ("text", "name", "cc"),
     [
         ("Californians voted on the measure last week.", "Californians", "US"),
-        ("South Ossetian officials closed the road.", "South Ossetian", "GE"),
+        ("Transnistrian officials closed the road.", "Transnistrian", "MD"),
         ("Darfuri refugees crossed into Chad.", "Darfuri", "SD"),
-        ("Abkhaz leaders rejected the talks.", "Abkhaz", "GE"),
     ],
-    ids=["state-people", "region-adjective", "region-people-i", "region-without-ia"],
+    ids=["state-people", "region-adjective", "region-people-i"],
 )
 def test_geo_adjective_of_an_area_resolves_to_the_area(text: str, name: str, cc: str) -> None:
     got = _resolve_names(text, [name])[name]
     assert got is not None and got["country"] == cc and got["feature_code"] != "PPL"
+
+
+def test_geo_adjective_bases() -> None:
+    from tocsin.geo.names import adjective_bases
+
+    assert adjective_bases("transnistrian")[0] == "transnistria"
+    assert "ohio" in adjective_bases("ohioans") and "texas" in adjective_bases("texans")
+    assert "croatia" in adjective_bases("croat") and adjective_bases("serb") == []
 
 
 def test_geo_adjective_of_a_town_is_no_place() -> None:
@@ -324,16 +331,16 @@ def test_geo_adjective_of_a_town_is_no_place() -> None:
 
 
 def test_geo_one_sense_per_article() -> None:
-    text = ("Rain flooded streets in Columbus, Neb., on Monday. Platte County crews said Columbus would dry out "
-            "by Friday, and schools in Columbus stayed open.")
-    spans = [(m.start(), m.end()) for m in re.finditer("Columbus", text)]
+    # The state after the first mention is evidence for every Vienna of the story, not only the first.
+    text = ("Storms hit Vienna, Va., on Monday. Crews said Vienna would reopen roads by Friday, and schools in "
+            "Vienna stayed open.")
+    spans = [(m.start(), m.end()) for m in re.finditer("Vienna", text)]
     got = geo.resolve(text, spans)
-    assert len({(r["lat"], r["lon"]) for r in got if r}) == 1
-    assert all(r is not None and float(r["lon"]) < -95 for r in got)  # Nebraska, not Ohio
+    assert [r["country"] if r else None for r in got] == ["US", "US", "US"]
 
 
 def test_geo_town_named_region_means_the_town_inside_it() -> None:
-    got = _resolve_names("Traffic jams in São Paulo stretched for miles.", ["São Paulo"])["São Paulo"]
+    got = _resolve_names("Traffic jams in Rio de Janeiro stretched for miles.", ["Rio de Janeiro"])["Rio de Janeiro"]
     assert got is not None and str(got["feature_code"]).startswith("PPL")
 
 
@@ -364,9 +371,9 @@ def test_geo_bare_county_name_keeps_a_big_town_reading(text: str, name: str) -> 
 
 
 def test_geo_world_region_is_a_region_place_without_country() -> None:
-    text = "Oil prices rose across the Middle East this year, and aid flights into Darfur resumed."
+    text = "Prices rose across the Horn of Africa this year, and aid flights into Darfur resumed."
     places = _places(text)
-    region, darfur = _by_text(places, "Middle East"), _by_text(places, "Darfur")
+    region, darfur = _by_text(places, "Horn of Africa"), _by_text(places, "Darfur")
     assert region.feature_code == "RGN" and region.country is None and region.precision == 3
     assert darfur.country == "SD" and darfur.precision == 3
 

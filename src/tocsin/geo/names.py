@@ -40,11 +40,11 @@ def adjective_bases(key: str) -> list[str]:
     """Return the place names that the folded adjective or people's name ``key`` may come from, likeliest first.
 
     English forms such adjectives by adding -n, -an, -ian or -i to the name, and an -o or -s ending may give way
-    (California/Californian, Ohio/Ohioans, Ontario/Ontarians, Texas/Texans, Darfur/Darfuri), or by dropping -ia
-    (Abkhazia/Abkhaz); the plural adds -s.
+    (California/Californian, Iowa/Iowans, Mexico/Mexicans, Texas/Texans, Punjab/Punjabi), or by dropping -ia
+    (Croatia/Croat); the plural adds -s.
 
-    >>> adjective_bases("south ossetian")[:1], "ohio" in adjective_bases("ohioans")
-    (['south ossetia'], True)
+    >>> adjective_bases("transnistrian")[:1], "iowa" in adjective_bases("iowans")
+    (['transnistria'], True)
     """
     word = key[:-1] if key.endswith(("ns", "is")) else key
     if len(word) < 5:
@@ -56,7 +56,7 @@ def adjective_bases(key: str) -> list[str]:
             bases += [word[:-2], word[:-2] + "o"]
     elif word.endswith("i"):
         bases.append(word[:-1])
-    else:  # Abkhaz/Abkhazia, Croat/Croatia
+    else:  # Croat/Croatia
         bases.append(word + "ia")
     return [b for b in bases if len(b) >= 4]
 

@@ -96,7 +96,7 @@ def _town_over_area(cands: list[Entry], priors: list[float], area_cue: bool) -> 
     district code). Only a town that goes by that main name and is big enough to name a region counts (a hamlet
     called Wales or Delaware, or a suburb with the alternate name Illinois, does not make the region a town). The
     country's capital counts wherever the region lies: news names a capital far more often than a namesake region
-    of its country (Washington, Buenos Aires), and an article about the region says so with its other places.
+    of its country (Washington), and an article about the region says so with its other places.
     """
     towns = [e for e in cands if e.fcode.startswith("PPL") and e.main and (e.pop >= TOWN_NAMES_AREA_POP or
                                                                             e.fcode != "PPL")]
@@ -122,6 +122,7 @@ class _Slot:
     conf: float = 0.0
     extra: list[float] = dataclasses.field(default_factory=list)
     totals: list[float] = dataclasses.field(default_factory=list)
+    local: list[float] = dataclasses.field(default_factory=list)
     near: bool = False
     offset_km: float | None = None
     anchor: int | None = None
@@ -157,14 +158,14 @@ def _candidates(
         base = admin_base(mention.key)
         if not scored and base:  # "Akita Prefecture": the area called Akita
             scored = [(e, _prior(e, 0)) for e in gazetteer.lookup(base) if e.fcode in ("ADM1", "ADM2", "ADM3")]
-        if not scored:  # "South Ossetian", "Ohioans": an adjective or people's name stands for its area
+        if not scored:  # "Transnistrian", "Iowans": an adjective or people's name stands for its area
             scored = [(e, _prior(e, 0)) for base in adjective_bases(mention.key) for e in gazetteer.lookup(base)
                       if e.fcode in ADJECTIVE_CODES]
         fuzzy = not scored
         if fuzzy:
             for variant, dist in gazetteer.variants(mention.key)[:8]:
                 scored.extend((e, _prior(e, dist + 1)) for e in gazetteer.lookup(variant, limit=50))
-        if base is None:  # "Clarke, Oconee and Barrow": local news names counties without "County"
+        if base is None:  # "Story, Marshall and Hardin": local news names counties without "County"
             # the bare name is not the county's own name: its prior is that of an alternate name (no main bonus)
             scored += [(e, _prior(e, 0) - MAIN_BONUS) for suffix in (" county", " parish") for e in
                        gazetteer.lookup(mention.key + suffix) if e.fcode == "ADM2"]
@@ -197,9 +198,9 @@ def resolve_mentions(
 def _one_sense(slots: list[_Slot]) -> None:
     """Give every mention of a name the reading that all its mentions together favour (one sense per discourse).
 
-    A report names the same Columbus throughout; the evidence sits at one mention ("Columbus, Neb.", the dateline)
-    while context rounds score each mention on its own and can leave the others with the big namesake. Summing the
-    scores of all mentions of the name lets the one with the evidence decide for all.
+    A report names the same Vienna throughout; the evidence sits at one mention ("Vienna, Va.", "30 km from X")
+    while context rounds score each mention on its own and leave the others with the big namesake. The scores of
+    all mentions of the name are summed, and the evidence found at one mention counts for every mention.
     """
     groups: dict[str, list[_Slot]] = collections.defaultdict(list)
     for slot in slots:
@@ -208,7 +209,9 @@ def _one_sense(slots: list[_Slot]) -> None:
     for group in groups.values():
         if len(group) < 2 or len({s.best for s in group}) == 1:
             continue
-        sums = [sum(s.totals[k] for s in group) for k in range(len(group[0].cands))]
+        n = len(group)
+        sums = [sum(s.totals[k] + (n - 1) * (s.local[k] if s.local else 0.0) for s in group)
+                for k in range(len(group[0].cands))]
         order = sorted(range(len(sums)), key=lambda k: -sums[k])
         margin = (sums[order[0]] - sums[order[1]]) / len(group) if len(order) > 1 else 3.0
         for slot in group:
@@ -363,15 +366,18 @@ def _score_slot(
     parent = slots[slot.parent].cands[slots[slot.parent].best] if slot.parent is not None and slots[slot.parent].cands else None
     anchor = slots[slot.anchor].cands[slots[slot.anchor].best] if slot.anchor is not None and slots[slot.anchor].cands else None
     ctx = []
+    slot.local = []
     for e in slot.cands:
         c = COUNTRY_W * (countries[e.cc] - own_c[e.cc]) / total_c if total_c > 0 else 0.0
         if e.admin1 and total_a > 0 and e.fcode != "PCLI":
             c += ADMIN1_W * (admins[(e.cc, e.admin1)] - own_a[(e.cc, e.admin1)]) / total_a
         if others and e.fcode != "PCLI":
             c += NEAR_W * _nearness(e.lat, e.lon, others)
-        c += _parent_bonus(e, parent) + _offset_bonus(e, anchor, slot.offset_km)
+        local = _parent_bonus(e, parent) + _offset_bonus(e, anchor, slot.offset_km)
         if slot.parent_admin is not None and (e.cc, e.admin1) == slot.parent_admin:
-            c += PARENT_W
+            local += PARENT_W
+        slot.local.append(local)
+        c += local
         kind = _kind(e)
         if kind and total_c > 0:
             c += SIBLING_W * (kinds[kind] - own_k[kind]) / total_c
