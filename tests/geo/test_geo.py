@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import lzma
+import re
 from pathlib import Path
 
 import pytest
@@ -174,6 +175,9 @@ def _tiny_data(folder: Path, *, kati_pop: int = 42922) -> Path:
         "ML\tMLI\t466\t2453866\tMali\t17.27\t-3.54\t19077690\tAF\tBamako\tRepublic of Mali\tMalian\n",
         encoding="utf-8")
     (folder / "admin1.tsv").write_text("cc\tcode\tid\tname\nML\t07\t2455379\tKoulikoro\n", encoding="utf-8")
+    (folder / "areas.tsv").write_text(
+        "kind\tkey\tname\talts\tfcode\tcc\tlat\tlon\n"
+        "area\t\tSahel\tthe Sahel\tRGN\t\t17.0\t3.5\n", encoding="utf-8")
     return folder
 
 
@@ -185,6 +189,8 @@ def test_geo_gazetteer_index_built_once_and_reused(tmp_path: Path) -> None:
     gaz = gz.Gazetteer(first)
     assert [e.id for e in gaz.lookup("kati ville")] == [2455558]
     assert gaz.demonym("malians") == "ML" and gaz.admin1_name("ML", "07") == "Koulikoro"
+    sahel = gaz.lookup("the sahel")
+    assert [e.fcode for e in sahel] == ["RGN"] and sahel[0].id < 0 and sahel[0].geonameid is None
     gaz.close()
 
 
@@ -250,3 +256,141 @@ def test_geo_small_places_that_only_fit_together_beat_big_namesakes() -> None:
 def test_geo_region_names_and_abbreviations_resolve(text: str, name: str, country: str, fcode: str) -> None:
     got = _resolve_names(text, [name])[name]
     assert got is not None and got["country"] == country and got["feature_code"] == fcode
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "fcode", "point"),
+    [
+        ("Shelling in Donbas went on overnight.", "Donbas", "RGN", (48.2, 38.6)),
+        ("Ministers from the Horn of Africa met on Tuesday.", "Horn of Africa", "RGN", (8.5, 41.5)),
+        ("A research ship sailed into the Arctic last week.", "Arctic", "OCN", (90.0, 0.0)),
+        ("Separatist leaders in Transnistria rejected the offer.", "Transnistria", "RGN", (47.2, 29.4)),
+        ("Leaders from across the Balkans met in Vienna.", "Balkans", "RGN", (43.5, 21.0)),
+    ],
+    ids=["conflict-region", "world-region", "ocean-over-town", "separatist-region", "region-of-countries"],
+)
+def test_geo_areas_missing_from_geonames_cities_resolve(
+    text: str, name: str, fcode: str, point: tuple[float, float]
+) -> None:
+    got = _resolve_names(text, [name])[name]
+    assert got is not None and got["feature_code"] == fcode
+    assert distance_km(float(got["lat"]), float(got["lon"]), *point) < 250  # type: ignore[arg-type]
+
+
+def test_geo_first_level_region_point_is_its_centre_of_area() -> None:
+    # Western Australia's towns crowd along its south-western coast; the centre of the state lies near 25S 121.6E.
+    text = "Bushfires burned across Western Australia this summer."
+    got = _resolve_names(text, ["Western Australia"])["Western Australia"]
+    assert got is not None and got["feature_code"] == "ADM1"
+    assert distance_km(float(got["lat"]), float(got["lon"]), -25.0, 121.6) < 200  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "fcode"),
+    [
+        ("Officials in Washington said the talks with Cairo would go on.", "Washington", "PPLC"),
+        ("Apple growers in Washington state expect a record harvest.", "Washington", "ADM1"),
+    ],
+    ids=["capital-by-default", "state-with-cue"],
+)
+def test_geo_capital_outranks_namesake_region(text: str, name: str, fcode: str) -> None:
+    got = _resolve_names(text, [name])[name]
+    assert got is not None and got["country"] == "US" and got["feature_code"] == fcode
+
+
+def test_geo_areas_are_region_precision() -> None:
+    from tocsin.geo.locate import precision_of
+
+    assert precision_of("RGN") == precision_of("OCN") == precision_of("CONT") == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cc"),
+    [
+        ("Californians voted on the measure last week.", "Californians", "US"),
+        ("Transnistrian officials closed the road.", "Transnistrian", "MD"),
+        ("Darfuri refugees crossed into Chad.", "Darfuri", "SD"),
+    ],
+    ids=["state-people", "region-adjective", "region-people-i"],
+)
+def test_geo_adjective_of_an_area_resolves_to_the_area(text: str, name: str, cc: str) -> None:
+    got = _resolve_names(text, [name])[name]
+    assert got is not None and got["country"] == cc and got["feature_code"] != "PPL"
+
+
+def test_geo_adjective_bases() -> None:
+    from tocsin.geo.names import adjective_bases
+
+    assert adjective_bases("transnistrian")[0] == "transnistria"
+    assert "ohio" in adjective_bases("ohioans") and "texas" in adjective_bases("texans")
+    assert "croatia" in adjective_bases("croat") and adjective_bases("serb") == []
+
+
+def test_geo_adjective_of_a_town_is_no_place() -> None:
+    assert _resolve_names("Parisians queued for bread.", ["Parisians"])["Parisians"] is None
+
+
+def test_geo_one_sense_per_article() -> None:
+    # The state after the first mention is evidence for every Vienna of the story, not only the first.
+    text = ("Storms hit Vienna, Va., on Monday. Crews said Vienna would reopen roads by Friday, and schools in "
+            "Vienna stayed open.")
+    spans = [(m.start(), m.end()) for m in re.finditer("Vienna", text)]
+    got = geo.resolve(text, spans)
+    assert [r["country"] if r else None for r in got] == ["US", "US", "US"]
+
+
+def test_geo_town_named_region_means_the_town_inside_it() -> None:
+    got = _resolve_names("Traffic jams in Rio de Janeiro stretched for miles.", ["Rio de Janeiro"])["Rio de Janeiro"]
+    assert got is not None and str(got["feature_code"]).startswith("PPL")
+
+
+def test_geo_area_named_with_its_kind_word() -> None:
+    text = "Snow closed roads in Akita Prefecture, and clashes were reported in Kunar Province."
+    got = _resolve_names(text, ["Akita Prefecture", "Kunar Province"])
+    assert [(r["country"], r["feature_code"]) for r in got.values() if r] == [("JP", "ADM1"), ("AF", "ADM1")]
+
+
+def test_geo_counties_named_without_county() -> None:
+    text = "Sheriffs from Story, Marshall and Hardin met in Ames on Tuesday to share radio towers."
+    got = _resolve_names(text, ["Story", "Marshall", "Hardin", "Ames"])
+    assert all(r is not None and r["country"] == "US" for r in got.values())
+    assert [got[n]["feature_code"] for n in ("Story", "Marshall", "Hardin")] == ["ADM2"] * 3  # type: ignore[index]
+    assert all(distance_km(float(r["lat"]), float(r["lon"]), 42.03, -93.62) < 80  # type: ignore[arg-type,index]
+               for r in got.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Flights to Denver were delayed by snow.", "Denver"),
+     ("Flooding closed roads across Houston on Tuesday, the Texas transport agency said.", "Houston")],
+    ids=["denver", "houston-in-texas-not-houston-county"],
+)
+def test_geo_bare_county_name_keeps_a_big_town_reading(text: str, name: str) -> None:
+    got = _resolve_names(text, [name])[name]
+    assert got is not None and got["feature_code"].startswith("PPL")  # type: ignore[union-attr]
+
+
+def test_geo_world_region_is_a_region_place_without_country() -> None:
+    text = "Prices rose across the Horn of Africa this year, and aid flights into Darfur resumed."
+    places = _places(text)
+    region, darfur = _by_text(places, "Horn of Africa"), _by_text(places, "Darfur")
+    assert region.feature_code == "RGN" and region.country is None and region.precision == 3
+    assert darfur.country == "SD" and darfur.precision == 3
+
+
+def test_geo_iso_codes_are_no_country_names() -> None:
+    got = _resolve_names("Traffic in L.A. slowed to a crawl.", ["L.A."])["L.A."]
+    assert got is None or got["country"] != "LA"
+    us = _resolve_names("Talks between the US and Canada resumed.", ["US"])["US"]
+    assert us is not None and us["country"] == "US" and us["feature_code"] == "PCLI"
+
+
+def test_geo_one_capital_per_country() -> None:
+    capitals = [e for e in gz.load().lookup("washington") if e.fcode == "PPLC"]
+    assert [(e.cc, e.admin1) for e in capitals] == [("US", "DC")]
+
+
+@needs_model
+def test_geo_state_initials_without_a_comma_are_places() -> None:
+    places = _places("Two men were arrested in S.C. on Monday, and a third in N.Y.", model=True)
+    assert {(p.text, p.feature_code) for p in places} >= {("S.C.", "ADM1"), ("N.Y.", "ADM1")}

@@ -1,7 +1,7 @@
 """The offline gazetteer: shipped GeoNames/WOF data, indexed once into SQLite in a cache folder, then queried.
 
-The package ships compact text files (``data/places.tsv.xz``, ``countries.tsv``, ``admin1.tsv``, built by
-``scripts/build_gazetteer.py``). On first use they are indexed into a SQLite file named after their content hash
+The package ships compact text files (``data/places.tsv.xz``, ``countries.tsv``, ``admin1.tsv``, ``areas.tsv``,
+built by ``scripts/build_gazetteer.py``). On first use they are indexed into a SQLite file named after their content hash
 (``make setup`` does this ahead of time); every later process opens that file read-only and memory-mapped, so the
 gazetteer is ready in milliseconds and costs little memory. A changed data file gives a new hash, hence a rebuild.
 """
@@ -23,15 +23,21 @@ from pathlib import Path
 from tocsin.errors import GeoError
 from tocsin.geo.names import fold, skeleton, variant_distance
 
-__all__ = ["ATTRIBUTION", "DATA_DIR", "Country", "Entry", "Gazetteer", "cache_dir", "load"]
+__all__ = ["AREA_CODES", "ATTRIBUTION", "DATA_DIR", "Country", "Entry", "Gazetteer", "cache_dir", "load"]
 
 DATA_DIR = Path(__file__).with_name("data")
 ATTRIBUTION = (
     "Contains data from Who's On First (https://whosonfirst.org/docs/licenses/) and GeoNames "
     "(https://www.geonames.org/, CC BY 4.0)."
 )
-SCHEMA_VERSION = "4"
-DATA_FILES = ("places.tsv.xz", "countries.tsv", "admin1.tsv")
+SCHEMA_VERSION = "6"
+DATA_FILES = ("places.tsv.xz", "countries.tsv", "admin1.tsv", "areas.tsv")
+# Country codes that English news writes as names.
+CODES_AS_NAMES = frozenset({"US", "USA"})
+# Feature codes of the hand-written areas in areas.tsv (GeoNames codes: world regions, seas, islands, ...).
+AREA_CODES = frozenset({"RGN", "OCN", "SEA", "GULF", "STRT", "LK", "LKS", "ISL", "ISLS", "PEN"})
+# Ids of the areas in areas.tsv that have no GeoNames id (below the build's synthetic region and county ids).
+AREA_IDS = -9_900_000_000
 MAX_CANDIDATES = 250
 MMAP_BYTES = 1 << 30
 logger = logging.getLogger(__name__)
@@ -130,6 +136,8 @@ def build_index(data_dir: Path, target: Path) -> Path:
             _load_countries(con, data_dir)
             _load_places(con, data_dir)
             _load_admin1(con, data_dir)
+            _one_capital(con)
+            _load_areas(con, data_dir)
             _load_skeletons(con)
             con.execute("INSERT INTO meta VALUES ('data_hash', ?)", (target.stem.split("-")[-1],))
             con.commit()
@@ -188,7 +196,8 @@ def _load_countries(con: sqlite3.Connection, data_dir: Path) -> None:
                     (cc, f[1], int(f[2]), pid, f[4], lat, lon, pop, f[8], f[9]))
         con.execute("INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
                     (pid, f[4], "PCLI", cc, "", "", lat, lon, pop, 99))
-        alts = f[10].split("|") if f[10] else []
+        # ISO codes are no names in running text ("L.A." is not Laos, "IN" not India), except the United States'.
+        alts = [a for a in (f[10].split("|") if f[10] else []) if a not in (cc, f[1]) or a in CODES_AS_NAMES]
         con.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?)", list(_names(pid, f[4], alts)))
         for demonym in f[11].split("|") if f[11] else []:
             for form in (demonym, demonym + "s"):
@@ -198,6 +207,30 @@ def _load_countries(con: sqlite3.Connection, data_dir: Path) -> None:
 def _load_admin1(con: sqlite3.Connection, data_dir: Path) -> None:
     rows = [(f[0], f[1], int(f[2]), f[3]) for f in _tsv(data_dir / "admin1.tsv")]
     con.executemany("INSERT OR REPLACE INTO admin1 VALUES (?,?,?,?)", rows)
+
+
+def _one_capital(con: sqlite3.Connection) -> None:
+    """Keep one capital (PPLC) per country, its most populous: data built before the build script's fix marked
+    every town named like the capital as one (Washington in Utah, Illinois and Georgia)."""
+    con.execute("UPDATE place SET fcode='PPL' WHERE fcode='PPLC' AND id NOT IN "
+                "(SELECT id FROM (SELECT id, MAX(pop) FROM place WHERE fcode='PPLC' GROUP BY cc))")
+
+
+def _load_areas(con: sqlite3.Connection, data_dir: Path) -> None:
+    """Read areas.tsv over the other files: centre-of-area points of first-level regions, and the areas GeoNames
+    cities lack (world regions, seas, islands, disputed regions)."""
+    for n, f in enumerate(_tsv(data_dir / "areas.tsv")):
+        kind, key, name, alts, fcode, cc, lat, lon = f[0], f[1], f[2], f[3], f[4], f[5], float(f[6]), float(f[7])
+        if kind == "admin1":
+            region_cc, code = key.split(".", 1)
+            con.execute("UPDATE place SET lat=?, lon=? WHERE id=(SELECT id FROM admin1 WHERE cc=? AND code=?)",
+                        (lat, lon, region_cc, code))
+        else:
+            pid = int(key) if key else AREA_IDS - n
+            con.execute("INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
+                        (pid, name, fcode, cc, "", "", lat, lon, 0, 99))
+            con.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?)",
+                            list(_names(pid, name, alts.split("|") if alts else ())))
 
 
 def _load_skeletons(con: sqlite3.Connection) -> None:

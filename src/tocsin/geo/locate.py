@@ -11,14 +11,14 @@ import collections
 import dataclasses
 from collections.abc import Sequence
 
-from tocsin.geo.gazetteer import Gazetteer
+from tocsin.geo.gazetteer import AREA_CODES, Gazetteer
 from tocsin.geo.rank import Resolved
 from tocsin.model import Event, Evidence, Place
 from tocsin.taxonomy import COUNTRY_NAMES
 
 __all__ = ["REGION_CODES", "event_location", "focus_place", "precision_of", "to_place"]
 
-REGION_CODES = frozenset({"PCLI", "ADM1"})
+REGION_CODES = frozenset({"PCLI", "ADM1", "CONT"}) | AREA_CODES
 DISTRICT_CODES = frozenset({"ADM2", "ADM3"})
 TOWN_CUES = ("in ", "at ", "near ", "outside ", "of ")
 
@@ -44,7 +44,7 @@ def to_place(res: Resolved, gazetteer: Gazetteer) -> Place:
     admin1 = gazetteer.admin1_name(e.cc, e.admin1) if e.admin1 and e.fcode != "PCLI" else None
     admin2 = e.admin2 or (e.name if e.fcode == "ADM2" else None)
     return Place(
-        m.text, m.start, m.end, geonameid=e.geonameid, name=e.name, country=e.cc, admin1=admin1,
+        m.text, m.start, m.end, geonameid=e.geonameid, name=e.name, country=e.cc or None, admin1=admin1,
         admin2=admin2 or None, lat=e.lat, lon=e.lon, feature_code=e.fcode,
         precision=precision_of(e.fcode, near=res.near), score=res.score, population=e.pop or None,
     )

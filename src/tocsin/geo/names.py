@@ -11,7 +11,7 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["edit_distance", "fold", "phonetic", "skeleton", "variant_distance"]
+__all__ = ["ADMIN_WORDS", "adjective_bases", "admin_base", "edit_distance", "fold", "phonetic", "skeleton", "variant_distance"]
 
 _PUNCT = re.compile(r"[\u2018\u2019'`´\.]")
 _SEP = re.compile(r"[^a-z0-9]+")
@@ -19,6 +19,46 @@ _VOWELS = re.compile(r"[aeiouy]+")
 _DOUBLE = re.compile(r"(.)\1+")
 _PHONETIC = (("ou", "u"), ("w", "u"), ("y", "i"), ("ph", "f"), ("kh", "k"), ("gh", "g"), ("dj", "j"), ("dh", "d"),
              ("c", "k"), ("q", "k"), ("ee", "i"), ("oo", "u"))
+
+
+# Words that say what kind of administrative area a name is ("Akita Prefecture", "Kunar Province").
+ADMIN_WORDS = frozenset({"province", "prefecture", "state", "region", "governorate", "district", "county",
+                         "department", "oblast", "municipality", "territory", "division", "commune", "parish"})
+
+
+def admin_base(key: str) -> str | None:
+    """Return the folded name without a trailing kind-of-area word, or None when it has none.
+
+    >>> admin_base("akita prefecture"), admin_base("akita")
+    ('akita', None)
+    """
+    head, _, last = key.rpartition(" ")
+    return head if head and last in ADMIN_WORDS else None
+
+
+def adjective_bases(key: str) -> list[str]:
+    """Return the place names that the folded adjective or people's name ``key`` may come from, likeliest first.
+
+    English forms such adjectives by adding -n, -an, -ian or -i to the name, and an -o or -s ending may give way
+    (California/Californian, Iowa/Iowans, Mexico/Mexicans, Texas/Texans, Punjab/Punjabi), or by dropping -ia
+    (Croatia/Croat); the plural adds -s.
+
+    >>> adjective_bases("transnistrian")[:1], "iowa" in adjective_bases("iowans")
+    (['transnistria'], True)
+    """
+    word = key[:-1] if key.endswith(("ns", "is")) else key
+    if len(word) < 5:
+        return []
+    bases: list[str] = []
+    if word.endswith("n"):
+        bases += [word[:-1], word[:-1] + "s"]
+        if word.endswith("an"):
+            bases += [word[:-2], word[:-2] + "o"]
+    elif word.endswith("i"):
+        bases.append(word[:-1])
+    else:  # Croat/Croatia
+        bases.append(word + "ia")
+    return [b for b in bases if len(b) >= 4]
 
 
 @functools.lru_cache(maxsize=65536)

@@ -16,15 +16,20 @@ import math
 import re
 from collections.abc import Sequence
 
-from tocsin.geo.gazetteer import Entry, Gazetteer
-from tocsin.geo.names import fold
+from tocsin.geo.gazetteer import AREA_CODES, Entry, Gazetteer
+from tocsin.geo.names import adjective_bases, admin_base, fold
 from tocsin.geo.recognize import Mention
 from tocsin.geo.states import REGION_ABBREVIATIONS
 
 __all__ = ["Resolved", "distance_km", "resolve_mentions"]
 
-FEATURE_BONUS = {"CONT": 6.0, "PCLI": 6.0, "ADM1": 3.5, "PPLC": 2.5, "PPLA": 1.2, "ADM2": 1.2, "PPLA2": 0.6, "ADM3": 0.2}
+FEATURE_BONUS = {"CONT": 6.0, "PCLI": 6.0, "ADM1": 3.5, "PPLC": 2.5, "PPLA": 1.2, "ADM2": 1.2, "PPLA2": 0.6, "ADM3": 0.2,
+                 # the hand-written areas (areas.tsv): well-known names, each standing for one large area
+                 "OCN": 6.0, "SEA": 5.0, "RGN": 5.0, "PEN": 5.0, "ISLS": 5.0, "GULF": 4.0, "STRT": 4.0, "LK": 4.0,
+                 "LKS": 4.0, "ISL": 4.0}
 ROUNDS = 3
+# Areas whose adjective or people's name can stand for them (a town's rarely does: "Parisians" are no place).
+ADJECTIVE_CODES = frozenset({"CONT", "PCLI", "ADM1"}) | AREA_CODES
 # "X, Y", "X in Y" and "X in northern Y": what lies between a place and the larger place that contains it.
 _PARENT_GAP = re.compile(
     r"\s*,\s*|\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|"
@@ -40,6 +45,7 @@ SUPPORT_W = 2.0
 SIBLING_W = 3.0
 TOWN_NAMES_AREA_POP = 10_000
 FUZZY_PENALTY = 2.0
+MAIN_BONUS = 1.0
 _KM_PER_UNIT = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0,
                 "miles": 1.609, "mile": 1.609, "mi": 1.609}
 _DISTANCE = re.compile(
@@ -79,15 +85,18 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _prior(entry: Entry, slip: int) -> float:
     """Context-free score: population, feature class, main name, how widely named; ``slip``: variant distance+1."""
-    return (0.55 * math.log10(entry.pop + 1) + FEATURE_BONUS.get(entry.fcode, 0.0) + (1.0 if entry.main else 0.0)
+    return (0.55 * math.log10(entry.pop + 1) + FEATURE_BONUS.get(entry.fcode, 0.0) + (MAIN_BONUS if entry.main else 0.0)
             + 0.25 * math.log1p(entry.nalt) - (FUZZY_PENALTY * slip if slip else 0.0))
 
 
 def _town_over_area(cands: list[Entry], priors: list[float], area_cue: bool) -> None:
     """A region or district named after its main town: the town is meant unless the text says "region".
 
-    Only a town that goes by that main name and is big enough to name a region counts (a hamlet called Wales
-    or Delaware, or a suburb with the alternate name Illinois, does not make the region a town).
+    The town lies in the region (for a first-level region) or near its point (districts, whose towns carry no
+    district code). Only a town that goes by that main name and is big enough to name a region counts (a hamlet
+    called Wales or Delaware, or a suburb with the alternate name Illinois, does not make the region a town). The
+    country's capital counts wherever the region lies: news names a capital far more often than a namesake region
+    of its country (Washington), and an article about the region says so with its other places.
     """
     towns = [e for e in cands if e.fcode.startswith("PPL") and e.main and (e.pop >= TOWN_NAMES_AREA_POP or
                                                                             e.fcode != "PPL")]
@@ -96,7 +105,8 @@ def _town_over_area(cands: list[Entry], priors: list[float], area_cue: bool) -> 
             continue
         if area_cue:
             priors[k] += 3.0
-        elif any(t.cc == e.cc and distance_km(t.lat, t.lon, e.lat, e.lon) < 250 for t in towns[:10]):
+        elif any(t.cc == e.cc and (t.fcode == "PPLC" or (e.fcode == "ADM1" and t.admin1 == e.admin1)
+                                   or distance_km(t.lat, t.lon, e.lat, e.lon) < 250) for t in towns[:10]):
             priors[k] -= FEATURE_BONUS[e.fcode] + 1.0
 
 
@@ -111,6 +121,8 @@ class _Slot:
     best: int = 0
     conf: float = 0.0
     extra: list[float] = dataclasses.field(default_factory=list)
+    totals: list[float] = dataclasses.field(default_factory=list)
+    local: list[float] = dataclasses.field(default_factory=list)
     near: bool = False
     offset_km: float | None = None
     anchor: int | None = None
@@ -143,10 +155,20 @@ def _candidates(
         scored = [(e, _prior(e, 0)) for e in _fixed(gazetteer, mention)]
         if not scored:
             scored = [(e, _prior(e, 0)) for e in gazetteer.lookup(mention.key)]
+        base = admin_base(mention.key)
+        if not scored and base:  # "Akita Prefecture": the area called Akita
+            scored = [(e, _prior(e, 0)) for e in gazetteer.lookup(base) if e.fcode in ("ADM1", "ADM2", "ADM3")]
+        if not scored:  # "Transnistrian", "Iowans": an adjective or people's name stands for its area
+            scored = [(e, _prior(e, 0)) for base in adjective_bases(mention.key) for e in gazetteer.lookup(base)
+                      if e.fcode in ADJECTIVE_CODES]
         fuzzy = not scored
         if fuzzy:
             for variant, dist in gazetteer.variants(mention.key)[:8]:
                 scored.extend((e, _prior(e, dist + 1)) for e in gazetteer.lookup(variant, limit=50))
+        if base is None:  # "Story, Marshall and Hardin": local news names counties without "County"
+            # the bare name is not the county's own name: its prior is that of an alternate name (no main bonus)
+            scored += [(e, _prior(e, 0) - MAIN_BONUS) for suffix in (" county", " parish") for e in
+                       gazetteer.lookup(mention.key + suffix) if e.fcode == "ADM2"]
         scored = sorted(scored, key=lambda ep: -ep[1])[:TOP]
         cache[mention.key] = ([e for e, _ in scored], [p for _, p in scored], fuzzy)
     cands, priors, fuzzy = cache[mention.key]
@@ -169,7 +191,31 @@ def resolve_mentions(
         _choose(slot, [0.0] * len(slot.cands))
     for _ in range(ROUNDS):
         _context_round(slots, focus)
+    _one_sense(slots)
     return [_result(s) for s in slots]
+
+
+def _one_sense(slots: list[_Slot]) -> None:
+    """Give every mention of a name the reading that all its mentions together favour (one sense per discourse).
+
+    A report names the same Vienna throughout; the evidence sits at one mention ("Vienna, Va.", "30 km from X")
+    while context rounds score each mention on its own and leave the others with the big namesake. The scores of
+    all mentions of the name are summed, and the evidence found at one mention counts for every mention.
+    """
+    groups: dict[str, list[_Slot]] = collections.defaultdict(list)
+    for slot in slots:
+        if slot.cands:
+            groups[slot.mention.key].append(slot)
+    for group in groups.values():
+        if len(group) < 2 or len({s.best for s in group}) == 1:
+            continue
+        n = len(group)
+        sums = [sum(s.totals[k] + (n - 1) * (s.local[k] if s.local else 0.0) for s in group)
+                for k in range(len(group[0].cands))]
+        order = sorted(range(len(sums)), key=lambda k: -sums[k])
+        margin = (sums[order[0]] - sums[order[1]]) / len(group) if len(order) > 1 else 3.0
+        for slot in group:
+            slot.best, slot.conf = order[0], 1.0 / (1.0 + math.exp(-margin))
 
 
 def _add_support(slots: list[_Slot]) -> None:
@@ -237,6 +283,7 @@ def _choose(slot: _Slot, ctx: list[float]) -> None:
         slot.conf = 0.0
         return
     totals = [p + c + e for p, c, e in zip(slot.priors, ctx, slot.extra, strict=True)]
+    slot.totals = totals
     order = sorted(range(len(totals)), key=lambda k: -totals[k])
     slot.best = order[0]
     margin = totals[order[0]] - totals[order[1]] if len(order) > 1 else 3.0
@@ -319,15 +366,18 @@ def _score_slot(
     parent = slots[slot.parent].cands[slots[slot.parent].best] if slot.parent is not None and slots[slot.parent].cands else None
     anchor = slots[slot.anchor].cands[slots[slot.anchor].best] if slot.anchor is not None and slots[slot.anchor].cands else None
     ctx = []
+    slot.local = []
     for e in slot.cands:
         c = COUNTRY_W * (countries[e.cc] - own_c[e.cc]) / total_c if total_c > 0 else 0.0
         if e.admin1 and total_a > 0 and e.fcode != "PCLI":
             c += ADMIN1_W * (admins[(e.cc, e.admin1)] - own_a[(e.cc, e.admin1)]) / total_a
         if others and e.fcode != "PCLI":
             c += NEAR_W * _nearness(e.lat, e.lon, others)
-        c += _parent_bonus(e, parent) + _offset_bonus(e, anchor, slot.offset_km)
+        local = _parent_bonus(e, parent) + _offset_bonus(e, anchor, slot.offset_km)
         if slot.parent_admin is not None and (e.cc, e.admin1) == slot.parent_admin:
-            c += PARENT_W
+            local += PARENT_W
+        slot.local.append(local)
+        c += local
         kind = _kind(e)
         if kind and total_c > 0:
             c += SIBLING_W * (kinds[kind] - own_k[kind]) / total_c

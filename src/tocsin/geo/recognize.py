@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from tocsin.geo.gazetteer import Gazetteer
 from tocsin.geo.names import fold
-from tocsin.geo.states import REGION_ABBREVIATIONS
+from tocsin.geo.states import AP_STATES, REGION_ABBREVIATIONS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -110,7 +110,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, dateline: tuple[int, int] |
 
 
 def _demonyms_and_abbreviations(toks: list[_Tok], found: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
-    """Demonyms ("Malian", "Iowans": toponyms in adjectival form) and AP state abbreviations after a comma."""
+    """Demonyms ("Malian", "Iowans": toponyms in adjectival form), AP state abbreviations after a comma, and
+    states written as dotted initials anywhere ("in S.C.")."""
     covered = {m.start for m in found}
     extra = []
     for i, tok in enumerate(toks):
@@ -119,9 +120,14 @@ def _demonyms_and_abbreviations(toks: list[_Tok], found: list[Mention], gazettee
         key = fold(tok.text)
         if key and gazetteer.demonym(key):
             extra.append(Mention(tok.start, tok.end, tok.text, key, ner=tok.ent or None))
-        elif tok.text in REGION_ABBREVIATIONS and i > 0 and toks[i - 1].text == ",":
+        elif tok.text in REGION_ABBREVIATIONS and ((i > 0 and toks[i - 1].text == ",") or _initials(tok.text)):
             extra.append(Mention(tok.start, tok.end, tok.text, key, cue=True))
     return extra
+
+
+def _initials(text: str) -> bool:
+    """A US state written as dotted initials ("S.C.", "N.Y.", "W.Va."): no word or other name looks like it."""
+    return text in AP_STATES and text.count(".") >= 2
 
 
 def _match_at(

@@ -1,0 +1,59 @@
+"""Tests for the area points that scripts/build_gazetteer.py computes (centre of area, Voronoi regions)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build_gazetteer.py"
+
+
+@pytest.fixture(scope="module")
+def build() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_gazetteer", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_build_raster_fills_a_square_with_a_hole(build: ModuleType) -> None:
+    outer = [(0.0, 0.0), (2.0, 0.0), (2.0, 2.0), (0.0, 2.0), (0.0, 0.0)]
+    hole = [(0.5, 0.5), (1.5, 0.5), (1.5, 1.5), (0.5, 1.5), (0.5, 0.5)]
+    assert len(build.raster([outer], 0.25)) == 64
+    assert len(build.raster([outer, hole], 0.25)) == 64 - 16
+
+
+def test_build_centre_of_area_across_the_antimeridian(build: ModuleType) -> None:
+    cells = np.array([(-17.0, 179.5), (-17.0, -179.5), (-18.0, 179.5), (-18.0, -179.5)])
+    lat, lon = build.centre_of_area(cells)
+    assert lat == pytest.approx(-17.5, abs=0.01) and abs(lon) > 179.9
+
+
+def test_build_home_territory_leaves_out_far_parts(build: ModuleType) -> None:
+    def square(x: float, y: float, size: float) -> list[list[tuple[float, float]]]:
+        return [[(x, y), (x + size, y), (x + size, y + size), (x, y + size), (x, y)]]
+
+    mainland, island, overseas = square(0, 40, 10), square(10.5, 40, 1), square(60, 10, 2)
+    home, land = build.home_cells([mainland, island, overseas], 0.5)
+    assert len(land) == len(home) + 16  # the overseas part counts as land, not as home
+    assert home[:, 1].max() < 12
+
+
+def test_build_voronoi_gives_empty_land_to_the_nearest_region(build: ModuleType) -> None:
+    # A region whose towns crowd in its south still owns the empty north nearer to it than to the other region.
+    cells = np.array([(lat + 0.5, lon + 0.5) for lat in range(10) for lon in range(10)], dtype=float)
+    towns = [(0.5, 1.0, "A"), (1.0, 2.0, "A"), (0.5, 8.0, "B")]
+    regions = build.voronoi_regions(cells, towns)
+    lat, _ = build.centre_of_area(regions["A"])
+    assert set(regions) == {"A", "B"} and lat > 4
+
+
+def test_build_a_town_coded_to_a_far_region_is_left_out(build: ModuleType) -> None:
+    towns = [(40.0 + k * 0.1, 116.0, "10") for k in range(10)] + [(31.0, 94.0, "10")]
+    towns += [(31.0 + k * 0.1, 92.0, "14") for k in range(10)]
+    assert build._strays(towns) == {10}
