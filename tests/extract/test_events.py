@@ -209,3 +209,53 @@ def test_events_police_as_source_are_not_the_perpetrator() -> None:
     events = _events("Police said two men were stabbed to death in the market on Sunday.")
     assert events[0].sub_event_type == "Attack"
     assert not (events[0].actor1 or "").startswith("Police Forces")
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        pytest.param("Nurses at the provincial hospital downed tools on Tuesday over unpaid allowances.",
+                     "Peaceful protest", id="downed-tools"),
+        pytest.param("Dock workers staged a walkout at the port on Friday.", "Peaceful protest", id="walkout"),
+        pytest.param("Riot police fired tear gas while clashing with students outside the campus.",
+                     "Violent demonstration", id="clashing-with-protesters"),
+        pytest.param("Police used tear gas on marchers as the protest descended into running battles.",
+                     "Violent demonstration", id="protest-descends-into-violence"),
+        pytest.param("An angry crowd lynches a man accused of stealing goats.", "Mob violence", id="lynches"),
+        pytest.param("Villagers said two herders were beaten by vigilantes near the river.", "Mob violence",
+                     id="vigilantes"),
+        pytest.param("Ministers rejected allegations that their jets had bombed the clinic.",
+                     "Attribution of responsibility", id="rejected-allegations"),
+        pytest.param("A rights group accused border guards of raping women at the crossing.", "Sexual violence",
+                     id="accused-of-rape"),
+    ],
+)
+def test_events_sub_type_of_new_cues(text: str, sub_type: str) -> None:
+    assert _events(text)[0].sub_event_type == sub_type
+
+
+def test_events_protest_with_deaths_is_excessive_force() -> None:
+    text = "Police fired tear gas to disperse the march in the capital on Monday, and three protesters were killed."
+    assert _events(text)[0].sub_event_type == "Excessive force against protesters"
+
+
+def test_events_suicide_bomb_stays_when_gunfire_follows_in_next_sentence() -> None:
+    text = ("Two suicide bombers blew themselves up at a checkpoint on Monday. "
+            "Guards had exchanged fire with them for several minutes.")
+    assert [e.sub_event_type for e in _events(text)] == ["Suicide bomb"]
+
+
+def test_events_advice_to_residents_is_no_diplomatic_event() -> None:
+    events = _events("The city council urged residents to stay indoors on Sunday.")
+    assert all(e.sub_event_type != "Diplomatic event" for e in events)
+
+
+@needs_model
+def test_events_event_after_a_cue_verb_is_presupposed() -> None:
+    # "urged" makes staying indoors hypothetical, but the gunfire after which it was urged happened
+    events = _events("Officials urged people to avoid the port area after gunfire near the harbour.", parsed=True)
+    assert any(e.event_type == "Battles" or e.sub_event_type == "Attack" for e in events)
+
+
+def test_events_team_rallying_to_win_is_no_protest() -> None:
+    assert all(e.event_type != "Protests" for e in _events("The visitors rallied to beat the hosts in extra time."))

@@ -29,7 +29,7 @@ from tocsin.model import Article, Claim, Event, Evidence, Place, TimeExpr
 from tocsin.taxonomy import ActorType, EventType, SubEventType
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["RULES", "RULES_VERSION", "find_events", "gate", "is_sport", "sentence_sub_types"]
 
@@ -63,7 +63,7 @@ RULES: dict[SubEventType, str] = {
     r"|disappeared|went missing|held captive",
     _S.PEACEFUL_PROTEST: r"protest(?:s|ed|ing|ers|ors)?|demonstrat(?:ion|ions|ors)|demonstrat(?:ed|ing) (?:against|outside|in front of|for|in support)"
     r"|rall(?:y|ies) (?:against|in support of|outside|for|in front of|organi[sz]ed by|demanding|calling|to protest|to demand)"
-    r"|(?:held|staged|attended|organi[sz]ed|joined|addressed) (?:a |an |the )?(?:\w+ ){0,2}rall(?:y|ies)|rallied (?:against|outside|in front of|to)"
+    r"|(?:held|staged|attended|organi[sz]ed|joined|addressed) (?:a |an |the )?(?:\w+ ){0,2}rall(?:y|ies)|rallied (?:against|outside|in front of|to(?! (?:beat|win|victory|a \d|an? \w+ win|tie|draw|level)))"
     r"|marched (?:to|through|on|against|in)|protest marches"
     r"|protest march|sit-ins?|(?<!air )(?<!drone )(?<!hunger )strikes? (?:by|over|against|action)|went on strike|general strike"
     r"|hunger strike|pickets?|picketed|picketing|vigils?|chant(?:ed|ing) slogans|(?:shout|rais)(?:ed|ing) slogans|sloganeering"
@@ -72,6 +72,10 @@ RULES: dict[SubEventType, str] = {
     r"|(?:taxi|bus|truckers'?|transport|workers'?|teachers'?|doctors'?|nurses'?|miners'?|labour|labor|wage|nationwide|indefinite"
     r"|one-day|two-day|three-day|day-long|public sector|civil servants'?|students'?) strikes?"
     r"|marchers|(?:led|held|staged|organi[sz]ed|joined|leading) (?:a |an |the )?(?:\w+ ){0,2}march(?:es)?\b|a march (?:to|on|through|against|from)"
+    r"|walk-?outs?|walked out (?:of|over|in protest)|work stoppages?|downed tools|stopped (?:reporting for duty|work(?:ing)? in protest)"
+    r"|stayed away from work|go-slow|work-to-rule|industrial action|sympathy strikes?|wildcat strikes?"
+    r"|(?:embarked on|began|started|declared|staged|observed|joined|continued|suspended|called off|ended) (?:a |an |the |their |its )?"
+    r"(?:indefinite |nationwide |general |week-long |two-week |labour |labor |wage )?strike"
     r"|placards|toyi-?toyi(?:ing|ed)?|t(?:ook|ake|aking) to the streets|stay-?aways?|sit-down protests?|agitation|agitating|agitators"
     r"|memorandum of (?:demands|grievances)|handed (?:over )?a memorandum"
     r"|blockad(?:ed|ing) (?:the )?(?:\w+ ){0,2}(?:roads?|entrance|streets?|highway|gates?|offices?|premises|railway|port)",
@@ -84,10 +88,11 @@ RULES: dict[SubEventType, str] = {
     r"|burn(?:ed|t|ing) tyres|set up barricades|barricaded|violent (?:protests?|demonstrations?)|pelted|torched"
     r"|set (?:ablaze|on fire|fire to)|clashed with (?:the )?police|ransacked|vandali[sz]ed|turned violent|went on (?:the |a )?rampage|molotov(?: cocktails?)?|violent clashes"
     r"|(?:hurled|threw|throws|throwing|pelting) (?:stones|rocks|bricks|bottles|fireworks|petrol bombs)|smashed|damaged (?:vehicles|shops|property)|scuffl(?:e|es|ed|ing)"
-    r"|(?:aggressive|angry and violent|unruly) (?:demonstrations?|protests?|crowds?)|violently (?:threw|thrown|attacked|pushed)",
+    r"|(?:aggressive|angry and violent|unruly) (?:demonstrations?|protests?|crowds?)|violently (?:threw|thrown|attacked|pushed)"
+    r"|(?:descended|degenerated|spiral(?:l)?ed|erupted) into (?:violence|chaos|mayhem|running battles)|outbreaks? of violence|running battles",
     _S.MOB_VIOLENCE: r"mobs? (?:attacked|lynched|killed|beat|set|torched|stormed|burned|burnt)|(?:angry|irate|enraged) mobs?|by (?:a|an) (?:\w+ )?mob"
-    r"|mob (?:justice|violence|attacks?)|lynch(?:ed|ing|ings)?|vigilante (?:attack|justice|killing)s?|mob justice|jungle justice|beaten to death|angry crowd",
-    _S.ARMED_CLASH: r"clash(?:es|ed)?|fighting|fought|gun ?battles?|fire ?fights?|exchanges? of fire|exchanged fire|ambush(?:ed|es)?"
+    r"|mob (?:justice|violence|attacks?)|lynch(?:es|ed|ing|ings)?|by (?:\w+ )?vigilantes|vigilante (?:attack|justice|killing)s?|mob justice|jungle justice|beaten to death|angry crowd",
+    _S.ARMED_CLASH: r"clash(?:es|ed|ing)?|fighting|fought|gun ?battles?|fire ?fights?|exchanges? of fire|exchanged fire|ambush(?:ed|es)?"
     r"|gunfire|gunshots|shoot-?outs?|skirmish(?:es)?|heavy fighting|counter-?attack(?:ed)?|repuls(?:ed|e)|repell?ed"
     r"|battl(?:e|ed|es|ing)|attacked (?:a |an |the )?(?:military|army|police|security) (?:base|post|camp|checkpoint|convoy|patrol|position)s?"
     r"|engaged (?:in )?(?:a )?(?:fierce )?(?:fight|combat)|firing|opened fire|exchanged gunfire|offensive|attack(?:ed|s|ing)? (?:\w+ ){0,4}(?:soldiers|troops|policemen|police|base|positions?|forces|camp|checkpoint|outpost|post|barracks|convoy|patrol)"
@@ -127,7 +132,7 @@ RULES: dict[SubEventType, str] = {
     _S.NATURAL_DISASTER: r"earthquakes?|quakes?|floods?|flooding|flooded|flash floods?|cyclones?|hurricanes?|typhoons?|landslides?"
     r"|(?:tropical|severe|winter|snow|dust|heavy|violent) storms?|storm (?:hit|lashed|battered|swept|struck)|storms (?:hit|lashed|battered)"
     r"|mudslides?|droughts?|tsunamis?|volcan(?:o|oes|ic eruption)|wild ?fires?|forest fires?|bush ?fires?|heat ?waves?|avalanches?|locusts?"
-    r"|epidemic|pandemic|outbreaks?|cholera|covid(?:-19)?|coronavirus|ebola|dengue|malaria|measles|lassa|monsoon|heavy rains?|torrential rains?"
+    r"|epidemic|pandemic|outbreaks?(?! of (?:violence|fighting|clashes|hostilities|unrest))|cholera|covid(?:-19)?|coronavirus|ebola|dengue|malaria|measles|lassa|monsoon|heavy rains?|torrential rains?"
     r"|tornado(?:es)?|lightning|tremors?|magnitude|infections|infected|positive cases",
     _S.MAN_MADE_DISASTER: r"collaps(?:e|ed|es)|(?:fire|blaze) (?:broke out|gutted|engulfed|destroyed|razed|swept)|derail(?:ed|ment)|capsiz(?:ed|es)"
     r"|(?:train|bus|road|plane|boat|ferry|truck|car) (?:accident|crash|collision)|crash(?:ed|es)?|collided|collision|(?:gas|chemical|oil) (?:leak|spill)"
@@ -144,7 +149,9 @@ RULES: dict[SubEventType, str] = {
     r"|diplomat(?:s|ic)?|foreign minister|sanctions|expelled|recalled|summoned|phone call|mediat(?:ion|or|ors|ed|ing)|negotiat(?:ions|ed|ing)"
     r"|condemn(?:ed|s)|urged|called on",
     _S.ATTRIBUTION: r"claimed responsibility|claim(?:ed|s)? (?:of )?responsibility|responsibility for|blamed|accused|held (?:\w+ )?responsible"
-    r"|was behind|were behind|attributed|denied (?:any )?involvement|no group (?:has )?claimed",
+    r"|was behind|were behind|attributed|denied (?:any )?involvement|no group (?:has )?claimed"
+    r"|(?:rejected|denied|dismissed) (?:the |an? )?(?:\w+ )?(?:allegations?|accusations?|claims?|reports?) (?:of|that)"
+    r"|claimed (?:the )?(?:murder|killing|assassination|bombing|attack|kidnapping)s?",
 }
 
 # Words that make an event not (yet) news: future, hypothesis, threat, denial, negation.
@@ -163,6 +170,7 @@ _WINDOW_CUE = re.compile(
 _NEGATED = re.compile(
     r"\b(?:no|not|never|without|nor)\s+(?:\S+\s+){0,2}$|\b(?:end|ends|ending|ended|halt|stop|cessation of)\s+(?:\S+\s+){0,4}$", re.I
 )
+_PRESUPPOSING = frozenset({"after", "following", "amid", "amidst", "despite", "during", "since"})
 _DISTINCT = re.compile(r"\b(?:also|another|separately|separate|elsewhere|meanwhile|second|similar|other)\b", re.I)
 _CLAUSE_BREAK = re.compile(r",?\s*\b(?:where|which|although|though|whereas|while)\b|;|\s--?\s|\u2013|\u2014", re.I)
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
@@ -353,7 +361,20 @@ _HOSTILE = re.compile(
 _DIPLOMATIC_PROTEST = re.compile(r"\b(?:in|lodged (?:a |an )?(?:formal |strong |diplomatic )?|note of|letter of)\s*$", re.I)
 # Riot words that also describe robberies and accidents ("smashed into", "ransacked the house"): a riot only
 # when a crowd is named in the sentence.
-_WEAK_RIOT = re.compile(r"^(?:smashed|ransacked|torched|pelted|scuffl\w*|barricaded|set (?:ablaze|on fire|fire to))$", re.I)
+_WEAK_RIOT = re.compile(
+    r"^(?:smashed|ransacked|torched|pelted|scuffl\w*|barricaded|set (?:ablaze|on fire|fire to)|outbreaks? of violence"
+    r"|running battles|\w+ into (?:violence|chaos|mayhem|running battles))$", re.I)
+# "Urged residents to stay indoors", "called on citizens to avoid the area": advice to the public is no diplomatic
+# event (the advice itself is a claim for extract/claims.py).
+_ADVICE_CUE = re.compile(r"^(?:urged|called on)$", re.I)
+_PUBLIC = re.compile(
+    r"\s+(?:all |its |their |local |the )?(?:residents|citizens|nationals|people|public|population|civilians|locals|motorists"
+    r"|travell?ers|tourists|parents|everyone|members of the public|foreigners|visitors|workers|students|staff|commuters)\b",
+    re.I,
+)
+# Sexual violence is mostly reported as an accusation by victims or rights groups: "accused troops of rape" reports
+# the violence, not only who is blamed.
+_ACCUSED = re.compile(r"^(?:accused|blamed)$", re.I)
 _CROWD = re.compile(
     r"\b(?:protest\w*|demonstrat\w+|crowds?|mobs?|rioters|youths|students|supporters|residents|villagers|workers|strikers"
     r"|marchers|activists|members of the public|angry|irate|hundreds|thousands|dozens of people)\b", re.I)
@@ -394,6 +415,8 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span, *, attempted: set[S
         if trig.sub is _S.PEACEFUL_PROTEST and _S.DIPLOMATIC_EVENT in subs and word.lower() in ("protest", "protested") \
                 and _DIPLOMATIC_PROTEST.search(text[max(sent.start_char, trig.start - 40):trig.start]):
             continue
+        if trig.sub is _S.DIPLOMATIC_EVENT and _ADVICE_CUE.match(word) and _PUBLIC.match(text, trig.end):
+            continue
         if trig.sub is _S.VIOLENT_DEMONSTRATION and _WEAK_RIOT.match(word) and not subs & _PROTEST \
                 and not _CROWD.search(sent.text):
             continue
@@ -406,7 +429,10 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span, *, attempted: set[S
             trig = dataclasses.replace(trig, sub=_S.VIOLENT_DEMONSTRATION)
         out.append(trig)
     if out and out[0].sub is _S.ATTRIBUTION:
-        out = [t for t in out if t.sub is _S.ATTRIBUTION]
+        keep = {_S.ATTRIBUTION}
+        if _ACCUSED.match(text[out[0].start:out[0].end]):
+            keep.add(_S.SEXUAL_VIOLENCE)
+        out = [t for t in out if t.sub in keep]
     return out
 
 
@@ -547,13 +573,24 @@ def _is_factual(doc: Doc, text: str, start: int, end: int, sent_start: int) -> b
     for tok in [token, *token.ancestors]:
         if tok is not token:
             ancestors.append(tok)
-        if tok.dep_ in ("relcl", "acl"):
+        if tok.dep_ in ("relcl", "acl") or _presupposed(tok):
             break
     verbs = [t for t in [token, *ancestors] if t.pos_ in ("VERB", "AUX")][:2]
     for tok in [token, *verbs]:
         if any(c.dep_ == "neg" or (c.tag_ == "MD" and c.lemma_.lower() in _MODAL_LEMMAS) for c in tok.children):
             return False
     return not any(tok.lemma_.lower() in _CUE_LEMMAS for tok in ancestors)
+
+
+def _presupposed(tok: Token) -> bool:
+    """Return whether ``tok`` heads a phrase whose event is taken as fact whatever verb governs it.
+
+    "Urged residents to stay indoors after gunfire in the city": the gunfire under "after" happened, though
+    "urged" makes the staying indoors hypothetical.
+    """
+    if tok.dep_ == "pobj" and tok.head.lower_ in _PRESUPPOSING:
+        return True
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _PRESUPPOSING for c in tok.children)
 
 
 def _family(sub: SubEventType) -> str:
@@ -606,9 +643,7 @@ def _merge(mentions: list[_Mention], article: Article) -> list[list[_Mention]]:
 
 def _to_event(group: list[_Mention], article: Article, country: str | None) -> Event:
     """Build one Event from the mentions of one incident."""
-    sub = taxonomy.precedence(m.sub for m in group)
-    if sub is _S.PEACEFUL_PROTEST and any(d.count > 0 for m in group for d in m.deaths):
-        sub = _S.EXCESSIVE_FORCE
+    sub = _group_sub(group)
     first = next((m for m in group if not m.clause_only), group[0])
     heads = sorted((m for m in group if m.sub is sub), key=lambda m: m.clause_only)
     head = heads[0] if heads else first
@@ -651,6 +686,22 @@ def _to_event(group: list[_Mention], article: Article, country: str | None) -> E
         versions={"events": RULES_VERSION, "actors": actors_mod.RULES_VERSION, "deaths": deaths_mod.RULES_VERSION,
                   "model": eventmodel.MODEL_VERSION},
     )
+
+
+def _group_sub(group: list[_Mention]) -> SubEventType:
+    """Return the sub-type of one incident's mentions: the codebook's precedence, with two of its rules.
+
+    A suicide bombing stays one when an exchange of fire is reported in another sentence (as inside one
+    sentence, see ``_refine``); a protest, met by the authorities or not, in which people died and nobody
+    rioted is excessive force against protesters.
+    """
+    subs = {m.sub for m in group}
+    if _S.SUICIDE_BOMB in subs:
+        subs.discard(_S.ARMED_CLASH)
+    sub = taxonomy.precedence(subs)
+    if sub in _PROTEST and any(d.count > 0 for m in group for d in m.deaths):
+        sub = _S.EXCESSIVE_FORCE
+    return sub
 
 
 def _disorder(sub: SubEventType) -> str | None:
