@@ -259,3 +259,29 @@ def test_events_event_after_a_cue_verb_is_presupposed() -> None:
 
 def test_events_team_rallying_to_win_is_no_protest() -> None:
     assert all(e.event_type != "Protests" for e in _events("The visitors rallied to beat the hosts in extra time."))
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        pytest.param("The ministry imposed sanctions on Monday over the bombing of a consulate.", "Diplomatic event",
+                     id="sanctions-over-bombing"),
+        pytest.param("Customs officers seized two RPG-7 rockets and AK-47 rifles at the border crossing.",
+                     "Disrupted weapons use", id="seized-hyphenated-weapons"),
+        pytest.param("Army units occupied two hilltops held by the rebels on Tuesday.", "Government regains territory",
+                     id="occupied-hilltops"),
+    ],
+)
+def test_events_sub_type_of_codebook_rules(text: str, sub_type: str) -> None:
+    assert _events(text)[0].sub_event_type == sub_type
+
+
+def test_events_missile_test_is_no_attack() -> None:
+    events = _events("The country carried out a ballistic missile test off its east coast on Sunday.")
+    assert all(e.sub_event_type != "Shelling/artillery/missile attack" for e in events)
+
+
+def test_events_territory_taken_outranks_battle_in_next_sentence() -> None:
+    text = ("Government troops recaptured the town of Kabo from the rebels on Friday. "
+            "Dozens of fighters died in heavy clashes around the market.")
+    assert _events(text)[0].sub_event_type == "Government regains territory"

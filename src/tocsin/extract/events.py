@@ -45,7 +45,8 @@ RULES: dict[SubEventType, str] = {
     r"|bombing raids?|air-?dropped|barrel bombs?|air force (?:bombed|struck|jets)",
     _S.SUICIDE_BOMB: r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|attackers?|car bombs?|vests?|blasts?|bombers?)"
     r"|blew (?:himself|herself|themselves) up|blown themselves up|explosives?-laden vest|SVBIED|kamikazes?",
-    _S.SHELLING: r"shell(?:ing|ed|s)|artillery|mortars?(?: rounds| shells| fire| bombs)?|rockets?|missiles?"
+    _S.SHELLING: r"shell(?:ing|ed|s)|artillery|mortars?(?: rounds| shells| fire| bombs)?"
+    r"|(?:rockets?|missiles?)(?! (?:tests?|launch(?:es|ed|ing)?|programmes?|programs?|development|technology|defen[cs]es?|systems?|shield|sites?))"
     r"|bombard(?:ed|ment|ing)|katyusha|howitzers?",
     _S.REMOTE_EXPLOSIVE: r"IEDs?|improvised explosive|roadside bombs?|land ?mines?|car bombs?|bombs? (?:exploded|went off|blast)"
     r"|explosive devices?|explosions?|blasts?|detonated|booby[- ]trap(?:ped)?|magnetic bombs?|sticky bombs?|bombings?|bombed",
@@ -98,7 +99,7 @@ RULES: dict[SubEventType, str] = {
     r"|engaged (?:in )?(?:a )?(?:fierce )?(?:fight|combat)|firing|opened fire|exchanged gunfire|offensive|attack(?:ed|s|ing)? (?:\w+ ){0,4}(?:soldiers|troops|policemen|police|base|positions?|forces|camp|checkpoint|outpost|post|barracks|convoy|patrol)"
     r"|fire exchange|exchange of gunfire|fended off|charged (?:a |the )?(?:camp|base|position)s?",
     _S.GOVERNMENT_REGAINS_TERRITORY: r"recaptur(?:ed|e|ing)|retook|retaken|regain(?:ed)?(?: control)?|took back|liberat(?:ed|ion)"
-    r"|wrest(?:ed)? (?:back )?control|back under (?:government|army|state) control|reclaimed|captur(?:ed|ing) (?:the |a )?(?:\w+ ){0,2}(?:town|village|villages|city|district|area|areas|hill|posts?|region|base|airport|territory)"
+    r"|wrest(?:ed)? (?:back )?control|back under (?:government|army|state) control|reclaimed|(?:captur(?:ed|ing)|occupied|overran) (?:the |a )?(?:\w+ ){0,3}(?:towns?|village|villages|city|district|areas?|hills?|hilltops?|posts?|region|bases?|airport|territory)"
     r"|(?:seized|took|taken|gained|recovered) (?:full |back |complete )?control|gained ground|entered (?:the )?(?:town|city|village)|seized back|(?:drove|driven|pushed|forced) (?:\w+ ){0,2}(?:back|out)|cleared (?:the )?(?:\w+ )?(?:of|from)",
     _S.NON_STATE_ACTOR_OVERTAKES_TERRITORY: r"(?:militants|rebels|insurgents|jihadists|fighters|Taliban|ISIS|Islamic State|Al[- ]Shabaab"
     r"|group|militia|militiamen) (?:\w+ ){0,3}(?:captured|seized|took control of|overran|took over|stormed and took|occupied)"
@@ -115,7 +116,7 @@ RULES: dict[SubEventType, str] = {
     r"|mobili[sz](?:ed|ation|ing)|reinforcements|dispatched (?:\w+ ){0,3}(?:forces|troops|soldiers)"
     r"|deployed (?:\w+ ){0,3}(?:troops|forces|soldiers)|formed (?:a |an )?(?:new )?(?:\w+ ){0,2}(?:unit|brigade|organi[sz]ation|militia|alliance|coalition)|laid down (?:their|its) (?:arms|weapons)|joined (?:the )?(?:group|rebels|militants)",
     _S.DISRUPTED_WEAPONS_USE: r"(?:defused|dismantled|deactivated|neutrali[sz]ed|seized|recovered|intercepted|confiscated|found|discovered|unearthed|foiled|thwarted|shot down|destroyed|cleared|captured)"
-    r" (?:\w+ ){0,4}(?:firearms|pistols|bullets|machine guns|weapons|arms|ammunition|explosives|IEDs?|bombs?|land ?mines?|mines|cache|drones?|rockets?|missiles?|grenades?|attack|plot|rifles|guns)"
+    r" (?:[\w-]+ ){0,4}(?:firearms|pistols|bullets|machine guns|weapons|arms|ammunition|explosives|IEDs?|bombs?|land ?mines?|mines|cache|drones?|rockets?|missiles?|grenades?|attack|plot|rifles|guns)"
     r"|weapons? caches?|arms caches?|bomb disposal|defused|shot down|intercepted|caches? of (?:weapons|arms|ammunition|explosives)"
     r"|(?:weapons|arms|ammunition|firearms|explosives|IEDs|devices|grenades|rifles|pistols|bullets|landmines|mines|guns|cache) (?:\w+ ){0,6}(?:were|was|have been|has been) "
     r"(?:found|seized|recovered|discovered|defused|captured|destroyed|cleared|confiscated|unearthed)",
@@ -372,6 +373,13 @@ _PUBLIC = re.compile(
     r"|travell?ers|tourists|parents|everyone|members of the public|foreigners|visitors|workers|students|staff|commuters)\b",
     re.I,
 )
+# "Sanctions over the bombing", "diplomats expelled after the nerve agent attack": a diplomatic act whose cause is
+# named is the sentence's event; the violence it answers is referred to, not reported.
+_DIPLOMATIC_ACT = re.compile(r"^(?:sanctions|expelled|recalled|summoned|talks|summit)$", re.I)
+_CAUSE = re.compile(
+    r"\b(?:over|after|following|in response to|in retaliation for|in protest (?:at|over|against)|for)\s+(?:\S+\s+){0,5}$",
+    re.I,
+)
 # Sexual violence is mostly reported as an accusation by victims or rights groups: "accused troops of rape" reports
 # the violence, not only who is blamed.
 _ACCUSED = re.compile(r"^(?:accused|blamed)$", re.I)
@@ -393,6 +401,7 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span, *, attempted: set[S
     itself (``attempted``: protest triggers before the factuality check) never took place.
     """
     subs = {t.sub for t in triggers}
+    acts = [t.end for t in triggers if t.sub is _S.DIPLOMATIC_EVENT and _DIPLOMATIC_ACT.match(text[t.start:t.end])]
     two_sided = any(t.sub is _S.ARMED_CLASH and not _ONE_SIDED.match(text[t.start:t.end]) for t in triggers)
     strong = {t.sub for t in triggers if not (t.sub is _S.ATTACK and _WEAK_DEATH.match(text[t.start:t.end]))}
     out: list[_Trigger] = []
@@ -415,7 +424,7 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span, *, attempted: set[S
         if trig.sub is _S.PEACEFUL_PROTEST and _S.DIPLOMATIC_EVENT in subs and word.lower() in ("protest", "protested") \
                 and _DIPLOMATIC_PROTEST.search(text[max(sent.start_char, trig.start - 40):trig.start]):
             continue
-        if trig.sub is _S.DIPLOMATIC_EVENT and _ADVICE_CUE.match(word) and _PUBLIC.match(text, trig.end):
+        if _referred_or_advice(trig, text, sent.start_char, acts):
             continue
         if trig.sub is _S.VIOLENT_DEMONSTRATION and _WEAK_RIOT.match(word) and not subs & _PROTEST \
                 and not _CROWD.search(sent.text):
@@ -434,6 +443,14 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span, *, attempted: set[S
             keep.add(_S.SEXUAL_VIOLENCE)
         out = [t for t in out if t.sub in keep]
     return out
+
+
+def _referred_or_advice(trig: _Trigger, text: str, sent_start: int, acts: list[int]) -> bool:
+    """Return whether a trigger names violence only as the cause of a diplomatic act, or advice to the public."""
+    if taxonomy.event_type_of(trig.sub) in _VIOLENCE_TYPES and any(end <= trig.start for end in acts):
+        return _CAUSE.search(text[max(sent_start, trig.start - 60):trig.start]) is not None
+    return trig.sub is _S.DIPLOMATIC_EVENT and bool(_ADVICE_CUE.match(text[trig.start:trig.end])) \
+        and _PUBLIC.match(text, trig.end) is not None
 
 
 def _by_actors(best: SubEventType, trigger: _Trigger, found: Sequence[Actor], trigger_text: str) -> SubEventType:
@@ -691,12 +708,12 @@ def _to_event(group: list[_Mention], article: Article, country: str | None) -> E
 def _group_sub(group: list[_Mention]) -> SubEventType:
     """Return the sub-type of one incident's mentions: the codebook's precedence, with two of its rules.
 
-    A suicide bombing stays one when an exchange of fire is reported in another sentence (as inside one
-    sentence, see ``_refine``); a protest, met by the authorities or not, in which people died and nobody
+    A suicide bombing stays one, and a change of territory is coded instead of the battle behind it, when the
+    exchange of fire is reported in another sentence (as inside one sentence, see ``_refine``); a protest, met by the authorities or not, in which people died and nobody
     rioted is excessive force against protesters.
     """
     subs = {m.sub for m in group}
-    if _S.SUICIDE_BOMB in subs:
+    if _S.SUICIDE_BOMB in subs or subs & _TERRITORY:
         subs.discard(_S.ARMED_CLASH)
     sub = taxonomy.precedence(subs)
     if sub in _PROTEST and any(d.count > 0 for m in group for d in m.deaths):
