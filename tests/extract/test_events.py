@@ -285,3 +285,46 @@ def test_events_territory_taken_outranks_battle_in_next_sentence() -> None:
     text = ("Government troops recaptured the town of Kabo from the rebels on Friday. "
             "Dozens of fighters died in heavy clashes around the market.")
     assert _events(text)[0].sub_event_type == "Government regains territory"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        pytest.param("Army helicopters raided hideouts of the bandits in the forest on Monday.", "Air/drone strike",
+                     id="helicopters-raided"),
+        pytest.param("Aerial bombardments on rebel positions left dozens dead.", "Air/drone strike",
+                     id="aerial-bombardments"),
+        pytest.param("Three men torched the two officers' patrol cars outside their homes overnight.",
+                     "Looting/property destruction", id="torched-cars-long-object"),
+        pytest.param("Forty shops and homes were burned during the night in the old quarter.",
+                     "Looting/property destruction", id="passive-burned-shops"),
+        pytest.param("Insurgents set upon an army base outside the town before dawn.", "Armed clash",
+                     id="set-upon-base"),
+    ],
+)
+def test_events_sub_type_of_wider_cues(text: str, sub_type: str) -> None:
+    assert _events(text)[0].sub_event_type == sub_type
+
+
+def test_events_gunmen_opening_fire_then_killing_civilians_is_one_attack() -> None:
+    text = "Two gunmen opened fire at a wedding hall on Saturday. Eleven guests were shot dead, police said."
+    assert [e.sub_event_type for e in _events(text)] == ["Attack"]
+
+
+def test_events_background_fighting_does_not_make_a_shelling_a_battle() -> None:
+    text = "Rockets hit a border village on Friday, killing a farmer, as fighting continues further north."
+    assert _events(text)[0].sub_event_type == "Shelling/artillery/missile attack"
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        pytest.param("Government soldiers in an offensive against the rebels recaptured the port on Friday.",
+                     "Government regains territory", id="subject-not-nearest-actor"),
+        pytest.param("The militants were driven out of the valley by the army.", "Government regains territory",
+                     id="passive-loser"),
+    ],
+)
+def test_events_territory_taker_is_the_subject(text: str, sub_type: str) -> None:
+    assert _events(text, parsed=True)[0].sub_event_type == sub_type

@@ -40,8 +40,10 @@ _S = SubEventType
 RULES: dict[SubEventType, str] = {
     _S.CHEMICAL_WEAPON: r"chemical (?:weapons?|attacks?|agents?|munitions?|bombs?)|sarin|chlorine (?:gas|attacks?|bombs?|barrels?)"
     r"|mustard gas|nerve (?:agent|gas)|poison(?:ous)? gas|toxic gas attack",
-    _S.AIR_DRONE_STRIKE: r"air ?strikes?|air ?raids?(?! (?:alerts?|alarms?|sirens?|warnings?|shelters?))|drone (?:strikes?|attacks?)|aerial (?:bombardment|attacks?|bombing)"
-    r"|(?:warplanes|jets|fighter jets|aircraft|helicopter gunships?|drones?|gunships?) (?:\w+ )?(?:bombed|struck|pounded|targeted|hit|fired)"
+    _S.AIR_DRONE_STRIKE: r"air ?strikes?|air ?raids?(?! (?:alerts?|alarms?|sirens?|warnings?|shelters?))|drone (?:strikes?|attacks?)|aerial (?:bombardments?|attacks?|bombings?|raids?)"
+    r"|(?:warplanes|jets|fighter jets|aircraft|helicopters?|helicopter gunships?|choppers|drones?|gunships?) (?:\w+ )?"
+    r"(?:bombed|struck|pounded|targeted|hit|fired|destroyed|attacked|shelled|raided|strafed)"
+    r"|raids? by (?:\w+ ){0,3}(?:warplanes|jets|aircraft|helicopters|choppers|drones|air force)"
     r"|bombing raids?|air-?dropped|barrel bombs?|air force (?:bombed|struck|jets)",
     _S.SUICIDE_BOMB: r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|attackers?|car bombs?|vests?|blasts?|bombers?)"
     r"|blew (?:himself|herself|themselves) up|blown themselves up|explosives?-laden vest|SVBIED|kamikazes?",
@@ -96,7 +98,8 @@ RULES: dict[SubEventType, str] = {
     _S.ARMED_CLASH: r"clash(?:es|ed|ing)?|fighting|fought|gun ?battles?|fire ?fights?|exchanges? of fire|exchanged fire|ambush(?:ed|es)?"
     r"|gunfire|gunshots|shoot-?outs?|skirmish(?:es)?|heavy fighting|counter-?attack(?:ed)?|repuls(?:ed|e)|repell?ed"
     r"|battl(?:e|ed|es|ing)|attacked (?:a |an |the )?(?:military|army|police|security) (?:base|post|camp|checkpoint|convoy|patrol|position)s?"
-    r"|engaged (?:in )?(?:a )?(?:fierce )?(?:fight|combat)|firing|opened fire|exchanged gunfire|offensive|attack(?:ed|s|ing)? (?:\w+ ){0,4}(?:soldiers|troops|policemen|police|base|positions?|forces|camp|checkpoint|outpost|post|barracks|convoy|patrol)"
+    r"|engaged (?:in )?(?:a )?(?:fierce )?(?:fight|combat)|firing|opened fire|exchanged gunfire|offensive"
+    r"|(?:attack(?:ed|s|ing)?|stormed|raided|set upon|assaulted|overran) (?:\w+ ){0,4}(?:soldiers|troops|policemen|police|base|positions?|forces|camp|checkpoint|outpost|post|barracks|convoy|patrol)"
     r"|fire exchange|exchange of gunfire|fended off|charged (?:a |the )?(?:camp|base|position)s?",
     _S.GOVERNMENT_REGAINS_TERRITORY: r"recaptur(?:ed|e|ing)|retook|retaken|regain(?:ed)?(?: control)?|took back|liberat(?:ed|ion)"
     r"|wrest(?:ed)? (?:back )?control|back under (?:government|army|state) control|reclaimed|(?:captur(?:ed|ing)|occupied|overran) (?:the |a )?(?:\w+ ){0,3}(?:towns?|village|villages|city|district|areas?|hills?|hilltops?|posts?|region|bases?|airport|territory)"
@@ -122,10 +125,13 @@ RULES: dict[SubEventType, str] = {
     r"(?:found|seized|recovered|discovered|defused|captured|destroyed|cleared|confiscated|unearthed)",
     _S.HEADQUARTERS_ESTABLISHED: r"(?:established|establish|set up|build|built|opened|erected|setting up) (?:\w+ ){0,3}(?:base|bases|headquarters|camp|camps|outposts?|checkpoints?|military posts?|command cent(?:re|er)|stronghold|observation points?|posts?)"
     r"|headquarters",
-    _S.LOOTING: r"loot(?:ed|ing|ers)?|pillag(?:ed|ing|e)|plunder(?:ed)?|(?:burned|burnt|torched|set fire to|destroyed|demolished|razed|vandali[sz]ed) (?:\w+ ){0,2}"
+    _S.LOOTING: r"loot(?:ed|ing|ers)?|pillag(?:ed|ing|e)|plunder(?:ed)?|(?:burned|burnt|torched|set fire to|destroyed|demolished|razed|vandali[sz]ed) (?:[\w'’-]+ ){0,4}"
     r"(?:houses|homes|shops|property|properties|buildings?|vehicles|cars|schools?|church(?:es)?|mosques?|markets?|offices?|stalls|crops|huts|granaries)"
-    r"|arson|property destruction|ransacked",
-    _S.NON_VIOLENT_TRANSFER: r"withdr(?:ew|awn|awal|aw|awing)|pulled out (?:of|from)|pull(?:ed|s|ing)? back|began leaving|evacuation deal"
+    r"|(?:houses|homes|shops|properties|buildings|vehicles|cars|stalls|offices)(?: and \w+)? (?:were|was|had been|have been) "
+    r"(?:destroyed|burn(?:ed|t)|torched|razed|vandali[sz]ed|set ablaze|looted|set on fire|ransacked)"
+    r"|arson|property destruction|ransacked|(?:campaign|wave|spate) of (?:torching|arson|burning)"
+    r"|(?:destruction|burning|torching) of (?:\w+ ){0,4}(?:property|properties|buildings|houses|homes|shops|vehicles)",
+    _S.NON_VIOLENT_TRANSFER: r"withdr(?:ew|awn|awal|aw|awing)|pulled out(?= ?[.,;]| of| from)|pull(?:ed|s|ing)? back|began leaving|evacuation deal"
     r"|handed (?:over )?authority|handed over (?:control|the town|the city|the base|territory)"
     r"|retreat(?:ed|s)?|abandon(?:ed)? (?:\w+ ){0,2}(?:positions?|bases?|towns?|posts?)|without (?:a fight|resistance|fighting)|ceded|evacuated (?:its|their) (?:positions|base|troops)",
     _S.OTHER: r"mutin(?:y|ies|eers?|ous)|coup(?: d'?(?:e|é)tat)?|(?:took|taken|take|taking) up arms|seized power|toppled|overthr(?:ew|own|ow)|ousted|military takeover"
@@ -170,6 +176,12 @@ _WINDOW_CUE = re.compile(
 )
 _NEGATED = re.compile(
     r"\b(?:no|not|never|without|nor)\s+(?:\S+\s+){0,2}$|\b(?:end|ends|ending|ended|halt|stop|cessation of)\s+(?:\S+\s+){0,4}$", re.I
+)
+# ", as fierce fighting continues in the region": an ongoing battle named as the background of the event reported.
+_BACKGROUND = re.compile(
+    r",\s+(?:as|amid|while)\s+[^,;.]*?\b(?:continu\w*|entered|enters|rag(?:e|es|ed|ing)|intensif\w*|escalat\w*|drag\w* on|persist\w*"
+    r"|went on|goes on|wore on)\b[^,;]*",
+    re.I,
 )
 _PRESUPPOSING = frozenset({"after", "following", "amid", "amidst", "despite", "during", "since"})
 _DISTINCT = re.compile(r"\b(?:also|another|separately|separate|elsewhere|meanwhile|second|similar|other)\b", re.I)
@@ -221,6 +233,9 @@ class _Trigger:
     sub: SubEventType
     start: int
     end: int
+    # the grammatical subject of the trigger's verb (start, end, offset of its head word) and whether it is passive
+    agent: tuple[int, int, int] | None = None
+    passive: bool = False
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -240,6 +255,7 @@ class _Mention:
     reference: str | None = None
     subs: frozenset[SubEventType] = frozenset()
     clause_only: bool = False
+    trigger_text: str = ""
 
 
 @functools.lru_cache(maxsize=1)
@@ -323,6 +339,8 @@ def _sentence_mentions(
     ]
     attempted = {sub for sub, _, _ in raw} & _PROTEST
     triggers = _refine(triggers, text, sent, attempted=attempted)
+    if doc.has_annotation("DEP"):
+        triggers = [_with_agent(doc, t) if t.sub in _TERRITORY else t for t in triggers]
     if not triggers:
         return []
     groups: dict[frozenset[str], list[_Trigger]] = {}
@@ -398,8 +416,10 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span, *, attempted: set[S
     gunfire follows; an agreement is not a battle because it ends "the fighting"; arrests and seizures in a
     story about crime are organised crime; territory taken after the other side withdrew, with no fighting, is a
     non-violent transfer. Arrests of people trying to protest are an intervention even though the protest
-    itself (``attempted``: protest triggers before the factuality check) never took place.
+    itself (``attempted``: protest triggers before the factuality check) never took place. Battle words in a
+    background clause (", as fighting continues") do not turn a shelling into a battle.
     """
+    triggers = _drop_background(triggers, sent)
     subs = {t.sub for t in triggers}
     acts = [t.end for t in triggers if t.sub is _S.DIPLOMATIC_EVENT and _DIPLOMATIC_ACT.match(text[t.start:t.end])]
     two_sided = any(t.sub is _S.ARMED_CLASH and not _ONE_SIDED.match(text[t.start:t.end]) for t in triggers)
@@ -445,6 +465,18 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span, *, attempted: set[S
     return out
 
 
+def _drop_background(triggers: list[_Trigger], sent: Span) -> list[_Trigger]:
+    """Drop battle words in a background clause (", as fighting continues") when the sentence reports other violence."""
+    background = [(sent.start_char + m.start(), sent.start_char + m.end()) for m in _BACKGROUND.finditer(sent.text)]
+
+    def inside(trig: _Trigger) -> bool:
+        return any(a <= trig.start < b for a, b in background)
+
+    if not any(taxonomy.event_type_of(t.sub) in _VIOLENCE_TYPES and not inside(t) for t in triggers):
+        return triggers
+    return [t for t in triggers if not (t.sub is _S.ARMED_CLASH and inside(t))]
+
+
 def _referred_or_advice(trig: _Trigger, text: str, sent_start: int, acts: list[int]) -> bool:
     """Return whether a trigger names violence only as the cause of a diplomatic act, or advice to the public."""
     if taxonomy.event_type_of(trig.sub) in _VIOLENCE_TYPES and any(end <= trig.start for end in acts):
@@ -453,12 +485,48 @@ def _referred_or_advice(trig: _Trigger, text: str, sent_start: int, acts: list[i
         and _PUBLIC.match(text, trig.end) is not None
 
 
+def _with_agent(doc: Doc, trig: _Trigger) -> _Trigger:
+    """Attach the subject of the trigger's verb, climbing coordinated and adverbial verbs to find one.
+
+    "Troops pushed into the enclave, clashing with insurgents and capturing a village": "capturing" has no
+    subject of its own; it is the troops'.
+    """
+    span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return trig
+    verb = span.root
+    for _ in range(5):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+            passive = subject.dep_ == "nsubjpass"
+            return dataclasses.replace(trig, agent=(start, end, subject.idx), passive=passive)
+        if verb.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "pobj", "dobj", "prep", "acl") or verb.head is verb:
+            break
+        verb = verb.head
+    return trig
+
+
+def _agent(trigger: _Trigger, found: Sequence[Actor]) -> Actor | None:
+    """Return who acts: the actor heading the verb's subject, else the nearest actor before the trigger."""
+    if trigger.agent is not None:
+        start, end, head = trigger.agent
+        inside = [a for a in found if start <= a.start and a.end <= end]
+        holding = [a for a in inside if a.start <= head < a.end]
+        if holding or inside:
+            return (holding or inside)[0]
+    before = [a for a in found if a.end <= trigger.start]
+    return before[-1] if before else None
+
+
 def _by_actors(best: SubEventType, trigger: _Trigger, found: Sequence[Actor], trigger_text: str) -> SubEventType:
     """Re-code by who acts: who takes territory, and whether the victims of an attack were armed."""
-    before = [a for a in found if a.end <= trigger.start]
-    agent = before[-1] if before else None
-    state = agent is not None and agent.actor_type in (ActorType.STATE_FORCES,)
-    if best is _S.GOVERNMENT_REGAINS_TERRITORY and agent is not None and agent.kind in ("named", "armed"):
+    agent = _agent(trigger, found)
+    # "the rebels were driven out": a passive subject is the side that lost the ground
+    is_state = agent is not None and agent.actor_type is ActorType.STATE_FORCES
+    is_armed = agent is not None and agent.kind in ("named", "armed")
+    state, non_state = (is_armed, is_state) if trigger.passive else (is_state, is_armed)
+    if best is _S.GOVERNMENT_REGAINS_TERRITORY and non_state:
         return _S.NON_STATE_ACTOR_OVERTAKES_TERRITORY
     if best is _S.NON_STATE_ACTOR_OVERTAKES_TERRITORY and state:
         return _S.GOVERNMENT_REGAINS_TERRITORY
@@ -516,6 +584,7 @@ def _mention(
         reference=reference,
         subs=subs,
         clause_only=span != sentence,
+        trigger_text=text[trigger.start:trigger.end],
     )
 
 
@@ -709,11 +778,13 @@ def _group_sub(group: list[_Mention]) -> SubEventType:
     """Return the sub-type of one incident's mentions: the codebook's precedence, with two of its rules.
 
     A suicide bombing stays one, and a change of territory is coded instead of the battle behind it, when the
-    exchange of fire is reported in another sentence (as inside one sentence, see ``_refine``); a protest, met by the authorities or not, in which people died and nobody
+    exchange of fire is reported in another sentence (as inside one sentence, see ``_refine``); gunmen who
+    "opened fire" in one sentence and killed civilians in another carried out one attack, not a battle; a protest, met by the authorities or not, in which people died and nobody
     rioted is excessive force against protesters.
     """
     subs = {m.sub for m in group}
-    if _S.SUICIDE_BOMB in subs or subs & _TERRITORY:
+    one_sided = all(_ONE_SIDED.match(m.trigger_text) for m in group if m.sub is _S.ARMED_CLASH)
+    if _S.SUICIDE_BOMB in subs or subs & _TERRITORY or _S.ATTACK in subs and one_sided:
         subs.discard(_S.ARMED_CLASH)
     sub = taxonomy.precedence(subs)
     if sub in _PROTEST and any(d.count > 0 for m in group for d in m.deaths):
