@@ -328,3 +328,9 @@ def test_events_background_fighting_does_not_make_a_shelling_a_battle() -> None:
 )
 def test_events_territory_taker_is_the_subject(text: str, sub_type: str) -> None:
     assert _events(text, parsed=True)[0].sub_event_type == sub_type
+
+
+def test_events_sport_report_rally_for_a_win_and_strike_by_a_player_are_play() -> None:
+    text = ("The home side scored twice in the ninth inning to rally for a 5-4 win, their third straight of the season. "
+            "In the league's other game, a late strike by the visiting captain sealed a 2-1 victory at the stadium.")
+    assert all(e.event_type != "Protests" for e in _events(text))

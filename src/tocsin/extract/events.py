@@ -211,7 +211,7 @@ _NOTE_CHARS = 240
 # Sport reports: enough distinct game words mark the document, and then the words games share with conflict
 # ("clash", "strikes", "rally", "battle", "fired", "attack") are read as play.
 _SPORT = re.compile(
-    r"\b(?:scored|scoring|goals?|goalkeeper|striker|midfielder|defender|coach|league|premiership|championship|tournament"
+    r"\b(?:scored|scoring|goals?|goalkeepers?|strikers?|midfielders?|defenders?|coach|league|world cup|cup final|cup of nations|premiership|championship|tournament"
     r"|innings|pitch(?:ed|er|es)|inning|wickets?|batsman|bowler|touchdown|quarterback|points|rebounds|playoffs?|semi-?finals?"
     r"|quarter-?finals?|season|squad|fixture|kick-?off|half-time|halftime|referee|stadium|olympics?|medal|won \d+-\d+|\d+-\d+ (?:win|victory|defeat|loss))\b",
     re.I,
@@ -221,7 +221,7 @@ _SPORT_MIN = 5
 _SPORT_AMBIGUOUS = re.compile(
     r"^(?:clash\w*|fight\w*|fought|battl\w*|strikes?|rall\w*|attack\w*|shot|shoot\w*|fired|firing|offensive|counter-?attack\w*"
     r"|repuls\w*|repell?ed|captur\w*|retook|regain\w*|recaptur\w*|demonstrat\w*|protest\w*|smashed|ambush\w*|defeat\w*"
-    r"|pickets?|boycott\w*|surrender\w*|crash\w*|collid\w*|collision|withdr\w*|retreat\w*|gunfire)$",
+    r"|pickets?|boycott\w*|surrender\w*|crash\w*|collid\w*|collision|withdr\w*|retreat\w*|gunfire|strikers?)\b",
     re.I,
 )
 CHOICE_MIN = 0.2
