@@ -334,3 +334,49 @@ def test_events_sport_report_rally_for_a_win_and_strike_by_a_player_are_play() -
     text = ("The home side scored twice in the ninth inning to rally for a 5-4 win, their third straight of the season. "
             "In the league's other game, a late strike by the visiting captain sealed a 2-1 victory at the stadium.")
     assert all(e.event_type != "Protests" for e in _events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        pytest.param("Two attackers set off suicide bombs at the gate of the stadium.", "Suicide bomb",
+                     id="suicide-bombs-plural"),
+        pytest.param("Militants fired shells filled with poisonous gases at the trenches.", "Chemical weapon",
+                     id="poisonous-gases"),
+        pytest.param("A truck loaded with explosives blew up at the depot, killing four guards.",
+                     "Remote explosive/landmine/IED", id="explosives-blew-up"),
+        pytest.param("A chlorine gas leak at the water works forced hundreds to flee their homes.",
+                     "Man-made disaster", id="chlorine-leak-is-accident"),
+        pytest.param("The navy created a new base on the island last month.", "Headquarters or base established",
+                     id="created-base"),
+        pytest.param("Police dragged protesters off the road outside parliament.", "Protest with intervention",
+                     id="dragged-protesters"),
+    ],
+)
+def test_events_sub_type_of_more_forms(text: str, sub_type: str) -> None:
+    assert _events(text)[0].sub_event_type == sub_type
+
+
+def test_events_dragging_without_a_protest_is_no_intervention() -> None:
+    events = _events("Rescuers dragged the driver out of the way before the wreck caught fire.")
+    assert all(e.sub_event_type != "Protest with intervention" for e in events)
+
+
+def test_events_occupied_as_an_adjective_is_no_territory() -> None:
+    events = _events("Soldiers kidnapped two teenagers in the occupied city of Laayoune on Friday.")
+    assert events[0].sub_event_type == "Abduction/forced disappearance"
+
+
+def test_events_withdrawal_from_a_treaty_is_no_transfer_of_territory() -> None:
+    events = _events("The government withdrew from the arms control treaty on Thursday.")
+    assert all(e.sub_event_type != "Non-violent transfer of territory" for e in events)
+
+
+def test_events_army_mobilised_for_snow_is_disaster_relief() -> None:
+    events = _events("The army mobilised on Tuesday to dig out cars stuck in heavy snow.")
+    assert all(e.sub_event_type != "Change to group/activity" for e in events)
+
+
+def test_events_mourning_rally_is_peaceful() -> None:
+    text = "Thousands of students rallied on Sunday to mourn twelve demonstrators killed last month."
+    assert _events(text)[0].sub_event_type == "Peaceful protest"

@@ -38,20 +38,20 @@ RULES_VERSION = "events.rules.v1"
 _S = SubEventType
 # Codebook triggers per sub-type (case-insensitive, whole words). Precedence decides between co-occurring ones.
 RULES: dict[SubEventType, str] = {
-    _S.CHEMICAL_WEAPON: r"chemical (?:weapons?|attacks?|agents?|munitions?|bombs?)|sarin|chlorine (?:gas|attacks?|bombs?|barrels?)"
-    r"|mustard gas|nerve (?:agent|gas)|poison(?:ous)? gas|toxic gas attack",
+    _S.CHEMICAL_WEAPON: r"chemical (?:weapons?|attacks?|agents?|munitions?|bombs?)|sarin|chlorine (?:gas|attacks?|bombs?|barrels?)(?! (?:leak\w*|spill\w*|tanks?|cylinders?|plant))"
+    r"|mustard gas|nerve (?:agent|gas)|poison(?:ous)? gas(?:es)?(?! (?:leak\w*|spill\w*))|toxic gas attack",
     _S.AIR_DRONE_STRIKE: r"air ?strikes?|air ?raids?(?! (?:alerts?|alarms?|sirens?|warnings?|shelters?))|drone (?:strikes?|attacks?)|aerial (?:bombardments?|attacks?|bombings?|raids?)"
     r"|(?:warplanes|jets|fighter jets|aircraft|helicopters?|helicopter gunships?|choppers|drones?|gunships?) (?:\w+ )?"
     r"(?:bombed|struck|pounded|targeted|hit|fired|destroyed|attacked|shelled|raided|strafed)"
-    r"|raids? by (?:\w+ ){0,3}(?:warplanes|jets|aircraft|helicopters|choppers|drones|air force)"
+    r"|raids? by (?:[\w'’-]+ ){0,3}(?:warplanes|jets|aircraft|helicopters|choppers|drones|air force)"
     r"|bombing raids?|air-?dropped|barrel bombs?|air force (?:bombed|struck|jets)",
-    _S.SUICIDE_BOMB: r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|attackers?|car bombs?|vests?|blasts?|bombers?)"
+    _S.SUICIDE_BOMB: r"suicide (?:bomb(?:s|er|ers|ing|ings)?|attacks?|attackers?|car bombs?|vests?|blasts?|bombers?)"
     r"|blew (?:himself|herself|themselves) up|blown themselves up|explosives?-laden vest|SVBIED|kamikazes?",
     _S.SHELLING: r"shell(?:ing|ed|s)|artillery|mortars?(?: rounds| shells| fire| bombs)?"
     r"|(?:rockets?|missiles?)(?! (?:tests?|launch(?:es|ed|ing)?|programmes?|programs?|development|technology|defen[cs]es?|systems?|shield|sites?))"
     r"|bombard(?:ed|ment|ing)|katyusha|howitzers?",
     _S.REMOTE_EXPLOSIVE: r"IEDs?|improvised explosive|roadside bombs?|land ?mines?|car bombs?|bombs? (?:exploded|went off|blast)"
-    r"|explosive devices?|explosions?|blasts?|detonated|booby[- ]trap(?:ped)?|magnetic bombs?|sticky bombs?|bombings?|bombed",
+    r"|explosive devices?|explosions?|blasts?|detonated|explosives? (?:\w+ ){0,3}(?:blew up|exploded|went off)|booby[- ]trap(?:ped)?|magnetic bombs?|sticky bombs?|bombings?|bombed",
     _S.GRENADE: r"(?:hand )?grenades?|grenade attacks?",
     _S.SEXUAL_VIOLENCE: r"rap(?:e|ed|es|ing|ist|ists)|gang-?raped?|sexual(?:ly)? (?:assault(?:ed)?|violence|abuse[ds]?|exploitation)"
     r"|molest(?:ed|ation)",
@@ -83,7 +83,8 @@ RULES: dict[SubEventType, str] = {
     r"|memorandum of (?:demands|grievances)|handed (?:over )?a memorandum"
     r"|blockad(?:ed|ing) (?:the )?(?:\w+ ){0,2}(?:roads?|entrance|streets?|highway|gates?|offices?|premises|railway|port)",
     _S.PROTEST_WITH_INTERVENTION: r"tear ?gas|water cannons?|rubber bullets|dispers(?:ed|ing|e)|broke up the|baton[- ]charged?|lathi-?charged?"
-    r"|pepper[- ]spray(?:ed)?|(?:stun|smoke) grenades|flash-?bangs?|suppress(?:ed)?|crack(?:ed)? down|(?:prevented|blocked|stopped|foiled|halted) (?:\w+ ){0,2}(?:march|protest|rally|demonstration)|cordoned off|forcibly removed",
+    r"|pepper[- ]spray(?:ed)?|(?:stun|smoke) grenades|flash-?bangs?|suppress(?:ed)?|crack(?:ed)? down|(?:prevented|blocked|stopped|foiled|halted) (?:\w+ ){0,2}(?:march|protest|rally|demonstration)|cordoned off|forcibly removed"
+    r"|(?:dragged|drag|carried|hauled|pulled) (?:\w+ ){0,3}(?:away|off the road|off the street|out of the way|into (?:police )?vans)",
     _S.EXCESSIVE_FORCE: r"excessive force|violently (?:suppressed|dispersed|broke up|cracked down)|brutally (?:suppressed|dispersed|beat|beaten)"
     r"|(?:opened fire|fired live (?:rounds|ammunition|bullets)|shot|killed|fired) (?:on |at |into )?(?:the )?"
     r"(?:peaceful )?(?:protesters|demonstrators|marchers|protestors)|(?:fired|used|firing|using) live (?:ammunition|rounds|bullets)",
@@ -102,7 +103,8 @@ RULES: dict[SubEventType, str] = {
     r"|(?:attack(?:ed|s|ing)?|stormed|raided|set upon|assaulted|overran) (?:\w+ ){0,4}(?:soldiers|troops|policemen|police|base|positions?|forces|camp|checkpoint|outpost|post|barracks|convoy|patrol)"
     r"|fire exchange|exchange of gunfire|fended off|charged (?:a |the )?(?:camp|base|position)s?",
     _S.GOVERNMENT_REGAINS_TERRITORY: r"recaptur(?:ed|e|ing)|retook|retaken|regain(?:ed)?(?: control)?|took back|liberat(?:ed|ion)"
-    r"|wrest(?:ed)? (?:back )?control|back under (?:government|army|state) control|reclaimed|(?:captur(?:ed|ing)|occupied|overran) (?:the |a )?(?:\w+ ){0,3}(?:towns?|village|villages|city|district|areas?|hills?|hilltops?|posts?|region|bases?|airport|territory)"
+    r"|wrest(?:ed)? (?:back )?control|back under (?:government|army|state) control|reclaimed|(?:captur(?:ed|ing)|overran) (?:the |a )?(?:\w+ ){0,3}(?:towns?|village|villages|city|district|areas?|hills?|hilltops?|posts?|region|bases?|airport|territory)"
+    r"|occupied (?:(?:\d+|two|three|four|five|six|several|more|the|a) )+(?:\w+ ){0,2}(?:towns?|villages?|hills?|hilltops|posts|positions|bases?|district)"
     r"|(?:seized|took|taken|gained|recovered) (?:full |back |complete )?control|gained ground|entered (?:the )?(?:town|city|village)|seized back|(?:drove|driven|pushed|forced) (?:\w+ ){0,2}(?:back|out)|cleared (?:the )?(?:\w+ )?(?:of|from)",
     _S.NON_STATE_ACTOR_OVERTAKES_TERRITORY: r"(?:militants|rebels|insurgents|jihadists|fighters|Taliban|ISIS|Islamic State|Al[- ]Shabaab"
     r"|group|militia|militiamen) (?:\w+ ){0,3}(?:captured|seized|took control of|overran|took over|stormed and took|occupied)"
@@ -123,7 +125,8 @@ RULES: dict[SubEventType, str] = {
     r"|weapons? caches?|arms caches?|bomb disposal|defused|shot down|intercepted|caches? of (?:weapons|arms|ammunition|explosives)"
     r"|(?:weapons|arms|ammunition|firearms|explosives|IEDs|devices|grenades|rifles|pistols|bullets|landmines|mines|guns|cache) (?:\w+ ){0,6}(?:were|was|have been|has been) "
     r"(?:found|seized|recovered|discovered|defused|captured|destroyed|cleared|confiscated|unearthed)",
-    _S.HEADQUARTERS_ESTABLISHED: r"(?:established|establish|set up|build|built|opened|erected|setting up) (?:\w+ ){0,3}(?:base|bases|headquarters|camp|camps|outposts?|checkpoints?|military posts?|command cent(?:re|er)|stronghold|observation points?|posts?)"
+    _S.HEADQUARTERS_ESTABLISHED: r"(?:established|establish|set up|build|built|opened|erected|setting up|created|constructed) (?:\w+ ){0,3}"
+    r"(?:base|bases|headquarters|camp|camps|outposts?|checkpoints?|military posts?|command cent(?:re|er)|stronghold|observation points?|posts?|barracks)"
     r"|headquarters",
     _S.LOOTING: r"loot(?:ed|ing|ers)?|pillag(?:ed|ing|e)|plunder(?:ed)?|(?:burned|burnt|torched|set fire to|destroyed|demolished|razed|vandali[sz]ed) (?:[\w'’-]+ ){0,4}"
     r"(?:houses|homes|shops|property|properties|buildings?|vehicles|cars|schools?|church(?:es)?|mosques?|markets?|offices?|stalls|crops|huts|granaries)"
@@ -131,13 +134,14 @@ RULES: dict[SubEventType, str] = {
     r"(?:destroyed|burn(?:ed|t)|torched|razed|vandali[sz]ed|set ablaze|looted|set on fire|ransacked)"
     r"|arson|property destruction|ransacked|(?:campaign|wave|spate) of (?:torching|arson|burning)"
     r"|(?:destruction|burning|torching) of (?:\w+ ){0,4}(?:property|properties|buildings|houses|homes|shops|vehicles)",
-    _S.NON_VIOLENT_TRANSFER: r"withdr(?:ew|awn|awal|aw|awing)|pulled out(?= ?[.,;]| of| from)|pull(?:ed|s|ing)? back|began leaving|evacuation deal"
+    _S.NON_VIOLENT_TRANSFER: r"withdr(?:ew|awn|awal|aw|awing)(?! (?:from|of) (?:a |an |the |its |their )?(?:\w+ ){0,3}"
+    r"(?:pact|treaty|deal|agreement|accord|talks|race|elections?|bid|candidacy|case|bill|charges|support|coalition|competition))|pulled out(?= ?[.,;]| of| from|$)|pull(?:ed|s|ing)? back|began leaving|evacuation deal"
     r"|handed (?:over )?authority|handed over (?:control|the town|the city|the base|territory)"
     r"|retreat(?:ed|s)?|abandon(?:ed)? (?:\w+ ){0,2}(?:positions?|bases?|towns?|posts?)|without (?:a fight|resistance|fighting)|ceded|evacuated (?:its|their) (?:positions|base|troops)",
     _S.OTHER: r"mutin(?:y|ies|eers?|ous)|coup(?: d'?(?:e|é)tat)?|(?:took|taken|take|taking) up arms|seized power|toppled|overthr(?:ew|own|ow)|ousted|military takeover"
     r"|martial law|state of emergency|curfew",
     _S.NATURAL_DISASTER: r"earthquakes?|quakes?|floods?|flooding|flooded|flash floods?|cyclones?|hurricanes?|typhoons?|landslides?"
-    r"|(?:tropical|severe|winter|snow|dust|heavy|violent) storms?|storm (?:hit|lashed|battered|swept|struck)|storms (?:hit|lashed|battered)"
+    r"|(?:tropical|severe|winter|snow|dust|heavy|violent) storms?|heavy snow(?:fall)?|snowstorms?|blizzards?|storm (?:hit|lashed|battered|swept|struck)|storms (?:hit|lashed|battered)"
     r"|mudslides?|droughts?|tsunamis?|volcan(?:o|oes|ic eruption)|wild ?fires?|forest fires?|bush ?fires?|heat ?waves?|avalanches?|locusts?"
     r"|epidemic|pandemic|outbreaks?(?! of (?:violence|fighting|clashes|hostilities|unrest))|cholera|covid(?:-19)?|coronavirus|ebola|dengue|malaria|measles|lassa|monsoon|heavy rains?|torrential rains?"
     r"|tornado(?:es)?|lightning|tremors?|magnitude|infections|infected|positive cases",
@@ -383,6 +387,13 @@ _DIPLOMATIC_PROTEST = re.compile(r"\b(?:in|lodged (?:a |an )?(?:formal |strong |
 _WEAK_RIOT = re.compile(
     r"^(?:smashed|ransacked|torched|pelted|scuffl\w*|barricaded|set (?:ablaze|on fire|fire to)|outbreaks? of violence"
     r"|running battles|\w+ into (?:violence|chaos|mayhem|running battles))$", re.I)
+# Intervention words that also describe rescues, arrests and accidents ("dragged away", "carried off the road"): an
+# intervention in a protest only when a protest is named in the sentence.
+_WEAK_INTERVENTION = re.compile(r"^(?:dragged|drag|carried|hauled|pulled)\b", re.I)
+_PROTEST_WORD = re.compile(r"\b(?:protest\w*|demonstrat\w+|marchers|march|rall(?:y|ies)|sit-ins?|strikers|picket\w*)\b", re.I)
+_DISASTERS = frozenset({_S.NATURAL_DISASTER, _S.MAN_MADE_DISASTER})
+# "Rallied to mourn demonstrators killed last month": deaths remembered at a commemoration are not its own.
+_MOURNING = re.compile(r"\b(?:mourn\w*|commemorat\w*|in memory of|anniversary|to remember|funerals?|memorial)\b", re.I)
 # "Urged residents to stay indoors", "called on citizens to avoid the area": advice to the public is no diplomatic
 # event (the advice itself is a claim for extract/claims.py).
 _ADVICE_CUE = re.compile(r"^(?:urged|called on)$", re.I)
@@ -441,13 +452,7 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span, *, attempted: set[S
             continue
         if trig.sub in (_S.ARRESTS, _S.DISRUPTED_WEAPONS_USE) and _S.ORGANIZED_CRIME in subs:
             continue
-        if trig.sub is _S.PEACEFUL_PROTEST and _S.DIPLOMATIC_EVENT in subs and word.lower() in ("protest", "protested") \
-                and _DIPLOMATIC_PROTEST.search(text[max(sent.start_char, trig.start - 40):trig.start]):
-            continue
-        if _referred_or_advice(trig, text, sent.start_char, acts):
-            continue
-        if trig.sub is _S.VIOLENT_DEMONSTRATION and _WEAK_RIOT.match(word) and not subs & _PROTEST \
-                and not _CROWD.search(sent.text):
+        if _unsupported(trig, text, sent, subs) or _referred_or_advice(trig, text, sent.start_char, acts):
             continue
         if trig.sub is _S.REMOTE_EXPLOSIVE and _ACCIDENT_BLAST.match(word) and _INDUSTRIAL.search(sent.text) \
                 and not _HOSTILE.search(sent.text):
@@ -463,6 +468,24 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span, *, attempted: set[S
             keep.add(_S.SEXUAL_VIOLENCE)
         out = [t for t in out if t.sub in keep]
     return out
+
+
+def _unsupported(trig: _Trigger, text: str, sent: Span, subs: set[SubEventType]) -> bool:
+    """Return whether a word with other senses lacks the context that makes it this event.
+
+    "Lodged a protest" is diplomacy; "dragged away" is an intervention only at a protest; troops mobilised for a
+    flood or a fire are disaster relief; "smashed" or "torched" is a riot only when a crowd is named.
+    """
+    word = text[trig.start:trig.end]
+    if trig.sub is _S.PEACEFUL_PROTEST and _S.DIPLOMATIC_EVENT in subs and word.lower() in ("protest", "protested"):
+        return _DIPLOMATIC_PROTEST.search(text[max(sent.start_char, trig.start - 40):trig.start]) is not None
+    if trig.sub is _S.PROTEST_WITH_INTERVENTION and _WEAK_INTERVENTION.match(word):
+        return _PROTEST_WORD.search(sent.text) is None
+    if trig.sub is _S.CHANGE_TO_GROUP:
+        return bool(subs & _DISASTERS)
+    if trig.sub is _S.VIOLENT_DEMONSTRATION and _WEAK_RIOT.match(word) and not subs & _PROTEST:
+        return _CROWD.search(sent.text) is None
+    return False
 
 
 def _drop_background(triggers: list[_Trigger], sent: Span) -> list[_Trigger]:
@@ -576,7 +599,7 @@ def _mention(
         sent_start=sentence[0],
         sent_end=sentence[1],
         actors=found,
-        deaths=tuple(deaths_mod.find_deaths(text, span[0], span[1], large=large)),
+        deaths=() if _MOURNING.search(clause_text) else tuple(deaths_mod.find_deaths(text, span[0], span[1], large=large)),
         sites=_sites(text, span, places),
         days=day_values,
         years=years | frozenset(t.value[:4] for t in times if t.value and span[0] <= t.start < span[1] and t.value[:4].isdigit()),
