@@ -380,3 +380,8 @@ def test_events_army_mobilised_for_snow_is_disaster_relief() -> None:
 def test_events_mourning_rally_is_peaceful() -> None:
     text = "Thousands of students rallied on Sunday to mourn twelve demonstrators killed last month."
     assert _events(text)[0].sub_event_type == "Peaceful protest"
+
+
+def test_events_tear_gas_shells_are_no_shelling() -> None:
+    events = _events("Police lobbed tear gas shells at the crowd of protesters near the bus stand.")
+    assert all(e.sub_event_type != "Shelling/artillery/missile attack" for e in events)

@@ -47,7 +47,7 @@ RULES: dict[SubEventType, str] = {
     r"|bombing raids?|air-?dropped|barrel bombs?|air force (?:bombed|struck|jets)",
     _S.SUICIDE_BOMB: r"suicide (?:bomb(?:s|er|ers|ing|ings)?|attacks?|attackers?|car bombs?|vests?|blasts?|bombers?)"
     r"|blew (?:himself|herself|themselves) up|blown themselves up|explosives?-laden vest|SVBIED|kamikazes?",
-    _S.SHELLING: r"shell(?:ing|ed|s)|artillery|mortars?(?: rounds| shells| fire| bombs)?"
+    _S.SHELLING: r"(?<!gas )shell(?:ing|ed|s)|artillery|mortars?(?: rounds| shells| fire| bombs)?"
     r"|(?:rockets?|missiles?)(?! (?:tests?|launch(?:es|ed|ing)?|programmes?|programs?|development|technology|defen[cs]es?|systems?|shield|sites?))"
     r"|bombard(?:ed|ment|ing)|katyusha|howitzers?",
     _S.REMOTE_EXPLOSIVE: r"IEDs?|improvised explosive|roadside bombs?|land ?mines?|car bombs?|bombs? (?:exploded|went off|blast)"
@@ -807,8 +807,10 @@ def _group_sub(group: list[_Mention]) -> SubEventType:
     """
     subs = {m.sub for m in group}
     one_sided = all(_ONE_SIDED.match(m.trigger_text) for m in group if m.sub is _S.ARMED_CLASH)
-    if _S.SUICIDE_BOMB in subs or subs & _TERRITORY or _S.ATTACK in subs and one_sided:
+    if _S.SUICIDE_BOMB in subs or subs & _TERRITORY:
         subs.discard(_S.ARMED_CLASH)
+    if _S.ATTACK in subs and _S.ARMED_CLASH in subs and one_sided:
+        return _S.ATTACK
     sub = taxonomy.precedence(subs)
     if sub in _PROTEST and any(d.count > 0 for m in group for d in m.deaths):
         sub = _S.EXCESSIVE_FORCE
