@@ -385,3 +385,17 @@ def test_events_mourning_rally_is_peaceful() -> None:
 def test_events_tear_gas_shells_are_no_shelling() -> None:
     events = _events("Police lobbed tear gas shells at the crowd of protesters near the bus stand.")
     assert all(e.sub_event_type != "Shelling/artillery/missile attack" for e in events)
+
+
+def test_events_looming_strike_is_not_yet_news() -> None:
+    assert _events("The broadcaster said it was worried by the looming strike of its technicians.") == []
+
+
+def test_events_protest_against_an_arrest_is_peaceful() -> None:
+    text = "Hundreds of farmers marched to the district office to protest against the arrest of their leader."
+    assert _events(text)[0].sub_event_type == "Peaceful protest"
+
+
+def test_events_harm_done_in_a_riot_is_the_riot() -> None:
+    text = "A riot broke out in the prison, two guards were stabbed and inmates took a nurse hostage."
+    assert _events(text)[0].event_type == "Riots"

@@ -179,7 +179,10 @@ _WINDOW_CUE = re.compile(
     re.I,
 )
 _NEGATED = re.compile(
-    r"\b(?:no|not|never|without|nor)\s+(?:\S+\s+){0,2}$|\b(?:end|ends|ending|ended|halt|stop|cessation of)\s+(?:\S+\s+){0,4}$", re.I
+    r"\b(?:no|not|never|without|nor)\s+(?:\S+\s+){0,2}$|\b(?:end|ends|ending|ended|halt|stop|cessation of)\s+(?:\S+\s+){0,4}$"
+    # "the looming strike", "a planned march": an event spoken of before it happens
+    r"|\b(?:looming|threatened|planned|proposed|possible|imminent|impending|upcoming|mooted|potential|would-be)\s+(?:\S+\s+){0,2}$",
+    re.I,
 )
 # ", as fierce fighting continues in the region": an ongoing battle named as the background of the event reported.
 _BACKGROUND = re.compile(
@@ -391,6 +394,15 @@ _WEAK_RIOT = re.compile(
 # intervention in a protest only when a protest is named in the sentence.
 _WEAK_INTERVENTION = re.compile(r"^(?:dragged|drag|carried|hauled|pulled)\b", re.I)
 _PROTEST_WORD = re.compile(r"\b(?:protest\w*|demonstrat\w+|marchers|march|rall(?:y|ies)|sit-ins?|strikers|picket\w*)\b", re.I)
+# "Marched against the arrest of their leader", "demanding the release of detained activists": an arrest that is
+# the protest's grievance is no intervention in it.
+_GRIEVANCE = re.compile(
+    r"\b(?:against|decry(?:ing)?|denounc\w+|condemn\w*|over|protest(?:ing|ed)?(?: at)?|release of|demanding|seeking)\s+"
+    r"(?:the |their |his |her |its |an? )?(?:\S+\s+){0,3}$",
+    re.I,
+)
+_RIOT_NOUN = re.compile(r"^(?:riot(?:s|ing|ers)?|mobs?|angry crowd)$", re.I)
+_RIOT_HARM = frozenset({_S.ATTACK, _S.ABDUCTION, _S.LOOTING})
 _DISASTERS = frozenset({_S.NATURAL_DISASTER, _S.MAN_MADE_DISASTER})
 # "Rallied to mourn demonstrators killed last month": deaths remembered at a commemoration are not its own.
 _MOURNING = re.compile(r"\b(?:mourn\w*|commemorat\w*|in memory of|anniversary|to remember|funerals?|memorial)\b", re.I)
@@ -432,6 +444,7 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span, *, attempted: set[S
     """
     triggers = _drop_background(triggers, sent)
     subs = {t.sub for t in triggers}
+    riots = [t for t in triggers if taxonomy.event_type_of(t.sub) is EventType.RIOTS]
     acts = [t.end for t in triggers if t.sub is _S.DIPLOMATIC_EVENT and _DIPLOMATIC_ACT.match(text[t.start:t.end])]
     two_sided = any(t.sub is _S.ARMED_CLASH and not _ONE_SIDED.match(text[t.start:t.end]) for t in triggers)
     strong = {t.sub for t in triggers if not (t.sub is _S.ATTACK and _WEAK_DEATH.match(text[t.start:t.end]))}
@@ -452,7 +465,7 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span, *, attempted: set[S
             continue
         if trig.sub in (_S.ARRESTS, _S.DISRUPTED_WEAPONS_USE) and _S.ORGANIZED_CRIME in subs:
             continue
-        if _unsupported(trig, text, sent, subs) or _referred_or_advice(trig, text, sent.start_char, acts):
+        if _unsupported(trig, text, sent, subs, riots) or _referred_or_advice(trig, text, sent.start_char, acts):
             continue
         if trig.sub is _S.REMOTE_EXPLOSIVE and _ACCIDENT_BLAST.match(word) and _INDUSTRIAL.search(sent.text) \
                 and not _HOSTILE.search(sent.text):
@@ -470,10 +483,12 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span, *, attempted: set[S
     return out
 
 
-def _unsupported(trig: _Trigger, text: str, sent: Span, subs: set[SubEventType]) -> bool:
+def _unsupported(
+    trig: _Trigger, text: str, sent: Span, subs: set[SubEventType], riots: Sequence[_Trigger] = ()
+) -> bool:
     """Return whether a word with other senses lacks the context that makes it this event.
 
-    "Lodged a protest" is diplomacy; "dragged away" is an intervention only at a protest; troops mobilised for a
+    "Lodged a protest" is diplomacy; a protest "against the arrest" of someone is no intervention; "dragged away" is an intervention only at a protest; troops mobilised for a
     flood or a fire are disaster relief; "smashed" or "torched" is a riot only when a crowd is named.
     """
     word = text[trig.start:trig.end]
@@ -483,6 +498,12 @@ def _unsupported(trig: _Trigger, text: str, sent: Span, subs: set[SubEventType])
         return _PROTEST_WORD.search(sent.text) is None
     if trig.sub is _S.CHANGE_TO_GROUP:
         return bool(subs & _DISASTERS)
+    if trig.sub in _RIOT_HARM:
+        # "a riot broke out, guards were stabbed and a warder taken hostage": the harm is the riot's
+        return any(t.sub in (_S.VIOLENT_DEMONSTRATION, _S.MOB_VIOLENCE) and _RIOT_NOUN.match(text[t.start:t.end])
+                   for t in riots)
+    if trig.sub is _S.ARRESTS and subs & _PROTEST:
+        return _GRIEVANCE.search(text[max(sent.start_char, trig.start - 50):trig.start]) is not None
     if trig.sub is _S.VIOLENT_DEMONSTRATION and _WEAK_RIOT.match(word) and not subs & _PROTEST:
         return _CROWD.search(sent.text) is None
     return False
