@@ -399,3 +399,19 @@ def test_events_protest_against_an_arrest_is_peaceful() -> None:
 def test_events_harm_done_in_a_riot_is_the_riot() -> None:
     text = "A riot broke out in the prison, two guards were stabbed and inmates took a nurse hostage."
     assert _events(text)[0].event_type == "Riots"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        pytest.param("Medical students staged a die-in on the steps of the ministry.", "Peaceful protest", id="die-in"),
+        pytest.param("Thousands poured into the streets of the capital demanding new elections.", "Peaceful protest",
+                     id="poured-into-streets"),
+        pytest.param("A fuel truck caught fire at the depot and the blaze spread to two warehouses.",
+                     "Man-made disaster", id="caught-fire"),
+        pytest.param("The refinery accidentally released tonnes of waste oil into the river.", "Man-made disaster",
+                     id="accidental-release"),
+    ],
+)
+def test_events_sub_type_of_protest_and_accident_paraphrases(text: str, sub_type: str) -> None:
+    assert _events(text)[0].sub_event_type == sub_type

@@ -79,6 +79,7 @@ RULES: dict[SubEventType, str] = {
     r"|stayed away from work|go-slow|work-to-rule|industrial action|sympathy strikes?|wildcat strikes?"
     r"|(?:embarked on|began|started|declared|staged|observed|joined|continued|suspended|called off|ended) (?:a |an |the |their |its )?"
     r"(?:indefinite |nationwide |general |week-long |two-week |labour |labor |wage )?strike"
+    r"|die-ins?|(?:poured|spilled|streamed) (?:into|onto) the streets|thronged the streets"
     r"|placards|toyi-?toyi(?:ing|ed)?|t(?:ook|ake|aking) to the streets|stay-?aways?|sit-down protests?|agitation|agitating|agitators"
     r"|memorandum of (?:demands|grievances)|handed (?:over )?a memorandum"
     r"|blockad(?:ed|ing) (?:the )?(?:\w+ ){0,2}(?:roads?|entrance|streets?|highway|gates?|offices?|premises|railway|port)",
@@ -148,7 +149,8 @@ RULES: dict[SubEventType, str] = {
     _S.MAN_MADE_DISASTER: r"collaps(?:e|ed|es)|(?:fire|blaze) (?:broke out|gutted|engulfed|destroyed|razed|swept)|derail(?:ed|ment)|capsiz(?:ed|es)"
     r"|(?:train|bus|road|plane|boat|ferry|truck|car) (?:accident|crash|collision)|crash(?:ed|es)?|collided|collision|(?:gas|chemical|oil) (?:leak|spill)"
     r"|oil spill|industrial accident|(?:gas|cylinder|boiler|factory|mine|tanker|fuel) (?:explosion|blast)|stampede|(?:hooch|liquor|food) poisoning"
-    r"|short circuit|electrocuted|firefighters|blaze|gutted|drowned|sank|accident|(?:massive|huge|major) fire"
+    r"|short circuit|electrocuted|(?:caught|catching|catches) fire|burst into flames|went up in flames"
+    r"|accidental(?:ly)? (?:released|discharged|spilled|leaked|release|discharge)|toxic (?:spill|release|leak)s?|firefighters|blaze|gutted|drowned|sank|accident|(?:massive|huge|major) fire"
     r"|(?:gas|chemical|oil|chlorine|ammonia|oxygen|toxic|radioactive|fuel|tank|pipeline) (?:leak(?:s|ed|age)?|spill(?:s|ed)?)"
     r"|(?:boiler|cylinder|tank|tanker|furnace|reactor|transformer|pipeline|container|gas pipe) (?:\w+ )?(?:exploded|blew up|burst)"
     r"|(?:plunged|fell|veered) (?:off|into) (?:a |the )?(?:bridge|river|gorge|ravine|canal|valley)",
