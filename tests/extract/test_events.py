@@ -415,3 +415,8 @@ def test_events_harm_done_in_a_riot_is_the_riot() -> None:
 )
 def test_events_sub_type_of_protest_and_accident_paraphrases(text: str, sub_type: str) -> None:
     assert _events(text)[0].sub_event_type == sub_type
+
+
+def test_events_boiler_of_a_plant_exploding_is_an_accident() -> None:
+    text = "The boiler of a small dye factory exploded on Monday, injuring three workers."
+    assert _events(text)[0].sub_event_type == "Man-made disaster"

@@ -152,7 +152,7 @@ RULES: dict[SubEventType, str] = {
     r"|short circuit|electrocuted|(?:caught|catching|catches) fire|burst into flames|went up in flames"
     r"|accidental(?:ly)? (?:released|discharged|spilled|leaked|release|discharge)|toxic (?:spill|release|leak)s?|firefighters|blaze|gutted|drowned|sank|accident|(?:massive|huge|major) fire"
     r"|(?:gas|chemical|oil|chlorine|ammonia|oxygen|toxic|radioactive|fuel|tank|pipeline) (?:leak(?:s|ed|age)?|spill(?:s|ed)?)"
-    r"|(?:boiler|cylinder|tank|tanker|furnace|reactor|transformer|pipeline|container|gas pipe) (?:\w+ )?(?:exploded|blew up|burst)"
+    r"|(?:boiler|cylinder|tank|tanker|furnace|reactor|transformer|pipeline|container|gas pipe) (?:(?!explosives?\b|bombs?\b|IEDs?\b)[\w-]+ ){0,5}(?:exploded|blew up|burst)"
     r"|(?:plunged|fell|veered) (?:off|into) (?:a |the )?(?:bridge|river|gorge|ravine|canal|valley)",
     _S.ORGANIZED_CRIME: r"drugs?|narcotics?|cocaine|heroin|methamphetamine|meth|cannabis|marijuana|ganja|hashish|smuggl(?:ed|ing|ers?)|cartels?"
     r"|gangs?|gangsters?|extortion|trafficking|traffickers|counterfeit|money laundering|contraband|robber(?:y|ies|s)|armed robbers|syndicate"
