@@ -420,3 +420,36 @@ def test_events_sub_type_of_protest_and_accident_paraphrases(text: str, sub_type
 def test_events_boiler_of_a_plant_exploding_is_an_accident() -> None:
     text = "The boiler of a small dye factory exploded on Monday, injuring three workers."
     assert _events(text)[0].sub_event_type == "Man-made disaster"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        pytest.param("The union said the strike at the smelter would go on until wages were raised.", "Peaceful protest",
+                     id="the-strike"),
+        pytest.param("Angry residents blocked the main highway with rocks on Monday.", "Peaceful protest",
+                     id="blocked-highway"),
+        pytest.param("Youths stoned police vehicles near the stadium gates.", "Violent demonstration", id="stoned-vehicles"),
+        pytest.param("Nurses were demonstrating outside the clinic when the minister arrived.", "Peaceful protest",
+                     id="were-demonstrating"),
+    ],
+)
+def test_events_sub_type_of_bare_protest_words(text: str, sub_type: str) -> None:
+    assert _events(text)[0].sub_event_type == sub_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The strike on the militants' compound killed a commander, the army said.", id="military-strike"),
+        pytest.param("A landslide blocked the road to the village on Monday.", id="landslide-blocks-road"),
+    ],
+)
+def test_events_bare_protest_words_need_their_context(text: str) -> None:
+    assert all(e.event_type != "Protests" for e in _events(text))
+
+
+@needs_model
+def test_events_decided_to_strike_is_not_yet_news() -> None:
+    events = _events("The members decided to go ahead with a strike on Thursday.", parsed=True)
+    assert all(e.event_type != "Protests" for e in events)

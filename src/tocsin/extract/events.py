@@ -79,6 +79,11 @@ RULES: dict[SubEventType, str] = {
     r"|stayed away from work|go-slow|work-to-rule|industrial action|sympathy strikes?|wildcat strikes?"
     r"|(?:embarked on|began|started|declared|staged|observed|joined|continued|suspended|called off|ended) (?:a |an |the |their |its )?"
     r"(?:indefinite |nationwide |general |week-long |two-week |labour |labor |wage )?strike"
+    r"|(?<!air )(?<!drone )(?<!missile )(?<!hunger )(?<!military )(?:the|this|that|their|its|illegal|unprotected|protected|rail|commuter"
+    r"|mine|wage|pay|week-long|month-long) strikes?\b|strike-related|(?:were|are|was|is|been|kept|keep) striking\b(?! (?:a|an|the|at|targets?)\b)"
+    r"|(?:were|are|was|is|been) demonstrating\b|marching (?:to|through|on|against|in)\b|(?:the|a) march (?:by|was|were|of)\b"
+    r"|gathered (?:in|at|for) (?:\w+ )?rall(?:y|ies)|block(?:ed|ing) (?:the |a |off )?(?:\w+ ){0,2}(?:roads?|railways?|railway lines?|highway|streets?"
+    r"|entrance|gates?|traffic|N\d+)"
     r"|die-ins?|(?:poured|spilled|streamed) (?:into|onto) the streets|thronged the streets"
     r"|placards|toyi-?toyi(?:ing|ed)?|t(?:ook|ake|aking) to the streets|stay-?aways?|sit-down protests?|agitation|agitating|agitators"
     r"|memorandum of (?:demands|grievances)|handed (?:over )?a memorandum"
@@ -93,6 +98,8 @@ RULES: dict[SubEventType, str] = {
     r"|burn(?:ed|t|ing) tyres|set up barricades|barricaded|violent (?:protests?|demonstrations?)|pelted|torched"
     r"|set (?:ablaze|on fire|fire to)|clashed with (?:the )?police|ransacked|vandali[sz]ed|turned violent|went on (?:the |a )?rampage|molotov(?: cocktails?)?|violent clashes"
     r"|(?:hurled|threw|throws|throwing|pelting) (?:stones|rocks|bricks|bottles|fireworks|petrol bombs)|smashed|damaged (?:vehicles|shops|property)|scuffl(?:e|es|ed|ing)"
+    r"|stones were (?:thrown|hurled|pelted)|stoned (?!to death)(?:\w+ ){0,2}(?:police|vehicles|cars|buses|officers|motorists|houses|shops)"
+    r"|(?:were|was) stoned(?! to death)"
     r"|(?:aggressive|angry and violent|unruly) (?:demonstrations?|protests?|crowds?)|violently (?:threw|thrown|attacked|pushed)"
     r"|(?:descended|degenerated|spiral(?:l)?ed|erupted) into (?:violence|chaos|mayhem|running battles)|outbreaks? of violence|running battles",
     _S.MOB_VIOLENCE: r"mobs? (?:attacked|lynched|killed|beat|set|torched|stormed|burned|burnt)|(?:angry|irate|enraged) mobs?|by (?:a|an) (?:\w+ )?mob"
@@ -171,7 +178,7 @@ RULES: dict[SubEventType, str] = {
 _MODAL_LEMMAS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "must", "can"})
 _CUE_LEMMAS = frozenset(
     "threaten plan vow warn fear worry hope urge demand deny intend prepare expect seek attempt try aim pledge "
-    "propose consider prevent avert foil thwart rule_out call_for allege_not reject refute dismiss".split()
+    "propose consider prevent avert foil thwart rule_out call_for allege_not reject refute dismiss decide vote resolve".split()
 )
 _WINDOW_CUE = re.compile(
     r"\b(?:will|would|could|may|might|shall|plans? to|planned to|planning to|threat(?:en|ens|ened|ening) to|vow(?:s|ed)? to|"
@@ -395,6 +402,12 @@ _WEAK_RIOT = re.compile(
 # Intervention words that also describe rescues, arrests and accidents ("dragged away", "carried off the road"): an
 # intervention in a protest only when a protest is named in the sentence.
 _WEAK_INTERVENTION = re.compile(r"^(?:dragged|drag|carried|hauled|pulled)\b", re.I)
+# Protest words with other senses: "the strike" may be an air strike and "blocked the road" a landslide; a protest
+# only with a crowd named and no weapon or aircraft in the sentence.
+_WEAK_PROTEST = re.compile(r"^(?:the|this|that|their|its|illegal|unprotected|protected|rail|commuter|mine|wage|pay|week-long"
+                           r"|month-long) strikes?$|^block", re.I)
+_MILITARY = re.compile(r"\b(?:air|drones?|missiles?|jets?|warplanes?|aircraft|militants?|targets?|targeted|bombs?|military|army|rockets?"
+                       r"|troops|precision|retaliatory|nuclear|pre-emptive)\b", re.I)
 _PROTEST_WORD = re.compile(r"\b(?:protest\w*|demonstrat\w+|marchers|march|rall(?:y|ies)|sit-ins?|strikers|picket\w*)\b", re.I)
 # "Marched against the arrest of their leader", "demanding the release of detained activists": an arrest that is
 # the protest's grievance is no intervention in it.
@@ -500,6 +513,9 @@ def _unsupported(
         return _PROTEST_WORD.search(sent.text) is None
     if trig.sub is _S.CHANGE_TO_GROUP:
         return bool(subs & _DISASTERS)
+    if trig.sub is _S.PEACEFUL_PROTEST and _WEAK_PROTEST.match(word):
+        needs_crowd = word.lower().startswith("block")
+        return _MILITARY.search(sent.text) is not None or needs_crowd and _CROWD.search(sent.text) is None
     if trig.sub in _RIOT_HARM:
         # "a riot broke out, guards were stabbed and a warder taken hostage": the harm is the riot's
         return any(t.sub in (_S.VIOLENT_DEMONSTRATION, _S.MOB_VIOLENCE) and _RIOT_NOUN.match(text[t.start:t.end])
