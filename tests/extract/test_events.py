@@ -453,3 +453,9 @@ def test_events_bare_protest_words_need_their_context(text: str) -> None:
 def test_events_decided_to_strike_is_not_yet_news() -> None:
     events = _events("The members decided to go ahead with a strike on Thursday.", parsed=True)
     assert all(e.event_type != "Protests" for e in events)
+
+
+def test_events_sport_report_the_strike_is_a_shot() -> None:
+    text = ("The striker scored twice as the league leaders won 3-1 at the stadium to stay top of the championship. "
+            "The strike in the second half was the best goal of the season, the coach said.")
+    assert all(e.event_type != "Protests" for e in _events(text))

@@ -235,7 +235,7 @@ _SPORT = re.compile(
 _SPORT_CHARS = 3000
 _SPORT_MIN = 5
 _SPORT_AMBIGUOUS = re.compile(
-    r"^(?:clash\w*|fight\w*|fought|battl\w*|strikes?|rall\w*|attack\w*|shot|shoot\w*|fired|firing|offensive|counter-?attack\w*"
+    r"^(?:(?:the|this|that|their|its|a|an) )?(?:clash\w*|fight\w*|fought|battl\w*|strikes?|rall\w*|attack\w*|shot|shoot\w*|fired|firing|offensive|counter-?attack\w*"
     r"|repuls\w*|repell?ed|captur\w*|retook|regain\w*|recaptur\w*|demonstrat\w*|protest\w*|smashed|ambush\w*|defeat\w*"
     r"|pickets?|boycott\w*|surrender\w*|crash\w*|collid\w*|collision|withdr\w*|retreat\w*|gunfire|strikers?)\b",
     re.I,
