@@ -459,3 +459,8 @@ def test_events_sport_report_the_strike_is_a_shot() -> None:
     text = ("The striker scored twice as the league leaders won 3-1 at the stadium to stay top of the championship. "
             "The strike in the second half was the best goal of the season, the coach said.")
     assert all(e.event_type != "Protests" for e in _events(text))
+
+
+def test_events_stone_throwing_crowd_is_a_riot() -> None:
+    text = "Police fired in the air to disperse a crowd indulging in stone-throwing near the bus depot."
+    assert _events(text)[0].event_type == "Riots"

@@ -94,7 +94,7 @@ RULES: dict[SubEventType, str] = {
     _S.EXCESSIVE_FORCE: r"excessive force|violently (?:suppressed|dispersed|broke up|cracked down)|brutally (?:suppressed|dispersed|beat|beaten)"
     r"|(?:opened fire|fired live (?:rounds|ammunition|bullets)|shot|killed|fired) (?:on |at |into )?(?:the )?"
     r"(?:peaceful )?(?:protesters|demonstrators|marchers|protestors)|(?:fired|used|firing|using) live (?:ammunition|rounds|bullets)",
-    _S.VIOLENT_DEMONSTRATION: r"riot(?:s|ing|ed|ers)?|(?:threw|hurled|pelted) (?:stones|rocks|petrol bombs|molotov)|stone-?pelting"
+    _S.VIOLENT_DEMONSTRATION: r"riot(?:s|ing|ed|ers)?|(?:threw|hurled|pelted) (?:stones|rocks|petrol bombs|molotov)|stone-?(?:pelting|throwing)|stone throwing"
     r"|burn(?:ed|t|ing) tyres|set up barricades|barricaded|violent (?:protests?|demonstrations?)|pelted|torched"
     r"|set (?:ablaze|on fire|fire to)|clashed with (?:the )?police|ransacked|vandali[sz]ed|turned violent|went on (?:the |a )?rampage|molotov(?: cocktails?)?|violent clashes"
     r"|(?:hurled|threw|throws|throwing|pelting) (?:stones|rocks|bricks|bottles|fireworks|petrol bombs)|smashed|damaged (?:vehicles|shops|property)|scuffl(?:e|es|ed|ing)"
