@@ -464,3 +464,22 @@ def test_events_sport_report_the_strike_is_a_shot() -> None:
 def test_events_stone_throwing_crowd_is_a_riot() -> None:
     text = "Police fired in the air to disperse a crowd indulging in stone-throwing near the bus depot."
     assert _events(text)[0].event_type == "Riots"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        pytest.param("Party members marched  on the\nfarm and broke the locks on the gate.", "Peaceful protest",
+                     id="double-space-and-line-break"),
+        pytest.param("Striking bus drivers gathered at the depot on Tuesday.", "Peaceful protest", id="striking-bus-drivers"),
+        pytest.param("Shop workers continued their national strike on Tuesday.", "Peaceful protest",
+                     id="continued-national-strike"),
+    ],
+)
+def test_events_sub_type_of_loosely_written_protests(text: str, sub_type: str) -> None:
+    assert _events(text)[0].sub_event_type == sub_type
+
+
+def test_events_continued_air_strike_is_no_protest() -> None:
+    events = _events("The coalition continued its air strike campaign on Tuesday.")
+    assert all(e.event_type != "Protests" for e in events)

@@ -71,19 +71,19 @@ RULES: dict[SubEventType, str] = {
     r"|protest march|sit-ins?|(?<!air )(?<!drone )(?<!hunger )strikes? (?:by|over|against|action)|went on strike|general strike"
     r"|hunger strike|pickets?|picketed|picketing|vigils?|chant(?:ed|ing) slogans|(?:shout|rais)(?:ed|ing) slogans|sloganeering"
     r"|gathered (?:outside|in front of)|dharnas?|bandhs?|hartals?|gherao(?:ed|ing)?|(?:rasta|rail) roko|chakka jam|boycott(?:ed)?"
-    r"|on strike|strikers|striking (?:workers|teachers|doctors|nurses|miners|employees|drivers|staff|students|members|unions?)"
+    r"|on strike|strikers|striking (?:\w+ )?(?:workers|teachers|doctors|nurses|miners|employees|drivers|staff|students|members|unions?)"
     r"|(?:taxi|bus|truckers'?|transport|workers'?|teachers'?|doctors'?|nurses'?|miners'?|labour|labor|wage|nationwide|indefinite"
     r"|one-day|two-day|three-day|day-long|public sector|civil servants'?|students'?) strikes?"
     r"|marchers|(?:led|held|staged|organi[sz]ed|joined|leading) (?:a |an |the )?(?:\w+ ){0,2}march(?:es)?\b|a march (?:to|on|through|against|from)"
     r"|walk-?outs?|walked out (?:of|over|in protest)|work stoppages?|downed tools|stopped (?:reporting for duty|work(?:ing)? in protest)"
     r"|stayed away from work|go-slow|work-to-rule|industrial action|sympathy strikes?|wildcat strikes?"
     r"|(?:embarked on|began|started|declared|staged|observed|joined|continued|suspended|called off|ended) (?:a |an |the |their |its )?"
-    r"(?:indefinite |nationwide |general |week-long |two-week |labour |labor |wage )?strike"
+    r"(?:(?!air|drone|missile|military|aerial|precision|retaliatory|pre-emptive|nuclear)[\w-]+ )?strike"
     r"|(?<!air )(?<!drone )(?<!missile )(?<!hunger )(?<!military )(?:the|this|that|their|its|illegal|unprotected|protected|rail|commuter"
     r"|mine|wage|pay|week-long|month-long) strikes?\b|strike-related|(?:were|are|was|is|been|kept|keep) striking\b(?! (?:a|an|the|at|targets?)\b)"
     r"|(?:were|are|was|is|been) demonstrating\b|marching (?:to|through|on|against|in)\b|(?:the|a) march (?:by|was|were|of)\b"
     r"|gathered (?:in|at|for) (?:\w+ )?rall(?:y|ies)|block(?:ed|ing) (?:the |a |off )?(?:\w+ ){0,2}(?:roads?|railways?|railway lines?|highway|streets?"
-    r"|entrance|gates?|traffic|N\d+)"
+    r"|entrance|gates?|traffic|access|N\d+)"
     r"|die-ins?|(?:poured|spilled|streamed) (?:into|onto) the streets|thronged the streets"
     r"|placards|toyi-?toyi(?:ing|ed)?|t(?:ook|ake|aking) to the streets|stay-?aways?|sit-down protests?|agitation|agitating|agitators"
     r"|memorandum of (?:demands|grievances)|handed (?:over )?a memorandum"
@@ -240,6 +240,7 @@ _SPORT_AMBIGUOUS = re.compile(
     r"|pickets?|boycott\w*|surrender\w*|crash\w*|collid\w*|collision|withdr\w*|retreat\w*|gunfire|strikers?)\b",
     re.I,
 )
+_LOOKBEHIND = re.compile(r"\(\?<[!=][^)]*\)")
 CHOICE_MIN = 0.2
 NONE_MIN = 0.6
 
@@ -276,8 +277,21 @@ class _Mention:
 
 @functools.lru_cache(maxsize=1)
 def _compiled() -> tuple[re.Pattern[str], tuple[tuple[SubEventType, re.Pattern[str]], ...]]:
-    rules = tuple((sub, re.compile(rf"\b(?:{pattern})\b", re.I)) for sub, pattern in RULES.items())
-    return re.compile("|".join(rf"\b(?:{p})\b" for p in RULES.values()), re.I), rules
+    patterns = {sub: _flexible(pattern) for sub, pattern in RULES.items()}
+    rules = tuple((sub, re.compile(rf"\b(?:{pattern})\b", re.I)) for sub, pattern in patterns.items())
+    return re.compile("|".join(rf"\b(?:{p})\b" for p in patterns.values()), re.I), rules
+
+
+def _flexible(pattern: str) -> str:
+    """Let a rule's spaces match any run of white space: wire copy often has double spaces and line breaks.
+
+    >>> re.search(_flexible("marched (?:to|on)"), "members marched  on a farm") is not None
+    True
+    """
+    parts = _LOOKBEHIND.split(pattern)
+    kept = _LOOKBEHIND.findall(pattern)  # a look-behind must keep its fixed width
+    loose = [part.replace("[- ]", "[-\\s]").replace(" ?", "\\s*").replace(" ", "\\s+") for part in parts]
+    return "".join(piece for pair in zip(loose, [*kept, ""], strict=True) for piece in pair)
 
 
 def gate(text: str) -> bool:
@@ -441,7 +455,7 @@ _CAUSE = re.compile(
 _ACCUSED = re.compile(r"^(?:accused|blamed)$", re.I)
 _CROWD = re.compile(
     r"\b(?:protest\w*|demonstrat\w+|crowds?|mobs?|rioters|youths|students|supporters|residents|villagers|workers|strikers"
-    r"|marchers|activists|members of the public|angry|irate|hundreds|thousands|dozens of people)\b", re.I)
+    r"|marchers|activists|miners|members of the public|angry|irate|hundreds|thousands|dozens of people)\b", re.I)
 
 
 def _refine(triggers: list[_Trigger], text: str, sent: Span, *, attempted: set[SubEventType] | None = None) -> list[_Trigger]:
