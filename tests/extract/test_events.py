@@ -483,3 +483,24 @@ def test_events_sub_type_of_loosely_written_protests(text: str, sub_type: str) -
 def test_events_continued_air_strike_is_no_protest() -> None:
     events = _events("The coalition continued its air strike campaign on Tuesday.")
     assert all(e.event_type != "Protests" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The singer died of a cardiac arrest at his home on Sunday.", id="cardiac-arrest"),
+        pytest.param("The villagers said they apprehended a threat to their lives from the quarry owners.",
+                     id="apprehended-a-threat"),
+        pytest.param("Opposition leaders demanded the arrest of the officials behind the scheme.", id="demanded-arrest"),
+        pytest.param("The magistrate issued orders to arrest anyone who breaks the curfew.", id="orders-to-arrest"),
+        pytest.param("Nobody was arrested during the peaceful march on Sunday.", id="nobody-arrested"),
+        pytest.param("His arrest warrant was signed at noon.", id="arrest-warrant"),
+    ],
+)
+def test_events_arrest_words_that_report_no_arrest(text: str) -> None:
+    assert all(e.sub_event_type != "Arrests" for e in _events(text))
+
+
+def test_events_suppressed_without_a_protest_is_no_intervention() -> None:
+    events = _events("Weak states that suppressed dissent bred armed movements, the report said.")
+    assert all(e.sub_event_type != "Protest with intervention" for e in events)

@@ -121,7 +121,8 @@ RULES: dict[SubEventType, str] = {
     r"|ceasefire|cease-fire|truce|prisoner (?:swap|exchange)|peace (?:deal|accord|agreement)|exchang(?:ed|e) (?:\w+ ){0,2}prisoners"
     r"|agreed to (?:\w+ ){0,3}(?:ceasefire|truce|talks|resume|release|withdraw)"
     r"|surrender(?:ed|s|ing)? (?:to|before)|(?:have|has|had) surrendered|surrendered (?:their|his|its) (?:arms|weapons)",
-    _S.ARRESTS: r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|apprehend(?:ed)?|taken into custody|nabbed|rounded up|remanded"
+    _S.ARRESTS: r"(?<!cardiac )(?<!heart )(?<!respiratory )arrest(?:ed|s|ing)?(?! warrants?)|detain(?:ed|s|ing)?"
+    r"|apprehend(?:ed)?(?! (?:that|a threat|threats|danger|trouble|violence|the possibility|a breach))|taken into custody|nabbed|rounded up|remanded"
     r"|picked up (?:\w+ ){0,3}by (?:the )?police|police (?:\w+ ){0,2}picked up"
     r"|held (?:\d+|several|dozens of|some) (?:suspects|people|men)|(?:in|into) (?:police )?custody",
     _S.CHANGE_TO_GROUP: r"new leader|(?:named|appointed|elected) (?:a |as )?(?:new )?(?:leader|commander|chief)|defect(?:ed|ion|ions|ors)"
@@ -188,7 +189,7 @@ _WINDOW_CUE = re.compile(
     re.I,
 )
 _NEGATED = re.compile(
-    r"\b(?:no|not|never|without|nor)\s+(?:\S+\s+){0,2}$|\b(?:end|ends|ending|ended|halt|stop|cessation of)\s+(?:\S+\s+){0,4}$"
+    r"\b(?:no|not|never|without|nor|nobody|no one|none)\s+(?:\S+\s+){0,2}$|\b(?:end|ends|ending|ended|halt|stop|cessation of)\s+(?:\S+\s+){0,4}$"
     # "the looming strike", "a planned march": an event spoken of before it happens
     r"|\b(?:looming|threatened|planned|proposed|possible|imminent|impending|upcoming|mooted|potential|would-be)\s+(?:\S+\s+){0,2}$",
     re.I,
@@ -197,6 +198,13 @@ _NEGATED = re.compile(
 _BACKGROUND = re.compile(
     r",\s+(?:as|amid|while)\s+[^,;.]*?\b(?:continu\w*|entered|enters|rag(?:e|es|ed|ing)|intensif\w*|escalat\w*|drag\w* on|persist\w*"
     r"|went on|goes on|wore on)\b[^,;]*",
+    re.I,
+)
+# "Demanded the arrest of", "orders to arrest anyone", "a duty to apprehend": an arrest asked for is not made.
+_ARREST_WORD = re.compile(r"(?:arrests?|detain|detention|apprehend)\b", re.I)
+_WANTED_ARREST = re.compile(
+    r"(?:\bto\s+|\b(?:call(?:ed|ing|s)? for|demand(?:ed|ing|s)?|seek(?:ing|s)?|sought|urg(?:ed|ing|es)|want(?:ed|s)?"
+    r"|press(?:ed|ing)? for|order(?:ed|s)?|direct(?:ed|s)?|steps to)\s+(?:\S+\s+){0,6})$",
     re.I,
 )
 _PRESUPPOSING = frozenset({"after", "following", "amid", "amidst", "despite", "during", "since"})
@@ -415,7 +423,7 @@ _WEAK_RIOT = re.compile(
     r"|running battles|\w+ into (?:violence|chaos|mayhem|running battles))$", re.I)
 # Intervention words that also describe rescues, arrests and accidents ("dragged away", "carried off the road"): an
 # intervention in a protest only when a protest is named in the sentence.
-_WEAK_INTERVENTION = re.compile(r"^(?:dragged|drag|carried|hauled|pulled)\b", re.I)
+_WEAK_INTERVENTION = re.compile(r"^(?:dragged|drag|carried|hauled|pulled|suppress\w*|crack\w* down)\b", re.I)
 # Protest words with other senses: "the strike" may be an air strike and "blocked the road" a landslide; a protest
 # only with a crowd named and no weapon or aircraft in the sentence.
 _WEAK_PROTEST = re.compile(r"^(?:the|this|that|their|its|illegal|unprotected|protected|rail|commuter|mine|wage|pay|week-long"
@@ -722,6 +730,8 @@ def _is_factual(doc: Doc, text: str, start: int, end: int, sent_start: int) -> b
     """Return False for a negated, hypothetical, threatened, denied or future trigger."""
     before = text[max(sent_start, start - 60):start]
     if _NEGATED.search(before):
+        return False
+    if _ARREST_WORD.match(text, start, end) and _WANTED_ARREST.search(before):
         return False
     if not doc.has_annotation("DEP"):
         return _WINDOW_CUE.search(before) is None
