@@ -712,7 +712,138 @@ PARAPHRASE: dict[str, list[str]] = {
         "The trial of the men accused of the killings resumed in {town} {date}, {src}.",
     ],
 }
-for _extra in (MORE, PARAPHRASE):
+# Round 4: more ways of saying the weaker classes (reported speech, passive voice, headline style, consequences
+# before causes), diplomatic acts that name the violence they answer, and advice to the public as a hard negative.
+WIRE: dict[str, list[str]] = {
+    "DIPLO": [
+        "The government announced new sanctions against {group} leaders {date} in response to the attack on {town}.",
+        "{leader} said {date} that his country reserved the right to respond to the provocation, {src}.",
+        "Four diplomats were ordered to leave the country within 72 hours {date}, the foreign ministry said.",
+        "{leader} condemned the strike on {town} {date} but said his government would not back new sanctions.",
+        "The two governments agreed {date} to set up a joint commission on border security, {src}.",
+        "{leader} pledged to avoid war at all costs and said any military action would need parliament's consent.",
+        "Ministers from the region met in {town} {date} to coordinate their response to the crisis {loc}.",
+        "The country will impose retaliatory measures on its neighbour {date}, {src}, over alleged interference in its elections.",
+        "{leader} hosted {leader2} in {town} {date} for talks on trade and security.",
+        "The embassy said it had lodged a formal complaint with the authorities {date} over the treatment of its citizens.",
+    ],
+    "ATTRIB": [
+        "Officials rejected allegations that their forces were responsible for the strike on {town} that killed {num} people.",
+        "{group} claimed the killing of a local official in {town} {date}, according to a statement posted online.",
+        "Investigators believe {group} was behind the bombing of the market in {town}, {src}.",
+        "{leader} blamed {group} for the ambush {loc} {date} and vowed to bring those responsible to justice.",
+        "The militia denied any role in the massacre {loc}, saying its fighters were not in the area, {src}.",
+        "A UN panel said {group} was likely responsible for the attack on the convoy {loc}.",
+    ],
+    "SEX_VIOL": [
+        "A rights group accused {state} of raping women during operations {loc}, {src}.",
+        "Women from {num} villages {loc} have accused soldiers of sexual assault, officials said {date}.",
+        "Survivors told investigators they were raped by {armed} while fleeing {town}.",
+        "A police officer was suspended after a woman accused him of raping her in a cell in {town}, {src}.",
+        "Members of the security forces sexually assaulted detainees in {town}, a UN report found {date}.",
+        "Fighters raped women as they dispersed a camp for displaced people near {town}, witnesses said.",
+    ],
+    "PROPERTY_DISTRUCT": [
+        "Unknown people torched two police patrol cars parked outside a station in {town} {date}, {src}.",
+        "Dozens of vehicles and shops were destroyed in {town} {date} after rival gangs set fire to the market.",
+        "{armed} have mounted a campaign of burning homes in villages {loc}, residents said.",
+        "The council condemned the destruction of government property in {town} {date}, {src}.",
+        "Houses belonging to members of the minority were burned to the ground in {town} {date}.",
+        "A polling station was set on fire overnight in {town}, destroying ballot papers, {src}.",
+        "Attackers vandalised a monument and smashed the windows of the town hall in {town} {date}.",
+    ],
+    "MOB_VIOL": [
+        "A crowd lynches a man accused of stealing cattle in {town}, {src}.",
+        "{num} men were beaten to death by vigilantes {loc} {date} after being accused of theft.",
+        "A group of men attacked a peaceful rally in {town} {date}, injuring {num} people, {src}.",
+        "Local youths attacked members of a minority community with sticks and stones in {town} {date}.",
+        "A suspected thief was set ablaze by a mob at a market in {town} {date}, police said.",
+        "Villagers stormed a police post {loc} {date} and beat to death a man held there, {src}.",
+    ],
+    "NON_VIOL_TERRIT_TRANSFER": [
+        "Territory {loc} was handed over to {state} {date} under a peace deal that ended months of fighting.",
+        "{group} fighters entered {town} {date} after government troops pulled out, {src}.",
+        "Foreign forces completed their withdrawal from the base at {town} {date} and handed it to local troops.",
+        "{group} abandoned its positions around {town} {date} without fighting, {src}.",
+        "Under the agreement, {armed} withdrew from {town} and the army moved in {date}.",
+    ],
+    "NON_STATE_ACTOR_OVERTAKES_TER": [
+        "{group} fighters have seized control of the district of {town} after overrunning several checkpoints, {src}.",
+        "{armed} captured an army base {loc} {date}, taking weapons and vehicles, {src}.",
+        "The district of {town} fell to {group} {date} after government forces fled.",
+        "Rebel fighters seized the town of {town} from a rival militia {date}, residents said.",
+    ],
+    "GOV_REGAINS_TERIT": [
+        "{group} fighters were driven out of {town} by {state} {date}, {src}.",
+        "{state} in an offensive against {group} retook the village of {town} {date}.",
+        "{state} pushed into {town}, clashing with {armed} and capturing the main road, {src}.",
+        "The army said {date} it had cleared the last pockets of {group} resistance from {town}.",
+    ],
+    "ART_MISS_ATTACK": [
+        "{num} people were wounded {date} when rockets fired from across the border hit {town}, {src}.",
+        "{state} launched missiles at {armed} positions {loc} {date}, the defence ministry said.",
+        "Shells fired by {armed} landed in a residential area of {town} {date}, killing {num} people.",
+        "{town} came under artillery fire {date} as the offensive continued, {src}.",
+        "Mortar bombs hit a camp for displaced people near {town} {date}, {src}.",
+    ],
+    "AIR_STRIKE": [
+        "Army helicopters raided {group} hideouts {loc} {date}, killing {num} fighters, {src}.",
+        "{dem} warplanes destroyed a weapons depot used by {group} {loc} {date}.",
+        "Aerial bombardments on {armed} positions {loc} left dozens dead, {src}.",
+        "Jets struck a convoy carrying {armed} near {town} {date}, {src}.",
+    ],
+    "CHANGE_TO_GROUP_ACT": [
+        "A first batch of fighter jets arrived in the country {date} from abroad, {src}.",
+        "{num} fighters defected from {group} to the government side {loc} {date}.",
+        "{state} deployed additional troops and armoured vehicles to {town} {date}, {src}.",
+        "{group} announced a new commander for its forces {loc} {date}.",
+    ],
+    "GRENADE": [
+        "{num} people were wounded when a grenade was thrown into a crowd at a concert in {town} {date}, {src}.",
+        "A grenade exploded near a police checkpoint in {town} {date}, killing a passer-by.",
+        "Attackers on a motorbike lobbed a grenade at a shop in {town} {date}, {src}.",
+    ],
+    "FORCE_AGAINST_PROTEST": [
+        "{num} people were killed in {town} {date} after security forces used tear gas and live bullets to disperse a protest.",
+        "Troops fired into a crowd of demonstrators {cause} in {town} {date}, killing {num}, {src}.",
+        "A march in {town} ended in bloodshed {date} when {police} opened fire, killing {num} protesters.",
+    ],
+    "VIOL_DEMONSTR": [
+        "Protesters hurled petrol bombs and smashed shop windows in {town} {date} as police fired water cannon.",
+        "Riot police clashed with {prot} in {town} {date} as the protest turned violent, {src}.",
+        "Demonstrators tried to storm the governor's office in {town} {date}, {src}.",
+        "A protester was seen throwing a woman to the ground during the demonstration in {town} {date}.",
+    ],
+    "PROTEST_WITH_INTER": [
+        "{police} dragged {prot} off the road in {town} {date} as they chanted slogans {cause}.",
+        "{police} fired tear gas at a crowd of {prot} in {town} {date}, {src}.",
+        "Officers pepper-sprayed {prot} outside the station in {town} {date} after they refused to leave.",
+    ],
+    "PEACE_PROTEST": [
+        "{prot} walked through the streets of {town} {date}, demanding the return of the elected government.",
+        "Activists held a die-in outside the ministry in {town} {date} {cause}.",
+        "Nurses at the hospital in {town} downed tools {date} {cause}, {src}.",
+        "About 100 bus operators stopped reporting for duty {date} over unpaid fees, leaving pupils stranded in {town}.",
+        "Hundreds of {prot} rallied in {town} {date} to mourn those killed in last month's crackdown.",
+        "{prot} staged a walkout at the factory in {town} {date} {cause}.",
+        "The strike by {prot} entered its second week {date}, with classes suspended across {town}.",
+    ],
+    "ORG_CRIME": [
+        "Border guards detained {num} migrants hidden in a lorry {loc} {date}; police suspect a smuggling network.",
+        "A robber was killed when the grenade he carried went off during a hold-up at a shop in {town} {date}.",
+        "{police} seized guns and drugs in a raid on two houses in {town} {date}, {src}.",
+    ],
+    "NONE": [
+        "The government urged residents to stay indoors {date} and to avoid the city centre, {src}.",
+        "Authorities called on citizens to remain calm and follow official instructions.",
+        "The embassy advised its nationals in {town} to limit their movements until further notice.",
+        "The ministry said it would decide next week whether to impose new sanctions.",
+        "Officials said they were monitoring the situation in {town} closely.",
+        "Police asked motorists to use alternative routes {date} because of road works in {town}.",
+    ],
+}
+
+for _extra in (MORE, PARAPHRASE, WIRE):
     for _label, _templates in _extra.items():
         T[_label].extend(_templates)
 

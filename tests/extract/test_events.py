@@ -209,3 +209,298 @@ def test_events_police_as_source_are_not_the_perpetrator() -> None:
     events = _events("Police said two men were stabbed to death in the market on Sunday.")
     assert events[0].sub_event_type == "Attack"
     assert not (events[0].actor1 or "").startswith("Police Forces")
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        pytest.param("Nurses at the provincial hospital downed tools on Tuesday over unpaid allowances.",
+                     "Peaceful protest", id="downed-tools"),
+        pytest.param("Dock workers staged a walkout at the port on Friday.", "Peaceful protest", id="walkout"),
+        pytest.param("Riot police fired tear gas while clashing with students outside the campus.",
+                     "Violent demonstration", id="clashing-with-protesters"),
+        pytest.param("Police used tear gas on marchers as the protest descended into running battles.",
+                     "Violent demonstration", id="protest-descends-into-violence"),
+        pytest.param("An angry crowd lynches a man accused of stealing goats.", "Mob violence", id="lynches"),
+        pytest.param("Villagers said two herders were beaten by vigilantes near the river.", "Mob violence",
+                     id="vigilantes"),
+        pytest.param("Ministers rejected allegations that their jets had bombed the clinic.",
+                     "Attribution of responsibility", id="rejected-allegations"),
+        pytest.param("A rights group accused border guards of raping women at the crossing.", "Sexual violence",
+                     id="accused-of-rape"),
+    ],
+)
+def test_events_sub_type_of_new_cues(text: str, sub_type: str) -> None:
+    assert _events(text)[0].sub_event_type == sub_type
+
+
+def test_events_protest_with_deaths_is_excessive_force() -> None:
+    text = "Police fired tear gas to disperse the march in the capital on Monday, and three protesters were killed."
+    assert _events(text)[0].sub_event_type == "Excessive force against protesters"
+
+
+def test_events_suicide_bomb_stays_when_gunfire_follows_in_next_sentence() -> None:
+    text = ("Two suicide bombers blew themselves up at a checkpoint on Monday. "
+            "Guards had exchanged fire with them for several minutes.")
+    assert [e.sub_event_type for e in _events(text)] == ["Suicide bomb"]
+
+
+def test_events_advice_to_residents_is_no_diplomatic_event() -> None:
+    events = _events("The city council urged residents to stay indoors on Sunday.")
+    assert all(e.sub_event_type != "Diplomatic event" for e in events)
+
+
+@needs_model
+def test_events_event_after_a_cue_verb_is_presupposed() -> None:
+    # "urged" makes staying indoors hypothetical, but the gunfire after which it was urged happened
+    events = _events("Officials urged people to avoid the port area after gunfire near the harbour.", parsed=True)
+    assert any(e.event_type == "Battles" or e.sub_event_type == "Attack" for e in events)
+
+
+def test_events_team_rallying_to_win_is_no_protest() -> None:
+    assert all(e.event_type != "Protests" for e in _events("The visitors rallied to beat the hosts in extra time."))
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        pytest.param("The ministry imposed sanctions on Monday over the bombing of a consulate.", "Diplomatic event",
+                     id="sanctions-over-bombing"),
+        pytest.param("Customs officers seized two RPG-7 rockets and AK-47 rifles at the border crossing.",
+                     "Disrupted weapons use", id="seized-hyphenated-weapons"),
+        pytest.param("Army units occupied two hilltops held by the rebels on Tuesday.", "Government regains territory",
+                     id="occupied-hilltops"),
+    ],
+)
+def test_events_sub_type_of_codebook_rules(text: str, sub_type: str) -> None:
+    assert _events(text)[0].sub_event_type == sub_type
+
+
+def test_events_missile_test_is_no_attack() -> None:
+    events = _events("The country carried out a ballistic missile test off its east coast on Sunday.")
+    assert all(e.sub_event_type != "Shelling/artillery/missile attack" for e in events)
+
+
+def test_events_territory_taken_outranks_battle_in_next_sentence() -> None:
+    text = ("Government troops recaptured the town of Kabo from the rebels on Friday. "
+            "Dozens of fighters died in heavy clashes around the market.")
+    assert _events(text)[0].sub_event_type == "Government regains territory"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        pytest.param("Army helicopters raided hideouts of the bandits in the forest on Monday.", "Air/drone strike",
+                     id="helicopters-raided"),
+        pytest.param("Aerial bombardments on rebel positions left dozens dead.", "Air/drone strike",
+                     id="aerial-bombardments"),
+        pytest.param("Three men torched the two officers' patrol cars outside their homes overnight.",
+                     "Looting/property destruction", id="torched-cars-long-object"),
+        pytest.param("Forty shops and homes were burned during the night in the old quarter.",
+                     "Looting/property destruction", id="passive-burned-shops"),
+        pytest.param("Insurgents set upon an army base outside the town before dawn.", "Armed clash",
+                     id="set-upon-base"),
+    ],
+)
+def test_events_sub_type_of_wider_cues(text: str, sub_type: str) -> None:
+    assert _events(text)[0].sub_event_type == sub_type
+
+
+def test_events_gunmen_opening_fire_then_killing_civilians_is_one_attack() -> None:
+    text = "Two gunmen opened fire at a wedding hall on Saturday. Eleven guests were shot dead, police said."
+    assert [e.sub_event_type for e in _events(text)] == ["Attack"]
+
+
+def test_events_background_fighting_does_not_make_a_shelling_a_battle() -> None:
+    text = "Rockets hit a border village on Friday, killing a farmer, as fighting continues further north."
+    assert _events(text)[0].sub_event_type == "Shelling/artillery/missile attack"
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        pytest.param("Government soldiers in an offensive against the rebels recaptured the port on Friday.",
+                     "Government regains territory", id="subject-not-nearest-actor"),
+        pytest.param("The militants were driven out of the valley by the army.", "Government regains territory",
+                     id="passive-loser"),
+    ],
+)
+def test_events_territory_taker_is_the_subject(text: str, sub_type: str) -> None:
+    assert _events(text, parsed=True)[0].sub_event_type == sub_type
+
+
+def test_events_sport_report_rally_for_a_win_and_strike_by_a_player_are_play() -> None:
+    text = ("The home side scored twice in the ninth inning to rally for a 5-4 win, their third straight of the season. "
+            "In the league's other game, a late strike by the visiting captain sealed a 2-1 victory at the stadium.")
+    assert all(e.event_type != "Protests" for e in _events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        pytest.param("Two attackers set off suicide bombs at the gate of the stadium.", "Suicide bomb",
+                     id="suicide-bombs-plural"),
+        pytest.param("Militants fired shells filled with poisonous gases at the trenches.", "Chemical weapon",
+                     id="poisonous-gases"),
+        pytest.param("A truck loaded with explosives blew up at the depot, killing four guards.",
+                     "Remote explosive/landmine/IED", id="explosives-blew-up"),
+        pytest.param("A chlorine gas leak at the water works forced hundreds to flee their homes.",
+                     "Man-made disaster", id="chlorine-leak-is-accident"),
+        pytest.param("The navy created a new base on the island last month.", "Headquarters or base established",
+                     id="created-base"),
+        pytest.param("Police dragged protesters off the road outside parliament.", "Protest with intervention",
+                     id="dragged-protesters"),
+    ],
+)
+def test_events_sub_type_of_more_forms(text: str, sub_type: str) -> None:
+    assert _events(text)[0].sub_event_type == sub_type
+
+
+def test_events_dragging_without_a_protest_is_no_intervention() -> None:
+    events = _events("Rescuers dragged the driver out of the way before the wreck caught fire.")
+    assert all(e.sub_event_type != "Protest with intervention" for e in events)
+
+
+def test_events_occupied_as_an_adjective_is_no_territory() -> None:
+    events = _events("Soldiers kidnapped two teenagers in the occupied city of Laayoune on Friday.")
+    assert events[0].sub_event_type == "Abduction/forced disappearance"
+
+
+def test_events_withdrawal_from_a_treaty_is_no_transfer_of_territory() -> None:
+    events = _events("The government withdrew from the arms control treaty on Thursday.")
+    assert all(e.sub_event_type != "Non-violent transfer of territory" for e in events)
+
+
+def test_events_army_mobilised_for_snow_is_disaster_relief() -> None:
+    events = _events("The army mobilised on Tuesday to dig out cars stuck in heavy snow.")
+    assert all(e.sub_event_type != "Change to group/activity" for e in events)
+
+
+def test_events_mourning_rally_is_peaceful() -> None:
+    text = "Thousands of students rallied on Sunday to mourn twelve demonstrators killed last month."
+    assert _events(text)[0].sub_event_type == "Peaceful protest"
+
+
+def test_events_tear_gas_shells_are_no_shelling() -> None:
+    events = _events("Police lobbed tear gas shells at the crowd of protesters near the bus stand.")
+    assert all(e.sub_event_type != "Shelling/artillery/missile attack" for e in events)
+
+
+def test_events_looming_strike_is_not_yet_news() -> None:
+    assert _events("The broadcaster said it was worried by the looming strike of its technicians.") == []
+
+
+def test_events_protest_against_an_arrest_is_peaceful() -> None:
+    text = "Hundreds of farmers marched to the district office to protest against the arrest of their leader."
+    assert _events(text)[0].sub_event_type == "Peaceful protest"
+
+
+def test_events_harm_done_in_a_riot_is_the_riot() -> None:
+    text = "A riot broke out in the prison, two guards were stabbed and inmates took a nurse hostage."
+    assert _events(text)[0].event_type == "Riots"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        pytest.param("Medical students staged a die-in on the steps of the ministry.", "Peaceful protest", id="die-in"),
+        pytest.param("Thousands poured into the streets of the capital demanding new elections.", "Peaceful protest",
+                     id="poured-into-streets"),
+        pytest.param("A fuel truck caught fire at the depot and the blaze spread to two warehouses.",
+                     "Man-made disaster", id="caught-fire"),
+        pytest.param("The refinery accidentally released tonnes of waste oil into the river.", "Man-made disaster",
+                     id="accidental-release"),
+    ],
+)
+def test_events_sub_type_of_protest_and_accident_paraphrases(text: str, sub_type: str) -> None:
+    assert _events(text)[0].sub_event_type == sub_type
+
+
+def test_events_boiler_of_a_plant_exploding_is_an_accident() -> None:
+    text = "The boiler of a small dye factory exploded on Monday, injuring three workers."
+    assert _events(text)[0].sub_event_type == "Man-made disaster"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        pytest.param("The union said the strike at the smelter would go on until wages were raised.", "Peaceful protest",
+                     id="the-strike"),
+        pytest.param("Angry residents blocked the main highway with rocks on Monday.", "Peaceful protest",
+                     id="blocked-highway"),
+        pytest.param("Youths stoned police vehicles near the stadium gates.", "Violent demonstration", id="stoned-vehicles"),
+        pytest.param("Nurses were demonstrating outside the clinic when the minister arrived.", "Peaceful protest",
+                     id="were-demonstrating"),
+    ],
+)
+def test_events_sub_type_of_bare_protest_words(text: str, sub_type: str) -> None:
+    assert _events(text)[0].sub_event_type == sub_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The strike on the militants' compound killed a commander, the army said.", id="military-strike"),
+        pytest.param("A landslide blocked the road to the village on Monday.", id="landslide-blocks-road"),
+    ],
+)
+def test_events_bare_protest_words_need_their_context(text: str) -> None:
+    assert all(e.event_type != "Protests" for e in _events(text))
+
+
+@needs_model
+def test_events_decided_to_strike_is_not_yet_news() -> None:
+    events = _events("The members decided to go ahead with a strike on Thursday.", parsed=True)
+    assert all(e.event_type != "Protests" for e in events)
+
+
+def test_events_sport_report_the_strike_is_a_shot() -> None:
+    text = ("The striker scored twice as the league leaders won 3-1 at the stadium to stay top of the championship. "
+            "The strike in the second half was the best goal of the season, the coach said.")
+    assert all(e.event_type != "Protests" for e in _events(text))
+
+
+def test_events_stone_throwing_crowd_is_a_riot() -> None:
+    text = "Police fired in the air to disperse a crowd indulging in stone-throwing near the bus depot."
+    assert _events(text)[0].event_type == "Riots"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        pytest.param("Party members marched  on the\nfarm and broke the locks on the gate.", "Peaceful protest",
+                     id="double-space-and-line-break"),
+        pytest.param("Striking bus drivers gathered at the depot on Tuesday.", "Peaceful protest", id="striking-bus-drivers"),
+        pytest.param("Shop workers continued their national strike on Tuesday.", "Peaceful protest",
+                     id="continued-national-strike"),
+    ],
+)
+def test_events_sub_type_of_loosely_written_protests(text: str, sub_type: str) -> None:
+    assert _events(text)[0].sub_event_type == sub_type
+
+
+def test_events_continued_air_strike_is_no_protest() -> None:
+    events = _events("The coalition continued its air strike campaign on Tuesday.")
+    assert all(e.event_type != "Protests" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The singer died of a cardiac arrest at his home on Sunday.", id="cardiac-arrest"),
+        pytest.param("The villagers said they apprehended a threat to their lives from the quarry owners.",
+                     id="apprehended-a-threat"),
+        pytest.param("Opposition leaders demanded the arrest of the officials behind the scheme.", id="demanded-arrest"),
+        pytest.param("The magistrate issued orders to arrest anyone who breaks the curfew.", id="orders-to-arrest"),
+        pytest.param("Nobody was arrested during the peaceful march on Sunday.", id="nobody-arrested"),
+        pytest.param("His arrest warrant was signed at noon.", id="arrest-warrant"),
+    ],
+)
+def test_events_arrest_words_that_report_no_arrest(text: str) -> None:
+    assert all(e.sub_event_type != "Arrests" for e in _events(text))
+
+
+def test_events_suppressed_without_a_protest_is_no_intervention() -> None:
+    events = _events("Weak states that suppressed dissent bred armed movements, the report said.")
+    assert all(e.sub_event_type != "Protest with intervention" for e in events)

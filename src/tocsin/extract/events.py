@@ -29,7 +29,7 @@ from tocsin.model import Article, Claim, Event, Evidence, Place, TimeExpr
 from tocsin.taxonomy import ActorType, EventType, SubEventType
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["RULES", "RULES_VERSION", "find_events", "gate", "is_sport", "sentence_sub_types"]
 
@@ -38,17 +38,20 @@ RULES_VERSION = "events.rules.v1"
 _S = SubEventType
 # Codebook triggers per sub-type (case-insensitive, whole words). Precedence decides between co-occurring ones.
 RULES: dict[SubEventType, str] = {
-    _S.CHEMICAL_WEAPON: r"chemical (?:weapons?|attacks?|agents?|munitions?|bombs?)|sarin|chlorine (?:gas|attacks?|bombs?|barrels?)"
-    r"|mustard gas|nerve (?:agent|gas)|poison(?:ous)? gas|toxic gas attack",
-    _S.AIR_DRONE_STRIKE: r"air ?strikes?|air ?raids?(?! (?:alerts?|alarms?|sirens?|warnings?|shelters?))|drone (?:strikes?|attacks?)|aerial (?:bombardment|attacks?|bombing)"
-    r"|(?:warplanes|jets|fighter jets|aircraft|helicopter gunships?|drones?|gunships?) (?:\w+ )?(?:bombed|struck|pounded|targeted|hit|fired)"
+    _S.CHEMICAL_WEAPON: r"chemical (?:weapons?|attacks?|agents?|munitions?|bombs?)|sarin|chlorine (?:gas|attacks?|bombs?|barrels?)(?! (?:leak\w*|spill\w*|tanks?|cylinders?|plant))"
+    r"|mustard gas|nerve (?:agent|gas)|poison(?:ous)? gas(?:es)?(?! (?:leak\w*|spill\w*))|toxic gas attack",
+    _S.AIR_DRONE_STRIKE: r"air ?strikes?|air ?raids?(?! (?:alerts?|alarms?|sirens?|warnings?|shelters?))|drone (?:strikes?|attacks?)|aerial (?:bombardments?|attacks?|bombings?|raids?)"
+    r"|(?:warplanes|jets|fighter jets|aircraft|helicopters?|helicopter gunships?|choppers|drones?|gunships?) (?:\w+ )?"
+    r"(?:bombed|struck|pounded|targeted|hit|fired|destroyed|attacked|shelled|raided|strafed)"
+    r"|raids? by (?:[\w'’-]+ ){0,3}(?:warplanes|jets|aircraft|helicopters|choppers|drones|air force)"
     r"|bombing raids?|air-?dropped|barrel bombs?|air force (?:bombed|struck|jets)",
-    _S.SUICIDE_BOMB: r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|attackers?|car bombs?|vests?|blasts?|bombers?)"
+    _S.SUICIDE_BOMB: r"suicide (?:bomb(?:s|er|ers|ing|ings)?|attacks?|attackers?|car bombs?|vests?|blasts?|bombers?)"
     r"|blew (?:himself|herself|themselves) up|blown themselves up|explosives?-laden vest|SVBIED|kamikazes?",
-    _S.SHELLING: r"shell(?:ing|ed|s)|artillery|mortars?(?: rounds| shells| fire| bombs)?|rockets?|missiles?"
+    _S.SHELLING: r"(?<!gas )shell(?:ing|ed|s)|artillery|mortars?(?: rounds| shells| fire| bombs)?"
+    r"|(?:rockets?|missiles?)(?! (?:tests?|launch(?:es|ed|ing)?|programmes?|programs?|development|technology|defen[cs]es?|systems?|shield|sites?))"
     r"|bombard(?:ed|ment|ing)|katyusha|howitzers?",
     _S.REMOTE_EXPLOSIVE: r"IEDs?|improvised explosive|roadside bombs?|land ?mines?|car bombs?|bombs? (?:exploded|went off|blast)"
-    r"|explosive devices?|explosions?|blasts?|detonated|booby[- ]trap(?:ped)?|magnetic bombs?|sticky bombs?|bombings?|bombed",
+    r"|explosive devices?|explosions?|blasts?|detonated|explosives? (?:\w+ ){0,3}(?:blew up|exploded|went off)|booby[- ]trap(?:ped)?|magnetic bombs?|sticky bombs?|bombings?|bombed",
     _S.GRENADE: r"(?:hand )?grenades?|grenade attacks?",
     _S.SEXUAL_VIOLENCE: r"rap(?:e|ed|es|ing|ist|ists)|gang-?raped?|sexual(?:ly)? (?:assault(?:ed)?|violence|abuse[ds]?|exploitation)"
     r"|molest(?:ed|ation)",
@@ -63,37 +66,53 @@ RULES: dict[SubEventType, str] = {
     r"|disappeared|went missing|held captive",
     _S.PEACEFUL_PROTEST: r"protest(?:s|ed|ing|ers|ors)?|demonstrat(?:ion|ions|ors)|demonstrat(?:ed|ing) (?:against|outside|in front of|for|in support)"
     r"|rall(?:y|ies) (?:against|in support of|outside|for|in front of|organi[sz]ed by|demanding|calling|to protest|to demand)"
-    r"|(?:held|staged|attended|organi[sz]ed|joined|addressed) (?:a |an |the )?(?:\w+ ){0,2}rall(?:y|ies)|rallied (?:against|outside|in front of|to)"
+    r"|(?:held|staged|attended|organi[sz]ed|joined|addressed) (?:a |an |the )?(?:\w+ ){0,2}rall(?:y|ies)|rallied (?:against|outside|in front of|to(?! (?:beat|win|victory|a \d|an? \w+ win|tie|draw|level)))"
     r"|marched (?:to|through|on|against|in)|protest marches"
     r"|protest march|sit-ins?|(?<!air )(?<!drone )(?<!hunger )strikes? (?:by|over|against|action)|went on strike|general strike"
     r"|hunger strike|pickets?|picketed|picketing|vigils?|chant(?:ed|ing) slogans|(?:shout|rais)(?:ed|ing) slogans|sloganeering"
     r"|gathered (?:outside|in front of)|dharnas?|bandhs?|hartals?|gherao(?:ed|ing)?|(?:rasta|rail) roko|chakka jam|boycott(?:ed)?"
-    r"|on strike|strikers|striking (?:workers|teachers|doctors|nurses|miners|employees|drivers|staff|students|members|unions?)"
+    r"|on strike|strikers|striking (?:\w+ )?(?:workers|teachers|doctors|nurses|miners|employees|drivers|staff|students|members|unions?)"
     r"|(?:taxi|bus|truckers'?|transport|workers'?|teachers'?|doctors'?|nurses'?|miners'?|labour|labor|wage|nationwide|indefinite"
     r"|one-day|two-day|three-day|day-long|public sector|civil servants'?|students'?) strikes?"
     r"|marchers|(?:led|held|staged|organi[sz]ed|joined|leading) (?:a |an |the )?(?:\w+ ){0,2}march(?:es)?\b|a march (?:to|on|through|against|from)"
+    r"|walk-?outs?|walked out (?:of|over|in protest)|work stoppages?|downed tools|stopped (?:reporting for duty|work(?:ing)? in protest)"
+    r"|stayed away from work|go-slow|work-to-rule|industrial action|sympathy strikes?|wildcat strikes?"
+    r"|(?:embarked on|began|started|declared|staged|observed|joined|continued|suspended|called off|ended) (?:a |an |the |their |its )?"
+    r"(?:(?!air|drone|missile|military|aerial|precision|retaliatory|pre-emptive|nuclear)[\w-]+ )?strike"
+    r"|(?<!air )(?<!drone )(?<!missile )(?<!hunger )(?<!military )(?:the|this|that|their|its|illegal|unprotected|protected|rail|commuter"
+    r"|mine|wage|pay|week-long|month-long) strikes?\b|strike-related|(?:were|are|was|is|been|kept|keep) striking\b(?! (?:a|an|the|at|targets?)\b)"
+    r"|(?:were|are|was|is|been) demonstrating\b|marching (?:to|through|on|against|in)\b|(?:the|a) march (?:by|was|were|of)\b"
+    r"|gathered (?:in|at|for) (?:\w+ )?rall(?:y|ies)|block(?:ed|ing) (?:the |a |off )?(?:\w+ ){0,2}(?:roads?|railways?|railway lines?|highway|streets?"
+    r"|entrance|gates?|traffic|access|N\d+)"
+    r"|die-ins?|(?:poured|spilled|streamed) (?:into|onto) the streets|thronged the streets"
     r"|placards|toyi-?toyi(?:ing|ed)?|t(?:ook|ake|aking) to the streets|stay-?aways?|sit-down protests?|agitation|agitating|agitators"
     r"|memorandum of (?:demands|grievances)|handed (?:over )?a memorandum"
     r"|blockad(?:ed|ing) (?:the )?(?:\w+ ){0,2}(?:roads?|entrance|streets?|highway|gates?|offices?|premises|railway|port)",
     _S.PROTEST_WITH_INTERVENTION: r"tear ?gas|water cannons?|rubber bullets|dispers(?:ed|ing|e)|broke up the|baton[- ]charged?|lathi-?charged?"
-    r"|pepper[- ]spray(?:ed)?|(?:stun|smoke) grenades|flash-?bangs?|suppress(?:ed)?|crack(?:ed)? down|(?:prevented|blocked|stopped|foiled|halted) (?:\w+ ){0,2}(?:march|protest|rally|demonstration)|cordoned off|forcibly removed",
+    r"|pepper[- ]spray(?:ed)?|(?:stun|smoke) grenades|flash-?bangs?|suppress(?:ed)?|crack(?:ed)? down|(?:prevented|blocked|stopped|foiled|halted) (?:\w+ ){0,2}(?:march|protest|rally|demonstration)|cordoned off|forcibly removed"
+    r"|(?:dragged|drag|carried|hauled|pulled) (?:\w+ ){0,3}(?:away|off the road|off the street|out of the way|into (?:police )?vans)",
     _S.EXCESSIVE_FORCE: r"excessive force|violently (?:suppressed|dispersed|broke up|cracked down)|brutally (?:suppressed|dispersed|beat|beaten)"
     r"|(?:opened fire|fired live (?:rounds|ammunition|bullets)|shot|killed|fired) (?:on |at |into )?(?:the )?"
     r"(?:peaceful )?(?:protesters|demonstrators|marchers|protestors)|(?:fired|used|firing|using) live (?:ammunition|rounds|bullets)",
-    _S.VIOLENT_DEMONSTRATION: r"riot(?:s|ing|ed|ers)?|(?:threw|hurled|pelted) (?:stones|rocks|petrol bombs|molotov)|stone-?pelting"
+    _S.VIOLENT_DEMONSTRATION: r"riot(?:s|ing|ed|ers)?|(?:threw|hurled|pelted) (?:stones|rocks|petrol bombs|molotov)|stone-?(?:pelting|throwing)|stone throwing"
     r"|burn(?:ed|t|ing) tyres|set up barricades|barricaded|violent (?:protests?|demonstrations?)|pelted|torched"
     r"|set (?:ablaze|on fire|fire to)|clashed with (?:the )?police|ransacked|vandali[sz]ed|turned violent|went on (?:the |a )?rampage|molotov(?: cocktails?)?|violent clashes"
     r"|(?:hurled|threw|throws|throwing|pelting) (?:stones|rocks|bricks|bottles|fireworks|petrol bombs)|smashed|damaged (?:vehicles|shops|property)|scuffl(?:e|es|ed|ing)"
-    r"|(?:aggressive|angry and violent|unruly) (?:demonstrations?|protests?|crowds?)|violently (?:threw|thrown|attacked|pushed)",
+    r"|stones were (?:thrown|hurled|pelted)|stoned (?!to death)(?:\w+ ){0,2}(?:police|vehicles|cars|buses|officers|motorists|houses|shops)"
+    r"|(?:were|was) stoned(?! to death)"
+    r"|(?:aggressive|angry and violent|unruly) (?:demonstrations?|protests?|crowds?)|violently (?:threw|thrown|attacked|pushed)"
+    r"|(?:descended|degenerated|spiral(?:l)?ed|erupted) into (?:violence|chaos|mayhem|running battles)|outbreaks? of violence|running battles",
     _S.MOB_VIOLENCE: r"mobs? (?:attacked|lynched|killed|beat|set|torched|stormed|burned|burnt)|(?:angry|irate|enraged) mobs?|by (?:a|an) (?:\w+ )?mob"
-    r"|mob (?:justice|violence|attacks?)|lynch(?:ed|ing|ings)?|vigilante (?:attack|justice|killing)s?|mob justice|jungle justice|beaten to death|angry crowd",
-    _S.ARMED_CLASH: r"clash(?:es|ed)?|fighting|fought|gun ?battles?|fire ?fights?|exchanges? of fire|exchanged fire|ambush(?:ed|es)?"
+    r"|mob (?:justice|violence|attacks?)|lynch(?:es|ed|ing|ings)?|by (?:\w+ )?vigilantes|vigilante (?:attack|justice|killing)s?|mob justice|jungle justice|beaten to death|angry crowd",
+    _S.ARMED_CLASH: r"clash(?:es|ed|ing)?|fighting|fought|gun ?battles?|fire ?fights?|exchanges? of fire|exchanged fire|ambush(?:ed|es)?"
     r"|gunfire|gunshots|shoot-?outs?|skirmish(?:es)?|heavy fighting|counter-?attack(?:ed)?|repuls(?:ed|e)|repell?ed"
     r"|battl(?:e|ed|es|ing)|attacked (?:a |an |the )?(?:military|army|police|security) (?:base|post|camp|checkpoint|convoy|patrol|position)s?"
-    r"|engaged (?:in )?(?:a )?(?:fierce )?(?:fight|combat)|firing|opened fire|exchanged gunfire|offensive|attack(?:ed|s|ing)? (?:\w+ ){0,4}(?:soldiers|troops|policemen|police|base|positions?|forces|camp|checkpoint|outpost|post|barracks|convoy|patrol)"
+    r"|engaged (?:in )?(?:a )?(?:fierce )?(?:fight|combat)|firing|opened fire|exchanged gunfire|offensive"
+    r"|(?:attack(?:ed|s|ing)?|stormed|raided|set upon|assaulted|overran) (?:\w+ ){0,4}(?:soldiers|troops|policemen|police|base|positions?|forces|camp|checkpoint|outpost|post|barracks|convoy|patrol)"
     r"|fire exchange|exchange of gunfire|fended off|charged (?:a |the )?(?:camp|base|position)s?",
     _S.GOVERNMENT_REGAINS_TERRITORY: r"recaptur(?:ed|e|ing)|retook|retaken|regain(?:ed)?(?: control)?|took back|liberat(?:ed|ion)"
-    r"|wrest(?:ed)? (?:back )?control|back under (?:government|army|state) control|reclaimed|captur(?:ed|ing) (?:the |a )?(?:\w+ ){0,2}(?:town|village|villages|city|district|area|areas|hill|posts?|region|base|airport|territory)"
+    r"|wrest(?:ed)? (?:back )?control|back under (?:government|army|state) control|reclaimed|(?:captur(?:ed|ing)|overran) (?:the |a )?(?:\w+ ){0,3}(?:towns?|village|villages|city|district|areas?|hills?|hilltops?|posts?|region|bases?|airport|territory)"
+    r"|occupied (?:(?:\d+|two|three|four|five|six|several|more|the|a) )+(?:\w+ ){0,2}(?:towns?|villages?|hills?|hilltops|posts|positions|bases?|district)"
     r"|(?:seized|took|taken|gained|recovered) (?:full |back |complete )?control|gained ground|entered (?:the )?(?:town|city|village)|seized back|(?:drove|driven|pushed|forced) (?:\w+ ){0,2}(?:back|out)|cleared (?:the )?(?:\w+ )?(?:of|from)",
     _S.NON_STATE_ACTOR_OVERTAKES_TERRITORY: r"(?:militants|rebels|insurgents|jihadists|fighters|Taliban|ISIS|Islamic State|Al[- ]Shabaab"
     r"|group|militia|militiamen) (?:\w+ ){0,3}(?:captured|seized|took control of|overran|took over|stormed and took|occupied)"
@@ -102,7 +121,8 @@ RULES: dict[SubEventType, str] = {
     r"|ceasefire|cease-fire|truce|prisoner (?:swap|exchange)|peace (?:deal|accord|agreement)|exchang(?:ed|e) (?:\w+ ){0,2}prisoners"
     r"|agreed to (?:\w+ ){0,3}(?:ceasefire|truce|talks|resume|release|withdraw)"
     r"|surrender(?:ed|s|ing)? (?:to|before)|(?:have|has|had) surrendered|surrendered (?:their|his|its) (?:arms|weapons)",
-    _S.ARRESTS: r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|apprehend(?:ed)?|taken into custody|nabbed|rounded up|remanded"
+    _S.ARRESTS: r"(?<!cardiac )(?<!heart )(?<!respiratory )arrest(?:ed|s|ing)?(?! warrants?)|detain(?:ed|s|ing)?"
+    r"|apprehend(?:ed)?(?! (?:that|a threat|threats|danger|trouble|violence|the possibility|a breach))|taken into custody|nabbed|rounded up|remanded"
     r"|picked up (?:\w+ ){0,3}by (?:the )?police|police (?:\w+ ){0,2}picked up"
     r"|held (?:\d+|several|dozens of|some) (?:suspects|people|men)|(?:in|into) (?:police )?custody",
     _S.CHANGE_TO_GROUP: r"new leader|(?:named|appointed|elected) (?:a |as )?(?:new )?(?:leader|commander|chief)|defect(?:ed|ion|ions|ors)"
@@ -110,31 +130,37 @@ RULES: dict[SubEventType, str] = {
     r"|mobili[sz](?:ed|ation|ing)|reinforcements|dispatched (?:\w+ ){0,3}(?:forces|troops|soldiers)"
     r"|deployed (?:\w+ ){0,3}(?:troops|forces|soldiers)|formed (?:a |an )?(?:new )?(?:\w+ ){0,2}(?:unit|brigade|organi[sz]ation|militia|alliance|coalition)|laid down (?:their|its) (?:arms|weapons)|joined (?:the )?(?:group|rebels|militants)",
     _S.DISRUPTED_WEAPONS_USE: r"(?:defused|dismantled|deactivated|neutrali[sz]ed|seized|recovered|intercepted|confiscated|found|discovered|unearthed|foiled|thwarted|shot down|destroyed|cleared|captured)"
-    r" (?:\w+ ){0,4}(?:firearms|pistols|bullets|machine guns|weapons|arms|ammunition|explosives|IEDs?|bombs?|land ?mines?|mines|cache|drones?|rockets?|missiles?|grenades?|attack|plot|rifles|guns)"
+    r" (?:[\w-]+ ){0,4}(?:firearms|pistols|bullets|machine guns|weapons|arms|ammunition|explosives|IEDs?|bombs?|land ?mines?|mines|cache|drones?|rockets?|missiles?|grenades?|attack|plot|rifles|guns)"
     r"|weapons? caches?|arms caches?|bomb disposal|defused|shot down|intercepted|caches? of (?:weapons|arms|ammunition|explosives)"
     r"|(?:weapons|arms|ammunition|firearms|explosives|IEDs|devices|grenades|rifles|pistols|bullets|landmines|mines|guns|cache) (?:\w+ ){0,6}(?:were|was|have been|has been) "
     r"(?:found|seized|recovered|discovered|defused|captured|destroyed|cleared|confiscated|unearthed)",
-    _S.HEADQUARTERS_ESTABLISHED: r"(?:established|establish|set up|build|built|opened|erected|setting up) (?:\w+ ){0,3}(?:base|bases|headquarters|camp|camps|outposts?|checkpoints?|military posts?|command cent(?:re|er)|stronghold|observation points?|posts?)"
+    _S.HEADQUARTERS_ESTABLISHED: r"(?:established|establish|set up|build|built|opened|erected|setting up|created|constructed) (?:\w+ ){0,3}"
+    r"(?:base|bases|headquarters|camp|camps|outposts?|checkpoints?|military posts?|command cent(?:re|er)|stronghold|observation points?|posts?|barracks)"
     r"|headquarters",
-    _S.LOOTING: r"loot(?:ed|ing|ers)?|pillag(?:ed|ing|e)|plunder(?:ed)?|(?:burned|burnt|torched|set fire to|destroyed|demolished|razed|vandali[sz]ed) (?:\w+ ){0,2}"
+    _S.LOOTING: r"loot(?:ed|ing|ers)?|pillag(?:ed|ing|e)|plunder(?:ed)?|(?:burned|burnt|torched|set fire to|destroyed|demolished|razed|vandali[sz]ed) (?:[\w'’-]+ ){0,4}"
     r"(?:houses|homes|shops|property|properties|buildings?|vehicles|cars|schools?|church(?:es)?|mosques?|markets?|offices?|stalls|crops|huts|granaries)"
-    r"|arson|property destruction|ransacked",
-    _S.NON_VIOLENT_TRANSFER: r"withdr(?:ew|awn|awal|aw|awing)|pulled out (?:of|from)|pull(?:ed|s|ing)? back|began leaving|evacuation deal"
+    r"|(?:houses|homes|shops|properties|buildings|vehicles|cars|stalls|offices)(?: and \w+)? (?:were|was|had been|have been) "
+    r"(?:destroyed|burn(?:ed|t)|torched|razed|vandali[sz]ed|set ablaze|looted|set on fire|ransacked)"
+    r"|arson|property destruction|ransacked|(?:campaign|wave|spate) of (?:torching|arson|burning)"
+    r"|(?:destruction|burning|torching) of (?:\w+ ){0,4}(?:property|properties|buildings|houses|homes|shops|vehicles)",
+    _S.NON_VIOLENT_TRANSFER: r"withdr(?:ew|awn|awal|aw|awing)(?! (?:from|of) (?:a |an |the |its |their )?(?:\w+ ){0,3}"
+    r"(?:pact|treaty|deal|agreement|accord|talks|race|elections?|bid|candidacy|case|bill|charges|support|coalition|competition))|pulled out(?= ?[.,;]| of| from|$)|pull(?:ed|s|ing)? back|began leaving|evacuation deal"
     r"|handed (?:over )?authority|handed over (?:control|the town|the city|the base|territory)"
     r"|retreat(?:ed|s)?|abandon(?:ed)? (?:\w+ ){0,2}(?:positions?|bases?|towns?|posts?)|without (?:a fight|resistance|fighting)|ceded|evacuated (?:its|their) (?:positions|base|troops)",
     _S.OTHER: r"mutin(?:y|ies|eers?|ous)|coup(?: d'?(?:e|é)tat)?|(?:took|taken|take|taking) up arms|seized power|toppled|overthr(?:ew|own|ow)|ousted|military takeover"
     r"|martial law|state of emergency|curfew",
     _S.NATURAL_DISASTER: r"earthquakes?|quakes?|floods?|flooding|flooded|flash floods?|cyclones?|hurricanes?|typhoons?|landslides?"
-    r"|(?:tropical|severe|winter|snow|dust|heavy|violent) storms?|storm (?:hit|lashed|battered|swept|struck)|storms (?:hit|lashed|battered)"
+    r"|(?:tropical|severe|winter|snow|dust|heavy|violent) storms?|heavy snow(?:fall)?|snowstorms?|blizzards?|storm (?:hit|lashed|battered|swept|struck)|storms (?:hit|lashed|battered)"
     r"|mudslides?|droughts?|tsunamis?|volcan(?:o|oes|ic eruption)|wild ?fires?|forest fires?|bush ?fires?|heat ?waves?|avalanches?|locusts?"
-    r"|epidemic|pandemic|outbreaks?|cholera|covid(?:-19)?|coronavirus|ebola|dengue|malaria|measles|lassa|monsoon|heavy rains?|torrential rains?"
+    r"|epidemic|pandemic|outbreaks?(?! of (?:violence|fighting|clashes|hostilities|unrest))|cholera|covid(?:-19)?|coronavirus|ebola|dengue|malaria|measles|lassa|monsoon|heavy rains?|torrential rains?"
     r"|tornado(?:es)?|lightning|tremors?|magnitude|infections|infected|positive cases",
     _S.MAN_MADE_DISASTER: r"collaps(?:e|ed|es)|(?:fire|blaze) (?:broke out|gutted|engulfed|destroyed|razed|swept)|derail(?:ed|ment)|capsiz(?:ed|es)"
     r"|(?:train|bus|road|plane|boat|ferry|truck|car) (?:accident|crash|collision)|crash(?:ed|es)?|collided|collision|(?:gas|chemical|oil) (?:leak|spill)"
     r"|oil spill|industrial accident|(?:gas|cylinder|boiler|factory|mine|tanker|fuel) (?:explosion|blast)|stampede|(?:hooch|liquor|food) poisoning"
-    r"|short circuit|electrocuted|firefighters|blaze|gutted|drowned|sank|accident|(?:massive|huge|major) fire"
+    r"|short circuit|electrocuted|(?:caught|catching|catches) fire|burst into flames|went up in flames"
+    r"|accidental(?:ly)? (?:released|discharged|spilled|leaked|release|discharge)|toxic (?:spill|release|leak)s?|firefighters|blaze|gutted|drowned|sank|accident|(?:massive|huge|major) fire"
     r"|(?:gas|chemical|oil|chlorine|ammonia|oxygen|toxic|radioactive|fuel|tank|pipeline) (?:leak(?:s|ed|age)?|spill(?:s|ed)?)"
-    r"|(?:boiler|cylinder|tank|tanker|furnace|reactor|transformer|pipeline|container|gas pipe) (?:\w+ )?(?:exploded|blew up|burst)"
+    r"|(?:boiler|cylinder|tank|tanker|furnace|reactor|transformer|pipeline|container|gas pipe) (?:(?!explosives?\b|bombs?\b|IEDs?\b)[\w-]+ ){0,5}(?:exploded|blew up|burst)"
     r"|(?:plunged|fell|veered) (?:off|into) (?:a |the )?(?:bridge|river|gorge|ravine|canal|valley)",
     _S.ORGANIZED_CRIME: r"drugs?|narcotics?|cocaine|heroin|methamphetamine|meth|cannabis|marijuana|ganja|hashish|smuggl(?:ed|ing|ers?)|cartels?"
     r"|gangs?|gangsters?|extortion|trafficking|traffickers|counterfeit|money laundering|contraband|robber(?:y|ies|s)|armed robbers|syndicate"
@@ -144,14 +170,16 @@ RULES: dict[SubEventType, str] = {
     r"|diplomat(?:s|ic)?|foreign minister|sanctions|expelled|recalled|summoned|phone call|mediat(?:ion|or|ors|ed|ing)|negotiat(?:ions|ed|ing)"
     r"|condemn(?:ed|s)|urged|called on",
     _S.ATTRIBUTION: r"claimed responsibility|claim(?:ed|s)? (?:of )?responsibility|responsibility for|blamed|accused|held (?:\w+ )?responsible"
-    r"|was behind|were behind|attributed|denied (?:any )?involvement|no group (?:has )?claimed",
+    r"|was behind|were behind|attributed|denied (?:any )?involvement|no group (?:has )?claimed"
+    r"|(?:rejected|denied|dismissed) (?:the |an? )?(?:\w+ )?(?:allegations?|accusations?|claims?|reports?) (?:of|that)"
+    r"|claimed (?:the )?(?:murder|killing|assassination|bombing|attack|kidnapping)s?",
 }
 
 # Words that make an event not (yet) news: future, hypothesis, threat, denial, negation.
 _MODAL_LEMMAS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "must", "can"})
 _CUE_LEMMAS = frozenset(
     "threaten plan vow warn fear worry hope urge demand deny intend prepare expect seek attempt try aim pledge "
-    "propose consider prevent avert foil thwart rule_out call_for allege_not reject refute dismiss".split()
+    "propose consider prevent avert foil thwart rule_out call_for allege_not reject refute dismiss decide vote resolve".split()
 )
 _WINDOW_CUE = re.compile(
     r"\b(?:will|would|could|may|might|shall|plans? to|planned to|planning to|threat(?:en|ens|ened|ening) to|vow(?:s|ed)? to|"
@@ -161,8 +189,25 @@ _WINDOW_CUE = re.compile(
     re.I,
 )
 _NEGATED = re.compile(
-    r"\b(?:no|not|never|without|nor)\s+(?:\S+\s+){0,2}$|\b(?:end|ends|ending|ended|halt|stop|cessation of)\s+(?:\S+\s+){0,4}$", re.I
+    r"\b(?:no|not|never|without|nor|nobody|no one|none)\s+(?:\S+\s+){0,2}$|\b(?:end|ends|ending|ended|halt|stop|cessation of)\s+(?:\S+\s+){0,4}$"
+    # "the looming strike", "a planned march": an event spoken of before it happens
+    r"|\b(?:looming|threatened|planned|proposed|possible|imminent|impending|upcoming|mooted|potential|would-be)\s+(?:\S+\s+){0,2}$",
+    re.I,
 )
+# ", as fierce fighting continues in the region": an ongoing battle named as the background of the event reported.
+_BACKGROUND = re.compile(
+    r",\s+(?:as|amid|while)\s+[^,;.]*?\b(?:continu\w*|entered|enters|rag(?:e|es|ed|ing)|intensif\w*|escalat\w*|drag\w* on|persist\w*"
+    r"|went on|goes on|wore on)\b[^,;]*",
+    re.I,
+)
+# "Demanded the arrest of", "orders to arrest anyone", "a duty to apprehend": an arrest asked for is not made.
+_ARREST_WORD = re.compile(r"(?:arrests?|detain|detention|apprehend)\b", re.I)
+_WANTED_ARREST = re.compile(
+    r"(?:\bto\s+|\b(?:call(?:ed|ing|s)? for|demand(?:ed|ing|s)?|seek(?:ing|s)?|sought|urg(?:ed|ing|es)|want(?:ed|s)?"
+    r"|press(?:ed|ing)? for|order(?:ed|s)?|direct(?:ed|s)?|steps to)\s+(?:\S+\s+){0,6})$",
+    re.I,
+)
+_PRESUPPOSING = frozenset({"after", "following", "amid", "amidst", "despite", "during", "since"})
 _DISTINCT = re.compile(r"\b(?:also|another|separately|separate|elsewhere|meanwhile|second|similar|other)\b", re.I)
 _CLAUSE_BREAK = re.compile(r",?\s*\b(?:where|which|although|though|whereas|while)\b|;|\s--?\s|\u2013|\u2014", re.I)
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
@@ -190,7 +235,7 @@ _NOTE_CHARS = 240
 # Sport reports: enough distinct game words mark the document, and then the words games share with conflict
 # ("clash", "strikes", "rally", "battle", "fired", "attack") are read as play.
 _SPORT = re.compile(
-    r"\b(?:scored|scoring|goals?|goalkeeper|striker|midfielder|defender|coach|league|premiership|championship|tournament"
+    r"\b(?:scored|scoring|goals?|goalkeepers?|strikers?|midfielders?|defenders?|coach|league|world cup|cup final|cup of nations|premiership|championship|tournament"
     r"|innings|pitch(?:ed|er|es)|inning|wickets?|batsman|bowler|touchdown|quarterback|points|rebounds|playoffs?|semi-?finals?"
     r"|quarter-?finals?|season|squad|fixture|kick-?off|half-time|halftime|referee|stadium|olympics?|medal|won \d+-\d+|\d+-\d+ (?:win|victory|defeat|loss))\b",
     re.I,
@@ -198,11 +243,12 @@ _SPORT = re.compile(
 _SPORT_CHARS = 3000
 _SPORT_MIN = 5
 _SPORT_AMBIGUOUS = re.compile(
-    r"^(?:clash\w*|fight\w*|fought|battl\w*|strikes?|rall\w*|attack\w*|shot|shoot\w*|fired|firing|offensive|counter-?attack\w*"
+    r"^(?:(?:the|this|that|their|its|a|an) )?(?:clash\w*|fight\w*|fought|battl\w*|strikes?|rall\w*|attack\w*|shot|shoot\w*|fired|firing|offensive|counter-?attack\w*"
     r"|repuls\w*|repell?ed|captur\w*|retook|regain\w*|recaptur\w*|demonstrat\w*|protest\w*|smashed|ambush\w*|defeat\w*"
-    r"|pickets?|boycott\w*|surrender\w*|crash\w*|collid\w*|collision|withdr\w*|retreat\w*|gunfire)$",
+    r"|pickets?|boycott\w*|surrender\w*|crash\w*|collid\w*|collision|withdr\w*|retreat\w*|gunfire|strikers?)\b",
     re.I,
 )
+_LOOKBEHIND = re.compile(r"\(\?<[!=][^)]*\)")
 CHOICE_MIN = 0.2
 NONE_MIN = 0.6
 
@@ -212,6 +258,9 @@ class _Trigger:
     sub: SubEventType
     start: int
     end: int
+    # the grammatical subject of the trigger's verb (start, end, offset of its head word) and whether it is passive
+    agent: tuple[int, int, int] | None = None
+    passive: bool = False
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -231,12 +280,26 @@ class _Mention:
     reference: str | None = None
     subs: frozenset[SubEventType] = frozenset()
     clause_only: bool = False
+    trigger_text: str = ""
 
 
 @functools.lru_cache(maxsize=1)
 def _compiled() -> tuple[re.Pattern[str], tuple[tuple[SubEventType, re.Pattern[str]], ...]]:
-    rules = tuple((sub, re.compile(rf"\b(?:{pattern})\b", re.I)) for sub, pattern in RULES.items())
-    return re.compile("|".join(rf"\b(?:{p})\b" for p in RULES.values()), re.I), rules
+    patterns = {sub: _flexible(pattern) for sub, pattern in RULES.items()}
+    rules = tuple((sub, re.compile(rf"\b(?:{pattern})\b", re.I)) for sub, pattern in patterns.items())
+    return re.compile("|".join(rf"\b(?:{p})\b" for p in patterns.values()), re.I), rules
+
+
+def _flexible(pattern: str) -> str:
+    """Let a rule's spaces match any run of white space: wire copy often has double spaces and line breaks.
+
+    >>> re.search(_flexible("marched (?:to|on)"), "members marched  on a farm") is not None
+    True
+    """
+    parts = _LOOKBEHIND.split(pattern)
+    kept = _LOOKBEHIND.findall(pattern)  # a look-behind must keep its fixed width
+    loose = [part.replace("[- ]", "[-\\s]").replace(" ?", "\\s*").replace(" ", "\\s+") for part in parts]
+    return "".join(piece for pair in zip(loose, [*kept, ""], strict=True) for piece in pair)
 
 
 def gate(text: str) -> bool:
@@ -314,6 +377,8 @@ def _sentence_mentions(
     ]
     attempted = {sub for sub, _, _ in raw} & _PROTEST
     triggers = _refine(triggers, text, sent, attempted=attempted)
+    if doc.has_annotation("DEP"):
+        triggers = [_with_agent(doc, t) if t.sub in _TERRITORY else t for t in triggers]
     if not triggers:
         return []
     groups: dict[frozenset[str], list[_Trigger]] = {}
@@ -353,10 +418,52 @@ _HOSTILE = re.compile(
 _DIPLOMATIC_PROTEST = re.compile(r"\b(?:in|lodged (?:a |an )?(?:formal |strong |diplomatic )?|note of|letter of)\s*$", re.I)
 # Riot words that also describe robberies and accidents ("smashed into", "ransacked the house"): a riot only
 # when a crowd is named in the sentence.
-_WEAK_RIOT = re.compile(r"^(?:smashed|ransacked|torched|pelted|scuffl\w*|barricaded|set (?:ablaze|on fire|fire to))$", re.I)
+_WEAK_RIOT = re.compile(
+    r"^(?:smashed|ransacked|torched|pelted|scuffl\w*|barricaded|set (?:ablaze|on fire|fire to)|outbreaks? of violence"
+    r"|running battles|\w+ into (?:violence|chaos|mayhem|running battles))$", re.I)
+# Intervention words that also describe rescues, arrests and accidents ("dragged away", "carried off the road"): an
+# intervention in a protest only when a protest is named in the sentence.
+_WEAK_INTERVENTION = re.compile(r"^(?:dragged|drag|carried|hauled|pulled|suppress\w*|crack\w* down)\b", re.I)
+# Protest words with other senses: "the strike" may be an air strike and "blocked the road" a landslide; a protest
+# only with a crowd named and no weapon or aircraft in the sentence.
+_WEAK_PROTEST = re.compile(r"^(?:the|this|that|their|its|illegal|unprotected|protected|rail|commuter|mine|wage|pay|week-long"
+                           r"|month-long) strikes?$|^block", re.I)
+_MILITARY = re.compile(r"\b(?:air|drones?|missiles?|jets?|warplanes?|aircraft|militants?|targets?|targeted|bombs?|military|army|rockets?"
+                       r"|troops|precision|retaliatory|nuclear|pre-emptive)\b", re.I)
+_PROTEST_WORD = re.compile(r"\b(?:protest\w*|demonstrat\w+|marchers|march|rall(?:y|ies)|sit-ins?|strikers|picket\w*)\b", re.I)
+# "Marched against the arrest of their leader", "demanding the release of detained activists": an arrest that is
+# the protest's grievance is no intervention in it.
+_GRIEVANCE = re.compile(
+    r"\b(?:against|decry(?:ing)?|denounc\w+|condemn\w*|over|protest(?:ing|ed)?(?: at)?|release of|demanding|seeking)\s+"
+    r"(?:the |their |his |her |its |an? )?(?:\S+\s+){0,3}$",
+    re.I,
+)
+_RIOT_NOUN = re.compile(r"^(?:riot(?:s|ing|ers)?|mobs?|angry crowd)$", re.I)
+_RIOT_HARM = frozenset({_S.ATTACK, _S.ABDUCTION, _S.LOOTING})
+_DISASTERS = frozenset({_S.NATURAL_DISASTER, _S.MAN_MADE_DISASTER})
+# "Rallied to mourn demonstrators killed last month": deaths remembered at a commemoration are not its own.
+_MOURNING = re.compile(r"\b(?:mourn\w*|commemorat\w*|in memory of|anniversary|to remember|funerals?|memorial)\b", re.I)
+# "Urged residents to stay indoors", "called on citizens to avoid the area": advice to the public is no diplomatic
+# event (the advice itself is a claim for extract/claims.py).
+_ADVICE_CUE = re.compile(r"^(?:urged|called on)$", re.I)
+_PUBLIC = re.compile(
+    r"\s+(?:all |its |their |local |the )?(?:residents|citizens|nationals|people|public|population|civilians|locals|motorists"
+    r"|travell?ers|tourists|parents|everyone|members of the public|foreigners|visitors|workers|students|staff|commuters)\b",
+    re.I,
+)
+# "Sanctions over the bombing", "diplomats expelled after the nerve agent attack": a diplomatic act whose cause is
+# named is the sentence's event; the violence it answers is referred to, not reported.
+_DIPLOMATIC_ACT = re.compile(r"^(?:sanctions|expelled|recalled|summoned|talks|summit)$", re.I)
+_CAUSE = re.compile(
+    r"\b(?:over|after|following|in response to|in retaliation for|in protest (?:at|over|against)|for)\s+(?:\S+\s+){0,5}$",
+    re.I,
+)
+# Sexual violence is mostly reported as an accusation by victims or rights groups: "accused troops of rape" reports
+# the violence, not only who is blamed.
+_ACCUSED = re.compile(r"^(?:accused|blamed)$", re.I)
 _CROWD = re.compile(
     r"\b(?:protest\w*|demonstrat\w+|crowds?|mobs?|rioters|youths|students|supporters|residents|villagers|workers|strikers"
-    r"|marchers|activists|members of the public|angry|irate|hundreds|thousands|dozens of people)\b", re.I)
+    r"|marchers|activists|miners|members of the public|angry|irate|hundreds|thousands|dozens of people)\b", re.I)
 
 
 def _refine(triggers: list[_Trigger], text: str, sent: Span, *, attempted: set[SubEventType] | None = None) -> list[_Trigger]:
@@ -369,9 +476,13 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span, *, attempted: set[S
     gunfire follows; an agreement is not a battle because it ends "the fighting"; arrests and seizures in a
     story about crime are organised crime; territory taken after the other side withdrew, with no fighting, is a
     non-violent transfer. Arrests of people trying to protest are an intervention even though the protest
-    itself (``attempted``: protest triggers before the factuality check) never took place.
+    itself (``attempted``: protest triggers before the factuality check) never took place. Battle words in a
+    background clause (", as fighting continues") do not turn a shelling into a battle.
     """
+    triggers = _drop_background(triggers, sent)
     subs = {t.sub for t in triggers}
+    riots = [t for t in triggers if taxonomy.event_type_of(t.sub) is EventType.RIOTS]
+    acts = [t.end for t in triggers if t.sub is _S.DIPLOMATIC_EVENT and _DIPLOMATIC_ACT.match(text[t.start:t.end])]
     two_sided = any(t.sub is _S.ARMED_CLASH and not _ONE_SIDED.match(text[t.start:t.end]) for t in triggers)
     strong = {t.sub for t in triggers if not (t.sub is _S.ATTACK and _WEAK_DEATH.match(text[t.start:t.end]))}
     out: list[_Trigger] = []
@@ -391,11 +502,7 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span, *, attempted: set[S
             continue
         if trig.sub in (_S.ARRESTS, _S.DISRUPTED_WEAPONS_USE) and _S.ORGANIZED_CRIME in subs:
             continue
-        if trig.sub is _S.PEACEFUL_PROTEST and _S.DIPLOMATIC_EVENT in subs and word.lower() in ("protest", "protested") \
-                and _DIPLOMATIC_PROTEST.search(text[max(sent.start_char, trig.start - 40):trig.start]):
-            continue
-        if trig.sub is _S.VIOLENT_DEMONSTRATION and _WEAK_RIOT.match(word) and not subs & _PROTEST \
-                and not _CROWD.search(sent.text):
+        if _unsupported(trig, text, sent, subs, riots) or _referred_or_advice(trig, text, sent.start_char, acts):
             continue
         if trig.sub is _S.REMOTE_EXPLOSIVE and _ACCIDENT_BLAST.match(word) and _INDUSTRIAL.search(sent.text) \
                 and not _HOSTILE.search(sent.text):
@@ -406,16 +513,104 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span, *, attempted: set[S
             trig = dataclasses.replace(trig, sub=_S.VIOLENT_DEMONSTRATION)
         out.append(trig)
     if out and out[0].sub is _S.ATTRIBUTION:
-        out = [t for t in out if t.sub is _S.ATTRIBUTION]
+        keep = {_S.ATTRIBUTION}
+        if _ACCUSED.match(text[out[0].start:out[0].end]):
+            keep.add(_S.SEXUAL_VIOLENCE)
+        out = [t for t in out if t.sub in keep]
     return out
+
+
+def _unsupported(
+    trig: _Trigger, text: str, sent: Span, subs: set[SubEventType], riots: Sequence[_Trigger] = ()
+) -> bool:
+    """Return whether a word with other senses lacks the context that makes it this event.
+
+    "Lodged a protest" is diplomacy; a protest "against the arrest" of someone is no intervention; "dragged away" is an intervention only at a protest; troops mobilised for a
+    flood or a fire are disaster relief; "smashed" or "torched" is a riot only when a crowd is named.
+    """
+    word = text[trig.start:trig.end]
+    if trig.sub is _S.PEACEFUL_PROTEST and _S.DIPLOMATIC_EVENT in subs and word.lower() in ("protest", "protested"):
+        return _DIPLOMATIC_PROTEST.search(text[max(sent.start_char, trig.start - 40):trig.start]) is not None
+    if trig.sub is _S.PROTEST_WITH_INTERVENTION and _WEAK_INTERVENTION.match(word):
+        return _PROTEST_WORD.search(sent.text) is None
+    if trig.sub is _S.CHANGE_TO_GROUP:
+        return bool(subs & _DISASTERS)
+    if trig.sub is _S.PEACEFUL_PROTEST and _WEAK_PROTEST.match(word):
+        needs_crowd = word.lower().startswith("block")
+        return _MILITARY.search(sent.text) is not None or needs_crowd and _CROWD.search(sent.text) is None
+    if trig.sub in _RIOT_HARM:
+        # "a riot broke out, guards were stabbed and a warder taken hostage": the harm is the riot's
+        return any(t.sub in (_S.VIOLENT_DEMONSTRATION, _S.MOB_VIOLENCE) and _RIOT_NOUN.match(text[t.start:t.end])
+                   for t in riots)
+    if trig.sub is _S.ARRESTS and subs & _PROTEST:
+        return _GRIEVANCE.search(text[max(sent.start_char, trig.start - 50):trig.start]) is not None
+    if trig.sub is _S.VIOLENT_DEMONSTRATION and _WEAK_RIOT.match(word) and not subs & _PROTEST:
+        return _CROWD.search(sent.text) is None
+    return False
+
+
+def _drop_background(triggers: list[_Trigger], sent: Span) -> list[_Trigger]:
+    """Drop battle words in a background clause (", as fighting continues") when the sentence reports other violence."""
+    background = [(sent.start_char + m.start(), sent.start_char + m.end()) for m in _BACKGROUND.finditer(sent.text)]
+
+    def inside(trig: _Trigger) -> bool:
+        return any(a <= trig.start < b for a, b in background)
+
+    if not any(taxonomy.event_type_of(t.sub) in _VIOLENCE_TYPES and not inside(t) for t in triggers):
+        return triggers
+    return [t for t in triggers if not (t.sub is _S.ARMED_CLASH and inside(t))]
+
+
+def _referred_or_advice(trig: _Trigger, text: str, sent_start: int, acts: list[int]) -> bool:
+    """Return whether a trigger names violence only as the cause of a diplomatic act, or advice to the public."""
+    if taxonomy.event_type_of(trig.sub) in _VIOLENCE_TYPES and any(end <= trig.start for end in acts):
+        return _CAUSE.search(text[max(sent_start, trig.start - 60):trig.start]) is not None
+    return trig.sub is _S.DIPLOMATIC_EVENT and bool(_ADVICE_CUE.match(text[trig.start:trig.end])) \
+        and _PUBLIC.match(text, trig.end) is not None
+
+
+def _with_agent(doc: Doc, trig: _Trigger) -> _Trigger:
+    """Attach the subject of the trigger's verb, climbing coordinated and adverbial verbs to find one.
+
+    "Troops pushed into the enclave, clashing with insurgents and capturing a village": "capturing" has no
+    subject of its own; it is the troops'.
+    """
+    span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return trig
+    verb = span.root
+    for _ in range(5):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+            passive = subject.dep_ == "nsubjpass"
+            return dataclasses.replace(trig, agent=(start, end, subject.idx), passive=passive)
+        if verb.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "pobj", "dobj", "prep", "acl") or verb.head is verb:
+            break
+        verb = verb.head
+    return trig
+
+
+def _agent(trigger: _Trigger, found: Sequence[Actor]) -> Actor | None:
+    """Return who acts: the actor heading the verb's subject, else the nearest actor before the trigger."""
+    if trigger.agent is not None:
+        start, end, head = trigger.agent
+        inside = [a for a in found if start <= a.start and a.end <= end]
+        holding = [a for a in inside if a.start <= head < a.end]
+        if holding or inside:
+            return (holding or inside)[0]
+    before = [a for a in found if a.end <= trigger.start]
+    return before[-1] if before else None
 
 
 def _by_actors(best: SubEventType, trigger: _Trigger, found: Sequence[Actor], trigger_text: str) -> SubEventType:
     """Re-code by who acts: who takes territory, and whether the victims of an attack were armed."""
-    before = [a for a in found if a.end <= trigger.start]
-    agent = before[-1] if before else None
-    state = agent is not None and agent.actor_type in (ActorType.STATE_FORCES,)
-    if best is _S.GOVERNMENT_REGAINS_TERRITORY and agent is not None and agent.kind in ("named", "armed"):
+    agent = _agent(trigger, found)
+    # "the rebels were driven out": a passive subject is the side that lost the ground
+    is_state = agent is not None and agent.actor_type is ActorType.STATE_FORCES
+    is_armed = agent is not None and agent.kind in ("named", "armed")
+    state, non_state = (is_armed, is_state) if trigger.passive else (is_state, is_armed)
+    if best is _S.GOVERNMENT_REGAINS_TERRITORY and non_state:
         return _S.NON_STATE_ACTOR_OVERTAKES_TERRITORY
     if best is _S.NON_STATE_ACTOR_OVERTAKES_TERRITORY and state:
         return _S.GOVERNMENT_REGAINS_TERRITORY
@@ -465,7 +660,7 @@ def _mention(
         sent_start=sentence[0],
         sent_end=sentence[1],
         actors=found,
-        deaths=tuple(deaths_mod.find_deaths(text, span[0], span[1], large=large)),
+        deaths=() if _MOURNING.search(clause_text) else tuple(deaths_mod.find_deaths(text, span[0], span[1], large=large)),
         sites=_sites(text, span, places),
         days=day_values,
         years=years | frozenset(t.value[:4] for t in times if t.value and span[0] <= t.start < span[1] and t.value[:4].isdigit()),
@@ -473,6 +668,7 @@ def _mention(
         reference=reference,
         subs=subs,
         clause_only=span != sentence,
+        trigger_text=text[trigger.start:trigger.end],
     )
 
 
@@ -535,6 +731,8 @@ def _is_factual(doc: Doc, text: str, start: int, end: int, sent_start: int) -> b
     before = text[max(sent_start, start - 60):start]
     if _NEGATED.search(before):
         return False
+    if _ARREST_WORD.match(text, start, end) and _WANTED_ARREST.search(before):
+        return False
     if not doc.has_annotation("DEP"):
         return _WINDOW_CUE.search(before) is None
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -547,13 +745,24 @@ def _is_factual(doc: Doc, text: str, start: int, end: int, sent_start: int) -> b
     for tok in [token, *token.ancestors]:
         if tok is not token:
             ancestors.append(tok)
-        if tok.dep_ in ("relcl", "acl"):
+        if tok.dep_ in ("relcl", "acl") or _presupposed(tok):
             break
     verbs = [t for t in [token, *ancestors] if t.pos_ in ("VERB", "AUX")][:2]
     for tok in [token, *verbs]:
         if any(c.dep_ == "neg" or (c.tag_ == "MD" and c.lemma_.lower() in _MODAL_LEMMAS) for c in tok.children):
             return False
     return not any(tok.lemma_.lower() in _CUE_LEMMAS for tok in ancestors)
+
+
+def _presupposed(tok: Token) -> bool:
+    """Return whether ``tok`` heads a phrase whose event is taken as fact whatever verb governs it.
+
+    "Urged residents to stay indoors after gunfire in the city": the gunfire under "after" happened, though
+    "urged" makes the staying indoors hypothetical.
+    """
+    if tok.dep_ == "pobj" and tok.head.lower_ in _PRESUPPOSING:
+        return True
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _PRESUPPOSING for c in tok.children)
 
 
 def _family(sub: SubEventType) -> str:
@@ -606,9 +815,7 @@ def _merge(mentions: list[_Mention], article: Article) -> list[list[_Mention]]:
 
 def _to_event(group: list[_Mention], article: Article, country: str | None) -> Event:
     """Build one Event from the mentions of one incident."""
-    sub = taxonomy.precedence(m.sub for m in group)
-    if sub is _S.PEACEFUL_PROTEST and any(d.count > 0 for m in group for d in m.deaths):
-        sub = _S.EXCESSIVE_FORCE
+    sub = _group_sub(group)
     first = next((m for m in group if not m.clause_only), group[0])
     heads = sorted((m for m in group if m.sub is sub), key=lambda m: m.clause_only)
     head = heads[0] if heads else first
@@ -651,6 +858,26 @@ def _to_event(group: list[_Mention], article: Article, country: str | None) -> E
         versions={"events": RULES_VERSION, "actors": actors_mod.RULES_VERSION, "deaths": deaths_mod.RULES_VERSION,
                   "model": eventmodel.MODEL_VERSION},
     )
+
+
+def _group_sub(group: list[_Mention]) -> SubEventType:
+    """Return the sub-type of one incident's mentions: the codebook's precedence, with two of its rules.
+
+    A suicide bombing stays one, and a change of territory is coded instead of the battle behind it, when the
+    exchange of fire is reported in another sentence (as inside one sentence, see ``_refine``); gunmen who
+    "opened fire" in one sentence and killed civilians in another carried out one attack, not a battle; a protest, met by the authorities or not, in which people died and nobody
+    rioted is excessive force against protesters.
+    """
+    subs = {m.sub for m in group}
+    one_sided = all(_ONE_SIDED.match(m.trigger_text) for m in group if m.sub is _S.ARMED_CLASH)
+    if _S.SUICIDE_BOMB in subs or subs & _TERRITORY:
+        subs.discard(_S.ARMED_CLASH)
+    if _S.ATTACK in subs and _S.ARMED_CLASH in subs and one_sided:
+        return _S.ATTACK
+    sub = taxonomy.precedence(subs)
+    if sub in _PROTEST and any(d.count > 0 for m in group for d in m.deaths):
+        sub = _S.EXCESSIVE_FORCE
+    return sub
 
 
 def _disorder(sub: SubEventType) -> str | None:
