@@ -166,10 +166,14 @@ def _by_state(event: Event) -> bool:
 
 def _ipe_kill(events: list[Event]) -> bool:
     # A killing by the police: a violent event (not an arrest or a statement that mentions deaths) with state
-    # forces as actor 1 and fatalities.
+    # forces as the doer and fatalities. The doer is actor 1, except in protest events, where ACLED codes the
+    # protesters as actor 1 and the forces that used lethal force on them as actor 2.
     violent = ("Battles", "Violence against civilians", "Explosions/Remote violence")
-    return any((e.actor1 or "").startswith(("Police Forces", "Military Forces")) and (e.fatalities or 0) > 0
-               and (e.event_type in violent or e.sub_event_type == "Excessive force against protesters") for e in events)
+    state = ("Police Forces", "Military Forces")
+    return any((e.fatalities or 0) > 0 and (
+        e.event_type in violent and (e.actor1 or "").startswith(state)
+        or e.sub_event_type == "Excessive force against protesters" and (e.actor2 or "").startswith(state))
+        for e in events)
 
 
 def _ipe_arrest(events: list[Event]) -> bool:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tocsin.extract.deaths import Deaths, combine, find_deaths, parse_count, vague_count
+from conftest import make_article, needs_model
+from tocsin import nlp
+from tocsin.extract.deaths import Deaths, combine, find_deaths, none_after, parse_count, vague_count
+from tocsin.extract.events import find_events
 
 RULES = [
     pytest.param("At least 14 people have been killed in the protests.", 14, id="number-before-killed"),
@@ -18,6 +21,9 @@ RULES = [
     pytest.param("Thirty people were injured in the blast.", None, id="only-injuries-is-none"),
     pytest.param("Between 10 and 15 people died.", 10, id="range-counts-low-end"),
     pytest.param("No one was killed in the explosion.", 0, id="no-one-killed-is-zero"),
+    pytest.param("The shell hit an empty warehouse; there were no casualties.", 0, id="no-casualties-is-zero"),
+    pytest.param("Nobody was reported hurt when the grenade went off.", 0, id="nobody-hurt-is-zero"),
+    pytest.param("The raid ended without any loss of life.", 0, id="without-loss-of-life-is-zero"),
     pytest.param("The attacks killed 30 people over three days.", 10, id="multi-day-total-split"),
     pytest.param("A soldier was killed in the attack.", 1, id="single-person"),
     pytest.param("The death toll rose to 45 on Monday.", 45, id="death-toll"),
@@ -80,3 +86,26 @@ def test_deaths_doctests_pass() -> None:
     from tocsin.extract import deaths
 
     assert doctest.testmod(deaths).failed == 0
+
+
+def test_deaths_none_after_reads_the_next_sentence_only() -> None:
+    text = "A car bomb exploded outside a bank in Mogadishu. Nobody died. Later, two guards were killed."
+    assert [d.count for d in none_after(text, text.index("Nobody"))] == [0]
+    assert none_after(text, text.index("Later")) == []
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Militants fired rockets at an army camp in Kunar on Friday. No one was hurt.", 0,
+                     id="no-one-hurt-next-sentence"),
+        pytest.param("A mortar round landed near the stadium in Aden. There were no casualties.", 0,
+                     id="no-casualties-next-sentence"),
+        pytest.param("A mortar round landed near the stadium in Aden. Residents fled the area.", None,
+                     id="unknown-stays-none"),
+    ],
+)
+def test_deaths_no_casualties_sentence_gives_event_zero(text: str, expected: int | None) -> None:
+    (event,) = find_events(nlp.parse(text), make_article(text), places=[], times=[], claims=[])
+    assert event.fatalities == expected

@@ -10,13 +10,22 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from tocsin.taxonomy import COUNTRY_NAMES, DEMONYMS, ActorType
 
-__all__ = ["RULES_VERSION", "Actor", "actor_name", "country_of_text", "find_actors", "implied_actor", "is_source"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
-RULES_VERSION = "actors.rules.v1"
+__all__ = [
+    "AGENT", "PATIENT", "RULES_VERSION", "Actor", "actor_name", "by_role", "country_of_text", "find_actors",
+    "implied_actor", "is_source", "label_roles", "role_rank",
+]
+
+RULES_VERSION = "actors.rules.v2"
+AGENT = "agent"
+PATIENT = "patient"
 
 _T = ActorType
 # Generic kinds: (pattern, kind). Earlier patterns win where spans overlap ("military mutiny" before "military").
@@ -98,6 +107,13 @@ _NAMED: tuple[tuple[str, str, ActorType], ...] = (
      _T.EXTERNAL_OTHER),
     (r"(?:UN|United Nations) peacekeepers|peacekeepers|blue helmets", "United Nations", _T.EXTERNAL_OTHER),
 )
+# A state's weapons and strikes name its military even without a force word: "a Russian missile strike",
+# "Israeli air strikes", "Turkish drones". Only with a demonym or a possessive country: a bare "missile" names no one.
+_STATE_WEAPON = (
+    r"(?:missile|rocket|drone|artillery|naval|military|air) (?:strikes?|attacks?|fire|barrages?)|missiles?|rockets?"
+    r"|drones?|warplanes?|(?:fighter )?jets?|helicopters?|gunships?|artillery|shell(?:s|ing)|air ?strikes?|air ?raids?"
+    r"|bombardments?|bombers?|tanks?|warships?|navy"
+)
 _DEMONYM_RE = "|".join(sorted((re.escape(d) for d in DEMONYMS), key=len, reverse=True))
 _COUNTRY_RE = "|".join(sorted((re.escape(c) for c in COUNTRY_NAMES.values()), key=len, reverse=True))
 _OWNER = rf"(?:(?P<demonym>{_DEMONYM_RE})\s+|(?P<owner>{_COUNTRY_RE})'s\s+)?"
@@ -113,6 +129,7 @@ class Actor:
     start: int
     end: int
     country: str | None = None
+    role: str | None = None
 
 
 @functools.lru_cache(maxsize=1)
@@ -122,6 +139,8 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str, str | None, ActorType], ...
         compiled.append((re.compile(rf"\b(?:{pattern})\b"), "named", name, actor_type))
     for pattern, kind in _GENERIC:
         compiled.append((re.compile(rf"\b{_OWNER}(?:{pattern})\b", re.I), kind, None, _KIND_TYPE[kind]))
+    owned = _OWNER[:-1]  # the owner group, required
+    compiled.append((re.compile(rf"\b{owned}(?:{_STATE_WEAPON})\b", re.I), "military", None, _T.STATE_FORCES))
     return tuple(compiled)
 
 
@@ -248,3 +267,158 @@ def country_of_text(text: str, countries: Iterable[str | None] = ()) -> str | No
             if iso:
                 votes[iso] = votes.get(iso, 0) + 1
     return max(votes, key=lambda k: votes[k]) if votes else None
+
+
+# Role labelling on the dependency parse: who did what to whom. Verbs whose subject is the one who suffers.
+_SUFFER_VERBS = frozenset("die perish succumb drown starve disappear vanish".split())
+# Nouns of force whose owner or modifier is the one using it: "police firing", "died in police custody".
+_FORCE_NOUNS = frozenset(
+    "firing fire shooting custody action crackdown raid operation attack assault strike airstrike shelling bombing "
+    "torture beating lathicharge lathi-charge baton-charge charge encounter ambush bullet bullets gunfire".split()
+)
+# Nouns of a two-sided fight: "killed in an encounter with police" gives the police as the side that killed.
+_FIGHT_NOUNS = frozenset("encounter clash clashes gunfight shootout shoot-out fight battle exchange firefight".split())
+_LINKS = frozenset({"advcl", "conj", "xcomp"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+
+
+def label_roles(doc: Doc | None, actors: Sequence[Actor], triggers: Sequence[tuple[int, int]]) -> tuple[Actor, ...]:
+    """Return ``actors`` with their role toward the event the ``triggers`` (character spans) name.
+
+    An actor is the ``AGENT`` when it does the act: the subject of an active trigger verb ("police shot two men"),
+    the "by" phrase of a passive one ("shot dead by police"), the owner of the force that killed ("killed in
+    police firing", "died in police custody"), the other side of an encounter, or the subject of a clause that
+    says how the deaths happened ("were killed when soldiers opened fire"). It is the ``PATIENT`` when the act
+    is done to it: the object, the passive subject, the subject of "die", the target of "fire on". Appositions
+    and coordinated nouns share their head's role. Without a parse, or when the parse says nothing, the role is
+    ``None`` and callers fall back on word order.
+
+    >>> from tocsin import nlp
+    >>> text = "Two farmers were shot dead by soldiers."
+    >>> found = find_actors(text, 0, len(text), country="NG")
+    >>> [(a.name, a.role) for a in label_roles(nlp.parse(text), found, [(17, 21)])]
+    [('Civilians (Nigeria)', 'patient'), ('Military Forces of Nigeria', 'agent')]
+    """
+    if doc is None or not doc.has_annotation("DEP") or not actors:
+        return tuple(actors)
+    predicates = _predicates(doc, triggers)
+    if not predicates:
+        return tuple(actors)
+    out = []
+    for actor in actors:
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        role = _role(span.root, predicates) if span is not None and len(span) else None
+        out.append(dataclasses.replace(actor, role=role))
+    return tuple(out)
+
+
+def role_rank(actor: Actor) -> int:
+    """Return 0 for an agent, 1 for an actor of unknown role, 2 for a patient: the order in which to pick actor 1."""
+    return 0 if actor.role == AGENT else 2 if actor.role == PATIENT else 1
+
+
+def by_role(actors: Iterable[Actor]) -> list[Actor]:
+    """Return one actor per name, doers first: agents, then actors of unknown role, then patients.
+
+    Inside each rank the given order stays (callers list the main mention's actors first).
+
+    >>> a = Actor("Civilians", ActorType.CIVILIANS, "civilians", 0, 5, role=PATIENT)
+    >>> b = Actor("Police Forces", ActorType.STATE_FORCES, "police", 9, 15, role=AGENT)
+    >>> [x.name for x in by_role([a, b, a])]
+    ['Police Forces', 'Civilians']
+    """
+    unique: dict[str, Actor] = {}
+    for actor in sorted(actors, key=role_rank):
+        unique.setdefault(actor.name, actor)
+    return list(unique.values())
+
+
+def _predicates(doc: Doc, triggers: Sequence[tuple[int, int]]) -> dict[int, int]:
+    """Return the trigger tokens and the verbs linked to them (token index -> distance from the trigger).
+
+    A linked verb without a subject of its own shares the trigger's ("opened fire on the crowd, killing two"); a
+    clause hanging off a trigger with no doer says how it happened ("killed when soldiers opened fire").
+    """
+    found: dict[int, int] = {}
+    for start, end in triggers:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        token = span.root
+        found.setdefault(token.i, 0)
+        level = 0
+        # "were killed when soldiers opened fire": an adverbial clause tells how its head's event happened
+        while token.dep_ in _LINKS and (token.dep_ == "advcl" or not _has_subject(token)) and level < 3:
+            token, level = token.head, level + 1
+            found.setdefault(token.i, level)
+    for index, level in list(found.items()):
+        token = doc[index]
+        if level == 0 and not any(c.dep_ in ("nsubj", "agent") for c in token.children):
+            for child in token.children:
+                if child.dep_ in ("advcl", "conj") and child.pos_ in ("VERB", "AUX"):
+                    found.setdefault(child.i, level + 1)
+    return found
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in _SUBJECTS for c in token.children)
+
+
+def _role(token: Token, predicates: dict[int, int]) -> str | None:
+    """Return the role of the noun ``token`` toward the nearest predicate it hangs off, or None."""
+    for _ in range(4):
+        if token.dep_ in ("appos", "conj") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            token = token.head
+            continue
+        if token.dep_ in ("compound", "amod", "nmod", "poss"):
+            if token.head.lemma_.lower() in _FORCE_NOUNS:
+                return _force_role(token.head, predicates)
+            token = token.head
+            continue
+        break
+    if any(c.dep_ == "acl" and c.lemma_.lower() in _FORCE_NOUNS for c in token.children):
+        return _force_role(token, predicates)
+    return _verb_role(token, predicates) or _relative_role(token, predicates)
+
+
+def _verb_role(token: Token, predicates: dict[int, int]) -> str | None:
+    head = token.head
+    if token.dep_ == "nsubj" and head.i in predicates:
+        return PATIENT if head.lemma_.lower() in _SUFFER_VERBS else AGENT
+    if token.dep_ in ("dobj", "nsubjpass") and head.i in predicates:
+        return PATIENT
+    if token.dep_ != "pobj":
+        return None
+    prep, owner = head.lemma_.lower(), head.head
+    if head.dep_ == "agent" and owner.i in predicates or prep == "by" and owner.i in predicates:
+        return AGENT
+    if prep in ("on", "at", "upon", "into") and owner.i in predicates:
+        return PATIENT
+    if prep == "with" and owner.lemma_.lower() in _FIGHT_NOUNS and _attached(owner, predicates):
+        return AGENT
+    return None
+
+
+def _force_role(noun: Token, predicates: dict[int, int]) -> str | None:
+    """The owner of a force noun is the agent when the noun is the trigger, its subject or its cause."""
+    return AGENT if noun.i in predicates or _attached(noun, predicates) else None
+
+
+def _attached(noun: Token, predicates: dict[int, int]) -> bool:
+    """Whether a noun is a trigger's subject or hangs off it through a preposition ("killed in the firing")."""
+    if noun.dep_ in ("nsubj", "dobj") and noun.head.i in predicates:
+        return True
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i in predicates
+
+
+def _relative_role(token: Token, predicates: dict[int, int]) -> str | None:
+    """"The policemen who killed him" are the agent of "killed"; "the man whom police shot" the patient."""
+    for child in token.children:
+        if child.dep_ == "relcl" and child.i in predicates:
+            for grand in child.children:
+                if grand.lower_ in _RELATIVE and grand.dep_ == "nsubj":
+                    return AGENT
+                if grand.lower_ in _RELATIVE and grand.dep_ in ("nsubjpass", "dobj"):
+                    return PATIENT
+    return None

@@ -20,9 +20,9 @@ from collections.abc import Iterable
 
 from tocsin.taxonomy import FATALITY_WORDS
 
-__all__ = ["RULES_VERSION", "Deaths", "combine", "find_deaths", "parse_count", "vague_count"]
+__all__ = ["RULES_VERSION", "Deaths", "combine", "find_deaths", "none_after", "parse_count", "vague_count"]
 
-RULES_VERSION = "deaths.rules.v1"
+RULES_VERSION = "deaths.rules.v2"
 
 _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -53,11 +53,13 @@ _PERSON = frozenset(
     "pilgrim official doctor nurse herder rebel trooper gunman assailant attacker suspect".split()
 )
 _NONE_RE = re.compile(
-    r"\b(?:no(?:body| one|-one)\s+(?:was|were|has been|had been)\s+(?:killed|hurt|injured|harmed)"
-    r"|no(?:body| one)\s+died|no (?:deaths|casualties|fatalities|loss of life|one was harmed)"
-    r"|without (?:casualties|loss of life)|(?:did not|didn't) (?:cause|result in) any (?:casualties|deaths))",
+    r"\b(?:no(?:body| one|-one)\s+(?:was|were|has been|had been|is)\s+(?:reported\s+)?(?:killed|hurt|injured|harmed|wounded)"
+    r"|no(?:body| one|-one)\s+(?:died|was reported dead)|no (?:immediate )?(?:deaths|casualties|fatalities|loss of life|lives were lost)"
+    r"|no (?:reports? of |reported )(?:any )?(?:deaths|casualties|fatalities|injuries)"
+    r"|without (?:any )?(?:casualties|loss of life|fatalities)|(?:did not|didn't) (?:cause|result in|claim) any (?:casualties|deaths|lives))",
     re.I,
 )
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _DAYS_RE = re.compile(
     rf"\b(?:over|during|in|across|within)\s+(?:the\s+(?:past|last)\s+)?(?P<n>{_NUMBER})\s+days\b", re.I
 )
@@ -139,6 +141,23 @@ def find_deaths(text: str, start: int = 0, end: int | None = None, *, large: boo
             if report is not None and not _overlaps(report, found):
                 found.append(report)
     return [_split_days(report, segment, large=large) for report in found]
+
+
+def none_after(text: str, start: int) -> list[Deaths]:
+    """Return a report that nobody died in the sentence that starts at ``start`` ("No one was killed.").
+
+    Such a sentence names no event of its own (its trigger is negated), so it reports on the event just told:
+    that event has 0 fatalities, which is not the same as ``None`` (not reported).
+
+    >>> text = "A bomb went off at the market. No one was killed, police said."
+    >>> [(d.count, text[d.start:d.end]) for d in none_after(text, 30)]
+    [(0, 'No one was killed')]
+    >>> none_after(text, 0)
+    []
+    """
+    stop = _SENTENCE_END.search(text, start + 1)
+    end = stop.end() if stop else len(text)
+    return [Deaths(0, 0, 0, m.start(), m.end(), "none") for m in _NONE_RE.finditer(text, start, end)]
 
 
 def combine(reports: Iterable[Deaths]) -> tuple[int | None, int | None, int | None]:

@@ -182,6 +182,7 @@ _REF_FAMILY = {
     "unrest": "demonstration", "riot": "demonstration",
 }
 _DEATH_ONLY = frozenset({_S.ATTACK})
+_FORCEFUL = frozenset({_S.EXCESSIVE_FORCE, _S.PROTEST_WITH_INTERVENTION, _S.VIOLENT_DEMONSTRATION, _S.MOB_VIOLENCE})
 _DEATH_TRIGGER = re.compile(r"^(?:killed|killing|executed|murder(?:ed|s)?|slaughtered|shot dead)$", re.I)
 _LARGE_SCALE = frozenset({_S.AIR_DRONE_STRIKE, _S.SHELLING, _S.CHEMICAL_WEAPON, _S.SUICIDE_BOMB, _S.ARMED_CLASH})
 _VIOLENCE_TYPES = frozenset({EventType.BATTLES, EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS})
@@ -325,7 +326,7 @@ def _sentence_mentions(
         span = (sent.start_char, sent.end_char) if len(groups) == 1 else _clause(text, sent.start_char, sent.end_char, trigs[0].start)
         if _not_news(text[span[0]:span[1]], frozenset(t.sub for t in trigs)):
             continue
-        mentions.append(_mention(trigs, span, (sent.start_char, sent.end_char), text, years, country, places, times))
+        mentions.append(_mention(trigs, span, (sent.start_char, sent.end_char), text, years, country, places, times, doc=doc))
     return mentions
 
 
@@ -426,6 +427,12 @@ def _by_actors(best: SubEventType, trigger: _Trigger, found: Sequence[Actor], tr
         if kinds and kinds <= {"civilians"}:
             return _S.MOB_VIOLENCE
     one_sided = _ONE_SIDED.match(trigger_text) is not None
+    roles = {a.role: a.kind for a in reversed(found) if a.role}
+    if (best is _S.ATTACK or best is _S.ARMED_CLASH and one_sided) and roles.get(actors_mod.PATIENT) == "protesters" \
+            and roles.get(actors_mod.AGENT) in ("military", "police"):
+        return _S.EXCESSIVE_FORCE  # state forces using lethal force on protesters
+    if best is _S.ATTACK and roles.get(actors_mod.AGENT) == "rioters":
+        return _S.MOB_VIOLENCE
     if best is _S.ARMED_CLASH and one_sided and "civilians" in kinds and not kinds & {"military", "police", "mutiny"}:
         return _S.ATTACK
     if best is _S.ATTACK and "civilians" not in kinds and kinds & {"military", "police"} and kinds & {"named", "armed"}:
@@ -442,12 +449,15 @@ def _mention(
     country: str | None,
     places: Sequence[Place],
     times: Sequence[TimeExpr],
+    *,
+    doc: Doc | None = None,
 ) -> _Mention:
     subs = frozenset(t.sub for t in trigs)
     two_sided = any(t.sub is _S.ARMED_CLASH and not _ONE_SIDED.match(text[t.start:t.end]) for t in trigs)
     best = taxonomy.precedence(subs) if two_sided else _choose(text[span[0]:span[1]], subs)
     trigger = next(t for t in trigs if t.sub is best)
     found = tuple(a for a in actors_mod.find_actors(text, span[0], span[1], country=country) if not actors_mod.is_source(text, a))
+    found = actors_mod.label_roles(doc, found, [(t.start, t.end) for t in trigs if _family(t.sub) == _family(best)])
     best = _by_actors(best, trigger, found, text[trigger.start:trigger.end])
     large = best in _LARGE_SCALE or bool(re.search(r"\bheavy|massive|large-scale|massacre", text[span[0]:span[1]], re.I))
     clause_text = text[span[0]:span[1]]
@@ -455,6 +465,8 @@ def _mention(
     if subs <= _DEATH_ONLY | {_S.EXCESSIVE_FORCE} and (ref := _REFERENCE.search(clause_text)):
         noun = ref.group("noun").lower()
         reference = next((fam for key, fam in _REF_FAMILY.items() if noun.startswith(key)), "violence")
+    elif subs <= _DEATH_ONLY and not any(a.kind in _ARMED_KINDS or a.role == actors_mod.AGENT for a in found):
+        reference = "toll"  # a bare death toll ("Twelve people were killed") belongs to the violence just told
     day_values = frozenset(
         t.value for t in times
         if t.value and span[0] <= t.start < span[1] and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value)
@@ -576,6 +588,11 @@ def _time_compatible(a: _Mention, b: _Mention, published_year: str | None) -> bo
 
 def _can_merge(event: list[_Mention], mention: _Mention, published_year: str | None) -> bool:
     head = event[0]
+    if mention.reference == "toll":
+        sites = frozenset().union(*(m.sites for m in event))
+        return (_family(head.sub) == "violence" or head.sub in _FORCEFUL) and not mention.distinct \
+            and all(_time_compatible(m, mention, published_year) for m in event) \
+            and not (sites and mention.sites and not sites & mention.sites)
     if mention.reference is not None:
         return _family(head.sub) == mention.reference or mention.reference == "violence" and _family(head.sub) == "violence"
     if _family(head.sub) != _family(mention.sub):
@@ -606,8 +623,9 @@ def _merge(mentions: list[_Mention], article: Article) -> list[list[_Mention]]:
 
 def _to_event(group: list[_Mention], article: Article, country: str | None) -> Event:
     """Build one Event from the mentions of one incident."""
-    sub = taxonomy.precedence(m.sub for m in group)
-    if sub is _S.PEACEFUL_PROTEST and any(d.count > 0 for m in group for d in m.deaths):
+    # a toll or a reference ("killed in the protests") reports on the event; it does not retype it
+    sub = taxonomy.precedence(m.sub for m in group if m.reference is None or m is group[0])
+    if sub in _PROTEST and any(d.count > 0 for m in group for d in m.deaths):
         sub = _S.EXCESSIVE_FORCE
     first = next((m for m in group if not m.clause_only), group[0])
     heads = sorted((m for m in group if m.sub is sub), key=lambda m: m.clause_only)
@@ -623,7 +641,8 @@ def _to_event(group: list[_Mention], article: Article, country: str | None) -> E
     else:
         actor1, actor2 = _roles(sub, every, country)
         assoc1, assoc2 = _associated(every, actor1, actor2)
-    count, low, high = deaths_mod.combine(d for m in group for d in m.deaths)
+    count, low, high = deaths_mod.combine([d for m in group for d in m.deaths]
+                                          or deaths_mod.none_after(article.text, max(m.sent_end for m in group)))
     evidence = [Evidence("event_type", head.trigger.start, head.trigger.end),
                 Evidence("sub_event_type", head.trigger.start, head.trigger.end)]
     evidence += [Evidence(field, a.start, a.end) for field, a in (("actor1", actor1), ("actor2", actor2))
@@ -675,12 +694,11 @@ def _synth(kind: str, country: str | None) -> Actor:
 
 def _roles(sub: SubEventType, found: list[Actor], country: str | None) -> tuple[Actor | None, Actor | None]:
     """Return (actor1, actor2) for the event: the codebook's roles for its type, implied actors where needed."""
-    unique: dict[str, Actor] = {}
-    for actor in found:
-        unique.setdefault(actor.name, actor)
-    actors = list(unique.values())
-    # non-state perpetrators first: "police said gunmen attacked a bus" names the police only as a source
-    armed = sorted((a for a in actors if a.kind in _ARMED_KINDS), key=lambda a: a.kind in ("military", "police"))
+    actors = actors_mod.by_role(found)
+    # the doer first (from the parse), then non-state perpetrators: "police said gunmen attacked a bus" names the
+    # police only as a source
+    armed = sorted((a for a in actors if a.kind in _ARMED_KINDS),
+                   key=lambda a: (actors_mod.role_rank(a), a.kind in ("military", "police")))
     civilians = [a for a in actors if a.kind == "civilians"]
     etype = taxonomy.event_type_of(sub)
     if etype is EventType.PROTESTS:
