@@ -186,3 +186,15 @@ def test_actors_missile_strike_event_names_foreign_military() -> None:
     text = "A Russian missile strike hit an apartment block in Kharkiv, Ukraine, killing three people."
     events = find_events(nlp.parse(text), make_article(text), places=[], times=[], claims=[])
     assert events[0].actor1 == "Military Forces of Russia"
+
+
+@needs_model
+def test_actors_headline_short_passive_makes_victims() -> None:
+    assert _roles("Three soldiers killed in an ambush near Garissa.", "killed") == {"soldiers": PATIENT}
+
+
+@needs_model
+def test_actors_police_doing_something_else_are_not_the_killers() -> None:
+    text = "Police recovered the body of a trader who was killed in Mombasa, Kenya."
+    ((_, actor1, _, _),) = _coded(text)
+    assert actor1 == "Unidentified Armed Group (Kenya)"

@@ -109,3 +109,19 @@ def test_deaths_none_after_reads_the_next_sentence_only() -> None:
 def test_deaths_no_casualties_sentence_gives_event_zero(text: str, expected: int | None) -> None:
     (event,) = find_events(nlp.parse(text), make_article(text), places=[], times=[], claims=[])
     assert event.fatalities == expected
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("A band of 300 raiders killed 9 herders near Jos.", [9], id="killers-count-is-not-dead"),
+        pytest.param("Soldiers shot dead a herder near Jos.", [1], id="singular-victim-is-one"),
+        pytest.param("The herder who was killed was buried on Friday.", [1], id="relative-victim-is-one"),
+        pytest.param("Raiders killed herders near Jos.", [], id="bare-plural-is-unknown"),
+        pytest.param("Soldiers shot a herder in the arm.", [], id="shot-is-not-killed"),
+        pytest.param("Nine herders killed near Jos.", [9], id="headline-short-passive"),
+    ],
+)
+def test_deaths_read_the_parse(text: str, expected: list[int]) -> None:
+    assert [d.count for d in find_deaths(text, doc=nlp.parse(text))] == expected

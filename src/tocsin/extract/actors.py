@@ -19,13 +19,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = [
-    "AGENT", "PATIENT", "RULES_VERSION", "Actor", "actor_name", "by_role", "country_of_text", "find_actors",
+    "AGENT", "ELSEWHERE", "PATIENT", "RULES_VERSION", "Actor", "actor_name", "by_role", "country_of_text", "find_actors",
     "implied_actor", "is_source", "label_roles", "role_rank",
 ]
 
 RULES_VERSION = "actors.rules.v2"
 AGENT = "agent"
 PATIENT = "patient"
+ELSEWHERE = "elsewhere"
 
 _T = ActorType
 # Generic kinds: (pattern, kind). Earlier patterns win where spans overlap ("military mutiny" before "military").
@@ -271,6 +272,8 @@ def country_of_text(text: str, countries: Iterable[str | None] = ()) -> str | No
 
 # Role labelling on the dependency parse: who did what to whom. Verbs whose subject is the one who suffers.
 _SUFFER_VERBS = frozenset("die perish succumb drown starve disappear vanish".split())
+# Killing verbs: without an object, their subject is the dead of a headline's short passive ("4 policemen killed").
+_KILL_VERBS = frozenset("kill murder behead lynch execute slay assassinate massacre slaughter".split())
 # Nouns of force whose owner or modifier is the one using it: "police firing", "died in police custody".
 _FORCE_NOUNS = frozenset(
     "firing fire shooting custody action crackdown raid operation attack assault strike airstrike shelling bombing "
@@ -291,7 +294,8 @@ def label_roles(doc: Doc | None, actors: Sequence[Actor], triggers: Sequence[tup
     police firing", "died in police custody"), the other side of an encounter, or the subject of a clause that
     says how the deaths happened ("were killed when soldiers opened fire"). It is the ``PATIENT`` when the act
     is done to it: the object, the passive subject, the subject of "die", the target of "fire on". Appositions
-    and coordinated nouns share their head's role. Without a parse, or when the parse says nothing, the role is
+    and coordinated nouns share their head's role. The subject of a verb not linked to the event is
+    ``ELSEWHERE``: it did something else ("police recovered the bodies"). Without a parse, or when the parse says nothing, the role is
     ``None`` and callers fall back on word order.
 
     >>> from tocsin import nlp
@@ -308,7 +312,10 @@ def label_roles(doc: Doc | None, actors: Sequence[Actor], triggers: Sequence[tup
     out = []
     for actor in actors:
         span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        role = _role(span.root, predicates) if span is not None and len(span) else None
+        if span is not None and any(t.i in predicates for t in span):
+            role: str | None = AGENT  # the actor names the weapon or force that is the trigger ("a Russian missile")
+        else:
+            role = _role(span.root, predicates) if span is not None and len(span) else None
         out.append(dataclasses.replace(actor, role=role))
     return tuple(out)
 
@@ -348,6 +355,12 @@ def _predicates(doc: Doc, triggers: Sequence[tuple[int, int]]) -> dict[int, int]
         token = span.root
         found.setdefault(token.i, 0)
         level = 0
+        # a weapon or attack noun that is the subject of its clause: "the missile hit", "a blast killed"
+        while token.dep_ == "compound" and level < 2:
+            token, level = token.head, level + 1
+        if token.dep_ == "nsubj" and token.head.pos_ == "VERB":
+            token, level = token.head, level + 1
+            found.setdefault(token.i, level)
         # "were killed when soldiers opened fire": an adverbial clause tells how its head's event happened
         while token.dep_ in _LINKS and (token.dep_ == "advcl" or not _has_subject(token)) and level < 3:
             token, level = token.head, level + 1
@@ -356,7 +369,7 @@ def _predicates(doc: Doc, triggers: Sequence[tuple[int, int]]) -> dict[int, int]
         token = doc[index]
         if level == 0 and not any(c.dep_ in ("nsubj", "agent") for c in token.children):
             for child in token.children:
-                if child.dep_ in ("advcl", "conj") and child.pos_ in ("VERB", "AUX"):
+                if child.dep_ == "advcl" and child.pos_ in ("VERB", "AUX"):
                     found.setdefault(child.i, level + 1)
     return found
 
@@ -379,13 +392,18 @@ def _role(token: Token, predicates: dict[int, int]) -> str | None:
         break
     if any(c.dep_ == "acl" and c.lemma_.lower() in _FORCE_NOUNS for c in token.children):
         return _force_role(token, predicates)
-    return _verb_role(token, predicates) or _relative_role(token, predicates)
+    role = _verb_role(token, predicates) or _relative_role(token, predicates)
+    if role is None and token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX"):
+        return ELSEWHERE  # the subject of another act: "police pulled out the bodies", "the army kept a vigil"
+    return role
 
 
 def _verb_role(token: Token, predicates: dict[int, int]) -> str | None:
     head = token.head
     if token.dep_ == "nsubj" and head.i in predicates:
-        return PATIENT if head.lemma_.lower() in _SUFFER_VERBS else AGENT
+        lemma = head.lemma_.lower()
+        short_passive = lemma in _KILL_VERBS and not any(c.dep_ in ("dobj", "ccomp") for c in head.children)
+        return PATIENT if lemma in _SUFFER_VERBS or short_passive else AGENT
     if token.dep_ in ("dobj", "nsubjpass") and head.i in predicates:
         return PATIENT
     if token.dep_ != "pobj":

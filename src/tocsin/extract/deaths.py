@@ -17,8 +17,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from tocsin.taxonomy import FATALITY_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 __all__ = ["RULES_VERSION", "Deaths", "combine", "find_deaths", "none_after", "parse_count", "vague_count"]
 
@@ -63,6 +67,12 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _DAYS_RE = re.compile(
     rf"\b(?:over|during|in|across|within)\s+(?:the\s+(?:past|last)\s+)?(?P<n>{_NUMBER})\s+days\b", re.I
 )
+# Verbs of killing whose subject is the killer ("a mob of 500 killed 12": 500 is not a count of dead) and
+# whose object or passive subject is the one killed; "die" and "succumb" have the dead as subject.
+_KILL_LEMMAS = frozenset("kill murder behead lynch execute slay assassinate massacre slaughter".split())
+_DIE_LEMMAS = frozenset("die succumb perish".split())
+_MANNER_LEMMAS = frozenset("shoot stab hack beat burn bludgeon club".split())  # only with "dead" / "to death"
+_ONE_PRONOUNS = frozenset("he she him her".split())
 _RANGE_JOIN = frozenset({"to", "and", "-", "or"})
 _BACK_WINDOW = 8
 _FORWARD_WINDOW = 7
@@ -117,10 +127,14 @@ def parse_count(text: str, *, large: bool = False) -> int | None:
     return vague_count(text, large=large)
 
 
-def find_deaths(text: str, start: int = 0, end: int | None = None, *, large: bool = False) -> list[Deaths]:
+def find_deaths(
+    text: str, start: int = 0, end: int | None = None, *, large: bool = False, doc: Doc | None = None
+) -> list[Deaths]:
     """Return every death count reported in ``text[start:end]``, with offsets into ``text``.
 
-    ``large`` picks the large-scale value of "several" and "many" (10 instead of 3).
+    ``large`` picks the large-scale value of "several" and "many" (10 instead of 3). With ``doc``, the parse of
+    ``text``, a number in the killers' subject is not a count of dead ("a mob of 500 killed 12" gives 12), and
+    one named or singular victim with no number counts 1 ("police shot dead a shopkeeper").
 
     >>> [d.count for d in find_deaths("At least 14 people have been killed, the UN said.")]
     [14]
@@ -137,9 +151,11 @@ def find_deaths(text: str, start: int = 0, end: int | None = None, *, large: boo
     ]
     for index, tok in enumerate(tokens):
         if tok.kind == "word" and tok.text.lower() in _DEATH_WORDS | _FORWARD_WORDS:
-            report = _count_near(tokens, index, large=large)
+            report = _count_near(tokens, index, large=large, doc=doc)
             if report is not None and not _overlaps(report, found):
                 found.append(report)
+    if not found and doc is not None and doc.has_annotation("DEP"):
+        found = _single_victims(doc, start, end)
     return [_split_days(report, segment, large=large) for report in found]
 
 
@@ -178,14 +194,58 @@ def _overlaps(report: Deaths, others: list[Deaths]) -> bool:
     return any(report.start < o.end and o.start < report.end for o in others)
 
 
-def _count_near(tokens: list[_Tok], index: int, *, large: bool) -> Deaths | None:
+def _count_near(tokens: list[_Tok], index: int, *, large: bool, doc: Doc | None = None) -> Deaths | None:
     word = tokens[index].text.lower()
     if word in _DEATH_WORDS:
         back = _scan(tokens, range(index - 1, max(-1, index - 1 - _BACK_WINDOW), -1), large=large)
-        if back is not None:
+        if back is not None and not (doc is not None and _counts_killers(doc, back.start, tokens[index].start)):
             return back
     if word in _FORWARD_WORDS or word in {"deaths", "death", "casualties", "fatalities"}:
         return _scan(tokens, range(index + 1, min(len(tokens), index + 1 + _FORWARD_WINDOW)), large=large)
+    return None
+
+
+def _counts_killers(doc: Doc, count_at: int, verb_at: int) -> bool:
+    """Whether the count at ``count_at`` sits in the subject of the active killing verb at ``verb_at``."""
+    number, verb = _token_at(doc, count_at), _token_at(doc, verb_at)
+    if number is None or verb is None or verb.lemma_.lower() not in _KILL_LEMMAS:
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or not any(c.dep_ == "dobj" for c in verb.children):
+        return False  # a passive, or a headline's short one ("4 policemen killed"), counts the dead
+    return any(c.dep_ == "nsubj" and number in c.subtree for c in verb.children)
+
+
+def _token_at(doc: Doc, offset: int) -> Token | None:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _single_victims(doc: Doc, start: int, end: int) -> list[Deaths]:
+    """Return a count of 1 for each singular victim of a killing verb in ``[start, end)``, given no number."""
+    found = []
+    for verb in doc.char_span(start, end, alignment_mode="expand") or ():
+        victim = _victim(verb)
+        if victim is not None and not any(c.dep_ == "neg" for c in verb.children):
+            found.append(Deaths(1, 1, 1, victim.idx, victim.idx + len(victim.text), "single"))
+    return found[:1]
+
+
+def _victim(verb: Token) -> Token | None:
+    """Return the singular noun or pronoun that a killing verb kills, or None."""
+    lemma = verb.lemma_.lower()
+    manner = lemma in _MANNER_LEMMAS and any(
+        c.lower_ == "dead" or c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in verb.children
+    )
+    if verb.pos_ != "VERB" or not (lemma in _KILL_LEMMAS or lemma in _DIE_LEMMAS or manner):
+        return None
+    roles = ("nsubj",) if lemma in _DIE_LEMMAS else ("nsubjpass", "dobj")
+    victim = next((c for c in verb.children if c.dep_ in roles), None)
+    if victim is not None and victim.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        victim = verb.head
+    if victim is None or any(c.dep_ == "nummod" for c in victim.children):
+        return None
+    if victim.tag_ in ("NN", "NNP") or victim.lower_ in _ONE_PRONOUNS:
+        return victim
     return None
 
 

@@ -477,7 +477,7 @@ def _mention(
         sent_start=sentence[0],
         sent_end=sentence[1],
         actors=found,
-        deaths=tuple(deaths_mod.find_deaths(text, span[0], span[1], large=large)),
+        deaths=tuple(deaths_mod.find_deaths(text, span[0], span[1], large=large, doc=doc)),
         sites=_sites(text, span, places),
         days=day_values,
         years=years | frozenset(t.value[:4] for t in times if t.value and span[0] <= t.start < span[1] and t.value[:4].isdigit()),
@@ -709,8 +709,11 @@ def _roles(sub: SubEventType, found: list[Actor], country: str | None) -> tuple[
         if targets:
             return rioters, targets[0]
         return rioters, _synth("civilians", country) if sub is _S.MOB_VIOLENCE else None
+    # a killed soldier is not the killer, nor are police who did something else ("police recovered the bodies")
+    doers = [a for a in armed if a.role != actors_mod.PATIENT
+             and not (a.role == actors_mod.ELSEWHERE and a.kind in ("police", "military"))]
     if etype is EventType.VIOLENCE_AGAINST_CIVILIANS:
-        return (armed or [_synth("armed", country)])[0], (civilians or [_synth("civilians", country)])[0]
+        return (doers or [_synth("armed", country)])[0], (civilians or [_synth("civilians", country)])[0]
     if etype is EventType.BATTLES or sub is _S.OTHER and armed:
         return _battle_roles(armed, country)
     if sub is _S.ARRESTS:
@@ -718,7 +721,7 @@ def _roles(sub: SubEventType, found: list[Actor], country: str | None) -> tuple[
         others = [a for a in actors if a.kind not in ("police", "military", "government")]
         return (state[0] if state else _synth("police", country)), (others[0] if others else None)
     if etype is EventType.EXPLOSIONS:
-        first = (armed or [_synth("armed", country)])[0]
+        first = (doers or [_synth("armed", country)])[0]
         rest = [a for a in armed if a is not first] + civilians
         return first, rest[0] if rest else None
     return (actors[0] if actors else None), (actors[1] if len(actors) > 1 else None)
