@@ -717,7 +717,9 @@ def _roles(sub: SubEventType, found: list[Actor], country: str | None) -> tuple[
     if etype is EventType.BATTLES or sub is _S.OTHER and armed:
         return _battle_roles(armed, country)
     if sub is _S.ARRESTS:
-        state = [a for a in actors if a.kind in ("police", "military", "government")]
+        # police make arrests; "the government" is the arrester only when the parse says it did it
+        state = [a for a in actors if a.kind in ("police", "military") and a.role not in (actors_mod.PATIENT,
+                 actors_mod.ELSEWHERE) or a.kind == "government" and a.role == actors_mod.AGENT]
         others = [a for a in actors if a.kind not in ("police", "military", "government")]
         return (state[0] if state else _synth("police", country)), (others[0] if others else None)
     if etype is EventType.EXPLOSIONS:
