@@ -198,3 +198,16 @@ def test_actors_police_doing_something_else_are_not_the_killers() -> None:
     text = "Police recovered the body of a trader who was killed in Mombasa, Kenya."
     ((_, actor1, _, _),) = _coded(text)
     assert actor1 == "Unidentified Armed Group (Kenya)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Rebel forces entered the town.", [], id="rebel-forces"),
+        pytest.param("He blamed divisive forces for the unrest.", [], id="divisive-forces"),
+        pytest.param("The forces entered the town.", ["Military Forces of Mali"], id="the-forces"),
+        pytest.param("Security forces entered the town.", ["Military Forces of Mali"], id="security-forces"),
+    ],
+)
+def test_actors_bare_forces_need_a_state_modifier(text: str, expected: list[str]) -> None:
+    assert _names(text) == expected

@@ -182,11 +182,26 @@ def find_actors(text: str, start: int, end: int, *, country: str | None) -> list
     for regex, kind, name, actor_type in _patterns():
         for match in regex.finditer(segment):
             span = (start + match.start(), start + match.end())
-            if any(span[0] < e and s < span[1] for s, e in taken):
+            if any(span[0] < e and s < span[1] for s, e in taken) or _other_forces(match, text, span[0]):
                 continue
             taken.append(span)
             found.append(_make(match, kind, name, actor_type, span, country))
     return _drop_redundant(sorted(found, key=lambda a: a.start))
+
+
+# Words that may stand before a bare "forces" that are a state's: "the forces", "its forces", "of forces".
+_FORCES_BEFORE = frozenset(
+    "the a an its their his her our your of and or by with to from on at in for as that which these those all both "
+    "more some many against between among whose two three four five six several".split()
+)
+
+
+def _other_forces(match: re.Match[str], text: str, start: int) -> bool:
+    """Whether a bare "forces" has a modifier that makes them no state's: "communal forces", "rebel forces"."""
+    if match.group().lower() != "forces":
+        return False
+    before = re.search(r"([A-Za-z'-]+)\s+$", text[max(0, start - 30):start])
+    return before is not None and before.group(1).lower() not in _FORCES_BEFORE
 
 
 _SOURCE_AFTER = re.compile(
