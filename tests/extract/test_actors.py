@@ -8,6 +8,7 @@ from conftest import make_article, needs_model
 from tocsin import nlp
 from tocsin.extract.actors import (
     AGENT,
+    ELSEWHERE,
     PATIENT,
     Actor,
     actor_name,
@@ -128,6 +129,10 @@ def _roles(text: str, trigger: str) -> dict[str, str | None]:
                      {"Police": AGENT, "marchers": PATIENT}, id="shared-subject"),
         pytest.param("Bandits killed a police constable on the highway.", "killed",
                      {"Bandits": AGENT, "police": PATIENT}, id="police-victim"),
+        pytest.param("A trader was stabbed to death in Nakuru even as police fired tear gas in Eldoret.", "stabbed",
+                     {"police": ELSEWHERE}, id="even-as-is-beside"),
+        pytest.param("A trader was stabbed to death despite police patrols.", "stabbed",
+                     {"police": ELSEWHERE}, id="bystander"),
     ],
 )
 def test_actors_roles_from_parse(text: str, trigger: str, expected: dict[str, str | None]) -> None:

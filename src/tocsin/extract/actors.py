@@ -299,6 +299,7 @@ _FIGHT_NOUNS = frozenset("encounter clash clashes gunfight shootout shoot-out fi
 _LINKS = frozenset({"advcl", "conj", "xcomp"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
+_HOW_MARKS = frozenset({"when", "as", "after", "because"})
 
 
 def label_roles(doc: Doc | None, actors: Sequence[Actor], triggers: Sequence[tuple[int, int]]) -> tuple[Actor, ...]:
@@ -384,9 +385,18 @@ def _predicates(doc: Doc, triggers: Sequence[tuple[int, int]]) -> dict[int, int]
         token = doc[index]
         if level == 0 and not any(c.dep_ in ("nsubj", "agent") for c in token.children):
             for child in token.children:
-                if child.dep_ == "advcl" and child.pos_ in ("VERB", "AUX"):
+                if child.dep_ == "advcl" and child.pos_ in ("VERB", "AUX") and _tells_how(child):
                     found.setdefault(child.i, level + 1)
     return found
+
+
+def _tells_how(clause: Token) -> bool:
+    """Whether an adverbial clause says how its head happened ("when soldiers fired"), not what went on
+    beside it ("even as police fired tear gas elsewhere")."""
+    marks = [c for c in clause.children if c.dep_ == "mark" or c.dep_ == "advmod" and c.lower_ == "when"]
+    if any(c.lower_ == "even" for m in marks for c in m.children) or any(c.lower_ == "even" for c in clause.children):
+        return False
+    return any(m.lower_ in _HOW_MARKS for m in marks)
 
 
 def _has_subject(token: Token) -> bool:
@@ -407,10 +417,8 @@ def _role(token: Token, predicates: dict[int, int]) -> str | None:
         break
     if any(c.dep_ == "acl" and c.lemma_.lower() in _FORCE_NOUNS for c in token.children):
         return _force_role(token, predicates)
-    role = _verb_role(token, predicates) or _relative_role(token, predicates)
-    if role is None and token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX"):
-        return ELSEWHERE  # the subject of another act: "police pulled out the bodies", "the army kept a vigil"
-    return role
+    # not linked to the event: the subject of another act ("police pulled out the bodies") or a bystander
+    return _verb_role(token, predicates) or _relative_role(token, predicates) or ELSEWHERE
 
 
 def _verb_role(token: Token, predicates: dict[int, int]) -> str | None:
