@@ -131,6 +131,7 @@ def _roles(text: str, trigger: str) -> dict[str, str | None]:
                      {"Bandits": AGENT, "police": PATIENT}, id="police-victim"),
         pytest.param("A trader was stabbed to death in Nakuru even as police fired tear gas in Eldoret.", "stabbed",
                      {"police": ELSEWHERE}, id="even-as-is-beside"),
+        pytest.param("Militants threw a grenade at the gate.", "grenade", {"Militants": AGENT}, id="weapon-object"),
         pytest.param("A trader was stabbed to death despite police patrols.", "stabbed",
                      {"police": ELSEWHERE}, id="bystander"),
     ],
@@ -216,3 +217,12 @@ def test_actors_police_doing_something_else_are_not_the_killers() -> None:
 )
 def test_actors_bare_forces_need_a_state_modifier(text: str, expected: list[str]) -> None:
     assert _names(text) == expected
+
+
+@needs_model
+def test_actors_killing_verb_beside_the_trigger_names_the_killers() -> None:
+    text = "Militants hurled a grenade at a checkpoint in Garissa, Kenya, and soldiers killed one of them."
+    found = find_actors(text, 0, len(text), country="KE")
+    at = text.index("grenade")
+    roles = label_roles(nlp.parse(text), found, [(at, at + 7)], killing=True)
+    assert [(a.kind, a.role) for a in roles] == [("armed", AGENT), ("military", AGENT)]

@@ -125,3 +125,8 @@ def test_deaths_no_casualties_sentence_gives_event_zero(text: str, expected: int
 )
 def test_deaths_read_the_parse(text: str, expected: list[int]) -> None:
     assert [d.count for d in find_deaths(text, doc=nlp.parse(text))] == expected
+
+
+def test_deaths_figure_in_a_weapon_name_is_not_a_count() -> None:
+    text = "Raiders armed with AK-47 rifles killed three herders."
+    assert [d.count for d in find_deaths(text)] == [3]

@@ -302,8 +302,13 @@ _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _HOW_MARKS = frozenset({"when", "as", "after", "because"})
 
 
-def label_roles(doc: Doc | None, actors: Sequence[Actor], triggers: Sequence[tuple[int, int]]) -> tuple[Actor, ...]:
+def label_roles(
+    doc: Doc | None, actors: Sequence[Actor], triggers: Sequence[tuple[int, int]], *, killing: bool = False
+) -> tuple[Actor, ...]:
     """Return ``actors`` with their role toward the event the ``triggers`` (character spans) name.
+
+    With ``killing`` (a violent event), the killing verbs of the triggers' sentences count as the event's too:
+    in "militants threw a grenade, but police killed one of them" the deaths are the police's doing.
 
     An actor is the ``AGENT`` when it does the act: the subject of an active trigger verb ("police shot two men"),
     the "by" phrase of a passive one ("shot dead by police"), the owner of the force that killed ("killed in
@@ -323,6 +328,11 @@ def label_roles(doc: Doc | None, actors: Sequence[Actor], triggers: Sequence[tup
     if doc is None or not doc.has_annotation("DEP") or not actors:
         return tuple(actors)
     predicates = _predicates(doc, triggers)
+    if killing:
+        for index in list(predicates):
+            for token in doc[index].sent:
+                if token.pos_ == "VERB" and token.lemma_.lower() in _KILL_VERBS:
+                    predicates.setdefault(token.i, 1)
     if not predicates:
         return tuple(actors)
     out = []
@@ -371,14 +381,16 @@ def _predicates(doc: Doc, triggers: Sequence[tuple[int, int]]) -> dict[int, int]
         token = span.root
         found.setdefault(token.i, 0)
         level = 0
-        # a weapon or attack noun that is the subject of its clause: "the missile hit", "a blast killed"
+        # a weapon or attack noun that is the subject or object of its verb: "the missile hit", "threw a grenade"
         while token.dep_ == "compound" and level < 2:
             token, level = token.head, level + 1
-        if token.dep_ == "nsubj" and token.head.pos_ == "VERB":
+        if token.dep_ in ("nsubj", "dobj") and token.head.pos_ == "VERB":
             token, level = token.head, level + 1
             found.setdefault(token.i, level)
         # "were killed when soldiers opened fire": an adverbial clause tells how its head's event happened
-        while token.dep_ in _LINKS and (token.dep_ == "advcl" or not _has_subject(token)) and level < 3:
+        for _ in range(3):
+            if token.dep_ not in _LINKS or token.dep_ != "advcl" and _has_subject(token):
+                break
             token, level = token.head, level + 1
             found.setdefault(token.i, level)
     for index, level in list(found.items()):

@@ -41,7 +41,8 @@ _NUMBER = (
     rf"|(?:{'|'.join(sorted(_UNITS, key=len, reverse=True))})\b"
     rf"|(?:{'|'.join(re.escape(w) for w in _VAGUE)})\b"
 )
-_TOKEN = re.compile(rf"(?P<num>{_NUMBER})|(?P<word>[A-Za-z]+(?:'[a-z]+)?)|(?P<punct>[^\sA-Za-z\d])", re.I)
+# A figure glued to a name ("AK-47", "MiG-29", "COVID-19") is part of the name, not a count.
+_TOKEN = re.compile(rf"(?P<name>[A-Za-z]+-?\d+\w*)|(?P<num>{_NUMBER})|(?P<word>[A-Za-z]+(?:'[a-z]+)?)|(?P<punct>[^\sA-Za-z\d])", re.I)
 _DEATH_WORDS = frozenset(
     "killed dead died die dies slain murdered massacred executed perished deaths death fatalities bodies "
     "beheaded lynched lives corpses casualties fatally".split()

@@ -457,7 +457,7 @@ def _mention(
     best = taxonomy.precedence(subs) if two_sided else _choose(text[span[0]:span[1]], subs)
     trigger = next(t for t in trigs if t.sub is best)
     found = tuple(a for a in actors_mod.find_actors(text, span[0], span[1], country=country) if not actors_mod.is_source(text, a))
-    found = actors_mod.label_roles(doc, found, [(t.start, t.end) for t in trigs if _family(t.sub) == _family(best)])
+    found = actors_mod.label_roles(doc, found, [(trigger.start, trigger.end)], killing=_family(best) == "violence")
     best = _by_actors(best, trigger, found, text[trigger.start:trigger.end])
     large = best in _LARGE_SCALE or bool(re.search(r"\bheavy|massive|large-scale|massacre", text[span[0]:span[1]], re.I))
     clause_text = text[span[0]:span[1]]
