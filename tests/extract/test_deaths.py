@@ -29,6 +29,10 @@ RULES = [
     pytest.param("The death toll rose to 45 on Monday.", 45, id="death-toll"),
     pytest.param("Police shot dead two protesters.", 2, id="shot-dead"),
     pytest.param("The 2012 mutiny led to a coup.", None, id="year-not-a-count"),
+    pytest.param("The clashes left 40 people injured.", None, id="left-injured-not-dead"),
+    pytest.param("The clashes left 40 people dead.", 40, id="left-dead"),
+    pytest.param("The landslide claimed the lives of 14 miners.", 14, id="claimed-lives"),
+    pytest.param("The minister claimed two rivals had lied.", None, id="claimed-is-said"),
 ]
 
 
@@ -121,6 +125,7 @@ def test_deaths_no_casualties_sentence_gives_event_zero(text: str, expected: int
         pytest.param("Raiders killed herders near Jos.", [], id="bare-plural-is-unknown"),
         pytest.param("Soldiers shot a herder in the arm.", [], id="shot-is-not-killed"),
         pytest.param("Nine herders killed near Jos.", [9], id="headline-short-passive"),
+        pytest.param("A herder was beaten to death by four men.", [1], id="killers-in-by-phrase"),
     ],
 )
 def test_deaths_read_the_parse(text: str, expected: list[int]) -> None:

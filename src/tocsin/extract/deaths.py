@@ -74,6 +74,9 @@ _KILL_LEMMAS = frozenset("kill murder behead lynch execute slay assassinate mass
 _DIE_LEMMAS = frozenset("die succumb perish".split())
 _MANNER_LEMMAS = frozenset("shoot stab hack beat burn bludgeon club".split())  # only with "dead" / "to death"
 _ONE_PRONOUNS = frozenset("he she him her".split())
+# Forward words that need a word of dying after the count: "left 5 dead", "claimed 12 lives".
+_RESULT_WORDS = frozenset({"left", "leaving", "claimed"})
+_RESULT_GAP = 3
 _RANGE_JOIN = frozenset({"to", "and", "-", "or"})
 _BACK_WINDOW = 8
 _FORWARD_WINDOW = 7
@@ -202,8 +205,28 @@ def _count_near(tokens: list[_Tok], index: int, *, large: bool, doc: Doc | None 
         if back is not None and not (doc is not None and _counts_killers(doc, back.start, tokens[index].start)):
             return back
     if word in _FORWARD_WORDS or word in {"deaths", "death", "casualties", "fatalities"}:
-        return _scan(tokens, range(index + 1, min(len(tokens), index + 1 + _FORWARD_WINDOW)), large=large)
+        ahead = _scan(tokens, range(index + 1, min(len(tokens), index + 1 + _FORWARD_WINDOW)), large=large)
+        if ahead is None or doc is not None and _in_agent_phrase(doc, ahead.start):
+            return None  # "beaten to death by three officers" counts the killers
+        if word in _RESULT_WORDS and not _dead_near(tokens, tokens[index].end, ahead.end):
+            return None  # "claimed three bloggers", "left five people" say nothing of deaths
+        return ahead
     return None
+
+
+def _dead_near(tokens: list[_Tok], start: int, offset: int) -> bool:
+    """Whether a word of dying stands before the count ("claimed the lives of 14") or closely after it, which
+    ends at ``offset`` ("left 5 people dead")."""
+    near = [t for t in tokens if start <= t.start < offset] + [t for t in tokens if t.start >= offset][:_RESULT_GAP]
+    return any(t.text.lower() in _DEATH_WORDS for t in near)
+
+
+def _in_agent_phrase(doc: Doc, offset: int) -> bool:
+    number = _token_at(doc, offset)
+    if number is None:
+        return False
+    noun = number.head if number.dep_ == "nummod" else number
+    return noun.dep_ == "pobj" and noun.head.dep_ == "agent"
 
 
 def _counts_killers(doc: Doc, count_at: int, verb_at: int) -> bool:
