@@ -135,3 +135,16 @@ def test_deaths_read_the_parse(text: str, expected: list[int]) -> None:
 def test_deaths_figure_in_a_weapon_name_is_not_a_count() -> None:
     text = "Raiders armed with AK-47 rifles killed three herders."
     assert [d.count for d in find_deaths(text)] == [3]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("An activist died in police custody in Lahore, Pakistan.", "Attack", id="died-in-custody"),
+        pytest.param("Police took an activist into custody in Lahore, Pakistan.", "Arrests", id="taken-into-custody"),
+    ],
+)
+def test_deaths_death_in_custody_is_an_attack(text: str, expected: str) -> None:
+    (event,) = find_events(nlp.parse(text), make_article(text), places=[], times=[], claims=[])
+    assert event.sub_event_type == expected

@@ -24,7 +24,7 @@ from tocsin.taxonomy import FATALITY_WORDS
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["RULES_VERSION", "Deaths", "combine", "find_deaths", "none_after", "parse_count", "vague_count"]
+__all__ = ["RULES_VERSION", "Deaths", "combine", "died_in_custody", "find_deaths", "none_after", "parse_count", "vague_count"]
 
 RULES_VERSION = "deaths.rules.v2"
 
@@ -178,6 +178,29 @@ def none_after(text: str, start: int) -> list[Deaths]:
     stop = _SENTENCE_END.search(text, start + 1)
     end = stop.end() if stop else len(text)
     return [Deaths(0, 0, 0, m.start(), m.end(), "none") for m in _NONE_RE.finditer(text, start, end)]
+
+
+def died_in_custody(doc: Doc | None, start: int, end: int) -> bool:
+    """Return whether the custody phrase at ``[start, end)`` says where someone died ("died in police custody").
+
+    A death in custody is violence by the state that held the victim, not an arrest.
+
+    >>> from tocsin import nlp
+    >>> text = "A student died in police custody in Lahore."
+    >>> died_in_custody(nlp.parse(text), 18, 35)
+    True
+    >>> text = "Police took a student into custody in Lahore."
+    >>> died_in_custody(nlp.parse(text), 26, 38)
+    False
+    """
+    if doc is None or not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    for token in span or ():
+        if token.lower_ == "custody" and token.dep_ == "pobj" and token.head.lower_ == "in":
+            owner = token.head.head
+            return owner.lemma_.lower() in _DIE_LEMMAS | _KILL_LEMMAS | {"death", "torture"} or _victim(owner) is not None
+    return False
 
 
 def combine(reports: Iterable[Deaths]) -> tuple[int | None, int | None, int | None]:

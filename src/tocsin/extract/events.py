@@ -459,6 +459,8 @@ def _mention(
     found = tuple(a for a in actors_mod.find_actors(text, span[0], span[1], country=country) if not actors_mod.is_source(text, a))
     found = actors_mod.label_roles(doc, found, [(trigger.start, trigger.end)], killing=_family(best) == "violence")
     best = _by_actors(best, trigger, found, text[trigger.start:trigger.end])
+    if best is _S.ARRESTS and deaths_mod.died_in_custody(doc, trigger.start, trigger.end):
+        best = _S.ATTACK
     large = best in _LARGE_SCALE or bool(re.search(r"\bheavy|massive|large-scale|massacre", text[span[0]:span[1]], re.I))
     clause_text = text[span[0]:span[1]]
     reference = None
