@@ -226,3 +226,18 @@ def test_actors_killing_verb_beside_the_trigger_names_the_killers() -> None:
     at = text.index("grenade")
     roles = label_roles(nlp.parse(text), found, [(at, at + 7)], killing=True)
     assert [(a.kind, a.role) for a in roles] == [("armed", AGENT), ("military", AGENT)]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Five policemen were killed in a gun battle near Garissa, Kenya.",
+                     ("Unidentified Armed Group (Kenya)", "Police Forces of Kenya"), id="one-side-hit"),
+        pytest.param("Five policemen died in a gun battle with militants near Garissa, Kenya.",
+                     ("Unidentified Armed Group (Kenya)", "Police Forces of Kenya"), id="sides-by-word-order-swapped"),
+    ],
+)
+def test_actors_battle_side_that_was_hit_is_actor2(text: str, expected: tuple[str, str]) -> None:
+    ((_, actor1, actor2, _),) = _coded(text)
+    assert (actor1, actor2) == expected

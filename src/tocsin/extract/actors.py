@@ -387,6 +387,9 @@ def _predicates(doc: Doc, triggers: Sequence[tuple[int, int]]) -> dict[int, int]
         if token.dep_ in ("nsubj", "dobj") and token.head.pos_ == "VERB":
             token, level = token.head, level + 1
             found.setdefault(token.i, level)
+        elif token.dep_ == "pobj" and token.head.lower_ in ("in", "during") and token.head.head.pos_ == "VERB":
+            token, level = token.head.head, level + 1  # "died in a gun battle", "were killed during the raid"
+            found.setdefault(token.i, level)
         # "were killed when soldiers opened fire": an adverbial clause tells how its head's event happened
         for _ in range(3):
             if token.dep_ not in _LINKS or token.dep_ != "advcl" and _has_subject(token):
@@ -427,8 +430,10 @@ def _role(token: Token, predicates: dict[int, int]) -> str | None:
             token = token.head
             continue
         break
-    if any(c.dep_ == "acl" and c.lemma_.lower() in _FORCE_NOUNS for c in token.children):
-        return _force_role(token, predicates)
+    # "in police firing" is often parsed with "firing" hanging off "police"
+    force = next((c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in _FORCE_NOUNS), None)
+    if force is not None and (force.i in predicates or _attached(token, predicates)):
+        return AGENT
     # not linked to the event: the subject of another act ("police pulled out the bodies") or a bystander
     return _verb_role(token, predicates) or _relative_role(token, predicates) or ELSEWHERE
 
@@ -448,7 +453,7 @@ def _verb_role(token: Token, predicates: dict[int, int]) -> str | None:
         return AGENT
     if prep in ("on", "at", "upon", "into") and owner.i in predicates:
         return PATIENT
-    if prep == "with" and owner.lemma_.lower() in _FIGHT_NOUNS and _attached(owner, predicates):
+    if prep == "with" and owner.lemma_.lower() in _FIGHT_NOUNS and (owner.i in predicates or _attached(owner, predicates)):
         return AGENT
     return None
 

@@ -751,8 +751,11 @@ def _battle_roles(armed: list[Actor], country: str | None) -> tuple[Actor | None
     if len(armed) >= 2:
         return armed[0], armed[1]
     if armed:
-        other = "armed" if armed[0].actor_type is ActorType.STATE_FORCES else "military"
-        return armed[0], _synth(other, country)
+        other = _synth("armed" if armed[0].actor_type is ActorType.STATE_FORCES else "military", country)
+        # the one side named was hit, or stood by: the unnamed side did it ("five policemen were killed")
+        passive = armed[0].role == actors_mod.PATIENT or armed[0].role == actors_mod.ELSEWHERE and armed[0].kind in (
+            "police", "military")
+        return (other, armed[0]) if passive else (armed[0], other)
     return _synth("armed", country), None
 
 
@@ -766,6 +769,9 @@ def _sides(mention: _Mention) -> tuple[list[Actor], list[Actor]] | None:
     after = [a for a in armed.values() if a.start >= mention.trigger.end]
     if not before or not after or any(a.kind == "mutiny" for a in armed.values()):
         return None
+    # word order gives the sides; the parse says which one acted ("policemen were killed by militants")
+    if any(a.role == actors_mod.AGENT for a in after) and not any(a.role == actors_mod.AGENT for a in before):
+        return after, before
     return before, after
 
 
