@@ -15,6 +15,7 @@ from tocsin.extract.actors import (
     by_role,
     country_of_text,
     find_actors,
+    is_source,
     label_roles,
 )
 from tocsin.extract.events import find_events
@@ -241,3 +242,23 @@ def test_actors_killing_verb_beside_the_trigger_names_the_killers() -> None:
 def test_actors_battle_side_that_was_hit_is_actor2(text: str, expected: tuple[str, str]) -> None:
     ((_, actor1, actor2, _),) = _coded(text)
     assert (actor1, actor2) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        pytest.param("The army said it killed 20 insurgents.", False, id="own-act"),
+        pytest.param("Police said they shot dead two robbers.", False, id="own-act-plural"),
+        pytest.param("Police said gunmen shot dead two traders.", True, id="reporting-others"),
+    ],
+)
+def test_actors_forces_reporting_their_own_act_are_not_only_a_source(text: str, source: bool) -> None:
+    actor = find_actors(text, 0, len(text), country="NG")[0]
+    assert is_source(text, actor) is source
+
+
+@needs_model
+def test_actors_forces_reporting_their_own_act_are_actor1() -> None:
+    text = "The army said it killed 20 insurgents in raids in Borno, Nigeria."
+    ((_, actor1, _, deaths),) = _coded(text)
+    assert (actor1, deaths) == ("Military Forces of Nigeria", 20)

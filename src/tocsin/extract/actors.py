@@ -211,6 +211,10 @@ _SOURCE_AFTER = re.compile(
     r"|launched (?:a |an )?(?:probe|search|manhunt|investigation))\b",
     re.I,
 )
+# "The army said it killed 20 insurgents": forces reporting their own act are its doers, not only its source.
+_SELF_REPORT = re.compile(
+    r"\s*(?:said|say|says|stated|claimed|confirmed|announced|reported|added)\s+(?:that\s+)?(?:it|they|its|their)\b", re.I
+)
 _SOURCE_BEFORE = re.compile(r"\b(?:according to|told|informed|alerted|quoted|complaint (?:with|to)|approached)(?: the)?(?: local)?\s*$", re.I)
 
 
@@ -227,6 +231,8 @@ def is_source(text: str, actor: Actor) -> bool:
     False
     """
     if actor.kind not in ("police", "military", "government"):
+        return False
+    if _SELF_REPORT.match(text, actor.end):
         return False
     return bool(_SOURCE_AFTER.match(text, actor.end) or _SOURCE_BEFORE.search(text[max(0, actor.start - 40):actor.start]))
 
@@ -435,7 +441,7 @@ def _role(token: Token, predicates: dict[int, int]) -> str | None:
     if force is not None and (force.i in predicates or _attached(token, predicates)):
         return AGENT
     # not linked to the event: the subject of another act ("police pulled out the bodies") or a bystander
-    return _verb_role(token, predicates) or _relative_role(token, predicates) or ELSEWHERE
+    return _verb_role(token, predicates) or _relative_role(token, predicates) or _own_report(token, predicates) or ELSEWHERE
 
 
 def _verb_role(token: Token, predicates: dict[int, int]) -> str | None:
@@ -468,6 +474,18 @@ def _attached(noun: Token, predicates: dict[int, int]) -> bool:
     if noun.dep_ in ("nsubj", "dobj") and noun.head.i in predicates:
         return True
     return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i in predicates
+
+
+def _own_report(token: Token, predicates: dict[int, int]) -> str | None:
+    """"The army said it killed 20 insurgents": the speaker whose pronoun is the trigger's subject is its agent."""
+    if token.dep_ != "nsubj":
+        return None
+    for clause in token.head.children:
+        if clause.dep_ == "ccomp" and clause.i in predicates and any(
+            c.dep_ == "nsubj" and c.lower_ in ("it", "they", "we") for c in clause.children
+        ):
+            return AGENT
+    return None
 
 
 def _relative_role(token: Token, predicates: dict[int, int]) -> str | None:
