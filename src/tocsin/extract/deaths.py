@@ -231,10 +231,23 @@ def _count_near(tokens: list[_Tok], index: int, *, large: bool, doc: Doc | None 
         ahead = _scan(tokens, range(index + 1, min(len(tokens), index + 1 + _FORWARD_WINDOW)), large=large)
         if ahead is None or doc is not None and _in_agent_phrase(doc, ahead.start):
             return None  # "beaten to death by three officers" counts the killers
+        if _hurt_after(tokens, ahead.end):
+            return None  # "one was killed and two protesters wounded": the two are the wounded
         if word in _RESULT_WORDS and not _dead_near(tokens, tokens[index].end, ahead.end):
             return None  # "claimed three bloggers", "left five people" say nothing of deaths
         return ahead
     return None
+
+
+def _hurt_after(tokens: list[_Tok], offset: int) -> bool:
+    """Whether a word of injury closely follows the count that ends at ``offset`` ("two protesters wounded")."""
+    for tok in [t for t in tokens if t.start >= offset][:_RESULT_GAP]:
+        low = tok.text.lower()
+        if low in _HURT_WORDS:
+            return True
+        if low in _DEATH_WORDS or low in ("and", "or", "but", "while", "as", "with") or tok.kind == "punct":
+            return False
+    return False
 
 
 def _dead_near(tokens: list[_Tok], start: int, offset: int) -> bool:
