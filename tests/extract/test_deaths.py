@@ -33,7 +33,7 @@ RULES = [
     pytest.param("The clashes left 40 people dead.", 40, id="left-dead"),
     pytest.param("The landslide claimed the lives of 14 miners.", 14, id="claimed-lives"),
     pytest.param("The minister claimed two rivals had lied.", None, id="claimed-is-said"),
-    pytest.param("A guard was killed and three pupils wounded in the raid.", None, id="wounded-after-count"),
+    pytest.param("A guard was killed and three pupils wounded in the raid.", 1, id="wounded-after-count"),
     pytest.param("Raiders killed two guards and wounded three pupils.", 2, id="killed-and-wounded"),
 ]
 
