@@ -262,3 +262,15 @@ def test_actors_forces_reporting_their_own_act_are_actor1() -> None:
     text = "The army said it killed 20 insurgents in raids in Borno, Nigeria."
     ((_, actor1, _, deaths),) = _coded(text)
     assert (actor1, deaths) == ("Military Forces of Nigeria", 20)
+
+
+def test_actors_person_with_demonym_is_civilian_of_that_country() -> None:
+    assert _names("Troops shot dead a Yemeni man at the border.", "SA") == ["Military Forces of Saudi Arabia",
+                                                                           "Civilians (Yemen)"]
+
+
+@needs_model
+def test_actors_victim_not_attacker_is_actor2() -> None:
+    text = "In Garissa, Kenya, a Somali man stabbed two Kenyan traders."
+    events = find_events(nlp.parse(text), make_article(text), places=[], times=[], claims=[])
+    assert events[0].actor2 == "Civilians (Kenya)"

@@ -142,6 +142,8 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str, str | None, ActorType], ...
         compiled.append((re.compile(rf"\b{_OWNER}(?:{pattern})\b", re.I), kind, None, _KIND_TYPE[kind]))
     owned = _OWNER[:-1]  # the owner group, required
     compiled.append((re.compile(rf"\b{owned}(?:{_STATE_WEAPON})\b", re.I), "military", None, _T.STATE_FORCES))
+    # "a Palestinian man": one person named by nationality is a civilian of that country
+    compiled.append((re.compile(rf"\b{owned}(?:man|woman|boy|girl|teenager)\b", re.I), "civilians", None, _T.CIVILIANS))
     return tuple(compiled)
 
 

@@ -701,7 +701,7 @@ def _roles(sub: SubEventType, found: list[Actor], country: str | None) -> tuple[
     # police only as a source
     armed = sorted((a for a in actors if a.kind in _ARMED_KINDS),
                    key=lambda a: (actors_mod.role_rank(a), a.kind in ("military", "police")))
-    civilians = [a for a in actors if a.kind == "civilians"]
+    civilians = sorted((a for a in actors if a.kind == "civilians"), key=lambda a: a.role == actors_mod.AGENT)
     etype = taxonomy.event_type_of(sub)
     if etype is EventType.PROTESTS:
         return _protest_roles(sub, actors, armed, country)
