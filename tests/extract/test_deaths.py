@@ -35,6 +35,7 @@ RULES = [
     pytest.param("The minister claimed two rivals had lied.", None, id="claimed-is-said"),
     pytest.param("A guard was killed and three pupils wounded in the raid.", 1, id="wounded-after-count"),
     pytest.param("Raiders killed two guards and wounded three pupils.", 2, id="killed-and-wounded"),
+    pytest.param("Nobody knows how many people died in the fire.", None, id="how-many-asks"),
 ]
 
 
@@ -128,6 +129,9 @@ def test_deaths_no_casualties_sentence_gives_event_zero(text: str, expected: int
         pytest.param("Soldiers shot a herder in the arm.", [], id="shot-is-not-killed"),
         pytest.param("Nine herders killed near Jos.", [9], id="headline-short-passive"),
         pytest.param("A herder was beaten to death by four men.", [1], id="killers-in-by-phrase"),
+        pytest.param("The bandits threatened to kill 17 hostages.", [], id="threat-is-no-death"),
+        pytest.param("The bandits did not kill the 17 hostages.", [], id="negated-is-no-death"),
+        pytest.param("The bandits are believed to have killed 17 hostages.", [17], id="perfect-infinitive-counts"),
     ],
 )
 def test_deaths_read_the_parse(text: str, expected: list[int]) -> None:

@@ -155,6 +155,8 @@ def find_deaths(
     ]
     for index, tok in enumerate(tokens):
         if tok.kind == "word" and tok.text.lower() in _DEATH_WORDS | _FORWARD_WORDS:
+            if doc is not None and _unreal(doc, tok.start):
+                continue
             report = _count_near(tokens, index, large=large, doc=doc)
             if report is not None and not _overlaps(report, found):
                 found.append(report)
@@ -275,6 +277,19 @@ def _counts_killers(doc: Doc, count_at: int, verb_at: int) -> bool:
     return any(c.dep_ == "nsubj" and number in c.subtree for c in verb.children)
 
 
+def _unreal(doc: Doc, offset: int) -> bool:
+    """Whether the verb of dying at ``offset`` is negated, modal or an infinitive ("threatened to kill 17")."""
+    verb = _token_at(doc, offset)
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
+        return True
+    # an infinitive is an aim or a threat ("sent to kill", "threatened to kill"), unless perfect ("is believed to
+    # have killed 12")
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return "to" in auxes and "have" not in auxes
+
+
 def _token_at(doc: Doc, offset: int) -> Token | None:
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
@@ -285,7 +300,7 @@ def _single_victims(doc: Doc, start: int, end: int) -> list[Deaths]:
     found = []
     for verb in doc.char_span(start, end, alignment_mode="expand") or ():
         victim = _victim(verb)
-        if victim is not None and not any(c.dep_ == "neg" for c in verb.children):
+        if victim is not None and not _unreal(doc, verb.idx):
             found.append(Deaths(1, 1, 1, victim.idx, victim.idx + len(victim.text), "single"))
     return found[:1]
 
@@ -316,6 +331,8 @@ def _scan(tokens: list[_Tok], positions: range, *, large: bool) -> Deaths | None
         low = tok.text.lower()
         if low in _HURT_WORDS or (tok.kind == "punct" and low in _STOP_PUNCT):
             return None
+        if tok.kind == "num" and pos > 0 and tokens[pos - 1].text.lower() == "how":
+            return None  # "how many people died" asks; it does not count
         if tok.kind == "num" and not _is_year_or_time(tokens, pos):
             return _number_at(tokens, pos, large=large)
         if low in {"a", "an", "one"} and pos + 1 < len(tokens) and _is_person(tokens[pos + 1].text):
