@@ -24,6 +24,7 @@ RULES = [
     pytest.param("The shell hit an empty warehouse; there were no casualties.", 0, id="no-casualties-is-zero"),
     pytest.param("Nobody was reported hurt when the grenade went off.", 0, id="nobody-hurt-is-zero"),
     pytest.param("The raid ended without any loss of life.", 0, id="without-loss-of-life-is-zero"),
+    pytest.param("Shots were fired at the convoy but no injuries were reported.", 0, id="no-injuries-is-zero"),
     pytest.param("The attacks killed 30 people over three days.", 10, id="multi-day-total-split"),
     pytest.param("A soldier was killed in the attack.", 1, id="single-person"),
     pytest.param("The death toll rose to 45 on Monday.", 45, id="death-toll"),

@@ -59,7 +59,7 @@ _PERSON = frozenset(
 )
 _NONE_RE = re.compile(
     r"\b(?:no(?:body| one|-one)\s+(?:was|were|has been|had been|is)\s+(?:reported\s+)?(?:killed|hurt|injured|harmed|wounded)"
-    r"|no(?:body| one|-one)\s+(?:died|was reported dead)|no (?:immediate )?(?:deaths|casualties|fatalities|loss of life|lives were lost)"
+    r"|no(?:body| one|-one)\s+(?:died|was reported dead)|no (?:immediate )?(?:deaths|casualties|fatalities|injuries|loss of life|lives were lost)"
     r"|no (?:reports? of |reported )(?:any )?(?:deaths|casualties|fatalities|injuries)"
     r"|without (?:any )?(?:casualties|loss of life|fatalities)|(?:did not|didn't) (?:cause|result in|claim) any (?:casualties|deaths|lives))",
     re.I,
