@@ -2,7 +2,12 @@
 
 Generic actors (soldiers, police, protesters, civilians, gunmen, mutineers) take the country of the event, or the
 country a demonym names ("Nigerian troops"); named groups (JNIM, Al Shabaab, Islamic State) keep ACLED's name.
-Foreign state forces are coded External/Other (8), as the codebook asks.
+Foreign state forces are coded External/Other (8), as the codebook asks; a state's weapons name its military
+("a Russian missile strike").
+
+``label_roles`` reads who did what to whom from the dependency parse (``actors.rules.v2``): the agent of the
+event's trigger (active subject, "by" phrase, owner of the force used: "killed in police firing"), its patient
+(object, passive subject, the dead), or an actor the event does not involve ("police recovered the bodies").
 """
 
 from __future__ import annotations
@@ -323,9 +328,9 @@ def label_roles(
     police firing", "died in police custody"), the other side of an encounter, or the subject of a clause that
     says how the deaths happened ("were killed when soldiers opened fire"). It is the ``PATIENT`` when the act
     is done to it: the object, the passive subject, the subject of "die", the target of "fire on". Appositions
-    and coordinated nouns share their head's role. The subject of a verb not linked to the event is
-    ``ELSEWHERE``: it did something else ("police recovered the bodies"). Without a parse, or when the parse says nothing, the role is
-    ``None`` and callers fall back on word order.
+    and coordinated nouns share their head's role. An actor the parse does not link to the event is
+    ``ELSEWHERE``: it did something else ("police recovered the bodies") or stood by. Without a parse the role
+    is ``None`` and callers fall back on word order.
 
     >>> from tocsin import nlp
     >>> text = "Two farmers were shot dead by soldiers."
@@ -384,33 +389,39 @@ def _predicates(doc: Doc, triggers: Sequence[tuple[int, int]]) -> dict[int, int]
     found: dict[int, int] = {}
     for start, end in triggers:
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        token = span.root
-        found.setdefault(token.i, 0)
-        level = 0
-        # a weapon or attack noun that is the subject or object of its verb: "the missile hit", "threw a grenade"
-        while token.dep_ == "compound" and level < 2:
-            token, level = token.head, level + 1
-        if token.dep_ in ("nsubj", "dobj") and token.head.pos_ == "VERB":
-            token, level = token.head, level + 1
-            found.setdefault(token.i, level)
-        elif token.dep_ == "pobj" and token.head.lower_ in ("in", "during") and token.head.head.pos_ == "VERB":
-            token, level = token.head.head, level + 1  # "died in a gun battle", "were killed during the raid"
-            found.setdefault(token.i, level)
-        # "were killed when soldiers opened fire": an adverbial clause tells how its head's event happened
-        for _ in range(3):
-            if token.dep_ not in _LINKS or token.dep_ != "advcl" and _has_subject(token):
-                break
-            token, level = token.head, level + 1
-            found.setdefault(token.i, level)
+        if span is not None and len(span):
+            for level, token in enumerate(_event_verbs(span.root)):
+                found.setdefault(token.i, level)
     for index, level in list(found.items()):
         token = doc[index]
         if level == 0 and not any(c.dep_ in ("nsubj", "agent") for c in token.children):
             for child in token.children:
                 if child.dep_ == "advcl" and child.pos_ in ("VERB", "AUX") and _tells_how(child):
-                    found.setdefault(child.i, level + 1)
+                    found.setdefault(child.i, 1)
     return found
+
+
+def _event_verbs(trigger: Token) -> list[Token]:
+    """Return the trigger and the verbs above it that carry its event, nearest first."""
+    chain = [trigger]
+    token = trigger
+    # a weapon or attack noun that is the subject or object of its verb: "the missile hit", "threw a grenade"
+    for _ in range(2):
+        if token.dep_ == "compound":
+            token = token.head
+    if token.dep_ in ("nsubj", "dobj") and token.head.pos_ == "VERB":
+        token = token.head
+        chain.append(token)
+    elif token.dep_ == "pobj" and token.head.lower_ in ("in", "during") and token.head.head.pos_ == "VERB":
+        token = token.head.head  # "died in a gun battle", "were killed during the raid"
+        chain.append(token)
+    # "were killed when soldiers opened fire": an adverbial clause tells how its head's event happened
+    for _ in range(3):
+        if token.dep_ not in _LINKS or token.dep_ != "advcl" and _has_subject(token):
+            break
+        token = token.head
+        chain.append(token)
+    return chain
 
 
 def _tells_how(clause: Token) -> bool:

@@ -1,13 +1,17 @@
 """Fatalities by ACLED's conservative rules: the lowest reported count, vague words as fixed numbers, no injuries.
 
-The rules (``deaths.rules.v1``):
+The rules (``deaths.rules.v2``):
 
 - a number next to a word of dying ("14 people were killed", "killing 3 soldiers", "a death toll of 20") counts;
-- a number of wounded or injured never counts;
+  "left" and "claimed" count only with a word of dying ("left 5 dead", "claimed 12 lives");
+- a number of wounded or injured never counts, nor a number of killers ("a mob of 500 killed 12" gives 12), nor
+  a threatened, negated or hypothetical killing ("threatened to kill 17");
+- with the parse, one singular victim and no number counts 1 ("police shot dead a shopkeeper");
 - vague words take the codebook's fixed values (``taxonomy.FATALITY_WORDS``: "dozens" is 12, "several" is 3, or
   10 for a large-scale event such as an air campaign);
 - a range counts its lower end ("between 10 and 15" gives 10, with 15 as the high figure);
-- "no one was killed" gives 0 (which is not the same as ``None``, "not reported");
+- "no one was killed" and "there were no casualties" give 0 (which is not the same as ``None``, "not reported"),
+  also in the sentence after the event's;
 - a total spread over several days is split evenly ("30 killed over three days" gives 10 a day);
 - among several reports of one event the lowest count wins, and the highest is kept as ``high``.
 """
