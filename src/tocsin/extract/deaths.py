@@ -68,6 +68,11 @@ _NONE_RE = re.compile(
     r"|without (?:any )?(?:casualties|loss of life|fatalities)|(?:did not|didn't) (?:cause|result in|claim) any (?:casualties|deaths|lives))",
     re.I,
 )
+_NONE_LEAD = re.compile(
+    r"\s*(?:(?:but|however|and|fortunately|luckily|officials said|police said)\s*,?\s+)?"
+    r"(?:there (?:were|was|have been|has been)\s+)?",
+    re.I,
+)
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _DAYS_RE = re.compile(
     rf"\b(?:over|during|in|across|within)\s+(?:the\s+(?:past|last)\s+)?(?P<n>{_NUMBER})\s+days\b", re.I
@@ -173,17 +178,22 @@ def none_after(text: str, start: int) -> list[Deaths]:
     """Return a report that nobody died in the sentence that starts at ``start`` ("No one was killed.").
 
     Such a sentence names no event of its own (its trigger is negated), so it reports on the event just told:
-    that event has 0 fatalities, which is not the same as ``None`` (not reported).
+    that event has 0 fatalities, which is not the same as ``None`` (not reported). The sentence must open with
+    the report; one that tells another event first ("Gunmen attacked a bus, but no one was hurt") speaks of that.
 
     >>> text = "A bomb went off at the market. No one was killed, police said."
     >>> [(d.count, text[d.start:d.end]) for d in none_after(text, 30)]
     [(0, 'No one was killed')]
     >>> none_after(text, 0)
     []
+    >>> none_after("Gunmen attacked a bus in Zaria, but no one was hurt.", 0)
+    []
     """
     stop = _SENTENCE_END.search(text, start + 1)
     end = stop.end() if stop else len(text)
-    return [Deaths(0, 0, 0, m.start(), m.end(), "none") for m in _NONE_RE.finditer(text, start, end)]
+    lead = _NONE_LEAD.match(text, start, end)
+    found = _NONE_RE.match(text, lead.end() if lead else start, end)
+    return [Deaths(0, 0, 0, found.start(), found.end(), "none")] if found else []
 
 
 def died_in_custody(doc: Doc | None, start: int, end: int) -> bool:
