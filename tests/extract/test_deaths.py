@@ -155,3 +155,10 @@ def test_deaths_figure_in_a_weapon_name_is_not_a_count() -> None:
 def test_deaths_death_in_custody_is_an_attack(text: str, expected: str) -> None:
     (event,) = find_events(nlp.parse(text), make_article(text), places=[], times=[], claims=[])
     assert event.sub_event_type == expected
+
+
+@needs_model
+def test_deaths_death_in_custody_is_the_state_s_doing() -> None:
+    text = "A blogger died in custody in Lahore, Pakistan, on Monday."
+    (event,) = find_events(nlp.parse(text), make_article(text), places=[], times=[], claims=[])
+    assert (event.actor1, event.fatalities) == ("Police Forces of Pakistan", 1)

@@ -460,7 +460,8 @@ def _mention(
     found = actors_mod.label_roles(doc, found, [(trigger.start, trigger.end)], killing=_family(best) == "violence")
     best = _by_actors(best, trigger, found, text[trigger.start:trigger.end])
     if best is _S.ARRESTS and deaths_mod.died_in_custody(doc, trigger.start, trigger.end):
-        best = _S.ATTACK
+        best = _S.ATTACK  # the state that held the victim killed them, named or not
+        found = (*found, dataclasses.replace(actors_mod.implied_actor("police", country), role=actors_mod.AGENT))
     large = best in _LARGE_SCALE or bool(re.search(r"\bheavy|massive|large-scale|massacre", text[span[0]:span[1]], re.I))
     clause_text = text[span[0]:span[1]]
     reference = None
