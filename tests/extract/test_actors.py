@@ -274,3 +274,16 @@ def test_actors_victim_not_attacker_is_actor2() -> None:
     text = "In Garissa, Kenya, a Somali man stabbed two Kenyan traders."
     events = find_events(nlp.parse(text), make_article(text), places=[], times=[], claims=[])
     assert events[0].actor2 == "Civilians (Kenya)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Russia launched drones at the port.", ["Military Forces of Russia"], id="country-attacks"),
+        pytest.param("Turkey shelled the border villages.", ["Military Forces of Turkey"], id="country-shelled"),
+        pytest.param("Sudan struck a deal with the rebels.", ["Unidentified Armed Group (Mali)"], id="struck-a-deal"),
+        pytest.param("Gunmen in Niger attacked a convoy.", ["Unidentified Armed Group (Mali)"], id="country-as-place"),
+    ],
+)
+def test_actors_country_that_attacks_is_its_military(text: str, expected: list[str]) -> None:
+    assert _names(text) == expected

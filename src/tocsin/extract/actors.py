@@ -120,6 +120,11 @@ _STATE_WEAPON = (
     r"|drones?|warplanes?|(?:fighter )?jets?|helicopters?|gunships?|artillery|shell(?:s|ing)|air ?strikes?|air ?raids?"
     r"|bombardments?|bombers?|tanks?|warships?|navy"
 )
+# A country that attacks is its military: "Russia launched missiles at Kyiv", "Israel bombed the camp".
+_STATE_ACT = (
+    r"(?:has |have |had )?(?:launched (?:an? )?(?:\w+ )?(?:attacks?|strikes?|offensive|missiles?|rockets?|drones?|raids?)"
+    r"|fired|shelled|bombed|bombarded|attacked|pounded|invaded|struck (?!(?:a |an )?(?:deal|agreement|accord)))"
+)
 _DEMONYM_RE = "|".join(sorted((re.escape(d) for d in DEMONYMS), key=len, reverse=True))
 _COUNTRY_RE = "|".join(sorted((re.escape(c) for c in COUNTRY_NAMES.values()), key=len, reverse=True))
 _OWNER = rf"(?:(?P<demonym>{_DEMONYM_RE})\s+|(?P<owner>{_COUNTRY_RE})'s\s+)?"
@@ -147,6 +152,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str, str | None, ActorType], ...
         compiled.append((re.compile(rf"\b{_OWNER}(?:{pattern})\b", re.I), kind, None, _KIND_TYPE[kind]))
     owned = _OWNER[:-1]  # the owner group, required
     compiled.append((re.compile(rf"\b{owned}(?:{_STATE_WEAPON})\b", re.I), "military", None, _T.STATE_FORCES))
+    compiled.append((re.compile(rf"\b(?P<owner>{_COUNTRY_RE})(?=\s+{_STATE_ACT})"), "military", None, _T.STATE_FORCES))
     # "a Palestinian man": one person named by nationality is a civilian of that country
     compiled.append((re.compile(rf"\b{owned}(?:man|woman|boy|girl|teenager)\b", re.I), "civilians", None, _T.CIVILIANS))
     return tuple(compiled)
@@ -197,6 +203,8 @@ def find_actors(text: str, start: int, end: int, *, country: str | None) -> list
 
 
 # Words that may stand before a bare "forces" that are a state's: "the forces", "its forces", "of forces".
+_PLACE_PREPOSITIONS = frozenset("in of from at to across near inside within into throughout and".split())
+_COUNTRY_NAMES = frozenset(COUNTRY_NAMES.values())
 _FORCES_BEFORE = frozenset(
     "the a an its their his her our your of and or by with to from on at in for as that which these those all both "
     "more some many against between among whose two three four five six several".split()
@@ -204,11 +212,13 @@ _FORCES_BEFORE = frozenset(
 
 
 def _other_forces(match: re.Match[str], text: str, start: int) -> bool:
-    """Whether a bare "forces" has a modifier that makes them no state's: "communal forces", "rebel forces"."""
-    if match.group().lower() != "forces":
-        return False
+    """Whether a bare "forces" has a modifier that makes them no state's ("communal forces", "rebel forces"), or a
+    country name is a place, not the attacker ("protesters in Kenya attacked")."""
     before = re.search(r"([A-Za-z'-]+)\s+$", text[max(0, start - 30):start])
-    return before is not None and before.group(1).lower() not in _FORCES_BEFORE
+    word = before.group(1).lower() if before else ""
+    if match.group().lower() == "forces":
+        return bool(word) and word not in _FORCES_BEFORE
+    return match.group() in _COUNTRY_NAMES and word in _PLACE_PREPOSITIONS
 
 
 _SOURCE_AFTER = re.compile(
