@@ -195,7 +195,8 @@ def eval_ipe(limit: int | None) -> str:
         "### IndiaPoliceEvents (Times of India, lower-cased; document level)",
         "",
         f"{len(rows)} documents (labels are police actions). KILL: a violent event with fatalities and state forces",
-        "as the first actor; ARREST: an Arrests (or protest-intervention) event with state forces; FORCE: protest",
+        "as the doer (actor 1; actor 2 of excessive force against protesters, where ACLED codes the protesters",
+        "first); ARREST: an Arrests (or protest-intervention) event with state forces; FORCE: protest",
         "intervention, excessive force, or state forces in a battle or an attack.",
         "",
         "| class | gold docs | precision | recall | F1 | target |",
@@ -273,8 +274,9 @@ How tocsin codes events: a relevance gate (one pattern of every codebook trigger
 30 classes with negation/modality checks on the dependency parse, codebook rules between co-occurring triggers
 (a change of territory over the battle behind it, a defused bomb over an explosion, arrests at a protest as an
 intervention, an explosion at a plant or in a crash with no attacker as an accident, riot words that need a crowd,
-sport reports whose clashes and strikes are games), victims' and perpetrators' actor types (state forces named
-only as the source of a report are not the perpetrator), then a numpy softmax model over word n-grams (function
+sport reports whose clashes and strikes are games), actor roles from the dependency parse (the agent and the
+patient of the event's trigger: "shot dead by police", "killed in police firing", "were killed when soldiers
+opened fire"; forces named only as the source of a report, or doing something else, are not the perpetrator), then a numpy softmax model over word n-grams (function
 words left out as single words) and trigger hits, trained only on `train/events_corpus.jsonl` (7,260 snippets the
 project generated from its own templates: wire and local-press paraphrases, labour and South Asian protest
 vocabulary, passive killings and arrests, hard negatives, and neutral clauses added to every class alike), which
@@ -297,9 +299,15 @@ Battles event; CASE labels the weapon), we follow the codebook: about a tenth of
 this kind. GLOCON counts documents about contentious politics in general, and most of its positives that we miss
 report no demonstration at all (bombings, assassinations, court cases, strikes mentioned in passing), so a
 protest detector's recall is capped well below the target; its precision is high. IndiaPoliceEvents asks whether
-*the police* killed, arrested or used force; our actor roles come from word order and cue words, so a killing
-reported near a police action is sometimes given to the police. The next steps are role labelling on the parse
-and a broader corpus (paraphrases, more styles)."""
+*the police* killed, arrested or used force. Actor roles come from the dependency parse (who did what to whom), so
+police who only report, recover bodies or keep a vigil near a killing are no longer its perpetrators; the KILL
+misses left are mostly detection and typing (killings told as background or statistics, a killing inside a
+clause that an arrest or a riot absorbs) and parses that go wrong in long sentences. Most ARREST false alarms
+are arrests that did not happen ("demanded the arrest", "failed to arrest", "to apprehend", "cardiac arrest",
+"arrest warrant"): a factuality matter for the trigger rules. Role error analysis on IndiaPoliceEvents and
+HRDsAttack was by category too (agents in "by" phrases and force nouns, victims as agents, bystander police,
+killers' counts read as deaths). The next steps are the factuality of arrest words and a broader corpus
+(paraphrases, more styles)."""
 
 
 def main() -> None:

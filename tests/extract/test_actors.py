@@ -133,6 +133,8 @@ def _roles(text: str, trigger: str) -> dict[str, str | None]:
         pytest.param("A trader was stabbed to death in Nakuru even as police fired tear gas in Eldoret.", "stabbed",
                      {"police": ELSEWHERE}, id="even-as-is-beside"),
         pytest.param("Militants threw a grenade at the gate.", "grenade", {"Militants": AGENT}, id="weapon-object"),
+        pytest.param("Two traders were killed at the hands of soldiers.", "killed",
+                     {"traders": PATIENT, "soldiers": AGENT}, id="at-the-hands-of"),
         pytest.param("A trader was stabbed to death despite police patrols.", "stabbed",
                      {"police": ELSEWHERE}, id="bystander"),
     ],

@@ -482,6 +482,8 @@ def _verb_role(token: Token, predicates: dict[int, int]) -> str | None:
         return AGENT
     if prep in ("on", "at", "upon", "into") and owner.i in predicates:
         return PATIENT
+    if prep == "of" and owner.lower_ == "hands" and _attached(owner, predicates):
+        return AGENT  # "killed at the hands of soldiers"
     if prep == "with" and owner.lemma_.lower() in _FIGHT_NOUNS and (owner.i in predicates or _attached(owner, predicates)):
         return AGENT
     return None
