@@ -276,7 +276,8 @@ How tocsin codes events: a relevance gate (one pattern of every codebook trigger
 intervention, an explosion at a plant or in a crash with no attacker as an accident, riot words that need a crowd,
 sport reports whose clashes and strikes are games), actor roles from the dependency parse (the agent and the
 patient of the event's trigger: "shot dead by police", "killed in police firing", "were killed when soldiers
-opened fire"; forces named only as the source of a report, or doing something else, are not the perpetrator), then a numpy softmax model over word n-grams (function
+opened fire"; forces named only as the source of a report, or doing something else, are not the perpetrator),
+then a numpy softmax model over word n-grams (function
 words left out as single words) and trigger hits, trained only on `train/events_corpus.jsonl` (7,260 snippets the
 project generated from its own templates: wire and local-press paraphrases, labour and South Asian protest
 vocabulary, passive killings and arrests, hard negatives, and neutral clauses added to every class alike), which
