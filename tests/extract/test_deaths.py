@@ -130,6 +130,8 @@ def test_deaths_no_casualties_sentence_gives_event_zero(text: str, expected: int
         pytest.param("Soldiers shot a herder in the arm.", [], id="shot-is-not-killed"),
         pytest.param("Nine herders killed near Jos.", [9], id="headline-short-passive"),
         pytest.param("A herder was beaten to death by four men.", [1], id="killers-in-by-phrase"),
+        pytest.param("Two rangers and three poachers were killed in the shootout.", [5], id="coordinated-victims-sum"),
+        pytest.param("Raiders killed a ranger and two guides.", [3], id="singular-and-plural-victims-sum"),
         pytest.param("The bandits threatened to kill 17 hostages.", [], id="threat-is-no-death"),
         pytest.param("The bandits did not kill the 17 hostages.", [], id="negated-is-no-death"),
         pytest.param("The bandits are believed to have killed 17 hostages.", [17], id="perfect-infinitive-counts"),

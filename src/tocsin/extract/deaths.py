@@ -6,7 +6,8 @@ The rules (``deaths.rules.v2``):
   "left" and "claimed" count only with a word of dying ("left 5 dead", "claimed 12 lives");
 - a number of wounded or injured never counts, nor a number of killers ("a mob of 500 killed 12" gives 12), nor
   a threatened, negated or hypothetical killing ("threatened to kill 17");
-- with the parse, one singular victim and no number counts 1 ("police shot dead a shopkeeper");
+- with the parse, one singular victim and no number counts 1 ("police shot dead a shopkeeper"), and coordinated
+  victims add up ("two soldiers and three militants were killed" gives 5);
 - vague words take the codebook's fixed values (``taxonomy.FATALITY_WORDS``: "dozens" is 12, "several" is 3, or
   10 for a large-scale event such as an air campaign);
 - a range counts its lower end ("between 10 and 15" gives 10, with 15 as the high figure);
@@ -169,8 +170,8 @@ def find_deaths(
             report = _count_near(tokens, index, large=large, doc=doc)
             if report is not None and not _overlaps(report, found):
                 found.append(report)
-    if not found and doc is not None and doc.has_annotation("DEP"):
-        found = _single_victims(doc, start, end)
+    if doc is not None and doc.has_annotation("DEP"):
+        found = [_with_conjuncts(doc, r, large=large) for r in found] or _single_victims(doc, start, end)
     return [_split_days(report, segment, large=large) for report in found]
 
 
@@ -289,6 +290,32 @@ def _counts_killers(doc: Doc, count_at: int, verb_at: int) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or not any(c.dep_ == "dobj" for c in verb.children):
         return False  # a passive, or a headline's short one ("4 policemen killed"), counts the dead
     return any(c.dep_ == "nsubj" and number in c.subtree for c in verb.children)
+
+
+def _with_conjuncts(doc: Doc, report: Deaths, *, large: bool) -> Deaths:
+    """Add the counts of coordinated victims: "two soldiers and three militants were killed" gives 5."""
+    number = _token_at(doc, report.start)
+    if number is None or report.rule not in ("number", "word") or number.dep_ != "nummod":
+        return report
+    nouns = [number.head, *number.head.conjuncts]
+    if len(nouns) < 2:
+        return report
+    counts = [_noun_count(noun, large=large) for noun in nouns]
+    total = sum(c for c in counts if c is not None)
+    if total <= report.count:
+        return report
+    first, last = min(n.left_edge.idx for n in nouns), max(n.idx + len(n.text) for n in nouns)
+    return Deaths(total, total, total, min(first, report.start), max(last, report.end), "sum")
+
+
+def _noun_count(noun: Token, *, large: bool) -> int | None:
+    """The number a victim noun phrase gives: its numeral, 1 for "a policeman", else None."""
+    for child in noun.children:
+        if child.dep_ == "nummod":
+            return parse_count(child.text, large=large)
+    if noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in noun.children):
+        return 1
+    return None
 
 
 def _unreal(doc: Doc, offset: int) -> bool:
