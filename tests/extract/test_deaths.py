@@ -37,6 +37,8 @@ RULES = [
     pytest.param("A guard was killed and three pupils wounded in the raid.", 1, id="wounded-after-count"),
     pytest.param("Raiders killed two guards and wounded three pupils.", 2, id="killed-and-wounded"),
     pytest.param("Nobody knows how many people died in the fire.", None, id="how-many-asks"),
+    pytest.param("At least 9 miners, including two boys, were killed.", 9, id="including-is-a-subset"),
+    pytest.param("The death toll from last week's floods in the valley rose to 61.", 61, id="toll-rose-to"),
 ]
 
 

@@ -4,6 +4,7 @@ The rules (``deaths.rules.v2``):
 
 - a number next to a word of dying ("14 people were killed", "killing 3 soldiers", "a death toll of 20") counts;
   "left" and "claimed" count only with a word of dying ("left 5 dead", "claimed 12 lives");
+- a number after "including" is part of the toll, not the toll ("20 people, including three children");
 - a number of wounded or injured never counts, nor a number of killers ("a mob of 500 killed 12" gives 12), nor
   a threatened, negated or hypothetical killing ("threatened to kill 17");
 - with the parse, one singular victim and no number counts 1 ("police shot dead a shopkeeper"), and coordinated
@@ -87,6 +88,13 @@ _ONE_PRONOUNS = frozenset("he she him her".split())
 # Forward words that need a word of dying after the count: "left 5 dead", "claimed 12 lives".
 _RESULT_WORDS = frozenset({"left", "leaving", "claimed"})
 _RESULT_GAP = 3
+_SUBSET_WORDS = frozenset({"including", "includes", "include", "among"})
+# "The death toll from Sunday's bombing rose to 32": the figure comes after the news of the toll.
+_TOLL_RE = re.compile(
+    rf"\b(?:death|casualty) tolls?\b[^.;:]{{0,80}}?\b(?:rose|risen|climbed|jumped|increased|reached|stands|stood|hit)"
+    rf"\s+(?:to\s+|at\s+)?(?:at least\s+)?(?P<n>{_NUMBER})",
+    re.I,
+)
 _RANGE_JOIN = frozenset({"to", "and", "-", "or"})
 _BACK_WINDOW = 8
 _FORWARD_WINDOW = 7
@@ -170,6 +178,11 @@ def find_deaths(
             report = _count_near(tokens, index, large=large, doc=doc)
             if report is not None and not _overlaps(report, found):
                 found.append(report)
+    for match in _TOLL_RE.finditer(segment):
+        value = parse_count(match.group("n"), large=large)
+        toll = Deaths(value or 0, value or 0, value or 0, start + match.start("n"), start + match.end("n"), "toll")
+        if value is not None and not _overlaps(toll, found):
+            found.append(toll)
     if doc is not None and doc.has_annotation("DEP"):
         found = [_with_conjuncts(doc, r, large=large) for r in found] or _single_victims(doc, start, end)
     return [_split_days(report, segment, large=large) for report in found]
@@ -374,6 +387,8 @@ def _scan(tokens: list[_Tok], positions: range, *, large: bool) -> Deaths | None
             return None
         if tok.kind == "num" and pos > 0 and tokens[pos - 1].text.lower() == "how":
             return None  # "how many people died" asks; it does not count
+        if tok.kind == "num" and pos > 0 and tokens[pos - 1].text.lower() in _SUBSET_WORDS:
+            continue  # "20 people, including three children": the three are part of the toll
         if tok.kind == "num" and not _is_year_or_time(tokens, pos):
             return _number_at(tokens, pos, large=large)
         if low in {"a", "an", "one"} and pos + 1 < len(tokens) and _is_person(tokens[pos + 1].text):
