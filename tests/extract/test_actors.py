@@ -4,7 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from tocsin.extract.actors import actor_name, country_of_text, find_actors
+from conftest import make_article, needs_model
+from tocsin import nlp
+from tocsin.extract.actors import (
+    AGENT,
+    ELSEWHERE,
+    PATIENT,
+    Actor,
+    actor_name,
+    by_role,
+    country_of_text,
+    find_actors,
+    is_source,
+    label_roles,
+)
+from tocsin.extract.events import find_events
 from tocsin.taxonomy import ActorType
 
 
@@ -73,3 +87,205 @@ def test_actors_doctests_pass() -> None:
     from tocsin.extract import actors
 
     assert doctest.testmod(actors).failed == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("A Russian missile strike hit the city centre.", "Military Forces of Russia", id="missile-strike"),
+        pytest.param("Israeli air strikes pounded the camp.", "Military Forces of Israel", id="air-strikes"),
+        pytest.param("Turkish drones struck a convoy.", "Military Forces of Turkey", id="drones"),
+        pytest.param("Russia's artillery shelled the villages.", "Military Forces of Russia", id="possessive"),
+    ],
+)
+def test_actors_state_weapon_names_state_military(text: str, expected: str) -> None:
+    (actor,) = find_actors(text, 0, len(text), country="UA")
+    assert actor.name == expected
+    assert actor.actor_type is ActorType.EXTERNAL_OTHER
+
+
+def test_actors_bare_weapon_names_no_actor() -> None:
+    assert _names("A missile strike hit the city centre.", "UA") == []
+
+
+def _roles(text: str, trigger: str) -> dict[str, str | None]:
+    found = find_actors(text, 0, len(text), country="KE")
+    start = text.index(trigger)
+    return {text[a.start:a.end]: a.role for a in label_roles(nlp.parse(text), found, [(start, start + len(trigger))])}
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        pytest.param("Three traders were shot dead by soldiers near Garissa.", "shot dead",
+                     {"traders": PATIENT, "soldiers": AGENT}, id="passive-by"),
+        pytest.param("Soldiers shot dead three traders near Garissa.", "shot dead",
+                     {"Soldiers": AGENT, "traders": PATIENT}, id="active"),
+        pytest.param("A student was killed in police firing in Kisumu.", "killed",
+                     {"student": PATIENT, "police": AGENT}, id="force-noun"),
+        pytest.param("Two farmers were killed when gunmen opened fire on a bus.", "killed",
+                     {"farmers": PATIENT, "gunmen": AGENT}, id="when-clause"),
+        pytest.param("Police opened fire on the marchers, killing four.", "killing",
+                     {"Police": AGENT, "marchers": PATIENT}, id="shared-subject"),
+        pytest.param("Bandits killed a police constable on the highway.", "killed",
+                     {"Bandits": AGENT, "police": PATIENT}, id="police-victim"),
+        pytest.param("A trader was stabbed to death in Nakuru even as police fired tear gas in Eldoret.", "stabbed",
+                     {"police": ELSEWHERE}, id="even-as-is-beside"),
+        pytest.param("Militants threw a grenade at the gate.", "grenade", {"Militants": AGENT}, id="weapon-object"),
+        pytest.param("Two traders were killed at the hands of soldiers.", "killed",
+                     {"traders": PATIENT, "soldiers": AGENT}, id="at-the-hands-of"),
+        pytest.param("A trader was stabbed to death despite police patrols.", "stabbed",
+                     {"police": ELSEWHERE}, id="bystander"),
+    ],
+)
+def test_actors_roles_from_parse(text: str, trigger: str, expected: dict[str, str | None]) -> None:
+    assert _roles(text, trigger) == expected
+
+
+def test_actors_roles_without_parse_stay_unknown() -> None:
+    text = "Soldiers shot dead three traders."
+    found = find_actors(text, 0, len(text), country="KE")
+    assert [a.role for a in label_roles(None, found, [(9, 18)])] == [None, None]
+
+
+def test_actors_by_role_puts_the_doer_first() -> None:
+    victim = Actor("Police Forces of Kenya", ActorType.STATE_FORCES, "police", 0, 6, "KE", PATIENT)
+    doer = Actor("Unidentified Armed Group (Kenya)", ActorType.POLITICAL_MILITIAS, "armed", 20, 26, "KE", AGENT)
+    assert [a.name for a in by_role([victim, doer])] == [doer.name, victim.name]
+
+
+def _coded(text: str) -> list[tuple[str, str | None, str | None, int | None]]:
+    events = find_events(nlp.parse(text), make_article(text), places=[], times=[], claims=[])
+    return [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Soldiers opened fire on demonstrators in Harare, Zimbabwe, on Monday. Six people were killed, "
+                     "a rights group said.", id="toll-in-next-sentence"),
+        pytest.param("Six demonstrators were killed when soldiers opened fire on a march in Harare, Zimbabwe.", id="when-clause"),
+        pytest.param("Soldiers shot dead six demonstrators in Harare, Zimbabwe, on Monday.", id="shot-dead"),
+    ],
+)
+def test_actors_state_killing_protesters_is_one_excessive_force_event(text: str) -> None:
+    assert _coded(text) == [
+        ("Excessive force against protesters", "Protesters (Zimbabwe)", "Military Forces of Zimbabwe", 6)
+    ]
+
+
+@needs_model
+def test_actors_passive_killing_by_police_gives_police_actor1() -> None:
+    text = "Two men were shot dead by police in Mombasa, Kenya, on Sunday."
+    ((_, actor1, actor2, deaths),) = _coded(text)
+    assert (actor1, actor2, deaths) == ("Police Forces of Kenya", "Civilians (Kenya)", 2)
+
+
+@needs_model
+def test_actors_gunmen_killing_police_keep_gunmen_actor1() -> None:
+    text = "Gunmen killed two policemen at a checkpoint in Mandera, Kenya."
+    ((_, actor1, _, _),) = _coded(text)
+    assert actor1 == "Unidentified Armed Group (Kenya)"
+
+
+@needs_model
+def test_actors_missile_strike_event_names_foreign_military() -> None:
+    text = "A Russian missile strike hit an apartment block in Kharkiv, Ukraine, killing three people."
+    events = find_events(nlp.parse(text), make_article(text), places=[], times=[], claims=[])
+    assert events[0].actor1 == "Military Forces of Russia"
+
+
+@needs_model
+def test_actors_headline_short_passive_makes_victims() -> None:
+    assert _roles("Three soldiers killed in an ambush near Garissa.", "killed") == {"soldiers": PATIENT}
+
+
+@needs_model
+def test_actors_police_doing_something_else_are_not_the_killers() -> None:
+    text = "Police recovered the body of a trader who was killed in Mombasa, Kenya."
+    ((_, actor1, _, _),) = _coded(text)
+    assert actor1 == "Unidentified Armed Group (Kenya)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Rebel forces entered the town.", [], id="rebel-forces"),
+        pytest.param("He blamed divisive forces for the unrest.", [], id="divisive-forces"),
+        pytest.param("The forces entered the town.", ["Military Forces of Mali"], id="the-forces"),
+        pytest.param("Security forces entered the town.", ["Military Forces of Mali"], id="security-forces"),
+    ],
+)
+def test_actors_bare_forces_need_a_state_modifier(text: str, expected: list[str]) -> None:
+    assert _names(text) == expected
+
+
+@needs_model
+def test_actors_killing_verb_beside_the_trigger_names_the_killers() -> None:
+    text = "Militants hurled a grenade at a checkpoint in Garissa, Kenya, and soldiers killed one of them."
+    found = find_actors(text, 0, len(text), country="KE")
+    at = text.index("grenade")
+    roles = label_roles(nlp.parse(text), found, [(at, at + 7)], killing=True)
+    assert [(a.kind, a.role) for a in roles] == [("armed", AGENT), ("military", AGENT)]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Five policemen were killed in a gun battle near Garissa, Kenya.",
+                     ("Unidentified Armed Group (Kenya)", "Police Forces of Kenya"), id="one-side-hit"),
+        pytest.param("Five policemen died in a gun battle with militants near Garissa, Kenya.",
+                     ("Unidentified Armed Group (Kenya)", "Police Forces of Kenya"), id="sides-by-word-order-swapped"),
+    ],
+)
+def test_actors_battle_side_that_was_hit_is_actor2(text: str, expected: tuple[str, str]) -> None:
+    ((_, actor1, actor2, _),) = _coded(text)
+    assert (actor1, actor2) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        pytest.param("The army said it killed 20 insurgents.", False, id="own-act"),
+        pytest.param("Police said they shot dead two robbers.", False, id="own-act-plural"),
+        pytest.param("Police said gunmen shot dead two traders.", True, id="reporting-others"),
+    ],
+)
+def test_actors_forces_reporting_their_own_act_are_not_only_a_source(text: str, source: bool) -> None:
+    actor = find_actors(text, 0, len(text), country="NG")[0]
+    assert is_source(text, actor) is source
+
+
+@needs_model
+def test_actors_forces_reporting_their_own_act_are_actor1() -> None:
+    text = "The army said it killed 20 insurgents in raids in Borno, Nigeria."
+    ((_, actor1, _, deaths),) = _coded(text)
+    assert (actor1, deaths) == ("Military Forces of Nigeria", 20)
+
+
+def test_actors_person_with_demonym_is_civilian_of_that_country() -> None:
+    assert _names("Troops shot dead a Yemeni man at the border.", "SA") == ["Military Forces of Saudi Arabia",
+                                                                           "Civilians (Yemen)"]
+
+
+@needs_model
+def test_actors_victim_not_attacker_is_actor2() -> None:
+    text = "In Garissa, Kenya, a Somali man stabbed two Kenyan traders."
+    events = find_events(nlp.parse(text), make_article(text), places=[], times=[], claims=[])
+    assert events[0].actor2 == "Civilians (Kenya)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Russia launched drones at the port.", ["Military Forces of Russia"], id="country-attacks"),
+        pytest.param("Turkey shelled the border villages.", ["Military Forces of Turkey"], id="country-shelled"),
+        pytest.param("Sudan struck a deal with the rebels.", ["Unidentified Armed Group (Mali)"], id="struck-a-deal"),
+        pytest.param("Gunmen in Niger attacked a convoy.", ["Unidentified Armed Group (Mali)"], id="country-as-place"),
+    ],
+)
+def test_actors_country_that_attacks_is_its_military(text: str, expected: list[str]) -> None:
+    assert _names(text) == expected

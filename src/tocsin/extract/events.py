@@ -227,6 +227,7 @@ _REF_FAMILY = {
     "unrest": "demonstration", "riot": "demonstration",
 }
 _DEATH_ONLY = frozenset({_S.ATTACK})
+_FORCEFUL = frozenset({_S.EXCESSIVE_FORCE, _S.PROTEST_WITH_INTERVENTION, _S.VIOLENT_DEMONSTRATION, _S.MOB_VIOLENCE})
 _DEATH_TRIGGER = re.compile(r"^(?:killed|killing|executed|murder(?:ed|s)?|slaughtered|shot dead)$", re.I)
 _LARGE_SCALE = frozenset({_S.AIR_DRONE_STRIKE, _S.SHELLING, _S.CHEMICAL_WEAPON, _S.SUICIDE_BOMB, _S.ARMED_CLASH})
 _VIOLENCE_TYPES = frozenset({EventType.BATTLES, EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS})
@@ -390,7 +391,7 @@ def _sentence_mentions(
         span = (sent.start_char, sent.end_char) if len(groups) == 1 else _clause(text, sent.start_char, sent.end_char, trigs[0].start)
         if _not_news(text[span[0]:span[1]], frozenset(t.sub for t in trigs)):
             continue
-        mentions.append(_mention(trigs, span, (sent.start_char, sent.end_char), text, years, country, places, times))
+        mentions.append(_mention(trigs, span, (sent.start_char, sent.end_char), text, years, country, places, times, doc=doc))
     return mentions
 
 
@@ -621,6 +622,12 @@ def _by_actors(best: SubEventType, trigger: _Trigger, found: Sequence[Actor], tr
         if kinds and kinds <= {"civilians"}:
             return _S.MOB_VIOLENCE
     one_sided = _ONE_SIDED.match(trigger_text) is not None
+    roles = {a.role: a.kind for a in reversed(found) if a.role}
+    if (best is _S.ATTACK or best is _S.ARMED_CLASH and one_sided) and roles.get(actors_mod.PATIENT) == "protesters" \
+            and roles.get(actors_mod.AGENT) in ("military", "police"):
+        return _S.EXCESSIVE_FORCE  # state forces using lethal force on protesters
+    if best is _S.ATTACK and roles.get(actors_mod.AGENT) == "rioters":
+        return _S.MOB_VIOLENCE
     if best is _S.ARMED_CLASH and one_sided and "civilians" in kinds and not kinds & {"military", "police", "mutiny"}:
         return _S.ATTACK
     if best is _S.ATTACK and "civilians" not in kinds and kinds & {"military", "police"} and kinds & {"named", "armed"}:
@@ -637,19 +644,27 @@ def _mention(
     country: str | None,
     places: Sequence[Place],
     times: Sequence[TimeExpr],
+    *,
+    doc: Doc | None = None,
 ) -> _Mention:
     subs = frozenset(t.sub for t in trigs)
     two_sided = any(t.sub is _S.ARMED_CLASH and not _ONE_SIDED.match(text[t.start:t.end]) for t in trigs)
     best = taxonomy.precedence(subs) if two_sided else _choose(text[span[0]:span[1]], subs)
     trigger = next(t for t in trigs if t.sub is best)
     found = tuple(a for a in actors_mod.find_actors(text, span[0], span[1], country=country) if not actors_mod.is_source(text, a))
+    found = actors_mod.label_roles(doc, found, [(trigger.start, trigger.end)], killing=_family(best) == "violence")
     best = _by_actors(best, trigger, found, text[trigger.start:trigger.end])
+    if best is _S.ARRESTS and deaths_mod.died_in_custody(doc, trigger.start, trigger.end):
+        best = _S.ATTACK  # the state that held the victim killed them, named or not
+        found = (*found, dataclasses.replace(actors_mod.implied_actor("police", country), role=actors_mod.AGENT))
     large = best in _LARGE_SCALE or bool(re.search(r"\bheavy|massive|large-scale|massacre", text[span[0]:span[1]], re.I))
     clause_text = text[span[0]:span[1]]
     reference = None
     if subs <= _DEATH_ONLY | {_S.EXCESSIVE_FORCE} and (ref := _REFERENCE.search(clause_text)):
         noun = ref.group("noun").lower()
         reference = next((fam for key, fam in _REF_FAMILY.items() if noun.startswith(key)), "violence")
+    elif subs <= _DEATH_ONLY and not any(a.kind in _ARMED_KINDS or a.role == actors_mod.AGENT for a in found):
+        reference = "toll"  # a bare death toll ("Twelve people were killed") belongs to the violence just told
     day_values = frozenset(
         t.value for t in times
         if t.value and span[0] <= t.start < span[1] and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value)
@@ -660,7 +675,8 @@ def _mention(
         sent_start=sentence[0],
         sent_end=sentence[1],
         actors=found,
-        deaths=() if _MOURNING.search(clause_text) else tuple(deaths_mod.find_deaths(text, span[0], span[1], large=large)),
+        deaths=() if _MOURNING.search(clause_text)
+        else tuple(deaths_mod.find_deaths(text, span[0], span[1], large=large, doc=doc)),
         sites=_sites(text, span, places),
         days=day_values,
         years=years | frozenset(t.value[:4] for t in times if t.value and span[0] <= t.start < span[1] and t.value[:4].isdigit()),
@@ -785,6 +801,11 @@ def _time_compatible(a: _Mention, b: _Mention, published_year: str | None) -> bo
 
 def _can_merge(event: list[_Mention], mention: _Mention, published_year: str | None) -> bool:
     head = event[0]
+    if mention.reference == "toll":
+        sites = frozenset().union(*(m.sites for m in event))
+        return (_family(head.sub) == "violence" or head.sub in _FORCEFUL) and not mention.distinct \
+            and all(_time_compatible(m, mention, published_year) for m in event) \
+            and not (sites and mention.sites and not sites & mention.sites)
     if mention.reference is not None:
         return _family(head.sub) == mention.reference or mention.reference == "violence" and _family(head.sub) == "violence"
     if _family(head.sub) != _family(mention.sub):
@@ -830,7 +851,8 @@ def _to_event(group: list[_Mention], article: Article, country: str | None) -> E
     else:
         actor1, actor2 = _roles(sub, every, country)
         assoc1, assoc2 = _associated(every, actor1, actor2)
-    count, low, high = deaths_mod.combine(d for m in group for d in m.deaths)
+    count, low, high = deaths_mod.combine([d for m in group for d in m.deaths]
+                                          or deaths_mod.none_after(article.text, max(m.sent_end for m in group)))
     evidence = [Evidence("event_type", head.trigger.start, head.trigger.end),
                 Evidence("sub_event_type", head.trigger.start, head.trigger.end)]
     evidence += [Evidence(field, a.start, a.end) for field, a in (("actor1", actor1), ("actor2", actor2))
@@ -865,10 +887,11 @@ def _group_sub(group: list[_Mention]) -> SubEventType:
 
     A suicide bombing stays one, and a change of territory is coded instead of the battle behind it, when the
     exchange of fire is reported in another sentence (as inside one sentence, see ``_refine``); gunmen who
-    "opened fire" in one sentence and killed civilians in another carried out one attack, not a battle; a protest, met by the authorities or not, in which people died and nobody
-    rioted is excessive force against protesters.
+    "opened fire" in one sentence and killed civilians in another carried out one attack, not a battle; a protest,
+    met by the authorities or not, in which people died and nobody rioted is excessive force against protesters.
     """
-    subs = {m.sub for m in group}
+    # a toll or a reference ("killed in the protests") reports on the event; it does not retype it
+    subs = {m.sub for m in group if m.reference is None or m is group[0]}
     one_sided = all(_ONE_SIDED.match(m.trigger_text) for m in group if m.sub is _S.ARMED_CLASH)
     if _S.SUICIDE_BOMB in subs or subs & _TERRITORY:
         subs.discard(_S.ARMED_CLASH)
@@ -902,13 +925,12 @@ def _synth(kind: str, country: str | None) -> Actor:
 
 def _roles(sub: SubEventType, found: list[Actor], country: str | None) -> tuple[Actor | None, Actor | None]:
     """Return (actor1, actor2) for the event: the codebook's roles for its type, implied actors where needed."""
-    unique: dict[str, Actor] = {}
-    for actor in found:
-        unique.setdefault(actor.name, actor)
-    actors = list(unique.values())
-    # non-state perpetrators first: "police said gunmen attacked a bus" names the police only as a source
-    armed = sorted((a for a in actors if a.kind in _ARMED_KINDS), key=lambda a: a.kind in ("military", "police"))
-    civilians = [a for a in actors if a.kind == "civilians"]
+    actors = actors_mod.by_role(found)
+    # the doer first (from the parse), then non-state perpetrators: "police said gunmen attacked a bus" names the
+    # police only as a source
+    armed = sorted((a for a in actors if a.kind in _ARMED_KINDS),
+                   key=lambda a: (actors_mod.role_rank(a), a.kind in ("military", "police")))
+    civilians = sorted((a for a in actors if a.kind == "civilians"), key=lambda a: a.role == actors_mod.AGENT)
     etype = taxonomy.event_type_of(sub)
     if etype is EventType.PROTESTS:
         return _protest_roles(sub, actors, armed, country)
@@ -918,16 +940,21 @@ def _roles(sub: SubEventType, found: list[Actor], country: str | None) -> tuple[
         if targets:
             return rioters, targets[0]
         return rioters, _synth("civilians", country) if sub is _S.MOB_VIOLENCE else None
+    # a killed soldier is not the killer, nor are police who did something else ("police recovered the bodies")
+    doers = [a for a in armed if a.role != actors_mod.PATIENT
+             and not (a.role == actors_mod.ELSEWHERE and a.kind in ("police", "military"))]
     if etype is EventType.VIOLENCE_AGAINST_CIVILIANS:
-        return (armed or [_synth("armed", country)])[0], (civilians or [_synth("civilians", country)])[0]
+        return (doers or [_synth("armed", country)])[0], (civilians or [_synth("civilians", country)])[0]
     if etype is EventType.BATTLES or sub is _S.OTHER and armed:
         return _battle_roles(armed, country)
     if sub is _S.ARRESTS:
-        state = [a for a in actors if a.kind in ("police", "military", "government")]
+        # police make arrests; "the government" is the arrester only when the parse says it did it
+        state = [a for a in actors if a.kind in ("police", "military") and a.role not in (actors_mod.PATIENT,
+                 actors_mod.ELSEWHERE) or a.kind == "government" and a.role == actors_mod.AGENT]
         others = [a for a in actors if a.kind not in ("police", "military", "government")]
         return (state[0] if state else _synth("police", country)), (others[0] if others else None)
     if etype is EventType.EXPLOSIONS:
-        first = (armed or [_synth("armed", country)])[0]
+        first = (doers or [_synth("armed", country)])[0]
         rest = [a for a in armed if a is not first] + civilians
         return first, rest[0] if rest else None
     return (actors[0] if actors else None), (actors[1] if len(actors) > 1 else None)
@@ -953,8 +980,11 @@ def _battle_roles(armed: list[Actor], country: str | None) -> tuple[Actor | None
     if len(armed) >= 2:
         return armed[0], armed[1]
     if armed:
-        other = "armed" if armed[0].actor_type is ActorType.STATE_FORCES else "military"
-        return armed[0], _synth(other, country)
+        other = _synth("armed" if armed[0].actor_type is ActorType.STATE_FORCES else "military", country)
+        # the one side named was hit, or stood by: the unnamed side did it ("five policemen were killed")
+        passive = armed[0].role == actors_mod.PATIENT or armed[0].role == actors_mod.ELSEWHERE and armed[0].kind in (
+            "police", "military")
+        return (other, armed[0]) if passive else (armed[0], other)
     return _synth("armed", country), None
 
 
@@ -968,6 +998,9 @@ def _sides(mention: _Mention) -> tuple[list[Actor], list[Actor]] | None:
     after = [a for a in armed.values() if a.start >= mention.trigger.end]
     if not before or not after or any(a.kind == "mutiny" for a in armed.values()):
         return None
+    # word order gives the sides; the parse says which one acted ("policemen were killed by militants")
+    if any(a.role == actors_mod.AGENT for a in after) and not any(a.role == actors_mod.AGENT for a in before):
+        return after, before
     return before, after
 
 
