@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _quality import DATA, write_section  # noqa: E402
 
 from tocsin import geo  # noqa: E402
-from tocsin.geo.rank import distance_km  # noqa: E402
+from tocsin.geo.distance import distance_km  # noqa: E402
 from tocsin.model import Article, article_id  # noqa: E402
 
 LGL = DATA / "geoparsing" / "lgl" / "lgl.xml"

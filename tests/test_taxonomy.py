@@ -57,6 +57,8 @@ def test_taxonomy_interaction_codes(a: int | None, b: int | None, code: int | No
 def test_taxonomy_disorder_types() -> None:
     assert tx.disorder_type("Armed clash") is tx.DisorderType.POLITICAL_VIOLENCE
     assert tx.disorder_type("Peaceful protest") is tx.DisorderType.DEMONSTRATIONS
+    assert tx.disorder_type("Violent demonstration") is tx.DisorderType.DEMONSTRATIONS
+    assert tx.disorder_type("Mob violence") is tx.DisorderType.POLITICAL_VIOLENCE
     assert tx.disorder_type("Arrests") is tx.DisorderType.STRATEGIC_DEVELOPMENTS
     assert tx.disorder_type("Natural disaster") is None
 

@@ -25,6 +25,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 
+from tocsin.geo.distance import distance_km
 from tocsin.model import JSON, Claim, Event
 from tocsin.syndication import Signature, syndicated
 from tocsin.taxonomy import (
@@ -53,7 +54,6 @@ __all__ = [
     "corroborate",
     "day_range",
     "details_needed",
-    "distance_km",
     "family_of",
     "independent_sources",
     "is_denied",
@@ -203,18 +203,6 @@ def nearby_cells(lat: float, lon: float, radius_km: float = SEARCH_RADIUS_KM) ->
     cols = range(math.floor((lon - dlon) / CELL_DEGREES), math.floor((lon + dlon) / CELL_DEGREES) + 1)
     cells = {min(179, max(0, r + 90)) * 360 + c % 360 for r in rows for c in cols}
     return sorted(cells)
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Return the great-circle distance in kilometres.
-
-    >>> round(distance_km(12.744, -8.072, 12.650, -8.000))  # Kati to Bamako
-    13
-    """
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def family_of(event: Event) -> str:

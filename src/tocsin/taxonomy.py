@@ -446,6 +446,8 @@ def disorder_type(sub_event_type: str | SubEventType) -> DisorderType | None:
     etype = event_type_of(sub)
     if sub is SubEventType.EXCESSIVE_FORCE:
         return DisorderType.POLITICAL_VIOLENCE_DEMONSTRATIONS
+    if sub is SubEventType.MOB_VIOLENCE:  # the codebook counts mob violence as political violence, not a demonstration
+        return DisorderType.POLITICAL_VIOLENCE
     if etype in (EventType.PROTESTS, EventType.RIOTS):
         return DisorderType.DEMONSTRATIONS
     if etype is EventType.STRATEGIC_DEVELOPMENTS:

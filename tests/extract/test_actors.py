@@ -6,19 +6,9 @@ import pytest
 
 from conftest import make_article, needs_model
 from tocsin import nlp
-from tocsin.extract.actors import (
-    AGENT,
-    ELSEWHERE,
-    PATIENT,
-    Actor,
-    actor_name,
-    by_role,
-    country_of_text,
-    find_actors,
-    is_source,
-    label_roles,
-)
+from tocsin.extract.actors import Actor, actor_name, country_of_text, find_actors, is_source
 from tocsin.extract.events import find_events
+from tocsin.extract.roles import AGENT, ELSEWHERE, PATIENT, by_role, label_roles
 from tocsin.taxonomy import ActorType
 
 

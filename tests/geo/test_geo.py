@@ -11,7 +11,7 @@ import pytest
 from conftest import make_article, needs_model
 from tocsin import geo, nlp
 from tocsin.geo import gazetteer as gz
-from tocsin.geo.rank import distance_km
+from tocsin.geo.distance import distance_km
 from tocsin.model import Article, Event, Place
 
 KATI = 2455558

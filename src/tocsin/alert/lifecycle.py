@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from tocsin import taxonomy
-from tocsin.alert.area import contains, distance_km
+from tocsin.alert.area import contains
 from tocsin.alert.subscriptions import Subscription, parse_quiet_hours
+from tocsin.geo.distance import distance_km
 from tocsin.model import JSON, Event
 
 __all__ = ["MOVE_KM", "STALE_DAYS", "AlertState", "Decision", "breaks_through", "decide", "headline", "is_retraction", "match",

@@ -23,6 +23,7 @@ from tocsin import taxonomy
 from tocsin.extract import actors as actors_mod
 from tocsin.extract import deaths as deaths_mod
 from tocsin.extract import eventmodel
+from tocsin.extract import roles as roles_mod
 from tocsin.extract.actors import Actor
 from tocsin.extract.deaths import Deaths
 from tocsin.model import Article, Claim, Event, Evidence, Place, TimeExpr
@@ -623,10 +624,10 @@ def _by_actors(best: SubEventType, trigger: _Trigger, found: Sequence[Actor], tr
             return _S.MOB_VIOLENCE
     one_sided = _ONE_SIDED.match(trigger_text) is not None
     roles = {a.role: a.kind for a in reversed(found) if a.role}
-    if (best is _S.ATTACK or best is _S.ARMED_CLASH and one_sided) and roles.get(actors_mod.PATIENT) == "protesters" \
-            and roles.get(actors_mod.AGENT) in ("military", "police"):
+    if (best is _S.ATTACK or best is _S.ARMED_CLASH and one_sided) and roles.get(roles_mod.PATIENT) == "protesters" \
+            and roles.get(roles_mod.AGENT) in ("military", "police"):
         return _S.EXCESSIVE_FORCE  # state forces using lethal force on protesters
-    if best is _S.ATTACK and roles.get(actors_mod.AGENT) == "rioters":
+    if best is _S.ATTACK and roles.get(roles_mod.AGENT) == "rioters":
         return _S.MOB_VIOLENCE
     if best is _S.ARMED_CLASH and one_sided and "civilians" in kinds and not kinds & {"military", "police", "mutiny"}:
         return _S.ATTACK
@@ -652,18 +653,18 @@ def _mention(
     best = taxonomy.precedence(subs) if two_sided else _choose(text[span[0]:span[1]], subs)
     trigger = next(t for t in trigs if t.sub is best)
     found = tuple(a for a in actors_mod.find_actors(text, span[0], span[1], country=country) if not actors_mod.is_source(text, a))
-    found = actors_mod.label_roles(doc, found, [(trigger.start, trigger.end)], killing=_family(best) == "violence")
+    found = roles_mod.label_roles(doc, found, [(trigger.start, trigger.end)], killing=_family(best) == "violence")
     best = _by_actors(best, trigger, found, text[trigger.start:trigger.end])
     if best is _S.ARRESTS and deaths_mod.died_in_custody(doc, trigger.start, trigger.end):
         best = _S.ATTACK  # the state that held the victim killed them, named or not
-        found = (*found, dataclasses.replace(actors_mod.implied_actor("police", country), role=actors_mod.AGENT))
+        found = (*found, dataclasses.replace(actors_mod.implied_actor("police", country), role=roles_mod.AGENT))
     large = best in _LARGE_SCALE or bool(re.search(r"\bheavy|massive|large-scale|massacre", text[span[0]:span[1]], re.I))
     clause_text = text[span[0]:span[1]]
     reference = None
     if subs <= _DEATH_ONLY | {_S.EXCESSIVE_FORCE} and (ref := _REFERENCE.search(clause_text)):
         noun = ref.group("noun").lower()
         reference = next((fam for key, fam in _REF_FAMILY.items() if noun.startswith(key)), "violence")
-    elif subs <= _DEATH_ONLY and not any(a.kind in _ARMED_KINDS or a.role == actors_mod.AGENT for a in found):
+    elif subs <= _DEATH_ONLY and not any(a.kind in _ARMED_KINDS or a.role == roles_mod.AGENT for a in found):
         reference = "toll"  # a bare death toll ("Twelve people were killed") belongs to the violence just told
     day_values = frozenset(
         t.value for t in times
@@ -925,12 +926,12 @@ def _synth(kind: str, country: str | None) -> Actor:
 
 def _roles(sub: SubEventType, found: list[Actor], country: str | None) -> tuple[Actor | None, Actor | None]:
     """Return (actor1, actor2) for the event: the codebook's roles for its type, implied actors where needed."""
-    actors = actors_mod.by_role(found)
+    actors = roles_mod.by_role(found)
     # the doer first (from the parse), then non-state perpetrators: "police said gunmen attacked a bus" names the
     # police only as a source
     armed = sorted((a for a in actors if a.kind in _ARMED_KINDS),
-                   key=lambda a: (actors_mod.role_rank(a), a.kind in ("military", "police")))
-    civilians = sorted((a for a in actors if a.kind == "civilians"), key=lambda a: a.role == actors_mod.AGENT)
+                   key=lambda a: (roles_mod.role_rank(a), a.kind in ("military", "police")))
+    civilians = sorted((a for a in actors if a.kind == "civilians"), key=lambda a: a.role == roles_mod.AGENT)
     etype = taxonomy.event_type_of(sub)
     if etype is EventType.PROTESTS:
         return _protest_roles(sub, actors, armed, country)
@@ -941,16 +942,16 @@ def _roles(sub: SubEventType, found: list[Actor], country: str | None) -> tuple[
             return rioters, targets[0]
         return rioters, _synth("civilians", country) if sub is _S.MOB_VIOLENCE else None
     # a killed soldier is not the killer, nor are police who did something else ("police recovered the bodies")
-    doers = [a for a in armed if a.role != actors_mod.PATIENT
-             and not (a.role == actors_mod.ELSEWHERE and a.kind in ("police", "military"))]
+    doers = [a for a in armed if a.role != roles_mod.PATIENT
+             and not (a.role == roles_mod.ELSEWHERE and a.kind in ("police", "military"))]
     if etype is EventType.VIOLENCE_AGAINST_CIVILIANS:
         return (doers or [_synth("armed", country)])[0], (civilians or [_synth("civilians", country)])[0]
     if etype is EventType.BATTLES or sub is _S.OTHER and armed:
         return _battle_roles(armed, country)
     if sub is _S.ARRESTS:
         # police make arrests; "the government" is the arrester only when the parse says it did it
-        state = [a for a in actors if a.kind in ("police", "military") and a.role not in (actors_mod.PATIENT,
-                 actors_mod.ELSEWHERE) or a.kind == "government" and a.role == actors_mod.AGENT]
+        state = [a for a in actors if a.kind in ("police", "military") and a.role not in (roles_mod.PATIENT,
+                 roles_mod.ELSEWHERE) or a.kind == "government" and a.role == roles_mod.AGENT]
         others = [a for a in actors if a.kind not in ("police", "military", "government")]
         return (state[0] if state else _synth("police", country)), (others[0] if others else None)
     if etype is EventType.EXPLOSIONS:
@@ -982,7 +983,7 @@ def _battle_roles(armed: list[Actor], country: str | None) -> tuple[Actor | None
     if armed:
         other = _synth("armed" if armed[0].actor_type is ActorType.STATE_FORCES else "military", country)
         # the one side named was hit, or stood by: the unnamed side did it ("five policemen were killed")
-        passive = armed[0].role == actors_mod.PATIENT or armed[0].role == actors_mod.ELSEWHERE and armed[0].kind in (
+        passive = armed[0].role == roles_mod.PATIENT or armed[0].role == roles_mod.ELSEWHERE and armed[0].kind in (
             "police", "military")
         return (other, armed[0]) if passive else (armed[0], other)
     return _synth("armed", country), None
@@ -999,7 +1000,7 @@ def _sides(mention: _Mention) -> tuple[list[Actor], list[Actor]] | None:
     if not before or not after or any(a.kind == "mutiny" for a in armed.values()):
         return None
     # word order gives the sides; the parse says which one acted ("policemen were killed by militants")
-    if any(a.role == actors_mod.AGENT for a in after) and not any(a.role == actors_mod.AGENT for a in before):
+    if any(a.role == roles_mod.AGENT for a in after) and not any(a.role == roles_mod.AGENT for a in before):
         return after, before
     return before, after
 

@@ -16,12 +16,13 @@ import math
 import re
 from collections.abc import Sequence
 
+from tocsin.geo.distance import distance_km
 from tocsin.geo.gazetteer import AREA_CODES, Entry, Gazetteer
 from tocsin.geo.names import adjective_bases, admin_base, fold
 from tocsin.geo.recognize import Mention
 from tocsin.geo.states import REGION_ABBREVIATIONS
 
-__all__ = ["Resolved", "distance_km", "resolve_mentions"]
+__all__ = ["Resolved", "resolve_mentions"]
 
 FEATURE_BONUS = {"CONT": 6.0, "PCLI": 6.0, "ADM1": 3.5, "PPLC": 2.5, "PPLA": 1.2, "ADM2": 1.2, "PPLA2": 0.6, "ADM3": 0.2,
                  # the hand-written areas (areas.tsv): well-known names, each standing for one large area
@@ -69,18 +70,6 @@ class Resolved:
     near: bool = False
     offset_km: float | None = None
     fuzzy: bool = False
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Return the great-circle distance in kilometres.
-
-    >>> round(distance_km(12.65, -8.0, 12.74, -8.07))
-    12
-    """
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _prior(entry: Entry, slip: int) -> float:
