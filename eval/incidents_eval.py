@@ -2,7 +2,7 @@
 
 The stream (``eval/data/incident_stream.jsonl``, written for this project by ``eval/make_incident_stream.py``)
 carries pre-coded events with gold incident ids; every report goes through ``store.save_analysis`` into a fresh
-SQLite store in publication order, exactly as ingest would store it. With ``--dev`` the CASE 2021 snippets
+SQLite store in publication order, exactly as ingest would store it. Unless ``--no-dev``, the CASE 2021 snippets
 (510 distinct events) also go through the real pipeline, all published the same day, and the script counts how
 many distinct events were merged into another; that needs the extraction stages (it says so when they yield
 nothing). Writes the "incidents" section of docs/quality.md.
@@ -151,7 +151,7 @@ def dev_case(tmp: Path) -> str:
         return "CASE 2021 snippets: not measured — the pipeline extracted no events from them."
     merged = {s for snippets in owners.values() if len(snippets) > 1 for s in snippets}
     multi = sum(len(snippets) > 1 for snippets in owners.values())
-    return (f"CASE 2021 snippets (`--dev`; {len(articles)} distinct events, each stored as an article through "
+    return (f"CASE 2021 snippets ({len(articles)} distinct events, each stored as an article through "
             f"`process.store_stream`, all given the same publication day to make merging as likely as possible): "
             f"{counts.events} events extracted and stored as {len(owners)} incidents; {multi} incidents hold "
             f"reports from more than one snippet, so {len(merged)} snippets ({len(merged) / len(articles):.1%}, "
@@ -218,13 +218,13 @@ def report(records: list[dict[str, Any]], pairs: list[tuple[str, str, str]], tim
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--dev", action="store_true", help="also run the CASE 2021 snippets through the pipeline")
+    parser.add_argument("--no-dev", action="store_true", help="skip running the CASE 2021 snippets through the pipeline")
     parser.add_argument("--no-write", action="store_true", help="print only; leave docs/quality.md alone")
     args = parser.parse_args()
     records = load_stream()
     with tempfile.TemporaryDirectory() as tmp:
         pairs, timings, engine = run_stream(records, Path(tmp) / "stream.db")
-        dev = dev_case(Path(tmp)) if args.dev else "CASE 2021 snippets: not run (pass `--dev`)."
+        dev = "CASE 2021 snippets: not run (`--no-dev`)." if args.no_dev or not CASE.exists() else dev_case(Path(tmp))
         markdown = report(records, pairs, timings, engine, dev)
         engine.dispose()
     print(markdown)
