@@ -88,6 +88,14 @@ CUE_SHAPES = [
      "the town had been retaken"),
     ("The governor said that “the situation is calm. Shops have reopened.”", "The governor", "said",
      "that “the situation is calm. Shops have reopened.”"),
+    ("The minister accused the rebels of breaking the truce.", "The minister", "accused",
+     "the rebels of breaking the truce"),
+    ("Many farmers see the new dam as a threat to their fields.", "Many farmers", "see",
+     "the new dam as a threat to their fields"),
+    ("The mayor knew that the bridge had been closed.", "The mayor", "knew", "that the bridge had been closed"),
+    ("The senator talked about the budget for an hour.", "The senator", "talked", "the budget"),
+    ("Most members of the council favoured the second plan.", "Most members of the council", "favoured",
+     "the second plan"),
 ]  # fmt: skip
 
 
@@ -95,7 +103,8 @@ CUE_SHAPES = [
 @pytest.mark.parametrize(
     ("text", "source", "cue", "content"),
     CUE_SHAPES,
-    ids=["parenthetical-inside", "naming", "headline-colon", "quote-only-cue", "participle", "quote-runs-on"],
+    ids=["parenthetical-inside", "naming", "headline-colon", "quote-only-cue", "participle", "quote-runs-on",
+         "object-with-complement", "seen-as", "knowing-a-clause", "topic-preposition", "preference"],
 )
 def test_claims_cue_shapes(text: str, source: str, cue: str, content: str) -> None:
     _, claims = _claims(text)
@@ -109,12 +118,15 @@ def test_claims_cue_shapes(text: str, source: str, cue: str, content: str) -> No
 @pytest.mark.parametrize(
     "text",
     ["Mali: Gunfire heard at army base near Bamako", "UPDATE: Gunfire heard at army base",
-     "“I think we can win,” she said.", "Fighting continued in the north."],
-    ids=["place-label", "update-label", "speakers-own-thought", "continue-without-quote"],
+     "“I think we can win,” she said.", "Fighting continued in the north.",
+     "“The rebels want a war,” the minister said.", "A patrol saw the convoy near the border.",
+     "The commander knew the area well."],
+    ids=["place-label", "update-label", "speakers-own-thought", "continue-without-quote", "cue-inside-quotation",
+         "seeing-without-as", "knowing-an-object"],
 )
 def test_claims_no_claim_from(text: str) -> None:
     _, claims = _claims(text)
-    assert all(c.cue is None or c.cue.text not in (":", "think", "continued") for c in claims), claims
+    assert all(c.cue is None or c.cue.text not in (":", "think", "continued", "want", "saw", "knew") for c in claims), claims
 
 
 @needs_model
@@ -326,6 +338,22 @@ def test_claims_assess_certainty_links_confirmation_elsewhere_by_location() -> N
     (assessed,) = assess_certainty([event], claims, make_article(text))
     assert assessed.claims == (0, 1)
     assert assessed.certainty == "Observed"
+
+
+def test_claims_assess_certainty_ignores_attitudes() -> None:
+    text = "Gunmen attacked the village, and the governor favoured a curfew. A source said gunmen attacked the village."
+    second = text.index("A source")
+    claims = [
+        Claim(content=_span(text, "a curfew"), source=_span(text, "the governor"), source_kind="official",
+              cue=_span(text, "favoured")),
+        Claim(content=_span(text, "gunmen attacked the village", after=second), source=_span(text, "A source"),
+              source_kind="anonymous", cue=_span(text, "said")),
+    ]
+    event = Event(event_type="Violence against civilians", sub_event_type="Attack", location="village",
+                  sentence_start=0, sentence_end=second - 1)
+    (assessed,) = assess_certainty([event], claims, make_article(text))
+    assert assessed.claims == (1,)
+    assert assessed.certainty == "Possible"
 
 
 @needs_model

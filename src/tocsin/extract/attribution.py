@@ -19,12 +19,16 @@ __all__ = [
     "ADVICE",
     "CONFIRM_CUES",
     "DENY_CUES",
+    "ATTITUDE_CUES",
+    "EVALUATION_CUES",
     "HEDGE_CLAUSE",
     "HEDGE_CLAUSE_TAIL",
     "HEDGE_CUES",
     "HEDGE_WORDS",
+    "KNOWLEDGE_CUES",
     "OBJECT_CUES",
     "OPINION_CUES",
+    "PERCEPTION_CUES",
     "QUOTE_CUES",
     "SPEECH_CUES",
     "THOUGHT_CUES",
@@ -42,11 +46,13 @@ __all__ = [
     "enclosing_quote",
     "head_word",
     "host_clause",
+    "is_attitude",
     "is_cue_verb",
     "is_negated",
     "is_plural",
     "left_coordinated",
     "mention_chars",
+    "object_chars",
     "object_content",
     "place_in",
     "quote_spans",
@@ -75,6 +81,11 @@ _XCOMP_CUES = frozenset(
     """urge advise recommend order instruct call ask tell warn promise pledge vow want plan seek refuse threaten
     agree offer decide intend hope expect demand""".split()
 )
+# knowing takes a clause ("knew that ..."), never an object ("knew him"); perceiving states an opinion only with
+# what the object is seen as ("sees him as a threat"); evaluating takes its object ("defended the decision")
+KNOWLEDGE_CUES = frozenset("know learn understand realize realise recognize recognise remember notice discover".split())
+PERCEPTION_CUES = frozenset("see view regard perceive portray depict paint cast".split())
+EVALUATION_CUES = frozenset("denounce decry prefer favor favour".split())
 ADJ_CUES = frozenset("worried concerned confident convinced certain sure hopeful afraid aware optimistic".split())
 CONFIRM_CUES = frozenset("confirm acknowledge admit verify corroborate concede".split())
 DENY_CUES = frozenset("deny reject dismiss refute dispute rebut".split())
@@ -88,7 +99,24 @@ QUOTE_CUES = frozenset(
     marvel joke laugh sigh retort counter""".split()
 )
 _NAMING_CUES = frozenset({"call", "label", "brand", "dub", "term"})
-_PREP_CUES = {"call": ("for",), "warn": ("of", "about", "against"), "complain": ("about", "of")}
+_CUE_LEXICONS = (SPEECH_CUES, THOUGHT_CUES, OPINION_CUES, QUOTE_CUES, KNOWLEDGE_CUES, PERCEPTION_CUES, EVALUATION_CUES)
+# cues whose content is the object of a preposition ("talked about the economy", "voted for Smith")
+_PREP_CUES = {
+    "call": ("for",), "warn": ("of", "about", "against"), "complain": ("about", "of"), "talk": ("about", "of"),
+    "speak": ("about", "of", "out"), "refer": ("to",), "point": ("to",), "focus": ("on",), "vote": ("for", "against"),
+    "rail": ("against",), "agree": ("with",), "boast": ("about", "of"), "think": ("of", "about"), "ask": ("about",),
+    "comment": ("on",), "argue": ("for", "against", "about"), "worry": ("about",), "hope": ("for",),
+}  # fmt: skip
+# cues of an attitude towards the content, not of its truth: no evidence that an event happened
+ATTITUDE_CUES = (
+    EVALUATION_CUES
+    | PERCEPTION_CUES
+    | frozenset("""want plan seek refuse threaten offer decide intend tout hail applaud endorse oppose thank mock
+    ridicule talk refer point focus vote rail agree""".split())
+)
+_IRREGULAR = {"saw": "see", "seen": "see", "spoke": "speak", "spoken": "speak", "sought": "seek", "thought": "think"}
+_OBJECT_COMPLEMENTS = frozenset({"oprd", "xcomp", "ccomp"})
+_ARGUMENT_PREPS = frozenset({"of", "for", "as", "to", "with", "about", "over", "against", "on"})
 _NO_SOURCE_CUES = frozenset("report say believe allege claim understand think expect estimate fear".split())
 _RELATIVE = frozenset({"who", "that", "which"})
 _COORDINATORS = frozenset({"as", "while", "because", "after", "when", "since", "though", "although", "where"})
@@ -206,16 +234,37 @@ def cue_lemma(token: Token) -> str:
     lemma = token.lemma_.lower()
     if _is_cue_word(lemma):
         return lemma
-    lower = token.lower_
+    return _mended(token.lower_) or lemma
+
+
+def _mended(word: str) -> str | None:
+    """Return the cue an inflected ``word`` is a form of ("hoped" → "hope", "saw" → "see"), or None."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if not word.endswith(("s", "d", "ing")):
+        return None
     for cut, add in ((1, ""), (2, ""), (3, ""), (3, "e"), (1, "e"), (3, "y"), (2, "e")):
-        guess = lower[:-cut] + add
+        guess = word[:-cut] + add
         if len(guess) > 2 and _is_cue_word(guess):
             return guess
-    return lemma
+    return None
+
+
+def is_attitude(cue: str) -> bool:
+    """Whether a cue states an attitude towards its content (wanting, preferring, seeing as), not its truth.
+
+    >>> is_attitude("wanted"), is_attitude("saw"), is_attitude("said"), is_attitude("according to")
+    (True, True, False, False)
+    """
+    words = cue.lower().split()
+    if not words:
+        return False
+    word = words[0]
+    return word in ATTITUDE_CUES or _mended(word) in ATTITUDE_CUES
 
 
 def _is_cue_word(lemma: str) -> bool:
-    return lemma in SPEECH_CUES or lemma in THOUGHT_CUES or lemma in OPINION_CUES or lemma in QUOTE_CUES
+    return any(lemma in lexicon for lexicon in _CUE_LEXICONS) or lemma in _PREP_CUES
 
 
 def is_cue_verb(token: Token) -> bool:
@@ -360,16 +409,40 @@ def naming_content(verb: Token) -> tuple[Token, Token] | None:
 
 
 def object_content(verb: Token) -> Token | None:
-    """Return a nominal content: "confirmed the attack", "called for calm", "warned of attacks"."""
+    """Return a nominal content: "confirmed the attack", "called for calm", "warned of attacks", "sees him as ...".
+
+    Cues of knowing take none ("knew him" says nothing).
+    """
     lemma = cue_lemma(verb)
     for child in verb.children:
-        if child.dep_ == "dobj" and lemma in OBJECT_CUES and child.lower_ not in ("what", "it", "this", "that"):
-            return child
+        if child.dep_ == "dobj" and child.lower_ not in ("what", "it", "this", "that"):
+            if lemma in OBJECT_CUES or lemma in EVALUATION_CUES or lemma in PERCEPTION_CUES and _seen_as(verb, child):
+                return child
         if child.dep_ == "prep" and child.lower_ in _PREP_CUES.get(lemma, ()):
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
     return None
+
+
+def _seen_as(verb: Token, obj: Token) -> bool:
+    """Whether the object is seen as something: an "as" phrase on the verb or on the object, or a predicate."""
+    return any(c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in (*verb.children, *obj.children))
+
+
+def object_chars(verb: Token, obj: Token) -> tuple[int, int]:
+    """Return the characters of a nominal content with the verb's complements after it.
+
+    What is said about the object is part of the content: "accused him of lying", "urged the army to withdraw",
+    "called it a crime", "a poll shows Smith leading".
+    """
+    start, end = subtree_chars(obj)
+    if obj.dep_ != "dobj":
+        return start, end
+    for child in verb.children:
+        if child.i > obj.i and (child.dep_ in _OBJECT_COMPLEMENTS or child.dep_ == "prep" and child.lower_ in _ARGUMENT_PREPS):
+            end = max(end, subtree_chars(child)[1])
+    return start, end
 
 
 def subject_of(verb: Token) -> Token | None:

@@ -130,7 +130,7 @@ def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
         sources = _subjects(token)
         if not sources and not attr.allows_no_source(token):
             continue
-        if _speaker_musing(token, doc.text, sources):
+        if _speaker_musing(token, doc.text, sources) or _quoted_cue(token, quotes):
             continue
         cue = attr.cue_extent(token)
         negated = attr.is_negated(token)
@@ -161,6 +161,14 @@ def _speaker_musing(verb: Token, text: str, sources: Sequence[tuple[int, int]]) 
     if attr.cue_lemma(verb) in attr.SPEECH_CUES:
         return False
     return bool(sources) and all(text[s:e].lower() in _FIRST_SECOND_PERSON for s, e in sources)
+
+
+def _quoted_cue(verb: Token, quotes: Sequence[tuple[int, int]]) -> bool:
+    """Whether the cue stands inside a quotation: a speaker's own "they want", "he told me" is part of their words.
+
+    The quotation is the speaker's claim; what it reports is not a claim of the reporter's article.
+    """
+    return any(start < verb.idx < end for start, end in quotes)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -197,7 +205,7 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
         quote = attr.enclosing_quote(span, quotes)
         return quote if quote is not None else span
     obj = attr.object_content(verb)
-    return attr.subtree_chars(obj) if obj is not None else None
+    return attr.object_chars(verb, obj) if obj is not None else None
 
 
 def _through_quote(span: tuple[int, int], quotes: Sequence[tuple[int, int]]) -> tuple[int, int]:
@@ -490,21 +498,28 @@ def assess_certainty(events: list[Event], claims: list[Claim], article: Article)
     A claim supports an event when its content holds the event's anchor (its evidence spans inside one of the
     event's sentences: its own and those of the mentions merged into it) or, when a sentence has no such anchor,
     overlaps it. A claim that supports no event that way supports one when its content names the event's location
-    and shares a content word with the event's sentence. Advice is never support.
+    and shares a content word with the event's sentence. Advice is never support, nor is an attitude ("backed the
+    strikes", "sees the attack as a warning"): it says what the source wants or thinks of it, not that it happened.
 
     Rules, in order: an official denial → Unlikely (contested; both sides kept); an official confirmation and a
     witness → Observed; an official confirmation, or two independent unhedged sources → Likely; only hedged or
     one anonymous source → Possible; one other source → Likely; no attribution (the reporter's voice) → Likely.
     """
     names = resolve_sources(claims, article.text)
-    direct = [{i for i, c in enumerate(claims) if not c.advice and _supports(c, event)} for event in events]
+    evidence = [_is_evidence(c) for c in claims]
+    direct = [{i for i, c in enumerate(claims) if evidence[i] and _supports(c, event)} for event in events]
     placed = set().union(*direct)
     assessed = []
     for event, own in zip(events, direct, strict=True):
         loose = {i for i, c in enumerate(claims)
-                 if i not in placed and not c.advice and _same_incident(c, event, article.text)}
+                 if i not in placed and evidence[i] and _same_incident(c, event, article.text)}
         assessed.append(_assess_one(event, claims, names, tuple(sorted(own | loose))))
     return assessed
+
+
+def _is_evidence(claim: Claim) -> bool:
+    """Whether a claim speaks to whether its content is true: not advice, not an attitude towards it."""
+    return not claim.advice and not (claim.cue is not None and attr.is_attitude(claim.cue.text))
 
 
 def _assess_one(event: Event, claims: list[Claim], names: list[str | None], indices: tuple[int, ...]) -> Event:
