@@ -54,6 +54,10 @@ SENTENCES = [
      "that a possible coup was under way", "anonymous", "hedge"),
     ("Human rights activists said 20 people had been detained.", "Human rights activists", "said",
      "20 people had been detained", "organisation", "assert"),
+    ("The governor's denial that troops fired on the crowd was rejected.", "The governor's", "denial",
+     "that troops fired on the crowd", "official", "deny"),
+    ("The ministry voiced concern about the fighting in the north.", "The ministry", "concern",
+     "the fighting in the north", "official", "hedge"),
 ]  # fmt: skip
 
 
@@ -61,7 +65,8 @@ SENTENCES = [
 @pytest.mark.parametrize(
     ("text", "source", "cue", "content", "kind", "stance"),
     SENTENCES,
-    ids=["inverted", "confirm", "deny", "witness", "according-to", "anonymous-hedge", "organisation"],
+    ids=["inverted", "confirm", "deny", "witness", "according-to", "anonymous-hedge", "organisation",
+         "noun-denial", "noun-with-light-verb"],
 )
 def test_claims_sentence_attribution(
     text: str, source: str, cue: str, content: str, kind: str | None, stance: str

@@ -26,6 +26,8 @@ __all__ = [
     "HEDGE_CUES",
     "HEDGE_WORDS",
     "KNOWLEDGE_CUES",
+    "LIGHT_VERBS",
+    "NOUN_CUES",
     "OBJECT_CUES",
     "OPINION_CUES",
     "PERCEPTION_CUES",
@@ -86,6 +88,21 @@ _XCOMP_CUES = frozenset(
 KNOWLEDGE_CUES = frozenset("know learn understand realize realise recognize recognise remember notice discover".split())
 PERCEPTION_CUES = frozenset("see view regard perceive portray depict paint cast".split())
 EVALUATION_CUES = frozenset("denounce decry prefer favor favour".split())
+# nouns that name a claim, with the verb whose stance they share: "his denial that ..." denies
+NOUN_CUES = {
+    "claim": "claim", "belief": "believe", "assertion": "assert", "promise": "promise", "pledge": "pledge",
+    "vow": "vow", "accusation": "accuse", "allegation": "allege", "argument": "argue", "suggestion": "suggest",
+    "warning": "warn", "fear": "fear", "hope": "hope", "concern": "fear", "criticism": "criticize",
+    "opposition": "oppose", "endorsement": "endorse", "call": "call", "demand": "demand", "statement": "state",
+    "comment": "comment", "remark": "comment", "question": "doubt", "complaint": "complain", "insistence": "insist",
+    "denial": "deny", "admission": "admit", "announcement": "announce", "proposal": "propose", "threat": "threaten",
+    "praise": "praise", "condemnation": "condemn", "doubt": "doubt", "assurance": "assure", "prediction": "predict",
+    "opinion": "think", "conviction": "believe", "skepticism": "doubt", "scepticism": "doubt", "misgiving": "doubt",
+    "worry": "fear", "suspicion": "suspect", "assessment": "estimate", "testimony": "testify", "plea": "urge",
+    "request": "request",
+}  # fmt: skip
+# verbs that make a noun cue their subject's: "X voiced concern that ...", "X made comments about ..."
+LIGHT_VERBS = frozenset("make issue raise express voice have give offer repeat reiterate renew deliver level lodge file".split())
 ADJ_CUES = frozenset("worried concerned confident convinced certain sure hopeful afraid aware optimistic".split())
 CONFIRM_CUES = frozenset("confirm acknowledge admit verify corroborate concede".split())
 DENY_CUES = frozenset("deny reject dismiss refute dispute rebut".split())
@@ -112,7 +129,7 @@ ATTITUDE_CUES = (
     EVALUATION_CUES
     | PERCEPTION_CUES
     | frozenset("""want plan seek refuse threaten offer decide intend tout hail applaud endorse oppose thank mock
-    ridicule talk refer point focus vote rail agree""".split())
+    ridicule talk refer point focus vote rail agree propose request""".split())
 )
 _IRREGULAR = {"saw": "see", "seen": "see", "spoke": "speak", "spoken": "speak", "sought": "seek", "thought": "think"}
 _OBJECT_COMPLEMENTS = frozenset({"oprd", "xcomp", "ccomp"})
@@ -253,14 +270,15 @@ def _mended(word: str) -> str | None:
 def is_attitude(cue: str) -> bool:
     """Whether a cue states an attitude towards its content (wanting, preferring, seeing as), not its truth.
 
-    >>> is_attitude("wanted"), is_attitude("saw"), is_attitude("said"), is_attitude("according to")
-    (True, True, False, False)
+    >>> is_attitude("wanted"), is_attitude("saw"), is_attitude("proposals"), is_attitude("said"), is_attitude("claim")
+    (True, True, True, False, False)
     """
     words = cue.lower().split()
     if not words:
         return False
     word = words[0]
-    return word in ATTITUDE_CUES or _mended(word) in ATTITUDE_CUES
+    noun = NOUN_CUES.get(word) or NOUN_CUES.get(word.removesuffix("s"))
+    return (noun or word) in ATTITUDE_CUES or _mended(word) in ATTITUDE_CUES
 
 
 def _is_cue_word(lemma: str) -> bool:

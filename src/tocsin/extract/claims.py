@@ -78,7 +78,7 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     """
     text = article.text
     quotes = attr.quote_spans(text)
-    raws = _own_quotes_first(_dedupe([*_verb_claims(doc, quotes), *_according_claims(doc, quotes), *_colon_claims(doc), *_unattributed_hedges(doc)]))
+    raws = _own_quotes_first(_dedupe([*_verb_claims(doc, quotes), *_according_claims(doc, quotes), *_noun_claims(doc), *_colon_claims(doc), *_unattributed_hedges(doc)]))
     raws.sort(key=lambda r: (r.content[0], r.cue[0] if r.cue else -1, r.source[0] if r.source else -1))
     claims = [_finish(raw, text, article) for raw in raws]
     return _with_advice(claims, doc, article)
@@ -268,6 +268,52 @@ def _according_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_
         cue = (token.idx, to.idx + len(to.text))
         for head in [objects[0], *attr.conjuncts(objects[0])]:
             yield _Raw(source=attr.mention_chars(head), cue=cue, content=content, lemma="according to")
+
+
+_NOUN_PREPS = frozenset({"about", "of", "for", "on", "against", "over", "with", "to"})
+
+
+def _noun_claims(doc: Doc) -> Iterator[_Raw]:
+    """Yield attributions with a nominal cue and a source: "the army's claim that ...", "criticism of X by Y",
+    "X voiced concern about ..."; the cue's stance is its verb's ("his denial that ..." denies)."""
+    for token in doc:
+        verb = attr.NOUN_CUES.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
+        if verb is None:
+            continue
+        content = _noun_content(token)
+        source = _noun_source(token) if content is not None else None
+        if content is None or source is None or _overlaps(source, content):
+            continue
+        yield _Raw(source=source, cue=(token.idx, token.idx + len(token.text)), content=content, lemma=verb)
+
+
+def _noun_content(noun: Token) -> tuple[int, int] | None:
+    """Return what a nominal cue says: its clause ("claim that ...", "call to ...") or its object ("fear of ...")."""
+    after = [c for c in noun.children if c.i > noun.i]
+    for child in after:
+        if child.dep_ in ("acl", "ccomp"):
+            return attr.subtree_chars(child)
+    for child in after:
+        objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        if child.dep_ == "prep" and child.lower_ in _NOUN_PREPS and objects:
+            return attr.subtree_chars(objects[0])
+    return None
+
+
+def _noun_source(noun: Token) -> tuple[int, int] | None:
+    """Return who holds a nominal claim: its possessor, its "by"/"from" phrase, or the subject of a light verb."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ != "its":
+            return attr.mention_chars(child)
+    for child in noun.children:
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        if child.dep_ == "prep" and child.lower_ in ("by", "from") and objects:
+            return attr.mention_chars(objects[0])
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in attr.LIGHT_VERBS:
+        subject = attr.subject_of(noun.head)
+        if subject is not None and subject.lower_ not in ("it", "there"):
+            return attr.mention_chars(subject)
+    return None
 
 
 def _colon_claims(doc: Doc) -> Iterator[_Raw]:
