@@ -58,6 +58,8 @@ SENTENCES = [
      "that troops fired on the crowd", "official", "deny"),
     ("The ministry voiced concern about the fighting in the north.", "The ministry", "concern",
      "the fighting in the north", "official", "hedge"),
+    ("The police were confident that the road would reopen soon.", "The police", "confident",
+     "that the road would reopen soon", "official", "hedge"),
 ]  # fmt: skip
 
 
@@ -66,7 +68,7 @@ SENTENCES = [
     ("text", "source", "cue", "content", "kind", "stance"),
     SENTENCES,
     ids=["inverted", "confirm", "deny", "witness", "according-to", "anonymous-hedge", "organisation",
-         "noun-denial", "noun-with-light-verb"],
+         "noun-denial", "noun-with-light-verb", "adjective-of-belief"],
 )
 def test_claims_sentence_attribution(
     text: str, source: str, cue: str, content: str, kind: str | None, stance: str
@@ -101,6 +103,7 @@ CUE_SHAPES = [
     ("The senator talked about the budget for an hour.", "The senator", "talked", "the budget"),
     ("Most members of the council favoured the second plan.", "Most members of the council", "favoured",
      "the second plan"),
+    ("Local traders were furious about the new tax.", "Local traders", "furious", "the new tax"),
 ]  # fmt: skip
 
 
@@ -109,7 +112,8 @@ CUE_SHAPES = [
     ("text", "source", "cue", "content"),
     CUE_SHAPES,
     ids=["parenthetical-inside", "naming", "headline-colon", "quote-only-cue", "participle", "quote-runs-on",
-         "object-with-complement", "seen-as", "knowing-a-clause", "topic-preposition", "preference"],
+         "object-with-complement", "seen-as", "knowing-a-clause", "topic-preposition", "preference",
+         "adjective-of-feeling"],
 )
 def test_claims_cue_shapes(text: str, source: str, cue: str, content: str) -> None:
     _, claims = _claims(text)

@@ -103,7 +103,18 @@ NOUN_CUES = {
 }  # fmt: skip
 # verbs that make a noun cue their subject's: "X voiced concern that ...", "X made comments about ..."
 LIGHT_VERBS = frozenset("make issue raise express voice have give offer repeat reiterate renew deliver level lodge file".split())
-ADJ_CUES = frozenset("worried concerned confident convinced certain sure hopeful afraid aware optimistic".split())
+# adjectives of belief and feeling with the verb whose stance they share ("sure that ..." believes)
+ADJ_CUES = {
+    "worried": "fear", "concerned": "fear", "afraid": "fear", "anxious": "fear", "nervous": "fear",
+    "confident": "believe", "convinced": "believe", "certain": "believe", "sure": "believe", "hopeful": "hope",
+    "optimistic": "hope", "pessimistic": "fear", "aware": "know", "unsure": "doubt", "doubtful": "doubt",
+    "skeptical": "doubt", "sceptical": "doubt", "wary": "doubt", "suspicious": "suspect", "adamant": "insist",
+    "critical": "criticize", "proud": "feel", "eager": "want", "keen": "want", "willing": "want",
+    "reluctant": "refuse", "fond": "feel", "furious": "feel", "angry": "feel", "upset": "feel", "happy": "feel",
+    "pleased": "feel", "disappointed": "feel", "frustrated": "feel", "unhappy": "feel", "supportive": "feel",
+    "determined": "want", "enthusiastic": "feel",
+}  # fmt: skip
+_ADJ_PREPS = frozenset({"of", "about", "at", "with", "over", "toward", "towards", "on", "in"})
 CONFIRM_CUES = frozenset("confirm acknowledge admit verify corroborate concede".split())
 DENY_CUES = frozenset("deny reject dismiss refute dispute rebut".split())
 HEDGE_CUES = frozenset("suggest believe think suspect speculate guess fear doubt allege unclear".split())
@@ -129,7 +140,8 @@ ATTITUDE_CUES = (
     EVALUATION_CUES
     | PERCEPTION_CUES
     | frozenset("""want plan seek refuse threaten offer decide intend tout hail applaud endorse oppose thank mock
-    ridicule talk refer point focus vote rail agree propose request""".split())
+    ridicule talk refer point focus vote rail agree propose request proud fond furious angry upset happy pleased
+    disappointed frustrated unhappy supportive enthusiastic eager keen willing reluctant determined""".split())
 )
 _IRREGULAR = {"saw": "see", "seen": "see", "spoke": "speak", "spoken": "speak", "sought": "seek", "thought": "think"}
 _OBJECT_COMPLEMENTS = frozenset({"oprd", "xcomp", "ccomp"})
@@ -270,7 +282,7 @@ def _mended(word: str) -> str | None:
 def is_attitude(cue: str) -> bool:
     """Whether a cue states an attitude towards its content (wanting, preferring, seeing as), not its truth.
 
-    >>> is_attitude("wanted"), is_attitude("saw"), is_attitude("proposals"), is_attitude("said"), is_attitude("claim")
+    >>> is_attitude("wanted"), is_attitude("proposals"), is_attitude("furious"), is_attitude("said"), is_attitude("claim")
     (True, True, True, False, False)
     """
     words = cue.lower().split()
@@ -432,11 +444,12 @@ def object_content(verb: Token) -> Token | None:
     Cues of knowing take none ("knew him" says nothing).
     """
     lemma = cue_lemma(verb)
+    preps = _ADJ_PREPS if verb.pos_ == "ADJ" else _PREP_CUES.get(lemma, ())
     for child in verb.children:
         if child.dep_ == "dobj" and child.lower_ not in ("what", "it", "this", "that"):
             if lemma in OBJECT_CUES or lemma in EVALUATION_CUES or lemma in PERCEPTION_CUES and _seen_as(verb, child):
                 return child
-        if child.dep_ == "prep" and child.lower_ in _PREP_CUES.get(lemma, ()):
+        if child.dep_ == "prep" and child.lower_ in preps:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild

@@ -147,7 +147,7 @@ def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
                     source=source,
                     cue=cue,
                     content=part,
-                    lemma=attr.cue_lemma(token),
+                    lemma=attr.ADJ_CUES.get(attr.cue_lemma(token), attr.cue_lemma(token)),
                     negated=negated,
                     continued=part is not content,
                 )
