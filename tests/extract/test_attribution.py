@@ -14,8 +14,10 @@ from tocsin.extract.attribution import ADVICE, HEDGE_WORDS, classify_source, hea
         ("He said: \u201cYes. No.\u201d", ["\u201cYes. No.\u201d"]),
         ('"One," she said, "two."', ['"One,"', '"two."']),
         ("No quotation here.", []),
+        ('a 5" screen. "One," he said. "Two."', ['"One,"', '"Two."']),
+        ("''One,'' he said. ''Two.''", ["''One,''", "''Two.''"]),
     ],
-    ids=["curly-across-sentences", "straight-pair", "none"],
+    ids=["curly-across-sentences", "straight-pair", "none", "stray-mark-pairs-nothing", "two-apostrophes"],
 )
 def test_attribution_quote_spans(text: str, quotes: list[str]) -> None:
     assert [text[s:e] for s, e in quote_spans(text)] == quotes

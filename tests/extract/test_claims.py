@@ -104,6 +104,8 @@ CUE_SHAPES = [
     ("Most members of the council favoured the second plan.", "Most members of the council", "favoured",
      "the second plan"),
     ("Local traders were furious about the new tax.", "Local traders", "furious", "the new tax"),
+    ("“We can win anywhere: Kayes, Sikasso, Mopti, Gao,” the governor said.", "the governor", "said",
+     "“We can win anywhere: Kayes, Sikasso, Mopti, Gao,”"),
 ]  # fmt: skip
 
 
@@ -113,7 +115,7 @@ CUE_SHAPES = [
     CUE_SHAPES,
     ids=["parenthetical-inside", "naming", "headline-colon", "quote-only-cue", "participle", "quote-runs-on",
          "object-with-complement", "seen-as", "knowing-a-clause", "topic-preposition", "preference",
-         "adjective-of-feeling"],
+         "adjective-of-feeling", "nearest-subject"],
 )
 def test_claims_cue_shapes(text: str, source: str, cue: str, content: str) -> None:
     _, claims = _claims(text)

@@ -208,6 +208,13 @@ _MEDIA = re.compile(
     r"guardian|news|magazine|broadcaster)\b",
     re.IGNORECASE,
 )
+# straight marks open before a word and close after one, so that a stray mark does not pair every quotation after
+# it with the text between two quotations ('said. "B."' is no quotation)
+_QUOTATION = re.compile(
+    r"“[^“”]{1,3000}?”"
+    r"|(?<![\w\"])\"(?=[^\s\"])[^\"\n]{1,3000}?(?<=\S)\"(?![\w\"])"
+    r"|(?<![\w'])''(?=[^\s'])[^\n]{1,3000}?(?<=\S)''(?![\w'])"
+)
 _SPOKES = re.compile(r"\bspokes(man|woman|person|men|women|people)\b", re.IGNORECASE)
 _CORE_CUT = re.compile(r"\s+(?:of|who|which|that|for|from|in|at|with|on)\s+|,|\(|—|–")
 _STOP = frozenset(
@@ -224,7 +231,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     [(9, 19), (25, 30)]
     """
     spans: list[tuple[int, int]] = []
-    for match in re.finditer(r"“[^“”]{1,3000}?”|\"[^\"\n]{1,3000}?\"|''(?!')[^\n]{1,3000}?''", text):
+    for match in _QUOTATION.finditer(text):
         spans.append((match.start(), match.end()))
     return _join_paragraphs(text, spans)
 
@@ -478,12 +485,15 @@ def object_chars(verb: Token, obj: Token) -> tuple[int, int]:
 
 def subject_of(verb: Token) -> Token | None:
     """Return the verb's source: its subject, a shared subject ("confirmed ... but said"), or the noun a
-    relative clause modifies ("the minister, who said ...")."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return verb.head
-            return child
+    relative clause modifies ("the minister, who said ...").
+
+    Of two subjects (a parse that takes a list inside the quotation for one), the nearer to the verb is its source.
+    """
+    subjects = sorted((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), key=lambda c: abs(c.i - verb.i))
+    for child in subjects[:1]:
+        if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return verb.head
+        return child
     if verb.dep_ == "acomp" or verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head) if verb.head is not verb else None
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head is not verb:
