@@ -373,3 +373,10 @@ def test_claims_quote_continued_after_cue_keeps_source() -> None:
     _, claims = _claims(text)
     contents = [c.content.text for c in claims if c.source and c.source.text == "the governor"]
     assert contents == ["\u201cThe town is calm,\u201d", "\u201cSchools will reopen on Monday.\u201d"]
+
+
+@needs_model
+def test_claims_content_stays_in_its_paragraph() -> None:
+    text = "Mayor Says Curfew Will End\nThe mayor said on Monday that shops would reopen."
+    _, claims = _claims(text)
+    assert [c.content.text for c in claims if c.cue is not None and c.cue.text == "Says"] == ["Curfew Will End"]

@@ -195,7 +195,10 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
     if clause is not None:
         span = attr.subtree_chars(clause)
         quote = attr.enclosing_quote(span, quotes)
-        return quote if quote is not None else _through_quote(span, quotes)
+        if quote is not None:
+            return quote
+        span = _within_paragraph(verb.doc.text, span, verb.idx)
+        return _through_quote(span, quotes) if span is not None else None
     quote = attr.adjacent_quote(verb, quotes)
     if quote is not None:
         return quote
@@ -203,9 +206,23 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
     if host is not None:
         span = attr.subtree_chars(host, exclude=(verb,) if host.i < verb.i else ())
         quote = attr.enclosing_quote(span, quotes)
-        return quote if quote is not None else span
+        return quote if quote is not None else _within_paragraph(verb.doc.text, span, verb.idx)
     obj = attr.object_content(verb)
-    return attr.object_chars(verb, obj) if obj is not None else None
+    return _within_paragraph(verb.doc.text, attr.object_chars(verb, obj), verb.idx) if obj is not None else None
+
+
+def _within_paragraph(text: str, span: tuple[int, int], cue: int) -> tuple[int, int] | None:
+    """Clip a content to the cue's paragraph: a parse that runs over a line break takes in a title or the
+    paragraph before ("... likes.\nMoments earlier, Trump said he was ready")."""
+    start, end = span
+    before = text.rfind("\n", start, cue)
+    after = text.find("\n", cue, end)
+    start = before + 1 if before >= 0 else start
+    end = after if after >= 0 else end
+    if (start, end) == span:
+        return span
+    start, end = attr.trim_chars(text, start, end)
+    return (start, end) if end > start else None
 
 
 def _through_quote(span: tuple[int, int], quotes: Sequence[tuple[int, int]]) -> tuple[int, int]:
