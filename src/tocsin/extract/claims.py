@@ -197,8 +197,8 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
         quote = attr.enclosing_quote(span, quotes)
         if quote is not None:
             return quote
-        span = _within_paragraph(verb.doc.text, span, verb.idx)
-        return _through_quote(span, quotes) if span is not None else None
+        clipped = _within_paragraph(verb.doc.text, span, verb.idx)
+        return _through_quote(clipped, quotes) if clipped is not None else None
     quote = attr.adjacent_quote(verb, quotes)
     if quote is not None:
         return quote
