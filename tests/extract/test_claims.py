@@ -380,3 +380,11 @@ def test_claims_content_stays_in_its_paragraph() -> None:
     text = "Mayor Says Curfew Will End\nThe mayor said on Monday that shops would reopen."
     _, claims = _claims(text)
     assert [c.content.text for c in claims if c.cue is not None and c.cue.text == "Says"] == ["Curfew Will End"]
+
+
+@needs_model
+def test_claims_reporters_words_leading_into_a_quotation_are_content() -> None:
+    text = "Yet the town is \u201ccalm and quiet,\u201d the governor said. \u201cShops are open.\u201d"
+    _, claims = _claims(text)
+    contents = [c.content.text for c in claims if c.source and c.source.text == "the governor"]
+    assert contents == ["Yet the town is \u201ccalm and quiet,\u201d", "\u201cShops are open.\u201d"]

@@ -366,7 +366,7 @@ def adjacent_quote(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int,
     right = verb.idx + len(verb.text)
     for q_start, q_end in quotes:
         if q_end <= left and re.fullmatch(r"[\s,]*", text[q_end:left]):
-            return q_start, q_end
+            return _lead_in(verb.doc, q_start), q_end
     after = [q for q in quotes if q[0] >= right and q[0] - right < 120]
     for q_start, q_end in after:
         between = text[right:q_start]
@@ -375,15 +375,28 @@ def adjacent_quote(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int,
     return None
 
 
+def _lead_in(doc: Doc, q_start: int) -> int:
+    """Return where a quoted content begins: at its sentence's start when the reporter's words run into the
+    quotation ('Yet the town is “calm,” he said' says all of it), else at the quotation mark."""
+    span = doc.char_span(q_start, q_start + 1, alignment_mode="expand")
+    if span is None:
+        return q_start
+    start = span.sent.start_char
+    lead = doc.text[start:q_start]
+    return start if re.search(r"[A-Za-z]\s*$", lead) and "\n" not in lead else q_start
+
+
 def continued_quotes(
     text: str, content: tuple[int, int], cue: tuple[int, int], quotes: Sequence[tuple[int, int]]
 ) -> list[tuple[int, int]]:
     """Return the quotations that carry on a quoted content after its cue: '“A,” he said. “B.” “C.”' → B, C.
 
+    The content may open with words of the reporter's: 'Yet he is a “changed man,” she said. “He listens.”'.
+
     A quotation continues when only the cue's clause stands between it and the content, or only white space
     between it and the previous continuation.
     """
-    if content not in quotes or not content[1] <= cue[0]:
+    if not any(q_end == content[1] for _, q_end in quotes) or not content[1] <= cue[0]:
         return []
     found: list[tuple[int, int]] = []
     last = content[1]
