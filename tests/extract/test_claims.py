@@ -106,6 +106,7 @@ CUE_SHAPES = [
     ("Local traders were furious about the new tax.", "Local traders", "furious", "the new tax"),
     ("“We can win anywhere: Kayes, Sikasso, Mopti, Gao,” the governor said.", "the governor", "said",
      "“We can win anywhere: Kayes, Sikasso, Mopti, Gao,”"),
+    ("Residents hinted that the soldiers had left.", "Residents", "hinted", "that the soldiers had left"),
 ]  # fmt: skip
 
 
@@ -115,7 +116,7 @@ CUE_SHAPES = [
     CUE_SHAPES,
     ids=["parenthetical-inside", "naming", "headline-colon", "quote-only-cue", "participle", "quote-runs-on",
          "object-with-complement", "seen-as", "knowing-a-clause", "topic-preposition", "preference",
-         "adjective-of-feeling", "nearest-subject"],
+         "adjective-of-feeling", "nearest-subject", "any-verb-with-that-clause"],
 )
 def test_claims_cue_shapes(text: str, source: str, cue: str, content: str) -> None:
     _, claims = _claims(text)
@@ -131,13 +132,14 @@ def test_claims_cue_shapes(text: str, source: str, cue: str, content: str) -> No
     ["Mali: Gunfire heard at army base near Bamako", "UPDATE: Gunfire heard at army base",
      "“I think we can win,” she said.", "Fighting continued in the north.",
      "“The rebels want a war,” the minister said.", "A patrol saw the convoy near the border.",
-     "The commander knew the area well."],
+     "The commander knew the area well.", "The decision meant that schools stayed closed."],
     ids=["place-label", "update-label", "speakers-own-thought", "continue-without-quote", "cue-inside-quotation",
-         "seeing-without-as", "knowing-an-object"],
+         "seeing-without-as", "knowing-an-object", "that-clause-without-a-mind"],
 )
 def test_claims_no_claim_from(text: str) -> None:
     _, claims = _claims(text)
-    assert all(c.cue is None or c.cue.text not in (":", "think", "continued", "want", "saw", "knew") for c in claims), claims
+    cues = (":", "think", "continued", "want", "saw", "knew", "meant")
+    assert all(c.cue is None or c.cue.text not in cues for c in claims), claims
 
 
 @needs_model

@@ -46,12 +46,14 @@ __all__ = [
     "continued_quotes",
     "cue_extent",
     "enclosing_quote",
+    "has_that",
     "head_word",
     "host_clause",
     "is_attitude",
     "is_cue_verb",
     "is_negated",
     "is_plural",
+    "is_sentient",
     "left_coordinated",
     "mention_chars",
     "object_chars",
@@ -148,6 +150,7 @@ _OBJECT_COMPLEMENTS = frozenset({"oprd", "xcomp", "ccomp"})
 _ARGUMENT_PREPS = frozenset({"of", "for", "as", "to", "with", "about", "over", "against", "on"})
 _NO_SOURCE_CUES = frozenset("report say believe allege claim understand think expect estimate fear".split())
 _RELATIVE = frozenset({"who", "that", "which"})
+_PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "who"})
 _COORDINATORS = frozenset({"as", "while", "because", "after", "when", "since", "though", "although", "where"})
 
 HEDGE_WORDS = re.compile(
@@ -494,6 +497,23 @@ def object_chars(verb: Token, obj: Token) -> tuple[int, int]:
         if child.i > obj.i and (child.dep_ in _OBJECT_COMPLEMENTS or child.dep_ == "prep" and child.lower_ in _ARGUMENT_PREPS):
             end = max(end, subtree_chars(child)[1])
     return start, end
+
+
+def is_sentient(token: Token | None) -> bool:
+    """Whether a subject can hold a view: a personal pronoun, a person, group or country, or a known kind of source.
+
+    "The minister" and "they" can; "the decision" cannot.
+    """
+    if token is None:
+        return False
+    if token.lower_ in _PERSONAL:
+        return True
+    return token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or classify_source(token.text) is not None
+
+
+def has_that(clause: Token) -> bool:
+    """Whether a clause is introduced by "that"."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def subject_of(verb: Token) -> Token | None:

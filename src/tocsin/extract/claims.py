@@ -123,6 +123,7 @@ def _dedupe(raws: Iterable[_Raw]) -> Iterator[_Raw]:
 def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
     for token in doc:
         if not attr.is_cue_verb(token):
+            yield from _that_clause_claims(token)
             continue
         content = _verb_content(token, quotes)
         if content is None:
@@ -151,6 +152,18 @@ def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
                     negated=negated,
                     continued=part is not content,
                 )
+
+
+def _that_clause_claims(verb: Token) -> Iterator[_Raw]:
+    """Yield a claim for a verb outside the cue lexicons whose sentient subject states a "that" clause:
+    "the general figures that the rebels will retreat", "the report implied that ..."."""
+    if verb.pos_ != "VERB" or not attr.is_sentient(attr.subject_of(verb)):
+        return
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and attr.has_that(c)), None)
+    if clause is None:
+        return
+    for source in _subjects(verb):
+        yield _Raw(source=source, cue=attr.cue_extent(verb), content=attr.subtree_chars(clause), lemma=verb.lemma_.lower())
 
 
 def _speaker_musing(verb: Token, text: str, sources: Sequence[tuple[int, int]]) -> bool:
