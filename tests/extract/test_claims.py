@@ -107,6 +107,11 @@ CUE_SHAPES = [
     ("“We can win anywhere: Kayes, Sikasso, Mopti, Gao,” the governor said.", "the governor", "said",
      "“We can win anywhere: Kayes, Sikasso, Mopti, Gao,”"),
     ("Residents hinted that the soldiers had left.", "Residents", "hinted", "that the soldiers had left"),
+    ("The officer asked if the road was open.", "The officer", "asked", "if the road was open"),
+    ("The mayor spoke for an hour, telling reporters that the curfew was a mistake and warning that it would "
+     "not last.", "The mayor", "warning", "that it would not last"),
+    ("She spoke for an hour, telling voters that the plan was dead and adding that the council could not act.",
+     "She", "telling", "that the plan was dead"),
 ]  # fmt: skip
 
 
@@ -116,7 +121,8 @@ CUE_SHAPES = [
     CUE_SHAPES,
     ids=["parenthetical-inside", "naming", "headline-colon", "quote-only-cue", "participle", "quote-runs-on",
          "object-with-complement", "seen-as", "knowing-a-clause", "topic-preposition", "preference",
-         "adjective-of-feeling", "nearest-subject", "any-verb-with-that-clause"],
+         "adjective-of-feeling", "nearest-subject", "any-verb-with-that-clause", "asked-if",
+         "coordinated-cue-shares-the-source", "no-dangling-conjunction"],
 )
 def test_claims_cue_shapes(text: str, source: str, cue: str, content: str) -> None:
     _, claims = _claims(text)
@@ -390,3 +396,10 @@ def test_claims_reporters_words_leading_into_a_quotation_are_content() -> None:
     _, claims = _claims(text)
     contents = [c.content.text for c in claims if c.source and c.source.text == "the governor"]
     assert contents == ["Yet the town is \u201ccalm and quiet,\u201d", "\u201cShops are open.\u201d"]
+
+
+@needs_model
+def test_claims_topic_cue_frames_no_quotation() -> None:
+    text = "He referred to the attack, \u201cIt was terrible,\u201d he said."
+    _, claims = _claims(text)
+    assert [c.content.text for c in claims if c.cue is not None and c.cue.text == "referred"] == ["the attack"]

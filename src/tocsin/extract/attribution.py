@@ -60,9 +60,11 @@ __all__ = [
     "object_content",
     "place_in",
     "quote_spans",
+    "reports_words",
     "sentence_minus",
     "subject_of",
     "subtree_chars",
+    "trailing_cues",
     "trim_chars",
 ]
 
@@ -148,6 +150,7 @@ ATTITUDE_CUES = (
 _IRREGULAR = {"saw": "see", "seen": "see", "spoke": "speak", "spoken": "speak", "sought": "seek", "thought": "think"}
 _OBJECT_COMPLEMENTS = frozenset({"oprd", "xcomp", "ccomp"})
 _ARGUMENT_PREPS = frozenset({"of", "for", "as", "to", "with", "about", "over", "against", "on"})
+_QUESTION_CUES = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
 _NO_SOURCE_CUES = frozenset("report say believe allege claim understand think expect estimate fear".split())
 _RELATIVE = frozenset({"who", "that", "which"})
 _PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "who"})
@@ -316,6 +319,13 @@ def is_cue_verb(token: Token) -> bool:
     return _is_cue_word(cue_lemma(token))
 
 
+def reports_words(token: Token) -> bool:
+    """Whether a cue can frame a quotation or a clause it is set in ('“...,” he said', 'A, she thought, B'):
+    verbs of saying, thinking and intending can; "referred to", "saw ... as", "knew" cannot."""
+    lemma = cue_lemma(token)
+    return any(lemma in lexicon for lexicon in (SPEECH_CUES, THOUGHT_CUES, OPINION_CUES, QUOTE_CUES))
+
+
 def allows_no_source(token: Token) -> bool:
     """Whether a cue may stand without a source: "it was reported that ...", "Asked whether he would run, ..."."""
     if cue_lemma(token) == "ask" and token.tag_ == "VBN":
@@ -349,6 +359,10 @@ def complement(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ == "xcomp":
                 return child
+    if cue_lemma(verb) in _QUESTION_CUES:
+        for child in verb.children:
+            if child.dep_ == "advcl" and child.i > verb.i and any(c.lower_ in ("if", "whether") for c in child.children):
+                return child  # "asked if the road was open", parsed as an adverbial clause
     return None
 
 
@@ -527,6 +541,9 @@ def subject_of(verb: Token) -> Token | None:
         if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
             return verb.head
         return child
+    head = verb.head
+    if verb.dep_ == "conj" and head.dep_ in ("ccomp", "xcomp") and is_cue_verb(verb) and is_cue_verb(head.head):
+        return subject_of(head.head)  # "telling them that X and questioning Y": the teller questions
     if verb.dep_ == "acomp" or verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head) if verb.head is not verb else None
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head is not verb:
@@ -600,11 +617,23 @@ def subtree_chars(token: Token, *, exclude: Sequence[Token] = ()) -> tuple[int, 
         hi += 1
     doc = token.doc
     first, last = indices[lo], indices[hi]
-    while last > first and (doc[last].is_punct and doc[last].text not in ("”", '"') or doc[last].is_space):
+    while last > first and (
+        doc[last].is_punct and doc[last].text not in ("”", '"') or doc[last].is_space or doc[last].dep_ == "cc"
+    ):
         last -= 1
     while first < last and (doc[first].is_punct and doc[first].text not in ("“", '"') or doc[first].is_space):
         first += 1
     return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def trailing_cues(head: Token) -> list[Token]:
+    """Return the cues coordinated after a content's head, with their conjunction and comma: in "telling them
+    that X and questioning how Y" the parse hangs "questioning" on X, but it is a cue of its own."""
+    cues = [c for c in head.children if c.dep_ == "conj" and c.i > head.i and is_cue_verb(c) and reports_words(c)]
+    if not cues:
+        return []
+    first = min(c.left_edge.i for c in cues)
+    return [*cues, *(c for c in head.children if c.dep_ in ("cc", "punct") and first - 3 < c.i < first)]
 
 
 def sentence_minus(sent: Span, phrase: tuple[int, int]) -> tuple[int, int] | None:

@@ -206,12 +206,15 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
         return attr.trim_chars(text, first.idx, end)
     clause = attr.complement(verb)
     if clause is not None:
-        span = attr.subtree_chars(clause)
+        span = attr.subtree_chars(clause, exclude=attr.trailing_cues(clause))
         quote = attr.enclosing_quote(span, quotes)
         if quote is not None:
             return quote
         clipped = _within_paragraph(verb.doc.text, span, verb.idx)
         return _through_quote(clipped, quotes) if clipped is not None else None
+    if not attr.reports_words(verb):
+        obj = attr.object_content(verb)
+        return _within_paragraph(verb.doc.text, attr.object_chars(verb, obj), verb.idx) if obj is not None else None
     quote = attr.adjacent_quote(verb, quotes)
     if quote is not None:
         return quote
