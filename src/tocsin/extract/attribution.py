@@ -97,8 +97,7 @@ NOUN_CUES = {
     "claim": "claim", "belief": "believe", "assertion": "assert", "promise": "promise", "pledge": "pledge",
     "vow": "vow", "accusation": "accuse", "allegation": "allege", "argument": "argue", "suggestion": "suggest",
     "warning": "warn", "fear": "fear", "hope": "hope", "concern": "fear", "criticism": "criticize",
-    "opposition": "oppose", "endorsement": "endorse", "call": "call", "demand": "demand", "statement": "state",
-    "comment": "comment", "remark": "comment", "question": "doubt", "complaint": "complain", "insistence": "insist",
+    "opposition": "oppose", "endorsement": "endorse", "call": "call", "demand": "demand", "question": "doubt", "complaint": "complain", "insistence": "insist",
     "denial": "deny", "admission": "admit", "announcement": "announce", "proposal": "propose", "threat": "threaten",
     "praise": "praise", "condemnation": "condemn", "doubt": "doubt", "assurance": "assure", "prediction": "predict",
     "opinion": "think", "conviction": "believe", "skepticism": "doubt", "scepticism": "doubt", "misgiving": "doubt",
@@ -135,7 +134,7 @@ _CUE_LEXICONS = (SPEECH_CUES, THOUGHT_CUES, OPINION_CUES, QUOTE_CUES, KNOWLEDGE_
 # cues whose content is the object of a preposition ("talked about the economy", "voted for Smith")
 _PREP_CUES = {
     "call": ("for",), "warn": ("of", "about", "against"), "complain": ("about", "of"), "talk": ("about", "of"),
-    "speak": ("about", "of", "out"), "refer": ("to",), "point": ("to",), "focus": ("on",), "vote": ("for", "against"),
+    "speak": ("about", "of", "out"), "refer": ("to",), "point": ("to",), "focus": ("on",),
     "rail": ("against",), "agree": ("with",), "boast": ("about", "of"), "think": ("of", "about"), "ask": ("about",),
     "comment": ("on",), "argue": ("for", "against", "about"), "worry": ("about",), "hope": ("for",),
 }  # fmt: skip
@@ -144,7 +143,7 @@ ATTITUDE_CUES = (
     EVALUATION_CUES
     | PERCEPTION_CUES
     | frozenset("""want plan seek refuse threaten offer decide intend tout hail applaud endorse oppose thank mock
-    ridicule talk refer point focus vote rail agree propose request proud fond furious angry upset happy pleased
+    ridicule talk refer point focus rail agree propose request proud fond furious angry upset happy pleased
     disappointed frustrated unhappy supportive enthusiastic eager keen willing reluctant determined""".split())
 )
 _IRREGULAR = {"saw": "see", "seen": "see", "spoke": "speak", "spoken": "speak", "sought": "seek", "thought": "think"}
