@@ -403,3 +403,18 @@ def test_claims_topic_cue_frames_no_quotation() -> None:
     text = "He referred to the attack, \u201cIt was terrible,\u201d he said."
     _, claims = _claims(text)
     assert [c.content.text for c in claims if c.cue is not None and c.cue.text == "referred"] == ["the attack"]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The commander was said to be furious with the governor.", "said",
+         "The commander was said to be furious with the governor"),
+        ("The rebel leader is widely seen as a reformer.", "seen", "The rebel leader is widely seen as a reformer"),
+    ],
+    ids=["said-to-be", "seen-as"],
+)  # fmt: skip
+def test_claims_passive_cue_says_something_of_its_subject(text: str, cue: str, content: str) -> None:
+    _, claims = _claims(text)
+    assert [(c.source, c.cue.text if c.cue else None, c.content.text) for c in claims] == [(None, cue, content)]

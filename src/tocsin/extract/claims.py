@@ -127,6 +127,7 @@ def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
             continue
         content = _verb_content(token, quotes)
         if content is None:
+            yield from _passive_claims(token, quotes)
             continue
         sources = _subjects(token)
         if not sources and not attr.allows_no_source(token):
@@ -152,6 +153,29 @@ def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
                     negated=negated,
                     continued=part is not content,
                 )
+
+
+_PASSIVE_PREPS = frozenset({"as", "for", "with", "of", "to"})
+_NOT_SUBJECTS = frozenset({"it", "there", "who", "which", "that"})
+
+
+def _passive_claims(verb: Token, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
+    """Yield what a passive cue says of its subject: "X was said to be furious", "X was criticised for Y",
+    "X is seen as Y". The content runs from the subject to the complement; the source is the "by" agent, or none.
+    """
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if subject is None or not passive or subject.lower_ in _NOT_SUBJECTS or _quoted_cue(verb, quotes):
+        return
+    said = [c for c in verb.children if c.i > verb.i and (c.dep_ in ("xcomp", "oprd", "acomp") or c.dep_ == "prep" and c.lower_ in _PASSIVE_PREPS)]
+    if not said:
+        return  # "the deal was announced" says nothing of the deal
+    content = (subject.left_edge.idx, max(attr.subtree_chars(c)[1] for c in said))
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    cue = attr.cue_extent(verb)
+    sources: list[tuple[int, int] | None] = [attr.mention_chars(a) for a in agents]
+    for source in sources or [None]:
+        yield _Raw(source=source, cue=cue, content=content, lemma=attr.cue_lemma(verb))
 
 
 def _that_clause_claims(verb: Token) -> Iterator[_Raw]:
