@@ -112,6 +112,9 @@ CUE_SHAPES = [
      "not last.", "The mayor", "warning", "that it would not last"),
     ("She spoke for an hour, telling voters that the plan was dead and adding that the council could not act.",
      "She", "telling", "that the plan was dead"),
+    ("The governor said the army needs to secure the border and open the roads, but that he would not support a "
+     "curfew.", "The governor", "said", "the army needs to secure the border and open the roads, but that he would "
+     "not support a curfew"),
 ]  # fmt: skip
 
 
@@ -122,7 +125,7 @@ CUE_SHAPES = [
     ids=["parenthetical-inside", "naming", "headline-colon", "quote-only-cue", "participle", "quote-runs-on",
          "object-with-complement", "seen-as", "knowing-a-clause", "topic-preposition", "preference",
          "adjective-of-feeling", "nearest-subject", "any-verb-with-that-clause", "asked-if",
-         "coordinated-cue-shares-the-source", "no-dangling-conjunction"],
+         "coordinated-cue-shares-the-source", "no-dangling-conjunction", "second-that-clause"],
 )
 def test_claims_cue_shapes(text: str, source: str, cue: str, content: str) -> None:
     _, claims = _claims(text)

@@ -231,6 +231,10 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
     clause = attr.complement(verb)
     if clause is not None:
         span = attr.subtree_chars(clause, exclude=attr.trailing_cues(clause))
+        for child in verb.children:
+            # "said the army would stay, but that it would not fight": a second "that" clause says more
+            if child.dep_ == "conj" and child.i > clause.i and attr.has_that(child):
+                span = (span[0], max(span[1], attr.subtree_chars(child)[1]))
         quote = attr.enclosing_quote(span, quotes)
         if quote is not None:
             return quote
