@@ -351,9 +351,9 @@ def is_negated(token: Token) -> bool:
 
 def complement(verb: Token) -> Token | None:
     """Return the head of the verb's clausal content (``ccomp``; ``xcomp`` for directives such as "urged ...")."""
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            return child
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if clauses:
+        return min(clauses, key=lambda c: abs(c.i - verb.i))  # a parse may also hang a clause of the paragraph before
     if cue_lemma(verb) in _XCOMP_CUES:
         for child in verb.children:
             if child.dep_ == "xcomp":

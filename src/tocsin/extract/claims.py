@@ -239,7 +239,8 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
         if quote is not None:
             return quote
         clipped = _within_paragraph(verb.doc.text, span, verb.idx)
-        return _through_quote(clipped, quotes) if clipped is not None else None
+        if clipped is not None:
+            return _through_quote(clipped, quotes)
     if not attr.reports_words(verb):
         obj = attr.object_content(verb)
         return _within_paragraph(verb.doc.text, attr.object_chars(verb, obj), verb.idx) if obj is not None else None
