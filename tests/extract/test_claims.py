@@ -421,3 +421,23 @@ def test_claims_topic_cue_frames_no_quotation() -> None:
 def test_claims_passive_cue_says_something_of_its_subject(text: str, cue: str, content: str) -> None:
     _, claims = _claims(text)
     assert [(c.source, c.cue.text if c.cue else None, c.content.text) for c in claims] == [(None, cue, content)]
+
+
+def test_claims_speaker_named_before_a_cue_without_subject() -> None:
+    from spacy.tokens import Doc
+
+    from tocsin import nlp
+
+    # a parse that leaves "said" without a subject: "Colonel Ba, a spokesman, said it failed."
+    words = ["Colonel", "Ba", ",", "a", "spokesman", ",", "said", "it", "failed", "."]
+    heads = [1, 6, 1, 4, 1, 1, 6, 8, 6, 6]
+    deps = ["compound", "npadvmod", "punct", "det", "appos", "punct", "ROOT", "nsubj", "ccomp", "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PRON", "VERB", "PUNCT"]
+    lemmas = ["Colonel", "Ba", ",", "a", "spokesman", ",", "say", "it", "fail", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O", "O"]
+    doc = Doc(nlp.blank().vocab, words=words, spaces=[True, False, True, True, False, True, True, True, False, False],
+              heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+    claims = find_claims(doc, make_article(doc.text))
+    assert [(c.source.text if c.source else None, c.content.text) for c in claims] == [
+        ("Colonel Ba, a spokesman", "it failed")
+    ]

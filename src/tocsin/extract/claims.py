@@ -129,7 +129,7 @@ def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
         if content is None:
             yield from _passive_claims(token, quotes)
             continue
-        sources = _subjects(token)
+        sources = _subjects(token) or _left_neighbour(token, content)
         if not sources and not attr.allows_no_source(token):
             continue
         if _speaker_musing(token, doc.text, sources) or _quoted_cue(token, quotes):
@@ -157,6 +157,27 @@ def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
 
 _PASSIVE_PREPS = frozenset({"as", "for", "with", "of", "to"})
 _NOT_SUBJECTS = frozenset({"it", "there", "who", "which", "that"})
+
+
+def _left_neighbour(verb: Token, content: tuple[int, int]) -> list[tuple[int, int]]:
+    """Return the noun phrase just before a cue the parse gave no subject: '..., Col. Ba, a spokesman, said, “...”'.
+
+    The parse often attaches a long name with an apposition elsewhere; a person or body named right before the
+    verb (after a comma at most) is then its speaker.
+    """
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].text in (",", "—", "–"):
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN") or doc[i].sent != verb.sent or "\n" in doc[i].text:
+        return []
+    head = doc[i]
+    while head.dep_ in ("appos", "compound", "flat") and head.head.i < verb.i and head.head.pos_ in ("PROPN", "NOUN"):
+        head = head.head
+    span = attr.mention_chars(head)
+    if head.ent_type_ not in ("PERSON", "ORG", "NORP") and attr.classify_source(head.text) is None:
+        return []
+    return [] if _overlaps(span, content) or span[1] > verb.idx else [span]
 
 
 def _passive_claims(verb: Token, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
