@@ -108,6 +108,8 @@ CUE_SHAPES = [
      "“We can win anywhere: Kayes, Sikasso, Mopti, Gao,”"),
     ("Residents hinted that the soldiers had left.", "Residents", "hinted", "that the soldiers had left"),
     ("The officer asked if the road was open.", "The officer", "asked", "if the road was open"),
+    ("The mayor called for a special prosecutor to investigate the deal.", "The mayor", "called",
+     "a special prosecutor to investigate the deal"),
     ("The mayor spoke for an hour, telling reporters that the curfew was a mistake and warning that it would "
      "not last.", "The mayor", "warning", "that it would not last"),
     ("She spoke for an hour, telling voters that the plan was dead and adding that the council could not act.",
@@ -124,7 +126,7 @@ CUE_SHAPES = [
     CUE_SHAPES,
     ids=["parenthetical-inside", "naming", "headline-colon", "quote-only-cue", "participle", "quote-runs-on",
          "object-with-complement", "seen-as", "knowing-a-clause", "topic-preposition", "preference",
-         "adjective-of-feeling", "nearest-subject", "any-verb-with-that-clause", "asked-if",
+         "adjective-of-feeling", "nearest-subject", "any-verb-with-that-clause", "asked-if", "who-is-to-act",
          "coordinated-cue-shares-the-source", "no-dangling-conjunction", "second-that-clause"],
 )
 def test_claims_cue_shapes(text: str, source: str, cue: str, content: str) -> None:

@@ -35,6 +35,7 @@ __all__ = [
     "SPEECH_CUES",
     "THOUGHT_CUES",
     "adjacent_quote",
+    "agent_before",
     "allows_no_source",
     "classify_source",
     "cue_lemma",
@@ -504,12 +505,36 @@ def object_chars(verb: Token, obj: Token) -> tuple[int, int]:
     "called it a crime", "a poll shows Smith leading".
     """
     start, end = subtree_chars(obj)
+    if obj.dep_ == "pobj":
+        # "called for the minister to resign": the clause after the object says what is called for
+        for child in verb.children:
+            if child.i > obj.i and (child.dep_ in _OBJECT_COMPLEMENTS or child.dep_ == "advcl" and _to_clause(child)):
+                end = max(end, subtree_chars(child)[1])
+        return start, end
     if obj.dep_ != "dobj":
         return start, end
     for child in verb.children:
         if child.i > obj.i and (child.dep_ in _OBJECT_COMPLEMENTS or child.dep_ == "prep" and child.lower_ in _ARGUMENT_PREPS):
             end = max(end, subtree_chars(child)[1])
     return start, end
+
+
+def _to_clause(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def agent_before(verb: Token, clause: Token) -> Token | None:
+    """Return who is to act in a directive: the object between the cue and its "to" clause ("urged the army to
+    leave", "called for a prosecutor to investigate"), or None."""
+    for child in verb.children:
+        if verb.i < child.i < clause.i:
+            if child.dep_ in ("dobj", "dative"):
+                return child
+            if child.dep_ == "prep" and child.lower_ in ("for", "on", "upon"):
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+    return None
 
 
 def is_sentient(token: Token | None) -> bool:

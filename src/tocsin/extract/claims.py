@@ -252,6 +252,9 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
     clause = attr.complement(verb)
     if clause is not None:
         span = attr.subtree_chars(clause, exclude=attr.trailing_cues(clause))
+        agent = attr.agent_before(verb, clause) if clause.dep_ == "xcomp" else None
+        if agent is not None:  # "urged the army to leave": who is to act is part of what is urged
+            span = (attr.subtree_chars(agent)[0], span[1])
         for child in verb.children:
             # "said the army would stay, but that it would not fight": a second "that" clause says more
             if child.dep_ == "conj" and child.i > clause.i and attr.has_that(child):
