@@ -1,8 +1,11 @@
 """Who said what: attributions, source kinds, stance, official advice, and the certainty of each event.
 
 ``find_claims`` reads the dependency parse: a reporting verb ("said", "confirmed", "told") with its subject as the
-source and its clausal complement, or the adjacent quotation, as the content; "according to X"; and unattributed
-hedges ("it was not immediately clear ..."). Quotations are found in the text, so one that runs over several
+source and its clausal complement, the adjacent quotation, or its object as the content; verbs of thinking,
+knowing, intending and preferring the same way; nominal cues ("the army's claim that ..."), adjectives of belief
+and feeling ("confident that ..."), passive cues ("was said to be ..."); "according to X"; and unattributed
+hedges ("it was not immediately clear ..."). A claim of attitude ("wants", "favoured", "sees ... as") is kept but
+is no evidence for an event's certainty. Quotations are found in the text, so one that runs over several
 sentences is one content span. The source span is the mention as written; sources are resolved to their fullest
 mention by ``resolve_sources`` ("he" → "A military spokesman", "the embassy" → "the Norwegian Embassy"), which
 also gives official advice its ``issuer``. ``assess_certainty`` turns the claims behind each event into a CAP
