@@ -435,7 +435,7 @@ def continued_quotes(
 def host_clause(verb: Token) -> Token | None:
     """Return the clause a parenthetical cue comments on: "Troops mutinied, a source said" (said → mutinied)."""
     head = verb.head
-    if head is verb or head.pos_ not in ("VERB", "AUX"):
+    if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
         return None
     if verb.dep_ in ("parataxis",) or verb.dep_ in ("ccomp", "advcl") and head.i < verb.i:
         between = verb.doc[head.i : verb.left_edge.i]
@@ -592,7 +592,7 @@ def mention_chars(head: Token, *, without: Token | None = None) -> tuple[int, in
         if without is not None and child.i == without.i or child.dep_ in ("conj", "cc") or child.dep_ == "punct" and child.i > head.i and _after_conj(head, child):
             continue
         tokens.extend(child.subtree)
-    tokens = [t for t in tokens if not (t.dep_ in ("conj", "cc") and t.head is head)]
+    tokens = [t for t in tokens if not (t.dep_ in ("conj", "cc") and t.head.i == head.i)]
     first = min(t.i for t in tokens)
     last = max(t.i for t in tokens)
     doc = head.doc
