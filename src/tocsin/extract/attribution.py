@@ -65,6 +65,7 @@ __all__ = [
     "sentence_minus",
     "subject_of",
     "subtree_chars",
+    "trailing_aside",
     "trailing_cues",
     "trim_chars",
 ]
@@ -504,7 +505,7 @@ def object_chars(verb: Token, obj: Token) -> tuple[int, int]:
     What is said about the object is part of the content: "accused him of lying", "urged the army to withdraw",
     "called it a crime", "a poll shows Smith leading".
     """
-    start, end = subtree_chars(obj)
+    start, end = subtree_chars(obj, exclude=trailing_aside(obj))
     if obj.dep_ == "pobj":
         # "called for the minister to resign": the clause after the object says what is called for
         for child in verb.children:
@@ -658,6 +659,20 @@ def trailing_cues(head: Token) -> list[Token]:
         return []
     first = min(c.left_edge.i for c in cues)
     return [*cues, *(c for c in head.children if c.dep_ in ("cc", "punct") and first - 3 < c.i < first)]
+
+
+def trailing_aside(head: Token) -> list[Token]:
+    """Return a comment set after a comma at the end of a content, with its comma: in "said he backed Smith,
+    who won", the clause on Smith is the reporter's, not the speaker's."""
+    doc = head.doc
+    last = max(t.i for t in head.subtree)
+    for token in head.subtree:
+        if token.dep_ != "relcl" or token.left_edge.i == 0 or max(t.i for t in token.subtree) != last:
+            continue
+        comma = doc[token.left_edge.i - 1]
+        if comma.text == "," and token.left_edge.lower_ in ("who", "which", "whose"):
+            return [token, comma]
+    return []
 
 
 def sentence_minus(sent: Span, phrase: tuple[int, int]) -> tuple[int, int] | None:

@@ -254,7 +254,7 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
         return attr.trim_chars(text, first.idx, end)
     clause = attr.complement(verb)
     if clause is not None:
-        span = attr.subtree_chars(clause, exclude=attr.trailing_cues(clause))
+        span = attr.subtree_chars(clause, exclude=[*attr.trailing_cues(clause), *attr.trailing_aside(clause)])
         agent = attr.agent_before(verb, clause) if clause.dep_ == "xcomp" else None
         if agent is not None:  # "urged the army to leave": who is to act is part of what is urged
             span = (attr.subtree_chars(agent)[0], span[1])
