@@ -60,6 +60,8 @@ SENTENCES = [
      "the fighting in the north", "official", "hedge"),
     ("The police were confident that the road would reopen soon.", "The police", "confident",
      "that the road would reopen soon", "official", "hedge"),
+    ("Army Chief Denies Troops Fired On Protesters.\n\nThe army said nothing.", "Army Chief", "Denies",
+     "Troops Fired On Protesters", "official", "deny"),
 ]  # fmt: skip
 
 
@@ -68,7 +70,7 @@ SENTENCES = [
     ("text", "source", "cue", "content", "kind", "stance"),
     SENTENCES,
     ids=["inverted", "confirm", "deny", "witness", "according-to", "anonymous-hedge", "organisation",
-         "noun-denial", "noun-with-light-verb", "adjective-of-belief"],
+         "noun-denial", "noun-with-light-verb", "adjective-of-belief", "title-case-headline"],
 )
 def test_claims_sentence_attribution(
     text: str, source: str, cue: str, content: str, kind: str | None, stance: str

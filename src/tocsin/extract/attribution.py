@@ -67,6 +67,7 @@ __all__ = [
     "subtree_chars",
     "trailing_aside",
     "trailing_cues",
+    "title_cue",
     "trim_chars",
 ]
 
@@ -289,6 +290,21 @@ def _mended(word: str) -> str | None:
     for cut, add in ((1, ""), (2, ""), (3, ""), (3, "e"), (1, "e"), (3, "y"), (2, "e")):
         guess = word[:-cut] + add
         if len(guess) > 2 and _is_cue_word(guess):
+            return guess
+    return None
+
+
+def title_cue(word: str) -> str | None:
+    """Return the cue a capitalised third-person verb of a headline is ("Praises" → "praise"), or None.
+
+    >>> title_cue("Endorses"), title_cue("Rescue")
+    ('endorse', None)
+    """
+    lower = word.lower()
+    if not lower.endswith("s") or lower.endswith("ss"):
+        return None
+    for guess in (lower[:-1], lower[:-2], lower[:-3] + "y"):
+        if guess in SPEECH_CUES or guess in THOUGHT_CUES or guess in OPINION_CUES or guess in EVALUATION_CUES:
             return guess
     return None
 

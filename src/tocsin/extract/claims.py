@@ -81,7 +81,7 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     """
     text = article.text
     quotes = attr.quote_spans(text)
-    raws = _own_quotes_first(_dedupe([*_verb_claims(doc, quotes), *_according_claims(doc, quotes), *_noun_claims(doc), *_colon_claims(doc), *_unattributed_hedges(doc)]))
+    raws = _own_quotes_first(_dedupe([*_verb_claims(doc, quotes), *_according_claims(doc, quotes), *_noun_claims(doc), *_colon_claims(doc), *_title_claims(doc), *_unattributed_hedges(doc)]))
     raws.sort(key=lambda r: (r.content[0], r.cue[0] if r.cue else -1, r.source[0] if r.source else -1))
     claims = [_finish(raw, text, article) for raw in raws]
     return _with_advice(claims, doc, article)
@@ -421,6 +421,32 @@ def _colon_claims(doc: Doc) -> Iterator[_Raw]:
         if content[1] - content[0] < 8 or not _is_speaker(doc, *source):
             continue
         yield _Raw(source=source, cue=(source[1], source[1] + 1), content=content, lemma="say")
+
+
+def _title_claims(doc: Doc) -> Iterator[_Raw]:
+    """Yield the claim of a title-case headline the tagger read as names: "Senator Praises Rescue Teams".
+
+    In the first line, a capitalised word that is a cue in the third person ("Praises", "Endorses") parts the
+    speaker before it from what is said after it.
+    """
+    text = doc.text
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    for token in doc:
+        if token.idx >= end:
+            break
+        if token.i == 0 or token.pos_ not in ("PROPN", "NOUN") or not token.text[:1].isupper():
+            continue
+        lemma = attr.title_cue(token.text)
+        if lemma is None:
+            continue
+        source = attr.trim_chars(text, doc[0].idx, token.idx, punct=True)
+        content = attr.trim_chars(text, token.idx + len(token.text), end, punct=True)
+        content = (content[0], content[1] - 1) if text[content[1] - 1] in ".;" else content
+        if len(text[slice(*source)].split()) > 8 or len(text[slice(*content)].split()) < 2 or not _is_speaker(doc, *source):
+            continue
+        yield _Raw(source=source, cue=(token.idx, token.idx + len(token.text)), content=content, lemma=lemma)
+        return
 
 
 def _is_speaker(doc: Doc, start: int, end: int) -> bool:
