@@ -126,7 +126,8 @@ DENY_CUES = frozenset("deny reject dismiss refute dispute rebut".split())
 HEDGE_CUES = frozenset("suggest believe think suspect speculate guess fear doubt allege unclear".split())
 OBJECT_CUES = frozenset(
     """confirm deny announce report claim describe criticise criticize accuse blame praise support oppose
-    predict cite show reveal acknowledge admit dismiss reject condemn welcome disclose""".split()
+    predict cite show reveal acknowledge admit dismiss reject condemn welcome disclose rebut refute dispute reiterate
+    repeat emphasise emphasize stress tweet""".split()
 ) | OPINION_CUES
 QUOTE_CUES = frozenset(
     """continue joke quip exclaim shout yell chant scream interrupt recount conclude observe muse boast brag lament
@@ -140,6 +141,7 @@ _PREP_CUES = {
     "speak": ("about", "of", "out"), "refer": ("to",), "point": ("to",), "focus": ("on",),
     "rail": ("against",), "agree": ("with",), "boast": ("about", "of"), "think": ("of", "about"), "ask": ("about",),
     "comment": ("on",), "argue": ("for", "against", "about"), "worry": ("about",), "hope": ("for",),
+    "hint": ("at",),
 }  # fmt: skip
 # cues of an attitude towards the content, not of its truth: no evidence that an event happened
 ATTITUDE_CUES = (
