@@ -116,6 +116,8 @@ CUE_SHAPES = [
      "the army had arrested Ali Traore"),
     ("The ministry disputed the account of the survivors.", "The ministry", "disputed", "the account of the survivors"),
     ("The general hinted at a new offensive.", "The general", "hinted", "a new offensive"),
+    ("He says he respects the governor and calls her “an extremely able woman with a long record.”", "He", "calls",
+     "her “an extremely able woman with a long record.”"),
     ("The mayor spoke for an hour, telling reporters that the curfew was a mistake and warning that it would "
      "not last.", "The mayor", "warning", "that it would not last"),
     ("She spoke for an hour, telling voters that the plan was dead and adding that the council could not act.",
@@ -133,7 +135,7 @@ CUE_SHAPES = [
     ids=["parenthetical-inside", "naming", "headline-colon", "quote-only-cue", "participle", "quote-runs-on",
          "object-with-complement", "seen-as", "knowing-a-clause", "topic-preposition", "preference",
          "adjective-of-feeling", "nearest-subject", "any-verb-with-that-clause", "asked-if", "who-is-to-act",
-         "reporters-relative-clause", "disputed-object", "hinted-at",
+         "reporters-relative-clause", "disputed-object", "hinted-at", "naming-a-quoted-object",
          "coordinated-cue-shares-the-source", "no-dangling-conjunction", "second-that-clause"],
 )
 def test_claims_cue_shapes(text: str, source: str, cue: str, content: str) -> None:

@@ -490,7 +490,9 @@ def naming_content(verb: Token) -> tuple[Token, Token] | None:
             or c.dep_ == "appos" and re.search("[“\"]", text[objects[0].idx : c.left_edge.idx])  # called X “Y”
         ]
     if not predicates:
-        return None
+        # "calls her “a fine woman”", parsed with "her" inside the object: a quotation in the object names it
+        quoted = re.search("[“\"]", verb.doc.text[objects[0].left_edge.idx : objects[0].right_edge.idx + 1])
+        return (objects[0].left_edge, objects[0].right_edge) if quoted else None
     return objects[0].left_edge, predicates[-1].right_edge
 
 

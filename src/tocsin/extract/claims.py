@@ -251,7 +251,7 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
         closing = re.match(r"[.,!?]?[”\"]", text[end:])
         if closing and re.search("[“\"]", text[first.idx : end]):
             end += closing.end()  # the quotation's own closing mark
-        return attr.trim_chars(text, first.idx, end)
+        return _through_quote(attr.trim_chars(text, first.idx, end), quotes)
     clause = attr.complement(verb)
     if clause is not None:
         span = attr.subtree_chars(clause, exclude=[*attr.trailing_cues(clause), *attr.trailing_aside(clause)])
