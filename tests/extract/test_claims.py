@@ -373,6 +373,16 @@ def test_claims_assess_certainty_links_confirmation_elsewhere_by_location() -> N
     assert assessed.certainty == "Observed"
 
 
+@needs_model
+def test_claims_declining_is_an_attitude() -> None:
+    from tocsin.extract.attribution import is_attitude
+
+    _, claims = _claims("The army declined to comment on the deaths.")
+    declined = [c for c in claims if c.cue is not None and c.cue.text == "declined"]
+    assert [c.content.text for c in declined] == ["to comment on the deaths"]
+    assert is_attitude("declined")
+
+
 def test_claims_assess_certainty_ignores_attitudes() -> None:
     text = "Gunmen attacked the village, and the governor favoured a curfew. A source said gunmen attacked the village."
     second = text.index("A source")

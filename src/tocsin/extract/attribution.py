@@ -84,11 +84,11 @@ THOUGHT_CUES = frozenset(
 )
 OPINION_CUES = frozenset(
     """promise pledge vow want plan seek refuse threaten offer decide intend express mention tout hail applaud
-    endorse oppose highlight propose demand request characterize characterise mock ridicule thank discuss""".split()
+    endorse oppose highlight propose demand request characterize characterise mock ridicule thank discuss decline""".split()
 )
 _XCOMP_CUES = frozenset(
     """urge advise recommend order instruct call ask tell warn promise pledge vow want plan seek refuse threaten
-    agree offer decide intend hope expect demand""".split()
+    agree offer decide intend hope expect demand decline""".split()
 )
 # knowing takes a clause ("knew that ..."), never an object ("knew him"); perceiving states an opinion only with
 # what the object is seen as ("sees him as a threat"); evaluating takes its object ("defended the decision")
@@ -149,7 +149,7 @@ ATTITUDE_CUES = (
     | PERCEPTION_CUES
     | frozenset("""want plan seek refuse threaten offer decide intend tout hail applaud endorse oppose thank mock
     ridicule talk refer point focus rail agree propose request proud fond furious angry upset happy pleased
-    disappointed frustrated unhappy supportive enthusiastic eager keen willing reluctant determined""".split())
+    disappointed frustrated unhappy supportive enthusiastic eager keen willing reluctant determined decline""".split())
 )
 _IRREGULAR = {"saw": "see", "seen": "see", "spoke": "speak", "spoken": "speak", "sought": "seek", "thought": "think"}
 _OBJECT_COMPLEMENTS = frozenset({"oprd", "xcomp", "ccomp"})
