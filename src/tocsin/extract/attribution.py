@@ -17,9 +17,9 @@ if TYPE_CHECKING:
 __all__ = [
     "ADJ_CUES",
     "ADVICE",
+    "ATTITUDE_CUES",
     "CONFIRM_CUES",
     "DENY_CUES",
-    "ATTITUDE_CUES",
     "EVALUATION_CUES",
     "HEDGE_CLAUSE",
     "HEDGE_CLAUSE_TAIL",
@@ -65,9 +65,9 @@ __all__ = [
     "sentence_minus",
     "subject_of",
     "subtree_chars",
+    "title_cue",
     "trailing_aside",
     "trailing_cues",
-    "title_cue",
     "trim_chars",
 ]
 
