@@ -150,6 +150,7 @@ ATTITUDE_CUES = (
     | frozenset("""want plan seek refuse threaten offer decide intend tout hail applaud endorse oppose thank mock
     ridicule talk refer point focus rail agree propose request proud fond furious angry upset happy pleased
     disappointed frustrated unhappy supportive enthusiastic eager keen willing reluctant determined decline""".split())
+    | frozenset({"for", "to"})  # a viewpoint: "For most residents, the curfew is a relief"
 )
 _IRREGULAR = {"saw": "see", "seen": "see", "spoke": "speak", "spoken": "speak", "sought": "seek", "thought": "think"}
 _OBJECT_COMPLEMENTS = frozenset({"oprd", "xcomp", "ccomp"})

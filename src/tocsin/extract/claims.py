@@ -81,7 +81,7 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     """
     text = article.text
     quotes = attr.quote_spans(text)
-    raws = _own_quotes_first(_dedupe([*_verb_claims(doc, quotes), *_according_claims(doc, quotes), *_noun_claims(doc), *_colon_claims(doc), *_title_claims(doc), *_unattributed_hedges(doc)]))
+    raws = _own_quotes_first(_dedupe([*_verb_claims(doc, quotes), *_according_claims(doc, quotes), *_viewpoint_claims(doc), *_noun_claims(doc), *_colon_claims(doc), *_title_claims(doc), *_unattributed_hedges(doc)]))
     raws.sort(key=lambda r: (r.content[0], r.cue[0] if r.cue else -1, r.source[0] if r.source else -1))
     claims = [_finish(raw, text, article) for raw in raws]
     return _with_advice(claims, doc, article)
@@ -357,6 +357,32 @@ def _according_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_
         cue = (token.idx, to.idx + len(to.text))
         for head in [objects[0], *attr.conjuncts(objects[0])]:
             yield _Raw(source=attr.mention_chars(head), cue=cue, content=content, lemma="according to")
+
+
+_SURVEYS = frozenset({"poll", "survey", "study", "report", "analysis", "census"})
+
+
+def _viewpoint_claims(doc: Doc) -> Iterator[_Raw]:
+    """Yield a sentence framed by whose view or which survey it is: "For most residents, the curfew is a relief",
+    "To the general, the retreat was a trap", "In the same poll, the mayor led by ten points"."""
+    for sent in doc.sents:
+        first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+        if first is None or first.dep_ != "prep" or first.lower_ not in ("for", "to", "in"):
+            continue
+        objects = [c for c in first.children if c.dep_ == "pobj"]
+        last = max((t.i for t in first.subtree), default=first.i)
+        if not objects or last + 1 >= sent.end or doc[last + 1].text != ",":
+            continue
+        head = objects[0]
+        if first.lower_ == "in" and head.lemma_.lower() not in _SURVEYS:
+            continue
+        if first.lower_ != "in" and (not attr.is_sentient(head) or head.ent_type_ == "GPE"):
+            continue
+        content = attr.sentence_minus(sent, (first.i, last))
+        if content is None or attr.is_cue_verb(sent.root):
+            continue  # "In a study, they estimated ...": the verb says who claims what
+        lemma = "according to" if first.lower_ == "in" else "think"
+        yield _Raw(source=attr.mention_chars(head), cue=(first.idx, first.idx + len(first.text)), content=content, lemma=lemma)
 
 
 _NOUN_PREPS = frozenset({"about", "of", "for", "on", "against", "over", "with", "to"})
