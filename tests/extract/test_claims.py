@@ -377,6 +377,20 @@ def test_claims_assess_certainty_links_confirmation_elsewhere_by_location() -> N
 
 
 @needs_model
+def test_claims_appearance_is_the_reporters_impression() -> None:
+    text = "The convoy appeared to be heading north. The attack seemed to be retaliation for the raid."
+    article, claims = _claims(text)
+    assert [(c.source, c.content.text, c.stance) for c in claims] == [
+        (None, "The convoy appeared to be heading north", "hedge"),
+        (None, "The attack seemed to be retaliation for the raid", "hedge"),
+    ]
+    second = text.index("The attack")
+    event = Event(event_type="Battles", sub_event_type="Armed clash", sentence_start=second, sentence_end=len(text))
+    (assessed,) = assess_certainty([event], claims, article)
+    assert assessed.certainty == "Likely" and assessed.claims == ()
+
+
+@needs_model
 def test_claims_declining_is_an_attitude() -> None:
     from tocsin.extract.attribution import is_attitude
 

@@ -81,7 +81,7 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     """
     text = article.text
     quotes = attr.quote_spans(text)
-    raws = _own_quotes_first(_dedupe([*_verb_claims(doc, quotes), *_according_claims(doc, quotes), *_viewpoint_claims(doc), *_noun_claims(doc), *_colon_claims(doc), *_title_claims(doc), *_unattributed_hedges(doc)]))
+    raws = _own_quotes_first(_dedupe([*_verb_claims(doc, quotes), *_according_claims(doc, quotes), *_viewpoint_claims(doc), *_noun_claims(doc), *_appearances(doc), *_colon_claims(doc), *_title_claims(doc), *_unattributed_hedges(doc)]))
     raws.sort(key=lambda r: (r.content[0], r.cue[0] if r.cue else -1, r.source[0] if r.source else -1))
     claims = [_finish(raw, text, article) for raw in raws]
     return _with_advice(claims, doc, article)
@@ -402,6 +402,32 @@ def _noun_claims(doc: Doc) -> Iterator[_Raw]:
         yield _Raw(source=source, cue=(token.idx, token.idx + len(token.text)), content=content, lemma=verb)
 
 
+_APPEARANCE = frozenset({"appear", "seem"})
+
+
+def _appearances(doc: Doc) -> Iterator[_Raw]:
+    """Yield the reporter's impression, without a source: "the team appeared paralysed", "it seems that ...".
+
+    The content is what appears so, its subject included; an inner cue ("appeared to confirm") is the claim
+    instead, and "appeared on television" is no impression.
+    """
+    for token in doc:
+        if token.lemma_.lower() not in _APPEARANCE or token.dep_ in ("aux", "auxpass") or token.pos_ != "VERB":
+            continue
+        clause = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i), None)
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        said = [c for c in token.children if c.dep_ in ("xcomp", "acomp", "attr", "oprd") and c.i > token.i]
+        if clause is not None:
+            content = attr.subtree_chars(clause)
+        elif subject is None or not said or subject.lower_ in ("it", "there", "who", "which", "that"):
+            continue
+        elif any(attr.is_cue_verb(c) for c in said):
+            continue
+        else:
+            content = (subject.left_edge.idx, max(attr.subtree_chars(c)[1] for c in said))
+        yield _Raw(source=None, cue=attr.cue_extent(token), content=content, lemma="unclear")
+
+
 def _noun_content(noun: Token) -> tuple[int, int] | None:
     """Return what a nominal cue says: its clause ("claim that ...", "call to ...") or its object ("fear of ...")."""
     after = [c for c in noun.children if c.i > noun.i]
@@ -705,8 +731,12 @@ def assess_certainty(events: list[Event], claims: list[Claim], article: Article)
 
 
 def _is_evidence(claim: Claim) -> bool:
-    """Whether a claim speaks to whether its content is true: not advice, not an attitude towards it."""
-    return not claim.advice and not (claim.cue is not None and attr.is_attitude(claim.cue.text))
+    """Whether a claim speaks to whether its content is true: not advice, not an attitude towards it, and not the
+    reporter's impression ("the attack appeared to be retaliation" leaves the attack as sure as it was)."""
+    if claim.advice or claim.cue is None:
+        return not claim.advice
+    impression = claim.source is None and claim.cue.text.lower().startswith(("appear", "seem"))
+    return not impression and not attr.is_attitude(claim.cue.text)
 
 
 def _assess_one(event: Event, claims: list[Claim], names: list[str | None], indices: tuple[int, ...]) -> Event:
