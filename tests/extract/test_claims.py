@@ -377,6 +377,18 @@ def test_claims_assess_certainty_links_confirmation_elsewhere_by_location() -> N
 
 
 @needs_model
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [("The minister was asked whether the army would withdraw.", None, "whether the army would withdraw"),
+     ("Residents were told by the police that the road was closed.", "the police", "that the road was closed")],
+    ids=["no-agent", "by-agent"],
+)
+def test_claims_passive_cue_source_is_its_agent(text: str, source: str | None, content: str) -> None:
+    _, claims = _claims(text)
+    assert [(c.source.text if c.source else None, c.content.text) for c in claims] == [(source, content)]
+
+
+@needs_model
 def test_claims_appearance_is_the_reporters_impression() -> None:
     text = "The convoy appeared to be heading north. The attack seemed to be retaliation for the raid."
     article, claims = _claims(text)

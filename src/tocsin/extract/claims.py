@@ -132,8 +132,12 @@ def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
         if content is None:
             yield from _passive_claims(token, quotes)
             continue
-        sources = _subjects(token) or _left_neighbour(token, content)
-        if not sources and not attr.allows_no_source(token):
+        passive = any(c.dep_ == "auxpass" for c in token.children)
+        if passive:  # "X was asked whether ...": X is asked; the one who asks is the "by" agent, if any
+            sources = [attr.mention_chars(g) for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        else:
+            sources = _subjects(token) or _left_neighbour(token, content)
+        if not sources and not passive and not attr.allows_no_source(token):
             continue
         if _speaker_musing(token, doc.text, sources) or _quoted_cue(token, quotes):
             continue
