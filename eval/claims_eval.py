@@ -54,9 +54,10 @@ LIMITS = [
     "\"back\", \"defend\", \"attack\", \"question\" with an object, \"voted for\", \"supporters of\", any verb with a",
     "\"to\" clause, \"saw\"/\"knew\" with a bare object. Attitudes (wanting, preferring, seeing as, feelings,",
     "viewpoints) and impressions are claims but no evidence for an event's certainty; a cue inside a quotation is",
-    "the speaker's words, not a claim of the article. The misses left are mostly that long tail (\"is trumpeting\",",
-    "\"has misgivings about\"), content boundaries (a clause coordinated after the content, adverbials before the",
-    "source that PolNeAR puts in the content), and answers with no clause (\"said yes\", \"said so\").",
+    "the speaker's words, not a claim of the article; an answer without a clause (\"said no\", \"said so\") is read.",
+    "The misses left are mostly that long tail (\"is trumpeting\", \"has misgivings about\"), and content",
+    "boundaries (a clause coordinated after the content, adverbials before the source that PolNeAR puts in the",
+    "content, a quotation broken by its cue where PolNeAR joins both parts).",
 ]
 
 

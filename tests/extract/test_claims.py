@@ -119,6 +119,7 @@ CUE_SHAPES = [
     ("He says he respects the governor and calls her “an extremely able woman with a long record.”", "He", "calls",
      "her “an extremely able woman with a long record.”"),
     ("For most residents, the curfew is a relief.", "most residents", "For", "the curfew is a relief"),
+    ("Asked whether he would resign, the minister said no.", "the minister", "said", "no"),
     ("In the same poll, the mayor led by ten points.", "the same poll", "In", "the mayor led by ten points"),
     ("The mayor spoke for an hour, telling reporters that the curfew was a mistake and warning that it would "
      "not last.", "The mayor", "warning", "that it would not last"),
@@ -138,7 +139,7 @@ CUE_SHAPES = [
          "object-with-complement", "seen-as", "knowing-a-clause", "topic-preposition", "preference",
          "adjective-of-feeling", "nearest-subject", "any-verb-with-that-clause", "asked-if", "who-is-to-act",
          "reporters-relative-clause", "disputed-object", "hinted-at", "naming-a-quoted-object",
-         "viewpoint", "survey",
+         "viewpoint", "survey", "answer-without-clause",
          "coordinated-cue-shares-the-source", "no-dangling-conjunction", "second-that-clause"],
 )
 def test_claims_cue_shapes(text: str, source: str, cue: str, content: str) -> None:

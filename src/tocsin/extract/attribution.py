@@ -155,6 +155,7 @@ ATTITUDE_CUES = (
 _IRREGULAR = {"saw": "see", "seen": "see", "spoke": "speak", "spoken": "speak", "sought": "seek", "thought": "think"}
 _OBJECT_COMPLEMENTS = frozenset({"oprd", "xcomp", "ccomp"})
 _ARGUMENT_PREPS = frozenset({"of", "for", "as", "to", "with", "about", "over", "against", "on"})
+_ANSWERS = frozenset({"so", "yes", "no", "same", "otherwise", "nothing"})
 _QUESTION_CUES = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
 _NO_SOURCE_CUES = frozenset("report say believe allege claim understand think expect estimate fear".split())
 _RELATIVE = frozenset({"who", "that", "which"})
@@ -505,6 +506,8 @@ def object_content(verb: Token) -> Token | None:
     lemma = cue_lemma(verb)
     preps = _ADJ_PREPS if verb.pos_ == "ADJ" else _PREP_CUES.get(lemma, ())
     for child in verb.children:
+        if child.dep_ in ("dobj", "advmod", "intj") and child.lower_ in _ANSWERS and child.i > verb.i and lemma in SPEECH_CUES:
+            return child  # "said so", "said no", "said the same"
         if child.dep_ == "dobj" and child.lower_ not in ("what", "it", "this", "that"):
             if lemma in OBJECT_CUES or lemma in EVALUATION_CUES or lemma in PERCEPTION_CUES and _seen_as(verb, child):
                 return child
