@@ -14,8 +14,10 @@ from tocsin.extract.attribution import ADVICE, HEDGE_WORDS, classify_source, hea
         ("He said: \u201cYes. No.\u201d", ["\u201cYes. No.\u201d"]),
         ('"One," she said, "two."', ['"One,"', '"two."']),
         ("No quotation here.", []),
+        ('a 5" screen. "One," he said. "Two."', ['"One,"', '"Two."']),
+        ("''One,'' he said. ''Two.''", ["''One,''", "''Two.''"]),
     ],
-    ids=["curly-across-sentences", "straight-pair", "none"],
+    ids=["curly-across-sentences", "straight-pair", "none", "stray-mark-pairs-nothing", "two-apostrophes"],
 )
 def test_attribution_quote_spans(text: str, quotes: list[str]) -> None:
     assert [text[s:e] for s, e in quote_spans(text)] == quotes
@@ -69,3 +71,18 @@ def test_attribution_quote_spans_join_paragraphs_without_closing_marks() -> None
     text = "He said:\n\n“A is so.\n\n“B is so.”\n\n“C.”"
     spans = quote_spans(text)
     assert [text[a:b] for a, b in spans] == ["“A is so.\n\n“B is so.”", "“C.”"]
+
+
+def test_attribution_complement_is_the_nearest_clause() -> None:
+    from spacy.tokens import Doc
+
+    from tocsin import nlp
+    from tocsin.extract.attribution import complement
+
+    # a parse that also hangs the paragraph before on "said": "Talks failed. \n\n He said it works."
+    words = ["Talks", "failed", ".", "\n\n", "He", "said", "it", "works", "."]
+    heads = [1, 5, 1, 2, 5, 5, 7, 5, 5]
+    deps = ["nsubj", "ccomp", "punct", "dep", "nsubj", "ROOT", "nsubj", "ccomp", "punct"]
+    doc = Doc(nlp.blank().vocab, words=words, heads=heads, deps=deps)
+    clause = complement(doc[5])
+    assert clause is not None and clause.text == "works"

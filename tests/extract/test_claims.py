@@ -54,6 +54,14 @@ SENTENCES = [
      "that a possible coup was under way", "anonymous", "hedge"),
     ("Human rights activists said 20 people had been detained.", "Human rights activists", "said",
      "20 people had been detained", "organisation", "assert"),
+    ("The governor's denial that troops fired on the crowd was rejected.", "The governor's", "denial",
+     "that troops fired on the crowd", "official", "deny"),
+    ("The ministry voiced concern about the fighting in the north.", "The ministry", "concern",
+     "the fighting in the north", "official", "hedge"),
+    ("The police were confident that the road would reopen soon.", "The police", "confident",
+     "that the road would reopen soon", "official", "hedge"),
+    ("Army Chief Denies Troops Fired On Protesters.\n\nThe army said nothing.", "Army Chief", "Denies",
+     "Troops Fired On Protesters", "official", "deny"),
 ]  # fmt: skip
 
 
@@ -61,7 +69,8 @@ SENTENCES = [
 @pytest.mark.parametrize(
     ("text", "source", "cue", "content", "kind", "stance"),
     SENTENCES,
-    ids=["inverted", "confirm", "deny", "witness", "according-to", "anonymous-hedge", "organisation"],
+    ids=["inverted", "confirm", "deny", "witness", "according-to", "anonymous-hedge", "organisation",
+         "noun-denial", "noun-with-light-verb", "adjective-of-belief", "title-case-headline"],
 )
 def test_claims_sentence_attribution(
     text: str, source: str, cue: str, content: str, kind: str | None, stance: str
@@ -88,6 +97,37 @@ CUE_SHAPES = [
      "the town had been retaken"),
     ("The governor said that “the situation is calm. Shops have reopened.”", "The governor", "said",
      "that “the situation is calm. Shops have reopened.”"),
+    ("The minister accused the rebels of breaking the truce.", "The minister", "accused",
+     "the rebels of breaking the truce"),
+    ("Many farmers see the new dam as a threat to their fields.", "Many farmers", "see",
+     "the new dam as a threat to their fields"),
+    ("The mayor knew that the bridge had been closed.", "The mayor", "knew", "that the bridge had been closed"),
+    ("The senator talked about the budget for an hour.", "The senator", "talked", "the budget"),
+    ("Most members of the council favoured the second plan.", "Most members of the council", "favoured",
+     "the second plan"),
+    ("Local traders were furious about the new tax.", "Local traders", "furious", "the new tax"),
+    ("“We can win anywhere: Kayes, Sikasso, Mopti, Gao,” the governor said.", "the governor", "said",
+     "“We can win anywhere: Kayes, Sikasso, Mopti, Gao,”"),
+    ("Residents hinted that the soldiers had left.", "Residents", "hinted", "that the soldiers had left"),
+    ("The officer asked if the road was open.", "The officer", "asked", "if the road was open"),
+    ("The mayor called for a special prosecutor to investigate the deal.", "The mayor", "called",
+     "a special prosecutor to investigate the deal"),
+    ("The minister said the army had arrested Ali Traore, who was later released on bail.", "The minister", "said",
+     "the army had arrested Ali Traore"),
+    ("The ministry disputed the account of the survivors.", "The ministry", "disputed", "the account of the survivors"),
+    ("The general hinted at a new offensive.", "The general", "hinted", "a new offensive"),
+    ("He says he respects the governor and calls her “an extremely able woman with a long record.”", "He", "calls",
+     "her “an extremely able woman with a long record.”"),
+    ("For most residents, the curfew is a relief.", "most residents", "For", "the curfew is a relief"),
+    ("Asked whether he would resign, the minister said no.", "the minister", "said", "no"),
+    ("In the same poll, the mayor led by ten points.", "the same poll", "In", "the mayor led by ten points"),
+    ("The mayor spoke for an hour, telling reporters that the curfew was a mistake and warning that it would "
+     "not last.", "The mayor", "warning", "that it would not last"),
+    ("She spoke for an hour, telling voters that the plan was dead and adding that the council could not act.",
+     "She", "telling", "that the plan was dead"),
+    ("The governor said the army needs to secure the border and open the roads, but that he would not support a "
+     "curfew.", "The governor", "said", "the army needs to secure the border and open the roads, but that he would "
+     "not support a curfew"),
 ]  # fmt: skip
 
 
@@ -95,7 +135,12 @@ CUE_SHAPES = [
 @pytest.mark.parametrize(
     ("text", "source", "cue", "content"),
     CUE_SHAPES,
-    ids=["parenthetical-inside", "naming", "headline-colon", "quote-only-cue", "participle", "quote-runs-on"],
+    ids=["parenthetical-inside", "naming", "headline-colon", "quote-only-cue", "participle", "quote-runs-on",
+         "object-with-complement", "seen-as", "knowing-a-clause", "topic-preposition", "preference",
+         "adjective-of-feeling", "nearest-subject", "any-verb-with-that-clause", "asked-if", "who-is-to-act",
+         "reporters-relative-clause", "disputed-object", "hinted-at", "naming-a-quoted-object",
+         "viewpoint", "survey", "answer-without-clause",
+         "coordinated-cue-shares-the-source", "no-dangling-conjunction", "second-that-clause"],
 )
 def test_claims_cue_shapes(text: str, source: str, cue: str, content: str) -> None:
     _, claims = _claims(text)
@@ -109,12 +154,16 @@ def test_claims_cue_shapes(text: str, source: str, cue: str, content: str) -> No
 @pytest.mark.parametrize(
     "text",
     ["Mali: Gunfire heard at army base near Bamako", "UPDATE: Gunfire heard at army base",
-     "“I think we can win,” she said.", "Fighting continued in the north."],
-    ids=["place-label", "update-label", "speakers-own-thought", "continue-without-quote"],
+     "“I think we can win,” she said.", "Fighting continued in the north.",
+     "“The rebels want a war,” the minister said.", "A patrol saw the convoy near the border.",
+     "The commander knew the area well.", "The decision meant that schools stayed closed."],
+    ids=["place-label", "update-label", "speakers-own-thought", "continue-without-quote", "cue-inside-quotation",
+         "seeing-without-as", "knowing-an-object", "that-clause-without-a-mind"],
 )
 def test_claims_no_claim_from(text: str) -> None:
     _, claims = _claims(text)
-    assert all(c.cue is None or c.cue.text not in (":", "think", "continued") for c in claims), claims
+    cues = (":", "think", "continued", "want", "saw", "knew", "meant")
+    assert all(c.cue is None or c.cue.text not in cues for c in claims), claims
 
 
 @needs_model
@@ -329,8 +378,117 @@ def test_claims_assess_certainty_links_confirmation_elsewhere_by_location() -> N
 
 
 @needs_model
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [("The minister was asked whether the army would withdraw.", None, "whether the army would withdraw"),
+     ("Residents were told by the police that the road was closed.", "the police", "that the road was closed")],
+    ids=["no-agent", "by-agent"],
+)
+def test_claims_passive_cue_source_is_its_agent(text: str, source: str | None, content: str) -> None:
+    _, claims = _claims(text)
+    assert [(c.source.text if c.source else None, c.content.text) for c in claims] == [(source, content)]
+
+
+@needs_model
+def test_claims_appearance_is_the_reporters_impression() -> None:
+    text = "The convoy appeared to be heading north. The attack seemed to be retaliation for the raid."
+    article, claims = _claims(text)
+    assert [(c.source, c.content.text, c.stance) for c in claims] == [
+        (None, "The convoy appeared to be heading north", "hedge"),
+        (None, "The attack seemed to be retaliation for the raid", "hedge"),
+    ]
+    second = text.index("The attack")
+    event = Event(event_type="Battles", sub_event_type="Armed clash", sentence_start=second, sentence_end=len(text))
+    (assessed,) = assess_certainty([event], claims, article)
+    assert assessed.certainty == "Likely" and assessed.claims == ()
+
+
+@needs_model
+def test_claims_declining_is_an_attitude() -> None:
+    from tocsin.extract.attribution import is_attitude
+
+    _, claims = _claims("The army declined to comment on the deaths.")
+    declined = [c for c in claims if c.cue is not None and c.cue.text == "declined"]
+    assert [c.content.text for c in declined] == ["to comment on the deaths"]
+    assert is_attitude("declined")
+
+
+def test_claims_assess_certainty_ignores_attitudes() -> None:
+    text = "Gunmen attacked the village, and the governor favoured a curfew. A source said gunmen attacked the village."
+    second = text.index("A source")
+    claims = [
+        Claim(content=_span(text, "a curfew"), source=_span(text, "the governor"), source_kind="official",
+              cue=_span(text, "favoured")),
+        Claim(content=_span(text, "gunmen attacked the village", after=second), source=_span(text, "A source"),
+              source_kind="anonymous", cue=_span(text, "said")),
+    ]
+    event = Event(event_type="Violence against civilians", sub_event_type="Attack", location="village",
+                  sentence_start=0, sentence_end=second - 1)
+    (assessed,) = assess_certainty([event], claims, make_article(text))
+    assert assessed.claims == (1,)
+    assert assessed.certainty == "Possible"
+
+
+@needs_model
 def test_claims_quote_continued_after_cue_keeps_source() -> None:
     text = "\u201cThe town is calm,\u201d the governor said. \u201cSchools will reopen on Monday.\u201d"
     _, claims = _claims(text)
     contents = [c.content.text for c in claims if c.source and c.source.text == "the governor"]
     assert contents == ["\u201cThe town is calm,\u201d", "\u201cSchools will reopen on Monday.\u201d"]
+
+
+@needs_model
+def test_claims_content_stays_in_its_paragraph() -> None:
+    text = "Mayor Says Curfew Will End\nThe mayor said on Monday that shops would reopen."
+    _, claims = _claims(text)
+    assert [c.content.text for c in claims if c.cue is not None and c.cue.text == "Says"] == ["Curfew Will End"]
+
+
+@needs_model
+def test_claims_reporters_words_leading_into_a_quotation_are_content() -> None:
+    text = "Yet the town is \u201ccalm and quiet,\u201d the governor said. \u201cShops are open.\u201d"
+    _, claims = _claims(text)
+    contents = [c.content.text for c in claims if c.source and c.source.text == "the governor"]
+    assert contents == ["Yet the town is \u201ccalm and quiet,\u201d", "\u201cShops are open.\u201d"]
+
+
+@needs_model
+def test_claims_topic_cue_frames_no_quotation() -> None:
+    text = "He referred to the attack, \u201cIt was terrible,\u201d he said."
+    _, claims = _claims(text)
+    assert [c.content.text for c in claims if c.cue is not None and c.cue.text == "referred"] == ["the attack"]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The commander was said to be furious with the governor.", "said",
+         "The commander was said to be furious with the governor"),
+        ("The rebel leader is widely seen as a reformer.", "seen", "The rebel leader is widely seen as a reformer"),
+    ],
+    ids=["said-to-be", "seen-as"],
+)  # fmt: skip
+def test_claims_passive_cue_says_something_of_its_subject(text: str, cue: str, content: str) -> None:
+    _, claims = _claims(text)
+    assert [(c.source, c.cue.text if c.cue else None, c.content.text) for c in claims] == [(None, cue, content)]
+
+
+def test_claims_speaker_named_before_a_cue_without_subject() -> None:
+    from spacy.tokens import Doc
+
+    from tocsin import nlp
+
+    # a parse that leaves "said" without a subject: "Colonel Ba, a spokesman, said it failed."
+    words = ["Colonel", "Ba", ",", "a", "spokesman", ",", "said", "it", "failed", "."]
+    heads = [1, 6, 1, 4, 1, 1, 6, 8, 6, 6]
+    deps = ["compound", "npadvmod", "punct", "det", "appos", "punct", "ROOT", "nsubj", "ccomp", "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PRON", "VERB", "PUNCT"]
+    lemmas = ["Colonel", "Ba", ",", "a", "spokesman", ",", "say", "it", "fail", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O", "O"]
+    doc = Doc(nlp.blank().vocab, words=words, spaces=[True, False, True, True, False, True, True, True, False, False],
+              heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+    claims = find_claims(doc, make_article(doc.text))
+    assert [(c.source.text if c.source else None, c.content.text) for c in claims] == [
+        ("Colonel Ba, a spokesman", "it failed")
+    ]

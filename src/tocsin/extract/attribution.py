@@ -17,18 +17,25 @@ if TYPE_CHECKING:
 __all__ = [
     "ADJ_CUES",
     "ADVICE",
+    "ATTITUDE_CUES",
     "CONFIRM_CUES",
     "DENY_CUES",
+    "EVALUATION_CUES",
     "HEDGE_CLAUSE",
     "HEDGE_CLAUSE_TAIL",
     "HEDGE_CUES",
     "HEDGE_WORDS",
+    "KNOWLEDGE_CUES",
+    "LIGHT_VERBS",
+    "NOUN_CUES",
     "OBJECT_CUES",
     "OPINION_CUES",
+    "PERCEPTION_CUES",
     "QUOTE_CUES",
     "SPEECH_CUES",
     "THOUGHT_CUES",
     "adjacent_quote",
+    "agent_before",
     "allows_no_source",
     "classify_source",
     "cue_lemma",
@@ -40,19 +47,27 @@ __all__ = [
     "continued_quotes",
     "cue_extent",
     "enclosing_quote",
+    "has_that",
     "head_word",
     "host_clause",
+    "is_attitude",
     "is_cue_verb",
     "is_negated",
     "is_plural",
+    "is_sentient",
     "left_coordinated",
     "mention_chars",
+    "object_chars",
     "object_content",
     "place_in",
     "quote_spans",
+    "reports_words",
     "sentence_minus",
     "subject_of",
     "subtree_chars",
+    "title_cue",
+    "trailing_aside",
+    "trailing_cues",
     "trim_chars",
 ]
 
@@ -69,28 +84,82 @@ THOUGHT_CUES = frozenset(
 )
 OPINION_CUES = frozenset(
     """promise pledge vow want plan seek refuse threaten offer decide intend express mention tout hail applaud
-    endorse oppose highlight propose demand request characterize characterise mock ridicule thank discuss""".split()
+    endorse oppose highlight propose demand request characterize characterise mock ridicule thank discuss decline""".split()
 )
 _XCOMP_CUES = frozenset(
     """urge advise recommend order instruct call ask tell warn promise pledge vow want plan seek refuse threaten
-    agree offer decide intend hope expect demand""".split()
+    agree offer decide intend hope expect demand decline""".split()
 )
-ADJ_CUES = frozenset("worried concerned confident convinced certain sure hopeful afraid aware optimistic".split())
+# knowing takes a clause ("knew that ..."), never an object ("knew him"); perceiving states an opinion only with
+# what the object is seen as ("sees him as a threat"); evaluating takes its object ("defended the decision")
+KNOWLEDGE_CUES = frozenset("know learn understand realize realise recognize recognise remember notice discover".split())
+PERCEPTION_CUES = frozenset("see view regard perceive portray depict paint cast".split())
+EVALUATION_CUES = frozenset("denounce decry prefer favor favour".split())
+# nouns that name a claim, with the verb whose stance they share: "his denial that ..." denies
+NOUN_CUES = {
+    "claim": "claim", "belief": "believe", "assertion": "assert", "promise": "promise", "pledge": "pledge",
+    "vow": "vow", "accusation": "accuse", "allegation": "allege", "argument": "argue", "suggestion": "suggest",
+    "warning": "warn", "fear": "fear", "hope": "hope", "concern": "fear", "criticism": "criticize",
+    "opposition": "oppose", "endorsement": "endorse", "call": "call", "demand": "demand", "question": "doubt", "complaint": "complain", "insistence": "insist",
+    "denial": "deny", "admission": "admit", "announcement": "announce", "proposal": "propose", "threat": "threaten",
+    "praise": "praise", "condemnation": "condemn", "doubt": "doubt", "assurance": "assure", "prediction": "predict",
+    "opinion": "think", "conviction": "believe", "skepticism": "doubt", "scepticism": "doubt", "misgiving": "doubt",
+    "worry": "fear", "suspicion": "suspect", "assessment": "estimate", "testimony": "testify", "plea": "urge",
+    "request": "request",
+}  # fmt: skip
+# verbs that make a noun cue their subject's: "X voiced concern that ...", "X made comments about ..."
+LIGHT_VERBS = frozenset("make issue raise express voice have give offer repeat reiterate renew deliver level lodge file".split())
+# adjectives of belief and feeling with the verb whose stance they share ("sure that ..." believes)
+ADJ_CUES = {
+    "worried": "fear", "concerned": "fear", "afraid": "fear", "anxious": "fear", "nervous": "fear",
+    "confident": "believe", "convinced": "believe", "certain": "believe", "sure": "believe", "hopeful": "hope",
+    "optimistic": "hope", "pessimistic": "fear", "aware": "know", "unsure": "doubt", "doubtful": "doubt",
+    "skeptical": "doubt", "sceptical": "doubt", "wary": "doubt", "suspicious": "suspect", "adamant": "insist",
+    "critical": "criticize", "proud": "feel", "eager": "want", "keen": "want", "willing": "want",
+    "reluctant": "refuse", "fond": "feel", "furious": "feel", "angry": "feel", "upset": "feel", "happy": "feel",
+    "pleased": "feel", "disappointed": "feel", "frustrated": "feel", "unhappy": "feel", "supportive": "feel",
+    "determined": "want", "enthusiastic": "feel",
+}  # fmt: skip
+_ADJ_PREPS = frozenset({"of", "about", "at", "with", "over", "toward", "towards", "on", "in"})
 CONFIRM_CUES = frozenset("confirm acknowledge admit verify corroborate concede".split())
 DENY_CUES = frozenset("deny reject dismiss refute dispute rebut".split())
 HEDGE_CUES = frozenset("suggest believe think suspect speculate guess fear doubt allege unclear".split())
 OBJECT_CUES = frozenset(
     """confirm deny announce report claim describe criticise criticize accuse blame praise support oppose
-    predict cite show reveal acknowledge admit dismiss reject condemn welcome disclose""".split()
+    predict cite show reveal acknowledge admit dismiss reject condemn welcome disclose rebut refute dispute reiterate
+    repeat emphasise emphasize stress tweet""".split()
 ) | OPINION_CUES
 QUOTE_CUES = frozenset(
     """continue joke quip exclaim shout yell chant scream interrupt recount conclude observe muse boast brag lament
     marvel joke laugh sigh retort counter""".split()
 )
 _NAMING_CUES = frozenset({"call", "label", "brand", "dub", "term"})
-_PREP_CUES = {"call": ("for",), "warn": ("of", "about", "against"), "complain": ("about", "of")}
+_CUE_LEXICONS = (SPEECH_CUES, THOUGHT_CUES, OPINION_CUES, QUOTE_CUES, KNOWLEDGE_CUES, PERCEPTION_CUES, EVALUATION_CUES)
+# cues whose content is the object of a preposition ("talked about the economy", "voted for Smith")
+_PREP_CUES = {
+    "call": ("for",), "warn": ("of", "about", "against"), "complain": ("about", "of"), "talk": ("about", "of"),
+    "speak": ("about", "of", "out"), "refer": ("to",), "point": ("to",), "focus": ("on",),
+    "rail": ("against",), "agree": ("with",), "boast": ("about", "of"), "think": ("of", "about"), "ask": ("about",),
+    "comment": ("on",), "argue": ("for", "against", "about"), "worry": ("about",), "hope": ("for",),
+    "hint": ("at",),
+}  # fmt: skip
+# cues of an attitude towards the content, not of its truth: no evidence that an event happened
+ATTITUDE_CUES = (
+    EVALUATION_CUES
+    | PERCEPTION_CUES
+    | frozenset("""want plan seek refuse threaten offer decide intend tout hail applaud endorse oppose thank mock
+    ridicule talk refer point focus rail agree propose request proud fond furious angry upset happy pleased
+    disappointed frustrated unhappy supportive enthusiastic eager keen willing reluctant determined decline""".split())
+    | frozenset({"for", "to"})  # a viewpoint: "For most residents, the curfew is a relief"
+)
+_IRREGULAR = {"saw": "see", "seen": "see", "spoke": "speak", "spoken": "speak", "sought": "seek", "thought": "think"}
+_OBJECT_COMPLEMENTS = frozenset({"oprd", "xcomp", "ccomp"})
+_ARGUMENT_PREPS = frozenset({"of", "for", "as", "to", "with", "about", "over", "against", "on"})
+_ANSWERS = frozenset({"so", "yes", "no", "same", "otherwise", "nothing"})
+_QUESTION_CUES = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
 _NO_SOURCE_CUES = frozenset("report say believe allege claim understand think expect estimate fear".split())
 _RELATIVE = frozenset({"who", "that", "which"})
+_PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "who"})
 _COORDINATORS = frozenset({"as", "while", "because", "after", "when", "since", "though", "although", "where"})
 
 HEDGE_WORDS = re.compile(
@@ -151,6 +220,13 @@ _MEDIA = re.compile(
     r"guardian|news|magazine|broadcaster)\b",
     re.IGNORECASE,
 )
+# straight marks open before a word and close after one, so that a stray mark does not pair every quotation after
+# it with the text between two quotations ('said. "B."' is no quotation)
+_QUOTATION = re.compile(
+    r"“[^“”]{1,3000}?”"
+    r"|(?<![\w\"])\"(?=[^\s\"])[^\"\n]{1,3000}?(?<=\S)\"(?![\w\"])"
+    r"|(?<![\w'])''(?=[^\s'])[^\n]{1,3000}?(?<=\S)''(?![\w'])"
+)
 _SPOKES = re.compile(r"\bspokes(man|woman|person|men|women|people)\b", re.IGNORECASE)
 _CORE_CUT = re.compile(r"\s+(?:of|who|which|that|for|from|in|at|with|on)\s+|,|\(|—|–")
 _STOP = frozenset(
@@ -167,7 +243,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     [(9, 19), (25, 30)]
     """
     spans: list[tuple[int, int]] = []
-    for match in re.finditer(r"“[^“”]{1,3000}?”|\"[^\"\n]{1,3000}?\"|''(?!')[^\n]{1,3000}?''", text):
+    for match in _QUOTATION.finditer(text):
         spans.append((match.start(), match.end()))
     return _join_paragraphs(text, spans)
 
@@ -206,16 +282,53 @@ def cue_lemma(token: Token) -> str:
     lemma = token.lemma_.lower()
     if _is_cue_word(lemma):
         return lemma
-    lower = token.lower_
+    return _mended(token.lower_) or lemma
+
+
+def _mended(word: str) -> str | None:
+    """Return the cue an inflected ``word`` is a form of ("hoped" → "hope", "saw" → "see"), or None."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if not word.endswith(("s", "d", "ing")):
+        return None
     for cut, add in ((1, ""), (2, ""), (3, ""), (3, "e"), (1, "e"), (3, "y"), (2, "e")):
-        guess = lower[:-cut] + add
+        guess = word[:-cut] + add
         if len(guess) > 2 and _is_cue_word(guess):
             return guess
-    return lemma
+    return None
+
+
+def title_cue(word: str) -> str | None:
+    """Return the cue a capitalised third-person verb of a headline is ("Praises" → "praise"), or None.
+
+    >>> title_cue("Endorses"), title_cue("Rescue")
+    ('endorse', None)
+    """
+    lower = word.lower()
+    if not lower.endswith("s") or lower.endswith("ss"):
+        return None
+    for guess in (lower[:-1], lower[:-2], lower[:-3] + "y"):
+        if guess in SPEECH_CUES or guess in THOUGHT_CUES or guess in OPINION_CUES or guess in EVALUATION_CUES:
+            return guess
+    return None
+
+
+def is_attitude(cue: str) -> bool:
+    """Whether a cue states an attitude towards its content (wanting, preferring, seeing as), not its truth.
+
+    >>> is_attitude("wanted"), is_attitude("proposals"), is_attitude("furious"), is_attitude("said"), is_attitude("claim")
+    (True, True, True, False, False)
+    """
+    words = cue.lower().split()
+    if not words:
+        return False
+    word = words[0]
+    noun = NOUN_CUES.get(word) or NOUN_CUES.get(word.removesuffix("s"))
+    return (noun or word) in ATTITUDE_CUES or _mended(word) in ATTITUDE_CUES
 
 
 def _is_cue_word(lemma: str) -> bool:
-    return lemma in SPEECH_CUES or lemma in THOUGHT_CUES or lemma in OPINION_CUES or lemma in QUOTE_CUES
+    return any(lemma in lexicon for lexicon in _CUE_LEXICONS) or lemma in _PREP_CUES
 
 
 def is_cue_verb(token: Token) -> bool:
@@ -225,6 +338,13 @@ def is_cue_verb(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX") or token.tag_ == "VBN" and token.dep_ == "amod":
         return False
     return _is_cue_word(cue_lemma(token))
+
+
+def reports_words(token: Token) -> bool:
+    """Whether a cue can frame a quotation or a clause it is set in ('“...,” he said', 'A, she thought, B'):
+    verbs of saying, thinking and intending can; "referred to", "saw ... as", "knew" cannot."""
+    lemma = cue_lemma(token)
+    return any(lemma in lexicon for lexicon in (SPEECH_CUES, THOUGHT_CUES, OPINION_CUES, QUOTE_CUES))
 
 
 def allows_no_source(token: Token) -> bool:
@@ -253,13 +373,17 @@ def is_negated(token: Token) -> bool:
 
 def complement(verb: Token) -> Token | None:
     """Return the head of the verb's clausal content (``ccomp``; ``xcomp`` for directives such as "urged ...")."""
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            return child
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if clauses:
+        return min(clauses, key=lambda c: abs(c.i - verb.i))  # a parse may also hang a clause of the paragraph before
     if cue_lemma(verb) in _XCOMP_CUES:
         for child in verb.children:
             if child.dep_ == "xcomp":
                 return child
+    if cue_lemma(verb) in _QUESTION_CUES:
+        for child in verb.children:
+            if child.dep_ == "advcl" and child.i > verb.i and any(c.lower_ in ("if", "whether") for c in child.children):
+                return child  # "asked if the road was open", parsed as an adverbial clause
     return None
 
 
@@ -280,7 +404,7 @@ def adjacent_quote(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int,
     right = verb.idx + len(verb.text)
     for q_start, q_end in quotes:
         if q_end <= left and re.fullmatch(r"[\s,]*", text[q_end:left]):
-            return q_start, q_end
+            return _lead_in(verb.doc, q_start), q_end
     after = [q for q in quotes if q[0] >= right and q[0] - right < 120]
     for q_start, q_end in after:
         between = text[right:q_start]
@@ -289,15 +413,28 @@ def adjacent_quote(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int,
     return None
 
 
+def _lead_in(doc: Doc, q_start: int) -> int:
+    """Return where a quoted content begins: at its sentence's start when the reporter's words run into the
+    quotation ('Yet the town is “calm,” he said' says all of it), else at the quotation mark."""
+    span = doc.char_span(q_start, q_start + 1, alignment_mode="expand")
+    if span is None:
+        return q_start
+    start = span.sent.start_char
+    lead = doc.text[start:q_start]
+    return start if re.search(r"[A-Za-z]\s*$", lead) and "\n" not in lead else q_start
+
+
 def continued_quotes(
     text: str, content: tuple[int, int], cue: tuple[int, int], quotes: Sequence[tuple[int, int]]
 ) -> list[tuple[int, int]]:
     """Return the quotations that carry on a quoted content after its cue: '“A,” he said. “B.” “C.”' → B, C.
 
+    The content may open with words of the reporter's: 'Yet he is a “changed man,” she said. “He listens.”'.
+
     A quotation continues when only the cue's clause stands between it and the content, or only white space
     between it and the previous continuation.
     """
-    if content not in quotes or not content[1] <= cue[0]:
+    if not any(q_end == content[1] for _, q_end in quotes) or not content[1] <= cue[0]:
         return []
     found: list[tuple[int, int]] = []
     last = content[1]
@@ -319,7 +456,7 @@ def continued_quotes(
 def host_clause(verb: Token) -> Token | None:
     """Return the clause a parenthetical cue comments on: "Troops mutinied, a source said" (said → mutinied)."""
     head = verb.head
-    if head is verb or head.pos_ not in ("VERB", "AUX"):
+    if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
         return None
     if verb.dep_ in ("parataxis",) or verb.dep_ in ("ccomp", "advcl") and head.i < verb.i:
         between = verb.doc[head.i : verb.left_edge.i]
@@ -355,31 +492,107 @@ def naming_content(verb: Token) -> tuple[Token, Token] | None:
             or c.dep_ == "appos" and re.search("[“\"]", text[objects[0].idx : c.left_edge.idx])  # called X “Y”
         ]
     if not predicates:
-        return None
+        # "calls her “a fine woman”", parsed with "her" inside the object: a quotation in the object names it
+        quoted = re.search("[“\"]", verb.doc.text[objects[0].left_edge.idx : objects[0].right_edge.idx + 1])
+        return (objects[0].left_edge, objects[0].right_edge) if quoted else None
     return objects[0].left_edge, predicates[-1].right_edge
 
 
 def object_content(verb: Token) -> Token | None:
-    """Return a nominal content: "confirmed the attack", "called for calm", "warned of attacks"."""
+    """Return a nominal content: "confirmed the attack", "called for calm", "warned of attacks", "sees him as ...".
+
+    Cues of knowing take none ("knew him" says nothing).
+    """
     lemma = cue_lemma(verb)
+    preps = _ADJ_PREPS if verb.pos_ == "ADJ" else _PREP_CUES.get(lemma, ())
     for child in verb.children:
-        if child.dep_ == "dobj" and lemma in OBJECT_CUES and child.lower_ not in ("what", "it", "this", "that"):
-            return child
-        if child.dep_ == "prep" and child.lower_ in _PREP_CUES.get(lemma, ()):
+        if child.dep_ in ("dobj", "advmod", "intj") and child.lower_ in _ANSWERS and child.i > verb.i and lemma in SPEECH_CUES:
+            return child  # "said so", "said no", "said the same"
+        if child.dep_ == "dobj" and child.lower_ not in ("what", "it", "this", "that"):
+            if lemma in OBJECT_CUES or lemma in EVALUATION_CUES or lemma in PERCEPTION_CUES and _seen_as(verb, child):
+                return child
+        if child.dep_ == "prep" and child.lower_ in preps:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
     return None
 
 
+def _seen_as(verb: Token, obj: Token) -> bool:
+    """Whether the object is seen as something: an "as" phrase on the verb or on the object, or a predicate."""
+    return any(c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in (*verb.children, *obj.children))
+
+
+def object_chars(verb: Token, obj: Token) -> tuple[int, int]:
+    """Return the characters of a nominal content with the verb's complements after it.
+
+    What is said about the object is part of the content: "accused him of lying", "urged the army to withdraw",
+    "called it a crime", "a poll shows Smith leading".
+    """
+    start, end = subtree_chars(obj, exclude=trailing_aside(obj))
+    if obj.dep_ == "pobj":
+        # "called for the minister to resign": the clause after the object says what is called for
+        for child in verb.children:
+            if child.i > obj.i and (child.dep_ in _OBJECT_COMPLEMENTS or child.dep_ == "advcl" and _to_clause(child)):
+                end = max(end, subtree_chars(child)[1])
+        return start, end
+    if obj.dep_ != "dobj":
+        return start, end
+    for child in verb.children:
+        if child.i > obj.i and (child.dep_ in _OBJECT_COMPLEMENTS or child.dep_ == "prep" and child.lower_ in _ARGUMENT_PREPS):
+            end = max(end, subtree_chars(child)[1])
+    return start, end
+
+
+def _to_clause(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def agent_before(verb: Token, clause: Token) -> Token | None:
+    """Return who is to act in a directive: the object between the cue and its "to" clause ("urged the army to
+    leave", "called for a prosecutor to investigate"), or None."""
+    for child in verb.children:
+        if verb.i < child.i < clause.i:
+            if child.dep_ in ("dobj", "dative"):
+                return child
+            if child.dep_ == "prep" and child.lower_ in ("for", "on", "upon"):
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+    return None
+
+
+def is_sentient(token: Token | None) -> bool:
+    """Whether a subject can hold a view: a personal pronoun, a person, group or country, or a known kind of source.
+
+    "The minister" and "they" can; "the decision" cannot.
+    """
+    if token is None:
+        return False
+    if token.lower_ in _PERSONAL:
+        return True
+    return token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or classify_source(token.text) is not None
+
+
+def has_that(clause: Token) -> bool:
+    """Whether a clause is introduced by "that"."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
 def subject_of(verb: Token) -> Token | None:
     """Return the verb's source: its subject, a shared subject ("confirmed ... but said"), or the noun a
-    relative clause modifies ("the minister, who said ...")."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return verb.head
-            return child
+    relative clause modifies ("the minister, who said ...").
+
+    Of two subjects (a parse that takes a list inside the quotation for one), the nearer to the verb is its source.
+    """
+    subjects = sorted((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), key=lambda c: abs(c.i - verb.i))
+    for child in subjects[:1]:
+        if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return verb.head
+        return child
+    head = verb.head
+    if verb.dep_ == "conj" and head.dep_ in ("ccomp", "xcomp") and is_cue_verb(verb) and is_cue_verb(head.head):
+        return subject_of(head.head)  # "telling them that X and questioning Y": the teller questions
     if verb.dep_ == "acomp" or verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head) if verb.head is not verb else None
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head is not verb:
@@ -404,7 +617,7 @@ def mention_chars(head: Token, *, without: Token | None = None) -> tuple[int, in
         if without is not None and child.i == without.i or child.dep_ in ("conj", "cc") or child.dep_ == "punct" and child.i > head.i and _after_conj(head, child):
             continue
         tokens.extend(child.subtree)
-    tokens = [t for t in tokens if not (t.dep_ in ("conj", "cc") and t.head is head)]
+    tokens = [t for t in tokens if not (t.dep_ in ("conj", "cc") and t.head.i == head.i)]
     first = min(t.i for t in tokens)
     last = max(t.i for t in tokens)
     doc = head.doc
@@ -453,11 +666,37 @@ def subtree_chars(token: Token, *, exclude: Sequence[Token] = ()) -> tuple[int, 
         hi += 1
     doc = token.doc
     first, last = indices[lo], indices[hi]
-    while last > first and (doc[last].is_punct and doc[last].text not in ("”", '"') or doc[last].is_space):
+    while last > first and (
+        doc[last].is_punct and doc[last].text not in ("”", '"') or doc[last].is_space or doc[last].dep_ == "cc"
+    ):
         last -= 1
     while first < last and (doc[first].is_punct and doc[first].text not in ("“", '"') or doc[first].is_space):
         first += 1
     return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def trailing_cues(head: Token) -> list[Token]:
+    """Return the cues coordinated after a content's head, with their conjunction and comma: in "telling them
+    that X and questioning how Y" the parse hangs "questioning" on X, but it is a cue of its own."""
+    cues = [c for c in head.children if c.dep_ == "conj" and c.i > head.i and is_cue_verb(c) and reports_words(c)]
+    if not cues:
+        return []
+    first = min(c.left_edge.i for c in cues)
+    return [*cues, *(c for c in head.children if c.dep_ in ("cc", "punct") and first - 3 < c.i < first)]
+
+
+def trailing_aside(head: Token) -> list[Token]:
+    """Return a comment set after a comma at the end of a content, with its comma: in "said he backed Smith,
+    who won", the clause on Smith is the reporter's, not the speaker's."""
+    doc = head.doc
+    last = max(t.i for t in head.subtree)
+    for token in head.subtree:
+        if token.dep_ != "relcl" or token.left_edge.i == 0 or max(t.i for t in token.subtree) != last:
+            continue
+        comma = doc[token.left_edge.i - 1]
+        if comma.text == "," and token.left_edge.lower_ in ("who", "which", "whose"):
+            return [token, comma]
+    return []
 
 
 def sentence_minus(sent: Span, phrase: tuple[int, int]) -> tuple[int, int] | None:

@@ -1,8 +1,11 @@
 """Who said what: attributions, source kinds, stance, official advice, and the certainty of each event.
 
 ``find_claims`` reads the dependency parse: a reporting verb ("said", "confirmed", "told") with its subject as the
-source and its clausal complement, or the adjacent quotation, as the content; "according to X"; and unattributed
-hedges ("it was not immediately clear ..."). Quotations are found in the text, so one that runs over several
+source and its clausal complement, the adjacent quotation, or its object as the content; verbs of thinking,
+knowing, intending and preferring the same way; nominal cues ("the army's claim that ..."), adjectives of belief
+and feeling ("confident that ..."), passive cues ("was said to be ..."); "according to X"; and unattributed
+hedges ("it was not immediately clear ..."). A claim of attitude ("wants", "favoured", "sees ... as") is kept but
+is no evidence for an event's certainty. Quotations are found in the text, so one that runs over several
 sentences is one content span. The source span is the mention as written; sources are resolved to their fullest
 mention by ``resolve_sources`` ("he" → "A military spokesman", "the embassy" → "the Norwegian Embassy"), which
 also gives official advice its ``issuer``. ``assess_certainty`` turns the claims behind each event into a CAP
@@ -78,7 +81,7 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     """
     text = article.text
     quotes = attr.quote_spans(text)
-    raws = _own_quotes_first(_dedupe([*_verb_claims(doc, quotes), *_according_claims(doc, quotes), *_colon_claims(doc), *_unattributed_hedges(doc)]))
+    raws = _own_quotes_first(_dedupe([*_verb_claims(doc, quotes), *_according_claims(doc, quotes), *_viewpoint_claims(doc), *_noun_claims(doc), *_appearances(doc), *_colon_claims(doc), *_title_claims(doc), *_unattributed_hedges(doc)]))
     raws.sort(key=lambda r: (r.content[0], r.cue[0] if r.cue else -1, r.source[0] if r.source else -1))
     claims = [_finish(raw, text, article) for raw in raws]
     return _with_advice(claims, doc, article)
@@ -123,14 +126,20 @@ def _dedupe(raws: Iterable[_Raw]) -> Iterator[_Raw]:
 def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
     for token in doc:
         if not attr.is_cue_verb(token):
+            yield from _that_clause_claims(token)
             continue
         content = _verb_content(token, quotes)
         if content is None:
+            yield from _passive_claims(token, quotes)
             continue
-        sources = _subjects(token)
-        if not sources and not attr.allows_no_source(token):
+        passive = any(c.dep_ == "auxpass" for c in token.children)
+        if passive:  # "X was asked whether ...": X is asked; the one who asks is the "by" agent, if any
+            sources = [attr.mention_chars(g) for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        else:
+            sources = _subjects(token) or _left_neighbour(token, content)
+        if not sources and not passive and not attr.allows_no_source(token):
             continue
-        if _speaker_musing(token, doc.text, sources):
+        if _speaker_musing(token, doc.text, sources) or _quoted_cue(token, quotes):
             continue
         cue = attr.cue_extent(token)
         negated = attr.is_negated(token)
@@ -147,10 +156,66 @@ def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
                     source=source,
                     cue=cue,
                     content=part,
-                    lemma=attr.cue_lemma(token),
+                    lemma=attr.ADJ_CUES.get(attr.cue_lemma(token), attr.cue_lemma(token)),
                     negated=negated,
                     continued=part is not content,
                 )
+
+
+_PASSIVE_PREPS = frozenset({"as", "for", "with", "of", "to"})
+_NOT_SUBJECTS = frozenset({"it", "there", "who", "which", "that"})
+
+
+def _left_neighbour(verb: Token, content: tuple[int, int]) -> list[tuple[int, int]]:
+    """Return the noun phrase just before a cue the parse gave no subject: '..., Col. Ba, a spokesman, said, “...”'.
+
+    The parse often attaches a long name with an apposition elsewhere; a person or body named right before the
+    verb (after a comma at most) is then its speaker.
+    """
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].text in (",", "—", "–"):
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN") or doc[i].sent != verb.sent or "\n" in doc[i].text:
+        return []
+    head = doc[i]
+    while head.dep_ in ("appos", "compound", "flat") and head.head.i < verb.i and head.head.pos_ in ("PROPN", "NOUN"):
+        head = head.head
+    span = attr.mention_chars(head)
+    if head.ent_type_ not in ("PERSON", "ORG", "NORP") and attr.classify_source(head.text) is None:
+        return []
+    return [] if _overlaps(span, content) or span[1] > verb.idx else [span]
+
+
+def _passive_claims(verb: Token, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
+    """Yield what a passive cue says of its subject: "X was said to be furious", "X was criticised for Y",
+    "X is seen as Y". The content runs from the subject to the complement; the source is the "by" agent, or none.
+    """
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if subject is None or not passive or subject.lower_ in _NOT_SUBJECTS or _quoted_cue(verb, quotes):
+        return
+    said = [c for c in verb.children if c.i > verb.i and (c.dep_ in ("xcomp", "oprd", "acomp") or c.dep_ == "prep" and c.lower_ in _PASSIVE_PREPS)]
+    if not said:
+        return  # "the deal was announced" says nothing of the deal
+    content = (subject.left_edge.idx, max(attr.subtree_chars(c)[1] for c in said))
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    cue = attr.cue_extent(verb)
+    sources: list[tuple[int, int] | None] = [attr.mention_chars(a) for a in agents]
+    for source in sources or [None]:
+        yield _Raw(source=source, cue=cue, content=content, lemma=attr.cue_lemma(verb))
+
+
+def _that_clause_claims(verb: Token) -> Iterator[_Raw]:
+    """Yield a claim for a verb outside the cue lexicons whose sentient subject states a "that" clause:
+    "the general figures that the rebels will retreat", "the report implied that ..."."""
+    if verb.pos_ != "VERB" or not attr.is_sentient(attr.subject_of(verb)):
+        return
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and attr.has_that(c)), None)
+    if clause is None:
+        return
+    for source in _subjects(verb):
+        yield _Raw(source=source, cue=attr.cue_extent(verb), content=attr.subtree_chars(clause), lemma=verb.lemma_.lower())
 
 
 def _speaker_musing(verb: Token, text: str, sources: Sequence[tuple[int, int]]) -> bool:
@@ -161,6 +226,14 @@ def _speaker_musing(verb: Token, text: str, sources: Sequence[tuple[int, int]]) 
     if attr.cue_lemma(verb) in attr.SPEECH_CUES:
         return False
     return bool(sources) and all(text[s:e].lower() in _FIRST_SECOND_PERSON for s, e in sources)
+
+
+def _quoted_cue(verb: Token, quotes: Sequence[tuple[int, int]]) -> bool:
+    """Whether the cue stands inside a quotation: a speaker's own "they want", "he told me" is part of their words.
+
+    The quotation is the speaker's claim; what it reports is not a claim of the reporter's article.
+    """
+    return any(start < verb.idx < end for start, end in quotes)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -182,12 +255,26 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
         closing = re.match(r"[.,!?]?[”\"]", text[end:])
         if closing and re.search("[“\"]", text[first.idx : end]):
             end += closing.end()  # the quotation's own closing mark
-        return attr.trim_chars(text, first.idx, end)
+        return _through_quote(attr.trim_chars(text, first.idx, end), quotes)
     clause = attr.complement(verb)
     if clause is not None:
-        span = attr.subtree_chars(clause)
+        span = attr.subtree_chars(clause, exclude=[*attr.trailing_cues(clause), *attr.trailing_aside(clause)])
+        agent = attr.agent_before(verb, clause) if clause.dep_ == "xcomp" else None
+        if agent is not None:  # "urged the army to leave": who is to act is part of what is urged
+            span = (attr.subtree_chars(agent)[0], span[1])
+        for child in verb.children:
+            # "said the army would stay, but that it would not fight": a second "that" clause says more
+            if child.dep_ == "conj" and child.i > clause.i and attr.has_that(child):
+                span = (span[0], max(span[1], attr.subtree_chars(child)[1]))
         quote = attr.enclosing_quote(span, quotes)
-        return quote if quote is not None else _through_quote(span, quotes)
+        if quote is not None:
+            return quote
+        clipped = _within_paragraph(verb.doc.text, span, verb.idx)
+        if clipped is not None:
+            return _through_quote(clipped, quotes)
+    if not attr.reports_words(verb):
+        obj = attr.object_content(verb)
+        return _within_paragraph(verb.doc.text, attr.object_chars(verb, obj), verb.idx) if obj is not None else None
     quote = attr.adjacent_quote(verb, quotes)
     if quote is not None:
         return quote
@@ -195,9 +282,23 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
     if host is not None:
         span = attr.subtree_chars(host, exclude=(verb,) if host.i < verb.i else ())
         quote = attr.enclosing_quote(span, quotes)
-        return quote if quote is not None else span
+        return quote if quote is not None else _within_paragraph(verb.doc.text, span, verb.idx)
     obj = attr.object_content(verb)
-    return attr.subtree_chars(obj) if obj is not None else None
+    return _within_paragraph(verb.doc.text, attr.object_chars(verb, obj), verb.idx) if obj is not None else None
+
+
+def _within_paragraph(text: str, span: tuple[int, int], cue: int) -> tuple[int, int] | None:
+    """Clip a content to the cue's paragraph: a parse that runs over a line break takes in a title or the
+    paragraph before ("... likes.\nMoments earlier, Trump said he was ready")."""
+    start, end = span
+    before = text.rfind("\n", start, cue)
+    after = text.find("\n", cue, end)
+    start = before + 1 if before >= 0 else start
+    end = after if after >= 0 else end
+    if (start, end) == span:
+        return span
+    start, end = attr.trim_chars(text, start, end)
+    return (start, end) if end > start else None
 
 
 def _through_quote(span: tuple[int, int], quotes: Sequence[tuple[int, int]]) -> tuple[int, int]:
@@ -262,6 +363,104 @@ def _according_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_
             yield _Raw(source=attr.mention_chars(head), cue=cue, content=content, lemma="according to")
 
 
+_SURVEYS = frozenset({"poll", "survey", "study", "report", "analysis", "census"})
+
+
+def _viewpoint_claims(doc: Doc) -> Iterator[_Raw]:
+    """Yield a sentence framed by whose view or which survey it is: "For most residents, the curfew is a relief",
+    "To the general, the retreat was a trap", "In the same poll, the mayor led by ten points"."""
+    for sent in doc.sents:
+        first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+        if first is None or first.dep_ != "prep" or first.lower_ not in ("for", "to", "in"):
+            continue
+        objects = [c for c in first.children if c.dep_ == "pobj"]
+        last = max((t.i for t in first.subtree), default=first.i)
+        if not objects or last + 1 >= sent.end or doc[last + 1].text != ",":
+            continue
+        head = objects[0]
+        if first.lower_ == "in" and head.lemma_.lower() not in _SURVEYS:
+            continue
+        if first.lower_ != "in" and (not attr.is_sentient(head) or head.ent_type_ == "GPE"):
+            continue
+        content = attr.sentence_minus(sent, (first.i, last))
+        if content is None or attr.is_cue_verb(sent.root):
+            continue  # "In a study, they estimated ...": the verb says who claims what
+        lemma = "according to" if first.lower_ == "in" else "think"
+        yield _Raw(source=attr.mention_chars(head), cue=(first.idx, first.idx + len(first.text)), content=content, lemma=lemma)
+
+
+_NOUN_PREPS = frozenset({"about", "of", "for", "on", "against", "over", "with", "to"})
+
+
+def _noun_claims(doc: Doc) -> Iterator[_Raw]:
+    """Yield attributions with a nominal cue and a source: "the army's claim that ...", "criticism of X by Y",
+    "X voiced concern about ..."; the cue's stance is its verb's ("his denial that ..." denies)."""
+    for token in doc:
+        verb = attr.NOUN_CUES.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
+        if verb is None:
+            continue
+        content = _noun_content(token)
+        source = _noun_source(token) if content is not None else None
+        if content is None or source is None or _overlaps(source, content):
+            continue
+        yield _Raw(source=source, cue=(token.idx, token.idx + len(token.text)), content=content, lemma=verb)
+
+
+_APPEARANCE = frozenset({"appear", "seem"})
+
+
+def _appearances(doc: Doc) -> Iterator[_Raw]:
+    """Yield the reporter's impression, without a source: "the team appeared paralysed", "it seems that ...".
+
+    The content is what appears so, its subject included; an inner cue ("appeared to confirm") is the claim
+    instead, and "appeared on television" is no impression.
+    """
+    for token in doc:
+        if token.lemma_.lower() not in _APPEARANCE or token.dep_ in ("aux", "auxpass") or token.pos_ != "VERB":
+            continue
+        clause = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i), None)
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        said = [c for c in token.children if c.dep_ in ("xcomp", "acomp", "attr", "oprd") and c.i > token.i]
+        if clause is not None:
+            content = attr.subtree_chars(clause)
+        elif subject is None or not said or subject.lower_ in ("it", "there", "who", "which", "that"):
+            continue
+        elif any(attr.is_cue_verb(c) for c in said):
+            continue
+        else:
+            content = (subject.left_edge.idx, max(attr.subtree_chars(c)[1] for c in said))
+        yield _Raw(source=None, cue=attr.cue_extent(token), content=content, lemma="unclear")
+
+
+def _noun_content(noun: Token) -> tuple[int, int] | None:
+    """Return what a nominal cue says: its clause ("claim that ...", "call to ...") or its object ("fear of ...")."""
+    after = [c for c in noun.children if c.i > noun.i]
+    for child in after:
+        if child.dep_ in ("acl", "ccomp"):
+            return attr.subtree_chars(child)
+    for child in after:
+        objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        if child.dep_ == "prep" and child.lower_ in _NOUN_PREPS and objects:
+            return attr.subtree_chars(objects[0])
+    return None
+
+
+def _noun_source(noun: Token) -> tuple[int, int] | None:
+    """Return who holds a nominal claim: its possessor, its "by"/"from" phrase, or the subject of a light verb."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ != "its":
+            return attr.mention_chars(child)
+    for child in noun.children:
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        if child.dep_ == "prep" and child.lower_ in ("by", "from") and objects:
+            return attr.mention_chars(objects[0])
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in attr.LIGHT_VERBS:
+        subject = attr.subject_of(noun.head)
+        if subject is not None and subject.lower_ not in ("it", "there"):
+            return attr.mention_chars(subject)
+    return None
+
+
 def _colon_claims(doc: Doc) -> Iterator[_Raw]:
     """Yield a speaker's words set after a colon: a headline "Trump: Cruz Has a Long Way to Go" (first line)
     and a transcript line "TAPPER: Do you think ...". Labels ("UPDATE:", "Mali:") are not speakers."""
@@ -278,6 +477,32 @@ def _colon_claims(doc: Doc) -> Iterator[_Raw]:
         if content[1] - content[0] < 8 or not _is_speaker(doc, *source):
             continue
         yield _Raw(source=source, cue=(source[1], source[1] + 1), content=content, lemma="say")
+
+
+def _title_claims(doc: Doc) -> Iterator[_Raw]:
+    """Yield the claim of a title-case headline the tagger read as names: "Senator Praises Rescue Teams".
+
+    In the first line, a capitalised word that is a cue in the third person ("Praises", "Endorses") parts the
+    speaker before it from what is said after it.
+    """
+    text = doc.text
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    for token in doc:
+        if token.idx >= end:
+            break
+        if token.i == 0 or token.pos_ not in ("PROPN", "NOUN") or not token.text[:1].isupper():
+            continue
+        lemma = attr.title_cue(token.text)
+        if lemma is None:
+            continue
+        source = attr.trim_chars(text, doc[0].idx, token.idx, punct=True)
+        content = attr.trim_chars(text, token.idx + len(token.text), end, punct=True)
+        content = (content[0], content[1] - 1) if text[content[1] - 1] in ".;" else content
+        if len(text[slice(*source)].split()) > 8 or len(text[slice(*content)].split()) < 2 or not _is_speaker(doc, *source):
+            continue
+        yield _Raw(source=source, cue=(token.idx, token.idx + len(token.text)), content=content, lemma=lemma)
+        return
 
 
 def _is_speaker(doc: Doc, start: int, end: int) -> bool:
@@ -490,21 +715,32 @@ def assess_certainty(events: list[Event], claims: list[Claim], article: Article)
     A claim supports an event when its content holds the event's anchor (its evidence spans inside one of the
     event's sentences: its own and those of the mentions merged into it) or, when a sentence has no such anchor,
     overlaps it. A claim that supports no event that way supports one when its content names the event's location
-    and shares a content word with the event's sentence. Advice is never support.
+    and shares a content word with the event's sentence. Advice is never support, nor is an attitude ("backed the
+    strikes", "sees the attack as a warning"): it says what the source wants or thinks of it, not that it happened.
 
     Rules, in order: an official denial → Unlikely (contested; both sides kept); an official confirmation and a
     witness → Observed; an official confirmation, or two independent unhedged sources → Likely; only hedged or
     one anonymous source → Possible; one other source → Likely; no attribution (the reporter's voice) → Likely.
     """
     names = resolve_sources(claims, article.text)
-    direct = [{i for i, c in enumerate(claims) if not c.advice and _supports(c, event)} for event in events]
+    evidence = [_is_evidence(c) for c in claims]
+    direct = [{i for i, c in enumerate(claims) if evidence[i] and _supports(c, event)} for event in events]
     placed = set().union(*direct)
     assessed = []
     for event, own in zip(events, direct, strict=True):
         loose = {i for i, c in enumerate(claims)
-                 if i not in placed and not c.advice and _same_incident(c, event, article.text)}
+                 if i not in placed and evidence[i] and _same_incident(c, event, article.text)}
         assessed.append(_assess_one(event, claims, names, tuple(sorted(own | loose))))
     return assessed
+
+
+def _is_evidence(claim: Claim) -> bool:
+    """Whether a claim speaks to whether its content is true: not advice, not an attitude towards it, and not the
+    reporter's impression ("the attack appeared to be retaliation" leaves the attack as sure as it was)."""
+    if claim.advice or claim.cue is None:
+        return not claim.advice
+    impression = claim.source is None and claim.cue.text.lower().startswith(("appear", "seem"))
+    return not impression and not attr.is_attitude(claim.cue.text)
 
 
 def _assess_one(event: Event, claims: list[Claim], names: list[str | None], indices: tuple[int, ...]) -> Event:
