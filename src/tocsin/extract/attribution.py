@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from tocsin.nlp import text_of
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -398,7 +400,7 @@ def enclosing_quote(span: tuple[int, int], quotes: Sequence[tuple[int, int]]) ->
 
 def adjacent_quote(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
     """Return the quotation that a cue frames: '“...,” X said' or 'X said: “...”'."""
-    text = verb.doc.text
+    text = text_of(verb.doc)
     subject = subject_of(verb)
     left = min(verb.idx, subject.left_edge.idx if subject is not None else verb.idx)
     right = verb.idx + len(verb.text)
@@ -420,7 +422,7 @@ def _lead_in(doc: Doc, q_start: int) -> int:
     if span is None:
         return q_start
     start = span.sent.start_char
-    lead = doc.text[start:q_start]
+    lead = text_of(doc)[start:q_start]
     return start if re.search(r"[A-Za-z]\s*$", lead) and "\n" not in lead else q_start
 
 
@@ -484,7 +486,7 @@ def naming_content(verb: Token) -> tuple[Token, Token] | None:
     if not objects:
         return None
     if not predicates:
-        text = verb.doc.text
+        text = text_of(verb.doc)
         predicates = [
             c
             for c in objects[0].children
@@ -493,7 +495,7 @@ def naming_content(verb: Token) -> tuple[Token, Token] | None:
         ]
     if not predicates:
         # "calls her “a fine woman”", parsed with "her" inside the object: a quotation in the object names it
-        quoted = re.search("[“\"]", verb.doc.text[objects[0].left_edge.idx : objects[0].right_edge.idx + 1])
+        quoted = re.search("[“\"]", text_of(verb.doc)[objects[0].left_edge.idx : objects[0].right_edge.idx + 1])
         return (objects[0].left_edge, objects[0].right_edge) if quoted else None
     return objects[0].left_edge, predicates[-1].right_edge
 
@@ -719,7 +721,7 @@ def sentence_minus(sent: Span, phrase: tuple[int, int]) -> tuple[int, int] | Non
 
 def clause_end(sent: Span, pos: int) -> int:
     """Return where the clause that continues at ``pos`` ends: the sentence end, less closing punctuation."""
-    text = sent.doc.text
+    text = text_of(sent.doc)
     end = sent.end_char
     while end > pos and (text[end - 1].isspace() or text[end - 1] in ".!?;"):
         end -= 1
@@ -798,7 +800,7 @@ def place_in(doc: Doc, start: int, end: int) -> str | None:
     match = re.search(
         r"\b(?:in|to|from|around|near|across)\s+(?:the\s+(?:city|town|capital|region|area|district|province)\s+of\s+)?"
         r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)",
-        doc.text[start:end],
+        text_of(doc)[start:end],
     )
     return match.group(1) if match else None
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from tocsin.extract import attribution as attr
 from tocsin.model import Article, Claim, Event, Evidence, TextSpan
+from tocsin.nlp import text_of
 from tocsin.taxonomy import COUNTRY_NAMES, Certainty, SourceKind, Stance
 
 if TYPE_CHECKING:
@@ -139,11 +140,11 @@ def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
             sources = _subjects(token) or _left_neighbour(token, content)
         if not sources and not passive and not attr.allows_no_source(token):
             continue
-        if _speaker_musing(token, doc.text, sources) or _quoted_cue(token, quotes):
+        if _speaker_musing(token, text_of(doc), sources) or _quoted_cue(token, quotes):
             continue
         cue = attr.cue_extent(token)
         negated = attr.is_negated(token)
-        contents = [content, *attr.continued_quotes(doc.text, content, cue, quotes)]
+        contents = [content, *attr.continued_quotes(text_of(doc), content, cue, quotes)]
         options: list[tuple[int, int] | None] = list(sources) if sources else [None]
         host = attr.host_clause(token)
         # "A, he said, B": a cue set inside its content; the source is then inside the content too
@@ -250,7 +251,7 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
     named = attr.naming_content(verb)
     if named is not None:
         first, last = named
-        text = verb.doc.text
+        text = text_of(verb.doc)
         end = last.idx + len(last.text)
         closing = re.match(r"[.,!?]?[”\"]", text[end:])
         if closing and re.search("[“\"]", text[first.idx : end]):
@@ -269,12 +270,12 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
         quote = attr.enclosing_quote(span, quotes)
         if quote is not None:
             return quote
-        clipped = _within_paragraph(verb.doc.text, span, verb.idx)
+        clipped = _within_paragraph(text_of(verb.doc), span, verb.idx)
         if clipped is not None:
             return _through_quote(clipped, quotes)
     if not attr.reports_words(verb):
         obj = attr.object_content(verb)
-        return _within_paragraph(verb.doc.text, attr.object_chars(verb, obj), verb.idx) if obj is not None else None
+        return _within_paragraph(text_of(verb.doc), attr.object_chars(verb, obj), verb.idx) if obj is not None else None
     quote = attr.adjacent_quote(verb, quotes)
     if quote is not None:
         return quote
@@ -282,9 +283,9 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
     if host is not None:
         span = attr.subtree_chars(host, exclude=(verb,) if host.i < verb.i else ())
         quote = attr.enclosing_quote(span, quotes)
-        return quote if quote is not None else _within_paragraph(verb.doc.text, span, verb.idx)
+        return quote if quote is not None else _within_paragraph(text_of(verb.doc), span, verb.idx)
     obj = attr.object_content(verb)
-    return _within_paragraph(verb.doc.text, attr.object_chars(verb, obj), verb.idx) if obj is not None else None
+    return _within_paragraph(text_of(verb.doc), attr.object_chars(verb, obj), verb.idx) if obj is not None else None
 
 
 def _within_paragraph(text: str, span: tuple[int, int], cue: int) -> tuple[int, int] | None:
@@ -464,7 +465,7 @@ def _noun_source(noun: Token) -> tuple[int, int] | None:
 def _colon_claims(doc: Doc) -> Iterator[_Raw]:
     """Yield a speaker's words set after a colon: a headline "Trump: Cruz Has a Long Way to Go" (first line)
     and a transcript line "TAPPER: Do you think ...". Labels ("UPDATE:", "Mali:") are not speakers."""
-    text = doc.text
+    text = text_of(doc)
     line_start = 0
     for number, line in enumerate(text.split("\n")):
         match = _HEADLINE_SPEAKER.match(line) if number == 0 else _TRANSCRIPT_SPEAKER.match(line)
@@ -485,7 +486,7 @@ def _title_claims(doc: Doc) -> Iterator[_Raw]:
     In the first line, a capitalised word that is a cue in the third person ("Praises", "Endorses") parts the
     speaker before it from what is said after it.
     """
-    text = doc.text
+    text = text_of(doc)
     end = text.find("\n")
     end = len(text) if end < 0 else end
     for token in doc:
@@ -687,7 +688,7 @@ def _advice_span(claim: Claim, doc: Doc) -> tuple[int, int] | None:
         return None
     for sent in _sents_in(doc, start, end):
         if attr.ADVICE.search(sent.text):
-            return attr.trim_chars(doc.text, max(start, sent.start_char), min(end, sent.end_char), punct=True)
+            return attr.trim_chars(text_of(doc), max(start, sent.start_char), min(end, sent.end_char), punct=True)
     return None
 
 

@@ -17,6 +17,7 @@ from tocsin.extract import timex_calendar as cal
 from tocsin.extract import timex_rules
 from tocsin.extract.timex_rules import MONTHS, WEEKDAYS, Tense
 from tocsin.model import Article, Event, Evidence, TimeExpr
+from tocsin.nlp import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -201,12 +202,12 @@ def find_times(doc: Doc, article: Article) -> list[TimeExpr]:
     """
     text = article.text
     dct = dateline_day(text, parse_date(article.published))
-    if doc.text == text and doc.has_annotation("SENT_START"):
+    if text_of(doc) == text and doc.has_annotation("SENT_START"):
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
     else:
         sentences = timex_rules.sentence_spans(text)
     fallback = timex_rules.regex_tense(text, sentences)
-    tense = _doc_tense(doc, fallback) if doc.text == text and doc.has_annotation("TAG") else fallback
+    tense = _doc_tense(doc, fallback) if text_of(doc) == text and doc.has_annotation("TAG") else fallback
     return timex_rules.tag(text, dct, tense=tense, sentences=sentences)
 
 
@@ -368,7 +369,7 @@ def _event_time(event: Event, doc: Doc, text: str, times: list[TimeExpr]) -> tup
     trigger = next((e for e in event.evidence if e.field in ("event_type", "sub_event_type", "trigger")
                     and event.sentence_start <= e.start < event.sentence_end), None)
     bounds: list[TimeExpr] = []
-    if doc.text == text and doc.has_annotation("DEP"):
+    if text_of(doc) == text and doc.has_annotation("DEP"):
         kinds = {id(t): _clause_relation(doc, t, trigger) for t in inside}
         for t in inside:  # "by Feb. 27 eight people had been killed": a deadline bounds the event, it is not its day
             if kinds[id(t)] == "own" and _BY.search(text, max(0, t.start - 8), t.start):
@@ -455,7 +456,7 @@ def _before_report(expr: TimeExpr, event: Event, doc: Doc, text: str, dct: dt.da
             or re.search(r"\d{4}", expr.text) or not re.match(r"\d{4}-\d\d", expr.value or "")):
         return expr
     trigger = next((e for e in event.evidence if e.field in ("event_type", "sub_event_type", "trigger")), None)
-    if trigger is None or doc.text != text or not doc.has_annotation("TAG"):
+    if trigger is None or text_of(doc) != text or not doc.has_annotation("TAG"):
         return expr
     span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
     if span is None or not _told_in_past(span.root):
