@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import needs_model
-from tocsin.extract.attribution import ADVICE, HEDGE_WORDS, classify_source, head_word, is_plural, quote_spans
+from tocsin.extract.attribution import classify_source, head_word, is_plural, quote_spans
+from tocsin.extract.cues import ADVICE, HEDGE_WORDS
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Attribution building blocks: reporting-verb lexicons, quotation spans, and dependency-tree helpers for claims.
+"""Attribution building blocks: quotation spans and dependency-tree helpers for claims (lexicons: ``cues``).
 
 ``claims.py`` assembles claims from these pieces. Everything here is a small rule over a spaCy token or a string:
 which verbs report speech or belief, where a verb's content and source are in the tree, which quotation
@@ -11,31 +11,47 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from tocsin.extract.cues import (
+    ADJ_CUES,
+    ADJ_PREPS,
+    ANONYMOUS,
+    ANSWERS,
+    ARGUMENT_PREPS,
+    ATTITUDE_CUES,
+    COORDINATORS,
+    CORE_CUT,
+    CUE_LEXICONS,
+    EVALUATION_CUES,
+    IRREGULAR,
+    MEDIA,
+    NAMING_CUES,
+    NO_SOURCE_CUES,
+    NOUN_CUES,
+    OBJECT_COMPLEMENTS,
+    OBJECT_CUES,
+    OFFICIAL,
+    OPINION_CUES,
+    ORGANISATION,
+    PERCEPTION_CUES,
+    PERSONAL,
+    PREP_CUES,
+    QUESTION_CUES,
+    QUOTATION,
+    QUOTE_CUES,
+    RELATIVE,
+    SPEECH_CUES,
+    SPOKES,
+    STOP,
+    THOUGHT_CUES,
+    WITNESS,
+    XCOMP_CUES,
+)
 from tocsin.nlp import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 __all__ = [
-    "ADJ_CUES",
-    "ADVICE",
-    "ATTITUDE_CUES",
-    "CONFIRM_CUES",
-    "DENY_CUES",
-    "EVALUATION_CUES",
-    "HEDGE_CLAUSE",
-    "HEDGE_CLAUSE_TAIL",
-    "HEDGE_CUES",
-    "HEDGE_WORDS",
-    "KNOWLEDGE_CUES",
-    "LIGHT_VERBS",
-    "NOUN_CUES",
-    "OBJECT_CUES",
-    "OPINION_CUES",
-    "PERCEPTION_CUES",
-    "QUOTE_CUES",
-    "SPEECH_CUES",
-    "THOUGHT_CUES",
     "adjacent_quote",
     "agent_before",
     "allows_no_source",
@@ -73,171 +89,6 @@ __all__ = [
     "trim_chars",
 ]
 
-SPEECH_CUES = frozenset(
-    """say tell add state announce report confirm deny claim warn explain note write insist argue acknowledge admit
-    reply respond declare allege assert maintain stress emphasise emphasize recall reiterate repeat concede contend
-    indicate disclose reveal testify comment complain quote ask answer tweet post describe predict promise pledge
-    vow urge advise recommend order instruct call demand dismiss reject refute dispute rebut caution inform
-    notify brief estimate accuse blame criticise criticize condemn praise welcome cite announce""".split()
-)
-THOUGHT_CUES = frozenset(
-    """believe think fear hope expect feel doubt suspect worry suggest show find agree disagree
-    assume consider conclude guess imagine reckon speculate acknowledge worry want""".split()
-)
-OPINION_CUES = frozenset(
-    """promise pledge vow want plan seek refuse threaten offer decide intend express mention tout hail applaud
-    endorse oppose highlight propose demand request characterize characterise mock ridicule thank discuss decline""".split()
-)
-_XCOMP_CUES = frozenset(
-    """urge advise recommend order instruct call ask tell warn promise pledge vow want plan seek refuse threaten
-    agree offer decide intend hope expect demand decline""".split()
-)
-# knowing takes a clause ("knew that ..."), never an object ("knew him"); perceiving states an opinion only with
-# what the object is seen as ("sees him as a threat"); evaluating takes its object ("defended the decision")
-KNOWLEDGE_CUES = frozenset("know learn understand realize realise recognize recognise remember notice discover".split())
-PERCEPTION_CUES = frozenset("see view regard perceive portray depict paint cast".split())
-EVALUATION_CUES = frozenset("denounce decry prefer favor favour".split())
-# nouns that name a claim, with the verb whose stance they share: "his denial that ..." denies
-NOUN_CUES = {
-    "claim": "claim", "belief": "believe", "assertion": "assert", "promise": "promise", "pledge": "pledge",
-    "vow": "vow", "accusation": "accuse", "allegation": "allege", "argument": "argue", "suggestion": "suggest",
-    "warning": "warn", "fear": "fear", "hope": "hope", "concern": "fear", "criticism": "criticize",
-    "opposition": "oppose", "endorsement": "endorse", "call": "call", "demand": "demand", "question": "doubt", "complaint": "complain", "insistence": "insist",
-    "denial": "deny", "admission": "admit", "announcement": "announce", "proposal": "propose", "threat": "threaten",
-    "praise": "praise", "condemnation": "condemn", "doubt": "doubt", "assurance": "assure", "prediction": "predict",
-    "opinion": "think", "conviction": "believe", "skepticism": "doubt", "scepticism": "doubt", "misgiving": "doubt",
-    "worry": "fear", "suspicion": "suspect", "assessment": "estimate", "testimony": "testify", "plea": "urge",
-    "request": "request",
-}  # fmt: skip
-# verbs that make a noun cue their subject's: "X voiced concern that ...", "X made comments about ..."
-LIGHT_VERBS = frozenset("make issue raise express voice have give offer repeat reiterate renew deliver level lodge file".split())
-# adjectives of belief and feeling with the verb whose stance they share ("sure that ..." believes)
-ADJ_CUES = {
-    "worried": "fear", "concerned": "fear", "afraid": "fear", "anxious": "fear", "nervous": "fear",
-    "confident": "believe", "convinced": "believe", "certain": "believe", "sure": "believe", "hopeful": "hope",
-    "optimistic": "hope", "pessimistic": "fear", "aware": "know", "unsure": "doubt", "doubtful": "doubt",
-    "skeptical": "doubt", "sceptical": "doubt", "wary": "doubt", "suspicious": "suspect", "adamant": "insist",
-    "critical": "criticize", "proud": "feel", "eager": "want", "keen": "want", "willing": "want",
-    "reluctant": "refuse", "fond": "feel", "furious": "feel", "angry": "feel", "upset": "feel", "happy": "feel",
-    "pleased": "feel", "disappointed": "feel", "frustrated": "feel", "unhappy": "feel", "supportive": "feel",
-    "determined": "want", "enthusiastic": "feel",
-}  # fmt: skip
-_ADJ_PREPS = frozenset({"of", "about", "at", "with", "over", "toward", "towards", "on", "in"})
-CONFIRM_CUES = frozenset("confirm acknowledge admit verify corroborate concede".split())
-DENY_CUES = frozenset("deny reject dismiss refute dispute rebut".split())
-HEDGE_CUES = frozenset("suggest believe think suspect speculate guess fear doubt allege unclear".split())
-OBJECT_CUES = frozenset(
-    """confirm deny announce report claim describe criticise criticize accuse blame praise support oppose
-    predict cite show reveal acknowledge admit dismiss reject condemn welcome disclose rebut refute dispute reiterate
-    repeat emphasise emphasize stress tweet""".split()
-) | OPINION_CUES
-QUOTE_CUES = frozenset(
-    """continue joke quip exclaim shout yell chant scream interrupt recount conclude observe muse boast brag lament
-    marvel joke laugh sigh retort counter""".split()
-)
-_NAMING_CUES = frozenset({"call", "label", "brand", "dub", "term"})
-_CUE_LEXICONS = (SPEECH_CUES, THOUGHT_CUES, OPINION_CUES, QUOTE_CUES, KNOWLEDGE_CUES, PERCEPTION_CUES, EVALUATION_CUES)
-# cues whose content is the object of a preposition ("talked about the economy", "voted for Smith")
-_PREP_CUES = {
-    "call": ("for",), "warn": ("of", "about", "against"), "complain": ("about", "of"), "talk": ("about", "of"),
-    "speak": ("about", "of", "out"), "refer": ("to",), "point": ("to",), "focus": ("on",),
-    "rail": ("against",), "agree": ("with",), "boast": ("about", "of"), "think": ("of", "about"), "ask": ("about",),
-    "comment": ("on",), "argue": ("for", "against", "about"), "worry": ("about",), "hope": ("for",),
-    "hint": ("at",),
-}  # fmt: skip
-# cues of an attitude towards the content, not of its truth: no evidence that an event happened
-ATTITUDE_CUES = (
-    EVALUATION_CUES
-    | PERCEPTION_CUES
-    | frozenset("""want plan seek refuse threaten offer decide intend tout hail applaud endorse oppose thank mock
-    ridicule talk refer point focus rail agree propose request proud fond furious angry upset happy pleased
-    disappointed frustrated unhappy supportive enthusiastic eager keen willing reluctant determined decline""".split())
-    | frozenset({"for", "to"})  # a viewpoint: "For most residents, the curfew is a relief"
-)
-_IRREGULAR = {"saw": "see", "seen": "see", "spoke": "speak", "spoken": "speak", "sought": "seek", "thought": "think"}
-_OBJECT_COMPLEMENTS = frozenset({"oprd", "xcomp", "ccomp"})
-_ARGUMENT_PREPS = frozenset({"of", "for", "as", "to", "with", "about", "over", "against", "on"})
-_ANSWERS = frozenset({"so", "yes", "no", "same", "otherwise", "nothing"})
-_QUESTION_CUES = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
-_NO_SOURCE_CUES = frozenset("report say believe allege claim understand think expect estimate fear".split())
-_RELATIVE = frozenset({"who", "that", "which"})
-_PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "who"})
-_COORDINATORS = frozenset({"as", "while", "because", "after", "when", "since", "though", "although", "where"})
-
-HEDGE_WORDS = re.compile(
-    r"\b(possible|possibly|probably|perhaps|apparent(ly)?|reportedly|allegedly|alleged|unconfirmed|unverified|"
-    r"unclear|not (immediately |yet )?(clear|known)|unknown|may have|might have|could have|suspected|"
-    r"believed to|appears? to|seem(s|ed)? to|not have any (further |more )?(information|details)|"
-    r"no (further|more) (information|details)|rumou?red|rumou?rs?)\b",
-    re.IGNORECASE,
-)
-HEDGE_CLAUSE = re.compile(
-    r"\bit\s+(?:was|is|remains|remained|has not been|had not been)\s+"
-    r"(?P<cue>not\s+(?:immediately\s+|yet\s+|entirely\s+)?(?:clear|known|possible to (?:confirm|verify))|unclear|"
-    r"unknown|(?:not\s+)?(?:immediately\s+)?(?:confirmed|verified))\b",
-    re.IGNORECASE,
-)
-HEDGE_CLAUSE_TAIL = re.compile(r"(?:,\s*)?(?:although|though|but|and)?\s*" + HEDGE_CLAUSE.pattern + r".*", re.I | re.S)
-ADVICE = re.compile(
-    r"\b(stay(?:ing)?\s+(?:at\s+)?home|stay(?:ing)?\s+(?:indoors|inside)|remain(?:ing)?\s+(?:at\s+home|indoors|"
-    r"inside)|shelter(?:ing)?\s+in\s+place|exercise\s+(?:extreme\s+|increased\s+|great\s+|a\s+high\s+degree\s+of\s+)?"
-    r"caution|avoid\s+(?:all\s+|non-?essential\s+)?(?:travel|the\s+area|going|gatherings|crowds|demonstrations)|"
-    r"(?:do\s+not|don't|should\s+not)\s+travel|reconsider\s+(?:your\s+)?travel|leave\s+the\s+country|"
-    r"leave\s+(?:the\s+area\s+)?immediately|limit\s+(?:their\s+|your\s+)?movements?|keep\s+a\s+low\s+profile|"
-    r"stay\s+away\s+from)\b",
-    re.IGNORECASE,
-)
-
-_ANONYMOUS = re.compile(
-    r"\b(sources?|unnamed|anonymous|anonymity|not\s+to\s+be\s+(named|identified)|declined\s+to\s+be\s+(named|"
-    r"identified)|(asked|requested)\s+not\s+to\s+be)\b",
-    re.IGNORECASE,
-)
-_WITNESS = re.compile(
-    r"\b(residents?|witness(es)?|eyewitness(es)?|eye-witness(es)?|villagers?|locals?|inhabitants?|survivors?|"
-    r"passers?-by|bystanders?|shopkeepers?|traders?|neighbou?rs?|onlookers?|motorists?)\b",
-    re.IGNORECASE,
-)
-_ORGANISATION = re.compile(
-    r"\b(ngos?|non-governmental|charit(y|ies)|rights\s+groups?|human\s+rights|activists?|amnesty|red\s+cross|"
-    r"red\s+crescent|icrc|msf|doctors\s+without\s+borders|save\s+the\s+children|oxfam|organi[sz]ations?|groups?|"
-    r"associations?|unions?|foundations?|observatory|monitors?|watchdogs?|institutes?|think\s+tanks?|"
-    r"campaigners?|aid\s+(agenc(y|ies)|workers?)|humanitarian|parties|party|movements?|coalitions?)\b",
-    re.IGNORECASE,
-)
-_OFFICIAL = re.compile(
-    r"\b(government|governments|ministry|ministries|minister|military|army|armed\s+forces|police|gendarmerie|"
-    r"embass(y|ies)|consulates?|spokes(man|woman|person|men|women|people)|united\s+nations|un|u\.n\.|"
-    r"president|presidency|governor|mayor|officials?|authorit(y|ies)|commanders?|general|colonel|lieutenant|"
-    r"officers?|ambassadors?|department|white\s+house|kremlin|pentagon|mission|minusma|monusco|african\s+union|"
-    r"ecowas|nato|european\s+union|eu|world\s+health\s+organi[sz]ation|unicef|unhcr|ocha|wfp|council|"
-    r"prosecutors?|court|judges?|commission|senators?|lawmakers?|parliament|troops|soldiers?|security\s+forces|"
-    r"junta|cabinet|state\s+department|foreign\s+office|interior|defen[cs]e|navy|air\s+force|coast\s+guard|"
-    r"administration|agency)\b",
-    re.IGNORECASE,
-)
-_MEDIA = re.compile(
-    r"\b(reuters|afp|agence\s+france|associated\s+press|ap|bbc|cnn|al\s+jazeera|television|tv|radio|newspapers?|"
-    r"news\s+agency|media|reporters?|journalists?|correspondents?|daily|times|post|journal|herald|tribune|"
-    r"guardian|news|magazine|broadcaster)\b",
-    re.IGNORECASE,
-)
-# straight marks open before a word and close after one, so that a stray mark does not pair every quotation after
-# it with the text between two quotations ('said. "B."' is no quotation)
-_QUOTATION = re.compile(
-    r"“[^“”]{1,3000}?”"
-    r"|(?<![\w\"])\"(?=[^\s\"])[^\"\n]{1,3000}?(?<=\S)\"(?![\w\"])"
-    r"|(?<![\w'])''(?=[^\s'])[^\n]{1,3000}?(?<=\S)''(?![\w'])"
-)
-_SPOKES = re.compile(r"\bspokes(man|woman|person|men|women|people)\b", re.IGNORECASE)
-_CORE_CUT = re.compile(r"\s+(?:of|who|which|that|for|from|in|at|with|on)\s+|,|\(|—|–")
-_STOP = frozenset(
-    """that this there these those their with from have been were will would could should about after before
-    which while where when what said says also into than then them they other more most some such only over
-    under again because being other""".split()
-)
-
-
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Return the quotations in ``text`` as ``(start, end)`` including their marks; they may cross sentences.
 
@@ -245,7 +96,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     [(9, 19), (25, 30)]
     """
     spans: list[tuple[int, int]] = []
-    for match in _QUOTATION.finditer(text):
+    for match in QUOTATION.finditer(text):
         spans.append((match.start(), match.end()))
     return _join_paragraphs(text, spans)
 
@@ -289,8 +140,8 @@ def cue_lemma(token: Token) -> str:
 
 def _mended(word: str) -> str | None:
     """Return the cue an inflected ``word`` is a form of ("hoped" → "hope", "saw" → "see"), or None."""
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
+    if word in IRREGULAR:
+        return IRREGULAR[word]
     if not word.endswith(("s", "d", "ing")):
         return None
     for cut, add in ((1, ""), (2, ""), (3, ""), (3, "e"), (1, "e"), (3, "y"), (2, "e")):
@@ -330,7 +181,7 @@ def is_attitude(cue: str) -> bool:
 
 
 def _is_cue_word(lemma: str) -> bool:
-    return any(lemma in lexicon for lexicon in _CUE_LEXICONS) or lemma in _PREP_CUES
+    return any(lemma in lexicon for lexicon in CUE_LEXICONS) or lemma in PREP_CUES
 
 
 def is_cue_verb(token: Token) -> bool:
@@ -353,7 +204,7 @@ def allows_no_source(token: Token) -> bool:
     """Whether a cue may stand without a source: "it was reported that ...", "Asked whether he would run, ..."."""
     if cue_lemma(token) == "ask" and token.tag_ == "VBN":
         return True
-    return cue_lemma(token) in _NO_SOURCE_CUES and any(c.dep_ == "auxpass" for c in token.children)
+    return cue_lemma(token) in NO_SOURCE_CUES and any(c.dep_ == "auxpass" for c in token.children)
 
 
 def cue_extent(token: Token) -> tuple[int, int]:
@@ -378,11 +229,11 @@ def complement(verb: Token) -> Token | None:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if clauses:
         return min(clauses, key=lambda c: abs(c.i - verb.i))  # a parse may also hang a clause of the paragraph before
-    if cue_lemma(verb) in _XCOMP_CUES:
+    if cue_lemma(verb) in XCOMP_CUES:
         for child in verb.children:
             if child.dep_ == "xcomp":
                 return child
-    if cue_lemma(verb) in _QUESTION_CUES:
+    if cue_lemma(verb) in QUESTION_CUES:
         for child in verb.children:
             if child.dep_ == "advcl" and child.i > verb.i and any(c.lower_ in ("if", "whether") for c in child.children):
                 return child  # "asked if the road was open", parsed as an adverbial clause
@@ -479,7 +330,7 @@ def naming_content(verb: Token) -> tuple[Token, Token] | None:
 
     "call", "label", "dub" with an object and an object predicate state an opinion about the object.
     """
-    if cue_lemma(verb) not in _NAMING_CUES and verb.lemma_.lower() not in _NAMING_CUES:
+    if cue_lemma(verb) not in NAMING_CUES and verb.lemma_.lower() not in NAMING_CUES:
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     predicates = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > verb.i]
@@ -506,9 +357,9 @@ def object_content(verb: Token) -> Token | None:
     Cues of knowing take none ("knew him" says nothing).
     """
     lemma = cue_lemma(verb)
-    preps = _ADJ_PREPS if verb.pos_ == "ADJ" else _PREP_CUES.get(lemma, ())
+    preps = ADJ_PREPS if verb.pos_ == "ADJ" else PREP_CUES.get(lemma, ())
     for child in verb.children:
-        if child.dep_ in ("dobj", "advmod", "intj") and child.lower_ in _ANSWERS and child.i > verb.i and lemma in SPEECH_CUES:
+        if child.dep_ in ("dobj", "advmod", "intj") and child.lower_ in ANSWERS and child.i > verb.i and lemma in SPEECH_CUES:
             return child  # "said so", "said no", "said the same"
         if child.dep_ == "dobj" and child.lower_ not in ("what", "it", "this", "that"):
             if lemma in OBJECT_CUES or lemma in EVALUATION_CUES or lemma in PERCEPTION_CUES and _seen_as(verb, child):
@@ -535,13 +386,13 @@ def object_chars(verb: Token, obj: Token) -> tuple[int, int]:
     if obj.dep_ == "pobj":
         # "called for the minister to resign": the clause after the object says what is called for
         for child in verb.children:
-            if child.i > obj.i and (child.dep_ in _OBJECT_COMPLEMENTS or child.dep_ == "advcl" and _to_clause(child)):
+            if child.i > obj.i and (child.dep_ in OBJECT_COMPLEMENTS or child.dep_ == "advcl" and _to_clause(child)):
                 end = max(end, subtree_chars(child)[1])
         return start, end
     if obj.dep_ != "dobj":
         return start, end
     for child in verb.children:
-        if child.i > obj.i and (child.dep_ in _OBJECT_COMPLEMENTS or child.dep_ == "prep" and child.lower_ in _ARGUMENT_PREPS):
+        if child.i > obj.i and (child.dep_ in OBJECT_COMPLEMENTS or child.dep_ == "prep" and child.lower_ in ARGUMENT_PREPS):
             end = max(end, subtree_chars(child)[1])
     return start, end
 
@@ -571,7 +422,7 @@ def is_sentient(token: Token | None) -> bool:
     """
     if token is None:
         return False
-    if token.lower_ in _PERSONAL:
+    if token.lower_ in PERSONAL:
         return True
     return token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or classify_source(token.text) is not None
 
@@ -589,7 +440,7 @@ def subject_of(verb: Token) -> Token | None:
     """
     subjects = sorted((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), key=lambda c: abs(c.i - verb.i))
     for child in subjects[:1]:
-        if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        if child.lower_ in RELATIVE and verb.dep_ == "relcl":
             return verb.head
         return child
     head = verb.head
@@ -651,7 +502,7 @@ def left_coordinated(subject: Token) -> Token | None:
     noun = doc[first - 2]
     if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj":
         return None
-    return noun if noun.head.lower_ in _COORDINATORS else None
+    return noun if noun.head.lower_ in COORDINATORS else None
 
 
 def subtree_chars(token: Token, *, exclude: Sequence[Token] = ()) -> tuple[int, int]:
@@ -739,7 +590,7 @@ def trim_chars(text: str, start: int, end: int, *, punct: bool = False) -> tuple
 
 
 def _core(text: str) -> str:
-    return _CORE_CUT.split(text, maxsplit=1)[0]
+    return CORE_CUT.split(text, maxsplit=1)[0]
 
 
 def classify_source(text: str, *, outlet: str | None = None) -> str | None:
@@ -753,20 +604,20 @@ def classify_source(text: str, *, outlet: str | None = None) -> str | None:
     """
     if outlet and text.strip().lower() == outlet.strip().lower():
         return "media"
-    if _ANONYMOUS.search(text):
+    if ANONYMOUS.search(text):
         return "anonymous"
     core = _core(text)
-    if _SPOKES.search(core):
+    if SPOKES.search(core):
         rest = text[len(core) :]
-        for pattern, kind in ((_ORGANISATION, "organisation"), (_MEDIA, "media")):
+        for pattern, kind in ((ORGANISATION, "organisation"), (MEDIA, "media")):
             if pattern.search(rest):
                 return kind
         return "official"
     for pattern, kind in (
-        (_WITNESS, "witness"),
-        (_ORGANISATION, "organisation"),
-        (_OFFICIAL, "official"),
-        (_MEDIA, "media"),
+        (WITNESS, "witness"),
+        (ORGANISATION, "organisation"),
+        (OFFICIAL, "official"),
+        (MEDIA, "media"),
     ):
         if pattern.search(core):
             return kind
@@ -807,4 +658,4 @@ def place_in(doc: Doc, start: int, end: int) -> str | None:
 
 def content_stems(text: str) -> set[str]:
     """Return rough stems (first five letters) of the content words of ``text``, for overlap tests."""
-    return {w.lower()[:5] for w in re.findall(r"[A-Za-z]{4,}", text) if w.lower() not in _STOP}
+    return {w.lower()[:5] for w in re.findall(r"[A-Za-z]{4,}", text) if w.lower() not in STOP}

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from tocsin.extract import attribution as attr
+from tocsin.extract import cues
 from tocsin.model import Article, Claim, Event, Evidence, TextSpan
 from tocsin.nlp import text_of
 from tocsin.taxonomy import COUNTRY_NAMES, Certainty, SourceKind, Stance
@@ -157,7 +158,7 @@ def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
                     source=source,
                     cue=cue,
                     content=part,
-                    lemma=attr.ADJ_CUES.get(attr.cue_lemma(token), attr.cue_lemma(token)),
+                    lemma=cues.ADJ_CUES.get(attr.cue_lemma(token), attr.cue_lemma(token)),
                     negated=negated,
                     continued=part is not content,
                 )
@@ -224,7 +225,7 @@ def _speaker_musing(verb: Token, text: str, sources: Sequence[tuple[int, int]]) 
 
     A speaker's "I think we can win" inside a speech is not a second claim; speech cues ("I said") still count.
     """
-    if attr.cue_lemma(verb) in attr.SPEECH_CUES:
+    if attr.cue_lemma(verb) in cues.SPEECH_CUES:
         return False
     return bool(sources) and all(text[s:e].lower() in _FIRST_SECOND_PERSON for s, e in sources)
 
@@ -246,7 +247,7 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
 
     Verbs that report speech only around a quotation ("continued", "joked") take nothing else.
     """
-    if attr.cue_lemma(verb) in attr.QUOTE_CUES and verb.lemma_.lower() not in attr.SPEECH_CUES:
+    if attr.cue_lemma(verb) in cues.QUOTE_CUES and verb.lemma_.lower() not in cues.SPEECH_CUES:
         return _quoted_content(verb, quotes)
     named = attr.naming_content(verb)
     if named is not None:
@@ -397,7 +398,7 @@ def _noun_claims(doc: Doc) -> Iterator[_Raw]:
     """Yield attributions with a nominal cue and a source: "the army's claim that ...", "criticism of X by Y",
     "X voiced concern about ..."; the cue's stance is its verb's ("his denial that ..." denies)."""
     for token in doc:
-        verb = attr.NOUN_CUES.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
+        verb = cues.NOUN_CUES.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
         if verb is None:
             continue
         content = _noun_content(token)
@@ -455,7 +456,7 @@ def _noun_source(noun: Token) -> tuple[int, int] | None:
         objects = [c for c in child.children if c.dep_ == "pobj"]
         if child.dep_ == "prep" and child.lower_ in ("by", "from") and objects:
             return attr.mention_chars(objects[0])
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in attr.LIGHT_VERBS:
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in cues.LIGHT_VERBS:
         subject = attr.subject_of(noun.head)
         if subject is not None and subject.lower_ not in ("it", "there"):
             return attr.mention_chars(subject)
@@ -529,7 +530,7 @@ def _is_country(name: str) -> bool:
 def _unattributed_hedges(doc: Doc) -> Iterator[_Raw]:
     """Yield the reporter's own hedges: "it was not (immediately) clear who ...", "it is unclear whether ..."."""
     for sent in doc.sents:
-        for match in attr.HEDGE_CLAUSE.finditer(sent.text):
+        for match in cues.HEDGE_CLAUSE.finditer(sent.text):
             start = sent.start_char + match.start()
             clause_end = attr.clause_end(sent, sent.start_char + match.end())
             if clause_end <= sent.start_char + match.end():
@@ -579,13 +580,13 @@ def stance_of(lemma: str, content: str, *, negated: bool = False) -> str:
     >>> stance_of("say", "gunfire had been heard")
     'assert'
     """
-    if lemma in attr.DENY_CUES:
+    if lemma in cues.DENY_CUES:
         return Stance.HEDGE.value if negated else Stance.DENY.value
-    if negated or lemma in attr.HEDGE_CUES:
+    if negated or lemma in cues.HEDGE_CUES:
         return Stance.HEDGE.value
-    if lemma in attr.CONFIRM_CUES:
+    if lemma in cues.CONFIRM_CUES:
         return Stance.CONFIRM.value
-    if attr.HEDGE_WORDS.search(attr.HEDGE_CLAUSE_TAIL.sub("", content)):
+    if cues.HEDGE_WORDS.search(cues.HEDGE_CLAUSE_TAIL.sub("", content)):
         return Stance.HEDGE.value
     return Stance.ASSERT.value
 
@@ -684,10 +685,10 @@ def _one_advice_per_span(claims: list[Claim]) -> list[Claim]:
 def _advice_span(claim: Claim, doc: Doc) -> tuple[int, int] | None:
     """Return the sentence of the claim's content that gives advice, clipped to the content."""
     start, end = claim.content.start, claim.content.end
-    if not attr.ADVICE.search(claim.content.text):
+    if not cues.ADVICE.search(claim.content.text):
         return None
     for sent in _sents_in(doc, start, end):
-        if attr.ADVICE.search(sent.text):
+        if cues.ADVICE.search(sent.text):
             return attr.trim_chars(text_of(doc), max(start, sent.start_char), min(end, sent.end_char), punct=True)
     return None
 
