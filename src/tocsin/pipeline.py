@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
 from tocsin import geo, nlp, resolve
-from tocsin.extract import checks, claims, events, time
+from tocsin.extract import certainty, checks, claims, events, time
 from tocsin.model import Analysis, Article
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
     mentions = events.find_events(doc, article, places=places, times=found_times, claims=found_claims)
     mentions = time.date_events(mentions, doc, article, found_times)
     mentions = geo.locate_events(mentions, doc, article, places)
-    mentions = claims.assess_certainty(mentions, found_claims, article)
+    mentions = certainty.assess_certainty(mentions, found_claims, article)
     found_events = resolve.merge_mentions(mentions)
     flags = checks.find_flags(doc, article, places=places, times=found_times, events=found_events)
     return Analysis(

@@ -7,9 +7,8 @@ import dataclasses
 import pytest
 
 from conftest import make_article, needs_model
+from tocsin.extract.certainty import assess_certainty, certainty_of
 from tocsin.extract.claims import (
-    assess_certainty,
-    certainty_of,
     find_claims,
     issuer_name,
     resolve_sources,
