@@ -504,3 +504,23 @@ def test_events_arrest_words_that_report_no_arrest(text: str) -> None:
 def test_events_suppressed_without_a_protest_is_no_intervention() -> None:
     events = _events("Weak states that suppressed dissent bred armed movements, the report said.")
     assert all(e.sub_event_type != "Protest with intervention" for e in events)
+
+
+@needs_model
+def test_events_deaths_at_a_protest_told_apart_are_the_excessive_force() -> None:
+    from tocsin import pipeline
+
+    text = ("KANO (Reuters) - Police fired live rounds at students marching against fuel prices in Kano on Monday, "
+            "witnesses said. A rights group said at least nine people were killed by police in Kano.")
+    events = pipeline.analyze(make_article(text, published="2021-03-02")).events
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Excessive force against protesters", 9)]
+
+
+@needs_model
+def test_events_gunmen_killing_after_a_protest_stay_an_attack() -> None:
+    from tocsin import pipeline
+
+    text = ("Police fired tear gas at students marching in Kano on Monday. Later that day gunmen killed four "
+            "traders at a market in Kano.")
+    subs = {e.sub_event_type for e in pipeline.analyze(make_article(text, published="2021-03-02")).events}
+    assert "Attack" in subs

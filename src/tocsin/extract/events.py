@@ -819,11 +819,34 @@ def _can_merge(event: list[_Mention], mention: _Mention, published_year: str | N
     return not mention.distinct
 
 
+_STATE_KINDS = frozenset({"military", "police"})
+
+
+def _lethal_force_at(event: list[_Mention], mention: _Mention) -> bool:
+    """Whether ``mention`` tells the deaths of a protest that state forces broke up, as the article told it before.
+
+    "Soldiers opened fire on protesters ... Twelve people were killed by soldiers and police": the codebook codes
+    lethal force on peaceful protesters as one Excessive-force event with its dead, not a second attack on
+    civilians. The killing counts when its doers are state forces of a kind the protest event names, its victims
+    are unnamed people or protesters, and people died.
+    """
+    if event[0].sub not in (_S.EXCESSIVE_FORCE, _S.PROTEST_WITH_INTERVENTION) or mention.sub is not _S.ATTACK:
+        return False
+    if not any(d.count > 0 for d in mention.deaths):
+        return False
+    doers = {a.kind for a in mention.actors if a.role == roles_mod.AGENT}
+    victims = {a.kind for a in mention.actors if a.role == roles_mod.PATIENT}
+    forces = {a.kind for m in event for a in m.actors if a.kind in _STATE_KINDS}
+    return bool(doers) and doers <= _STATE_KINDS and bool(doers & forces) and victims <= {"civilians", "protesters"}
+
+
 def _merge(mentions: list[_Mention], article: Article) -> list[list[_Mention]]:
     """Group mentions of one incident: a death report joins the latest event it refers to, others the first fit."""
     published_year = article.published[:4] if article.published else None
     events: list[list[_Mention]] = []
     for mention in mentions:
+        if mention.reference is None and any(_lethal_force_at(e, mention) for e in events):
+            mention = dataclasses.replace(mention, reference="toll")
         candidates = events[::-1] if mention.reference else events
         target = next((e for e in candidates if _can_merge(e, mention, published_year)), None)
         if target is None:
