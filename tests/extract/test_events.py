@@ -524,3 +524,20 @@ def test_events_gunmen_killing_after_a_protest_stay_an_attack() -> None:
             "traders at a market in Kano.")
     subs = {e.sub_event_type for e in pipeline.analyze(make_article(text, published="2021-03-02")).events}
     assert "Attack" in subs
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "sub_type", "actor1"),
+    [
+        pytest.param("Rebels detained two aid workers near Bambari on Monday.", "Abduction/forced disappearance",
+                     "Unidentified Armed Group (Central African Republic)", id="armed-group-abducts"),
+        pytest.param("Mutinous soldiers detained the defence minister in Bamako on Tuesday.", "Arrests",
+                     "Mutiny of Military Forces of Mali", id="mutineers-arrest"),
+    ],
+)
+def test_events_who_detains_decides_arrest_or_abduction(text: str, sub_type: str, actor1: str) -> None:
+    from tocsin import pipeline
+
+    (event,) = pipeline.analyze(make_article(text, published="2021-03-03")).events
+    assert (event.sub_event_type, event.actor1) == (sub_type, actor1)

@@ -394,3 +394,11 @@ def test_geo_one_capital_per_country() -> None:
 def test_geo_state_initials_without_a_comma_are_places() -> None:
     places = _places("Two men were arrested in S.C. on Monday, and a third in N.Y.", model=True)
     assert {(p.text, p.feature_code) for p in places} >= {("S.C.", "ADM1"), ("N.Y.", "ADM1")}
+
+
+def test_geo_a_town_and_the_region_named_after_it_keep_their_kinds() -> None:
+    text = "Rockets hit the city of Sumy on Monday. The governor of the Sumy region said power was cut across Sumy."
+    spans = [(m.start(), m.end()) for m in re.finditer("Sumy", text)]
+    kinds = [place["feature_code"] if place else None for place in geo.resolve(text, spans)]
+    assert kinds[0] is not None and kinds[0].startswith("PPL")  # type: ignore[union-attr]
+    assert kinds[1] == "ADM1"

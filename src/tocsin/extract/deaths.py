@@ -72,6 +72,9 @@ _NONE_RE = re.compile(
 )
 _NONE_LEAD = re.compile(
     r"\s*(?:(?:but|however|and|fortunately|luckily|officials said|police said)\s*,?\s+)?"
+    # a source reporting it: "The governor said on Telegram that no one was killed"
+    r"(?:[^.!?]{0,160}?\b(?:said|says|told reporters|reported|confirmed|added|stated)\b(?:\s+(?:on|in)\s+[\w-]+)?"
+    r"\s+that\s+)?"
     r"(?:there (?:were|was|have been|has been)\s+)?",
     re.I,
 )
@@ -202,6 +205,8 @@ def none_after(text: str, start: int) -> list[Deaths]:
     []
     >>> none_after("Gunmen attacked a bus in Zaria, but no one was hurt.", 0)
     []
+    >>> [d.count for d in none_after("The mayor said on Facebook that nobody was hurt.", 0)]
+    [0]
     """
     stop = _SENTENCE_END.search(text, start + 1)
     end = stop.end() if stop else len(text)

@@ -633,6 +633,8 @@ def _by_actors(best: SubEventType, trigger: _Trigger, found: Sequence[Actor], tr
         return _S.ATTACK
     if best is _S.ATTACK and "civilians" not in kinds and kinds & {"military", "police"} and kinds & {"named", "armed"}:
         return _S.ARMED_CLASH
+    if best is _S.ARRESTS and roles.get(roles_mod.AGENT) in ("named", "armed"):
+        return _S.ABDUCTION  # the codebook: only the state arrests; an armed group that detains people abducts them
     return best
 
 
@@ -973,10 +975,12 @@ def _roles(sub: SubEventType, found: list[Actor], country: str | None) -> tuple[
         return _battle_roles(armed, country)
     if sub is _S.ARRESTS:
         # police make arrests; "the government" is the arrester only when the parse says it did it
+        # ... and so do mutineers or an armed group when the parse makes them the ones who detained
         state = [a for a in actors if a.kind in ("police", "military") and a.role not in (roles_mod.PATIENT,
                  roles_mod.ELSEWHERE) or a.kind == "government" and a.role == roles_mod.AGENT]
-        others = [a for a in actors if a.kind not in ("police", "military", "government")]
-        return (state[0] if state else _synth("police", country)), (others[0] if others else None)
+        detainer = (state or [a for a in armed if a.role == roles_mod.AGENT] or [_synth("police", country)])[0]
+        others = [a for a in actors if a.kind not in ("police", "military", "government") and a is not detainer]
+        return detainer, (others[0] if others else None)
     if etype is EventType.EXPLOSIONS:
         first = (doers or [_synth("armed", country)])[0]
         rest = [a for a in armed if a is not first] + civilians

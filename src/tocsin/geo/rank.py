@@ -117,6 +117,7 @@ class _Slot:
     anchor: int | None = None
     parent: int | None = None
     parent_admin: tuple[str, str] | None = None
+    kind_cued: bool = False  # "the city of X", "X region": the text itself says which kind of place is meant
 
 
 def _fixed(gazetteer: Gazetteer, mention: Mention) -> list[Entry]:
@@ -133,6 +134,8 @@ def _fixed(gazetteer: Gazetteer, mention: Mention) -> list[Entry]:
     return [entry] if entry else []
 
 
+# "the city of X", "the town of X": the text says which kind of place it means.
+_TOWN_CUE = re.compile(r"\b(?:city|town|village|port|capital) of\s+$", re.IGNORECASE)
 _AREA_CUE = re.compile(r"^\s+(?:region|province|state|county|district|governorate|prefecture|department)\b|"
                        r"(?:region|province|state|county|district|governorate|prefecture) of\s+$", re.IGNORECASE)
 
@@ -162,10 +165,15 @@ def _candidates(
         cache[mention.key] = ([e for e, _ in scored], [p for _, p in scored], fuzzy)
     cands, priors, fuzzy = cache[mention.key]
     priors = list(priors)
-    cue = bool(_AREA_CUE.search(text[mention.end : mention.end + 15]) or
-               _AREA_CUE.search(text[max(0, mention.start - 25) : mention.start]))
-    _town_over_area(cands, priors, cue)
-    return _Slot(mention, cands, priors, fuzzy, extra=[0.0] * len(cands))
+    area = bool(_AREA_CUE.search(text[mention.end : mention.end + 15]) or
+                _AREA_CUE.search(text[max(0, mention.start - 25) : mention.start]))
+    town = not area and bool(_TOWN_CUE.search(text[max(0, mention.start - 25) : mention.start]))
+    _town_over_area(cands, priors, area)
+    if town:  # "the city of Kharkiv": the town, not the region named after it
+        for k, e in enumerate(cands):
+            if e.fcode.startswith("PPL"):
+                priors[k] += 3.0
+    return _Slot(mention, cands, priors, fuzzy, extra=[0.0] * len(cands), kind_cued=area or town)
 
 
 def resolve_mentions(
@@ -189,11 +197,13 @@ def _one_sense(slots: list[_Slot]) -> None:
 
     A report names the same Vienna throughout; the evidence sits at one mention ("Vienna, Va.", "30 km from X")
     while context rounds score each mention on its own and leave the others with the big namesake. The scores of
-    all mentions of the name are summed, and the evidence found at one mention counts for every mention.
+    all mentions of the name are summed, and the evidence found at one mention counts for every mention. A mention
+    whose words say the kind of place ("the city of Kharkiv", "the Kharkiv region") keeps its own reading: one
+    article may name a town and the region named after it.
     """
     groups: dict[str, list[_Slot]] = collections.defaultdict(list)
     for slot in slots:
-        if slot.cands:
+        if slot.cands and not slot.kind_cued:
             groups[slot.mention.key].append(slot)
     for group in groups.values():
         if len(group) < 2 or len({s.best for s in group}) == 1:
