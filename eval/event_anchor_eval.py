@@ -180,13 +180,30 @@ def overlapping(span: Span, times: list[TimeExpr]) -> TimeExpr | None:
     return next((t for t in times if t.start < span.end and span.start < t.end), None)
 
 
-def category(judged: Judged, dated: Event, path: str, times: list[TimeExpr]) -> str:
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _value_error(judged: Judged, found: TimeExpr, text: str) -> str:
+    """Say how the tagger's value of the gold day's expression differs from the gold."""
+    words = text[judged.timex.start:judged.timex.end].lower()
+    named = next((i for i, name in enumerate(_WEEKDAYS) if name in words), None)
+    gold, system = parse_date(judged.gold), parse_date(found.value)
+    if named is not None and gold is not None and gold.weekday() != named:
+        return "value: gold day is not the weekday the text names (annotation)"
+    if system is None or found.precision != "day":
+        return "value: the text names a coarser period than the gold day (\"this year\", \"1992\")"
+    if named is not None and gold is not None and (gold - system).days % 7 == 0:
+        return "value: weekday placed in another week"
+    return "value: tagger gave another day"
+
+
+def category(judged: Judged, dated: Event, path: str, times: list[TimeExpr], text: str) -> str:
     """The error category of a wrongly dated event."""
     found = overlapping(judged.timex, times)
     if found is None:
         return "tagger missed the gold day"
     if found.value != judged.gold:
-        return "tagger gave the gold day another value"
+        return _value_error(judged, found, text)
     evidence = next((e for e in dated.evidence if e.field == "event_date"), None)
     if path == "own clause":
         if evidence is not None and (evidence.start, evidence.end) == (found.start, found.end):
@@ -235,7 +252,7 @@ class Tally:
             self.route_exact[path] += exact
             self.route_within[path] += within
             if not exact:
-                kind = category(judged, result, path, times)
+                kind = category(judged, result, path, times, gold.text)
                 self.categories[kind] += 1
                 words = gold.text[judged.start:judged.end]
                 text = gold.text[sentence[0]:sentence[1]].replace("\n", " ")
@@ -286,7 +303,29 @@ def main(argv: list[str] | None = None) -> int:
                          f"{share(tally.route_within[name], tally.routes[name])} |")
     lines += ["", "| error category | events |", "|---|---|"]
     lines += [f"| {name} | {count} |" for name, count in tally.categories.most_common()]
-    lines += ["", f"This run took {elapsed:.0f} s wall (spaCy parse included)."]
+    lines += [
+        "",
+        f"This run took {elapsed:.0f} s wall (spaCy parse included). All judged events get one event type, so a",
+        "neighbour in the sentence after always may inherit (in the pipeline only one of the same type does); the",
+        "\"inherited\" row is therefore an upper bound on that route's use. The route is read back with",
+        "`date_events`' own helpers; BEGINS/ENDS links and non-OCCURRENCE events (reporting, states) are left out.",
+        "",
+        "Where the figure stays behind its target, and why (categories of the 42 wrong dates of this run): the dating",
+        "step itself, which expression of the sentence dates the event, is right for about 97 % of the judged",
+        "events; most misses are the tagger's value or the data. About 18 are weekday values: 5 of them in one",
+        "document whose DCT is a week after its story (every weekday lands a week late, also under \"will meet on",
+        "Thursday\"), 4 where the gold day is not even the weekday the text names, and a few real tagger misreadings",
+        "(\"Wednesday's ruling\" inside a \"would\" clause read as the coming Wednesday; \"planned a demonstration on",
+        "Saturday\" read as the past one). About 9 are coarser expressions that the annotators valued to a day",
+        "(\"this year\", \"1992\", \"a year ago\", \"10 days before the murder\"): tocsin gives the period, precision 3,",
+        "which is the honest reading. About 13 are clause choices, mostly on a wrong parse (\"the Dec. 21, 1988,",
+        "bombing\" parsed as an apposition; \"58 injured in an attack on Friday\" parsed as a participle on the",
+        "number, which correctly hides a noun's own clause): a day inside a sequence clause (\"after the parliament",
+        "ratified the treaty on Tuesday\", \"shortly after he returned home on Friday\") is left out by design and the",
+        "event falls back to a neighbour's day or the focus. Taking such a day as a bound (precision 2) would move 3",
+        "or 4 events; a relative clause on the date itself (\"calm on Sunday, when soldiers raided ...\") is now the",
+        "event's own date, which moved no TBAQ event (its one such sentence was parsed otherwise).",
+    ]
     markdown = "\n".join(lines)
     print(markdown)
     if args.errors:
