@@ -235,9 +235,12 @@ def test_time_date_events_seed(seed_text: str) -> None:
      ("In a statement released on Friday, the governors condemned the law.", "statement", "2020-08-14", 1),
      ("By Aug. 14, at least eight protesters had been killed.", "killed", "2020-08-14", 2),
      ("On Oct. 3, the office was raided by the police.", "raided", "2019-10-03", 1),
-     ("On Oct. 3, the police will raid the office.", "raid", "2020-10-03", 1)],
+     ("On Oct. 3, the police will raid the office.", "raid", "2020-10-03", 1),
+     ("The town was calm on Sunday, when soldiers raided a clinic and detained two nurses.", "detained",
+      "2020-08-16", 1),
+     ("The town was calm on Sunday, when officials said soldiers had raided a clinic.", "raided", "2020-08-16", 2)],
     ids=["reported", "relative-clause", "after-clause", "main-clause", "participle", "clause-on-trigger", "deadline",
-         "past-incident-after-report", "planned-incident"],
+         "past-incident-after-report", "planned-incident", "when-clause-on-date", "reported-in-when-clause"],
 )
 def test_time_date_events_reads_the_trigger_clause(text: str, trigger: str, date: str, precision: int) -> None:
     from tocsin import nlp

@@ -402,9 +402,25 @@ def _clause_relation(doc: Doc, expr: TimeExpr, trigger: Evidence | None) -> str:
     common = _common_ancestor(date_token, trigger_token)
     if _boundary_on_path(date_token, common, date_side=True, trigger=trigger_token):
         return "other"
+    if common.i == date_token.i and _describes_date(trigger_token, date_token):
+        return "own"
     if _boundary_on_path(trigger_token, common, date_side=False):
         return "outer"
     return "own"
+
+
+def _describes_date(trigger: Token, date: Token) -> bool:
+    """True when the trigger's clause is a relative clause on the date itself ("on Sunday, when soldiers raided").
+
+    Such a clause tells what happened on that day, so the date is the event's own, not an outer clause's bound; a
+    clause reported inside it ("on Sunday, when officials said soldiers had raided ...") still only bounds it.
+    """
+    token = trigger
+    while token.head.i != date.i:
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return token.dep_ == "relcl" and not _boundary_on_path(trigger, token, date_side=False)
 
 
 def _common_ancestor(a: Token, b: Token) -> Token:
