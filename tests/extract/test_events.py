@@ -541,3 +541,13 @@ def test_events_who_detains_decides_arrest_or_abduction(text: str, sub_type: str
 
     (event,) = pipeline.analyze(make_article(text, published="2021-03-03")).events
     assert (event.sub_event_type, event.actor1) == (sub_type, actor1)
+
+
+@needs_model
+def test_events_gunmen_attacking_a_protest_camp_is_no_battle() -> None:
+    from tocsin import pipeline
+
+    text = "Gunmen attacked a protest camp outside the parliament in Bamako on Friday and killed seven demonstrators."
+    (event,) = pipeline.analyze(make_article(text, published="2021-03-03")).events
+    assert event.event_type != "Battles"
+    assert event.actor2 == "Unidentified Armed Group (Mali)" and event.fatalities == 7

@@ -109,7 +109,7 @@ RULES: dict[SubEventType, str] = {
     r"|gunfire|gunshots|shoot-?outs?|skirmish(?:es)?|heavy fighting|counter-?attack(?:ed)?|repuls(?:ed|e)|repell?ed"
     r"|battl(?:e|ed|es|ing)|attacked (?:a |an |the )?(?:military|army|police|security) (?:base|post|camp|checkpoint|convoy|patrol|position)s?"
     r"|engaged (?:in )?(?:a )?(?:fierce )?(?:fight|combat)|firing|opened fire|exchanged gunfire|offensive"
-    r"|(?:attack(?:ed|s|ing)?|stormed|raided|set upon|assaulted|overran) (?:\w+ ){0,4}(?:soldiers|troops|policemen|police|base|positions?|forces|camp|checkpoint|outpost|post|barracks|convoy|patrol)"
+    r"|(?:attack(?:ed|s|ing)?|stormed|raided|set upon|assaulted|overran) (?:\w+ ){0,4}(?:soldiers|troops|policemen|police|base|positions?|forces|(?<!protest )(?<!refugee )(?<!displacement )(?<!displaced )(?<!IDP )camp|checkpoint|outpost|post|barracks|convoy|patrol)"
     r"|fire exchange|exchange of gunfire|fended off|charged (?:a |the )?(?:camp|base|position)s?",
     _S.GOVERNMENT_REGAINS_TERRITORY: r"recaptur(?:ed|e|ing)|retook|retaken|regain(?:ed)?(?: control)?|took back|liberat(?:ed|ion)"
     r"|wrest(?:ed)? (?:back )?control|back under (?:government|army|state) control|reclaimed|(?:captur(?:ed|ing)|overran) (?:the |a )?(?:\w+ ){0,3}(?:towns?|village|villages|city|district|areas?|hills?|hilltops?|posts?|region|bases?|airport|territory)"
@@ -994,7 +994,8 @@ def _protest_roles(
     protesters = _first(actors, "protesters") or _synth("protesters", country)
     if sub is _S.PEACEFUL_PROTEST:
         return protesters, None
-    state = [a for a in armed if a.kind in ("police", "military")]
+    # state forces, else whoever the parse makes the doer ("gunmen opened fire on the marchers")
+    state = [a for a in armed if a.kind in ("police", "military")] or [a for a in armed if a.role == roles_mod.AGENT]
     if state:
         return protesters, state[0]
     return protesters, _synth("police", country) if sub is _S.PROTEST_WITH_INTERVENTION else None
