@@ -279,3 +279,9 @@ def test_actors_victim_not_attacker_is_actor2() -> None:
 )
 def test_actors_country_that_attacks_is_its_military(text: str, expected: list[str]) -> None:
     assert _names(text) == expected
+
+
+def test_actors_regional_bodies_have_their_acled_names() -> None:
+    assert _names("The African Union and ECOWAS condemned the coup.") == [
+        "AU: African Union", "ECOWAS: Economic Community of West African States"]
+    assert _names("African Union troops patrolled the town.", country="SO") != ["AU: African Union"]

@@ -104,6 +104,10 @@ _NAMED: tuple[tuple[str, str, ActorType], ...] = (
     (r"MINUSMA", "MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali",
      _T.EXTERNAL_OTHER),
     (r"(?:UN|United Nations) peacekeepers|peacekeepers|blue helmets", "United Nations", _T.EXTERNAL_OTHER),
+    (r"African Union(?! (?:peacekeepers|troops|forces|mission))", "AU: African Union", _T.EXTERNAL_OTHER),
+    (r"ECOWAS|Economic Community of West African States", "ECOWAS: Economic Community of West African States",
+     _T.EXTERNAL_OTHER),
+    (r"European Union|the EU\b", "EU: European Union", _T.EXTERNAL_OTHER),
 )
 # A state's weapons and strikes name its military even without a force word: "a Russian missile strike",
 # "Israeli air strikes", "Turkish drones". Only with a demonym or a possessive country: a bare "missile" names no one.
