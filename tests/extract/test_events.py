@@ -504,3 +504,32 @@ def test_events_arrest_words_that_report_no_arrest(text: str) -> None:
 def test_events_suppressed_without_a_protest_is_no_intervention() -> None:
     events = _events("Weak states that suppressed dissent bred armed movements, the report said.")
     assert all(e.sub_event_type != "Protest with intervention" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Soldiers shot dead two villagers and arrested three others in the town on Monday.", id="coordinated"),
+        pytest.param("Police opened fire on the attackers in the village, killing two, and arrested fifteen men.",
+                     id="participle"),
+    ],
+)
+def test_events_killing_and_arrest_in_one_clause_are_two_events(text: str) -> None:
+    events = _events(text, parsed=True)
+    subs = [e.sub_event_type for e in events]
+    assert "Arrests" in subs
+    violent = [e for e in events if e.event_type in ("Battles", "Violence against civilians")]
+    assert violent and violent[0].fatalities == 2
+    assert next(e for e in events if e.sub_event_type == "Arrests").fatalities in (None, 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Police arrested a man for killing his wife in the town on Monday.", id="for-killing"),
+        pytest.param("The man who killed the shopkeeper was arrested by police on Tuesday.", id="relative"),
+        pytest.param("Police arrested five men after two traders were killed in the market.", id="after"),
+    ],
+)
+def test_events_killing_nested_in_an_arrest_is_one_arrest(text: str) -> None:
+    assert [e.sub_event_type for e in _events(text, parsed=True)] == ["Arrests"]
