@@ -533,3 +533,15 @@ def test_events_killing_and_arrest_in_one_clause_are_two_events(text: str) -> No
 )
 def test_events_killing_nested_in_an_arrest_is_one_arrest(text: str) -> None:
     assert [e.sub_event_type for e in _events(text, parsed=True)] == ["Arrests"]
+
+
+def test_events_killing_beside_a_crime_raid_is_its_own_event() -> None:
+    events = _events("Police raided the hideout of a drug cartel and shot dead two men in the town on Friday.", parsed=True)
+    assert {e.sub_event_type for e in events} >= {"Organized crime", "Attack"}
+    assert next(e for e in events if e.sub_event_type == "Attack").fatalities == 2
+
+
+def test_events_clause_opened_by_when_is_no_separate_act() -> None:
+    events = _events("Smugglers were moving drugs across the border when troops opened fire, killing three of them.",
+                     parsed=True)
+    assert [e.sub_event_type for e in events] == ["Armed clash"]

@@ -407,7 +407,7 @@ def _sentence_mentions(
 # Families of acts that one clause may report side by side as separate events: "police opened fire, killing two,
 # and arrested fifteen" is a killing and an arrest. Protests and riots stay out: the codebook folds the force used
 # on a demonstration, its arrests and its dead into the demonstration event.
-_SEPARABLE = frozenset({"violence", _S.ARRESTS.value})
+_SEPARABLE = frozenset({"violence", _S.ARRESTS.value, _S.ORGANIZED_CRIME.value})
 # The grammatical links that join two acts of one actor told in sequence: coordinated verbs ("killed two and
 # arrested five"), a participle ("opened fire, killing two"), a second main clause.
 _SEQUENCE_DEPS = frozenset({"conj", "advcl", "parataxis", "ccomp", "ROOT"})
@@ -446,6 +446,11 @@ def _predicate(doc: Doc, trig: _Trigger) -> Token | None:
     return None
 
 
+def _subordinated(verb: Token) -> bool:
+    """Return whether an adverbial clause opens with a subordinating word ("after", "when", "because")."""
+    return any(c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB" for c in verb.children)
+
+
 def _distinct_acts(doc: Doc, a: _Trigger, b: _Trigger) -> bool:
     """Return whether two triggers are separate acts told in sequence rather than one act or a nested one.
 
@@ -463,7 +468,7 @@ def _distinct_acts(doc: Doc, a: _Trigger, b: _Trigger) -> bool:
     for verb in (va, vb):
         tok = verb
         while tok.i != join:
-            if tok.dep_ not in _SEQUENCE_DEPS or tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children):
+            if tok.dep_ not in _SEQUENCE_DEPS or tok.dep_ == "advcl" and _subordinated(tok):
                 return False
             tok = tok.head
     return True
