@@ -535,8 +535,8 @@ def test_events_killing_nested_in_an_arrest_is_one_arrest(text: str) -> None:
     assert [e.sub_event_type for e in _events(text, parsed=True)] == ["Arrests"]
 
 
-def test_events_killing_beside_a_crime_raid_is_its_own_event() -> None:
-    events = _events("Police raided the hideout of a drug cartel and shot dead two men in the town on Friday.", parsed=True)
+def test_events_killing_beside_a_crime_is_its_own_event() -> None:
+    events = _events("The gang smuggled heroin across the border and shot dead two guards at the checkpoint.", parsed=True)
     assert {e.sub_event_type for e in events} >= {"Organized crime", "Attack"}
     assert next(e for e in events if e.sub_event_type == "Attack").fatalities == 2
 
@@ -545,3 +545,9 @@ def test_events_clause_opened_by_when_is_no_separate_act() -> None:
     events = _events("Smugglers were moving drugs across the border when troops opened fire, killing three of them.",
                      parsed=True)
     assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_events_blast_named_only_as_an_investigations_object_is_no_second_event() -> None:
+    events = _events("Police arrested four men in the town, and detectives opened an investigation into the blast.",
+                     parsed=True)
+    assert [e.sub_event_type for e in events] == ["Arrests"]

@@ -432,17 +432,18 @@ def _other_acts(doc: Doc | None, trigs: list[_Trigger], main: _Mention) -> list[
 
 
 def _predicate(doc: Doc, trig: _Trigger) -> Token | None:
-    """Return the verb that carries a trigger: the word itself, or the verb its noun phrase hangs from."""
+    """Return the verb that carries a trigger as its act: the word itself, or the verb whose subject or object it is.
+
+    A noun deeper in a phrase names an act without reporting it ("an investigation into the blast").
+    """
     span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     tok = span.root
-    for _ in range(4):
-        if tok.pos_ in ("VERB", "AUX"):
-            return tok
-        if tok.head.i == tok.i:
-            break
-        tok = tok.head
+    if tok.pos_ in ("VERB", "AUX"):
+        return tok
+    if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+        return tok.head
     return None
 
 
