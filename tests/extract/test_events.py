@@ -551,3 +551,50 @@ def test_events_gunmen_attacking_a_protest_camp_is_no_battle() -> None:
     (event,) = pipeline.analyze(make_article(text, published="2021-03-03")).events
     assert event.event_type != "Battles"
     assert event.actor2 == "Unidentified Armed Group (Mali)" and event.fatalities == 7
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Soldiers shot dead two villagers and arrested three others in the town on Monday.", id="coordinated"),
+        pytest.param("Police opened fire on the attackers in the village, killing two, and arrested fifteen men.",
+                     id="participle"),
+    ],
+)
+def test_events_killing_and_arrest_in_one_clause_are_two_events(text: str) -> None:
+    events = _events(text, parsed=True)
+    subs = [e.sub_event_type for e in events]
+    assert "Arrests" in subs
+    violent = [e for e in events if e.event_type in ("Battles", "Violence against civilians")]
+    assert violent and violent[0].fatalities == 2
+    assert next(e for e in events if e.sub_event_type == "Arrests").fatalities in (None, 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Police arrested a man for killing his wife in the town on Monday.", id="for-killing"),
+        pytest.param("The man who killed the shopkeeper was arrested by police on Tuesday.", id="relative"),
+        pytest.param("Police arrested five men after two traders were killed in the market.", id="after"),
+    ],
+)
+def test_events_killing_nested_in_an_arrest_is_one_arrest(text: str) -> None:
+    assert [e.sub_event_type for e in _events(text, parsed=True)] == ["Arrests"]
+
+
+def test_events_killing_beside_a_crime_is_its_own_event() -> None:
+    events = _events("The gang smuggled heroin across the border and shot dead two guards at the checkpoint.", parsed=True)
+    assert {e.sub_event_type for e in events} >= {"Organized crime", "Attack"}
+    assert next(e for e in events if e.sub_event_type == "Attack").fatalities == 2
+
+
+def test_events_clause_opened_by_when_is_no_separate_act() -> None:
+    events = _events("Smugglers were moving drugs across the border when troops opened fire, killing three of them.",
+                     parsed=True)
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_events_blast_named_only_as_an_investigations_object_is_no_second_event() -> None:
+    events = _events("Police arrested four men in the town, and detectives opened an investigation into the blast.",
+                     parsed=True)
+    assert [e.sub_event_type for e in events] == ["Arrests"]

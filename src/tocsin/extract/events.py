@@ -392,8 +392,87 @@ def _sentence_mentions(
         span = (sent.start_char, sent.end_char) if len(groups) == 1 else _clause(text, sent.start_char, sent.end_char, trigs[0].start)
         if _not_news(text[span[0]:span[1]], frozenset(t.sub for t in trigs)):
             continue
-        mentions.append(_mention(trigs, span, (sent.start_char, sent.end_char), text, years, country, places, times, doc=doc))
+        main = _mention(trigs, span, (sent.start_char, sent.end_char), text, years, country, places, times, doc=doc)
+        extras = [
+            _mention(acts, span, (sent.start_char, sent.end_char), text, years, country, places, times, doc=doc)
+            for acts in _other_acts(doc, trigs, main)
+        ]
+        if any(_family(m.sub) == "violence" for m in extras):
+            main = dataclasses.replace(main, deaths=())  # the dead are the violence's, not the arrest's
+        mentions.append(main)
+        mentions.extend(m if _family(m.sub) == "violence" else dataclasses.replace(m, deaths=()) for m in extras)
     return mentions
+
+
+# Families of acts that one clause may report side by side as separate events: "police opened fire, killing two,
+# and arrested fifteen" is a killing and an arrest. Protests and riots stay out: the codebook folds the force used
+# on a demonstration, its arrests and its dead into the demonstration event.
+_SEPARABLE = frozenset({"violence", _S.ARRESTS.value, _S.ORGANIZED_CRIME.value})
+# The grammatical links that join two acts of one actor told in sequence: coordinated verbs ("killed two and
+# arrested five"), a participle ("opened fire, killing two"), a second main clause.
+_SEQUENCE_DEPS = frozenset({"conj", "advcl", "parataxis", "ccomp", "ROOT"})
+
+
+def _other_acts(doc: Doc | None, trigs: list[_Trigger], main: _Mention) -> list[list[_Trigger]]:
+    """Return the triggers of each other separable family that the clause reports as its own act.
+
+    One clause yields one event by precedence, which is right when the words describe one act ("killed in police
+    firing") and wrong when the clause coordinates distinct acts of different families: each family whose
+    trigger has its own predicate on the parse, not nested in the main trigger's phrase ("arrested for killing
+    his wife" is one arrest), becomes its own mention.
+    """
+    if doc is None or not doc.has_annotation("DEP") or _family(main.sub) not in _SEPARABLE:
+        return []
+    families: dict[str, list[_Trigger]] = {}
+    for trig in trigs:
+        fam = _family(trig.sub)
+        if fam in _SEPARABLE and fam != _family(main.sub) and _distinct_acts(doc, trig, main.trigger):
+            families.setdefault(fam, []).append(trig)
+    return list(families.values())
+
+
+def _predicate(doc: Doc, trig: _Trigger) -> Token | None:
+    """Return the verb that carries a trigger as its act: the word itself, or the verb whose subject or object it is.
+
+    A noun deeper in a phrase names an act without reporting it ("an investigation into the blast").
+    """
+    span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    if tok.pos_ in ("VERB", "AUX"):
+        return tok
+    if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+        return tok.head
+    return None
+
+
+def _subordinated(verb: Token) -> bool:
+    """Return whether an adverbial clause opens with a subordinating word ("after", "when", "because")."""
+    return any(c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB" for c in verb.children)
+
+
+def _distinct_acts(doc: Doc, a: _Trigger, b: _Trigger) -> bool:
+    """Return whether two triggers are separate acts told in sequence rather than one act or a nested one.
+
+    Each needs its own verb, and the path from each verb to the verb that joins them may only coordinate,
+    add a participle without a subordinating word ("killing two", not "after two were killed") or a clause;
+    a relative clause, an object or a prepositional phrase ("arrested for killing") nests one in the other.
+    """
+    va, vb = _predicate(doc, a), _predicate(doc, b)
+    if va is None or vb is None or va.i == vb.i:
+        return False
+    above_a = {t.i for t in [va, *va.ancestors]}
+    join = next((t.i for t in [vb, *vb.ancestors] if t.i in above_a), None)
+    if join is None:
+        return False
+    for verb in (va, vb):
+        tok = verb
+        while tok.i != join:
+            if tok.dep_ not in _SEQUENCE_DEPS or tok.dep_ == "advcl" and _subordinated(tok):
+                return False
+            tok = tok.head
+    return True
 
 
 _WEAK_DEATH = re.compile(r"^(?:killed|killing|murder(?:ed|s)?|slaughtered|hacked|executed)$", re.I)
@@ -486,11 +565,10 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span, *, attempted: set[S
     riots = [t for t in triggers if taxonomy.event_type_of(t.sub) is EventType.RIOTS]
     acts = [t.end for t in triggers if t.sub is _S.DIPLOMATIC_EVENT and _DIPLOMATIC_ACT.match(text[t.start:t.end])]
     two_sided = any(t.sub is _S.ARMED_CLASH and not _ONE_SIDED.match(text[t.start:t.end]) for t in triggers)
-    strong = {t.sub for t in triggers if not (t.sub is _S.ATTACK and _WEAK_DEATH.match(text[t.start:t.end]))}
     out: list[_Trigger] = []
     for trig in triggers:
         word = text[trig.start:trig.end]
-        if trig.sub is _S.ATTACK and _WEAK_DEATH.match(word) and strong - {_S.ATTACK}:
+        if trig.sub is _S.ATTACK and _WEAK_DEATH.match(word) and _explained(trig, triggers, text, sent):
             continue
         if trig.sub is _S.ARMED_CLASH and (subs & _TERRITORY or (subs & _WEAPONS and not two_sided)):
             continue
@@ -520,6 +598,20 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span, *, attempted: set[S
             keep.add(_S.SEXUAL_VIOLENCE)
         out = [t for t in out if t.sub in keep]
     return out
+
+
+def _explained(death: _Trigger, triggers: list[_Trigger], text: str, sent: Span) -> bool:
+    """Return whether a bare "killed" is explained by another trigger of the sentence (the explosion, the clash).
+
+    An arrest told as a separate act ("killed two and arrested five") explains no death; one that governs the
+    killing ("arrested for killing") does.
+    """
+    doc = sent.doc
+    parsed = doc.has_annotation("DEP")
+    return any(
+        t.sub is not _S.ATTACK and not (t.sub is _S.ARRESTS and parsed and _distinct_acts(doc, t, death))
+        for t in triggers if not (t.sub is _S.ATTACK and _WEAK_DEATH.match(text[t.start:t.end]))
+    )
 
 
 def _unsupported(
