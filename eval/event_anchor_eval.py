@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import html
 import re
 import sys
 import time
@@ -41,6 +40,7 @@ from collections import Counter
 from pathlib import Path
 
 from _quality import DATA, write_section
+from _timeml import ATTR, read_timeml
 from event_dates_eval import share, within_precision
 
 from tocsin import nlp
@@ -52,8 +52,6 @@ CORPUS = DATA / "time" / "tempeval3-tbaq"
 EVENT_CLASSES = frozenset(("OCCURRENCE",))
 EVENT_SIDE = frozenset(("IS_INCLUDED", "DURING", "SIMULTANEOUS"))  # event REL time
 TIME_SIDE = frozenset(("INCLUDES", "SIMULTANEOUS"))  # time REL event
-_TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
-_ATTR = re.compile(r'(\w+)="([^"]*)"')
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 ROUTES = ("own clause", "inherited", "bound (outer clause)", "sentence before", "focus", "none")
 
@@ -90,39 +88,14 @@ class GoldDoc:
 
 def read_tml(path: Path) -> GoldDoc:
     """Return the plain text of a TimeML file's <TEXT>, its DCT, EVENTs and TIMEX3s, and the day links."""
-    raw = path.read_text(encoding="utf-8")
-    dct_match = re.search(r"<DCT>\s*<TIMEX3[^>]*value=\"([^\"]+)\"", raw)
-    body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
-    if dct_match is None or body is None:
-        raise ValueError(f"{path}: no DCT or TEXT")
-    parts: list[str] = []
-    length = 0
-    position = 0
-    opened: dict[str, tuple[int, dict[str, str]]] = {}
-    events: dict[str, Span] = {}
-    timexes: dict[str, Span] = {}
-    source = body.group(1)
-    for match in _TAG.finditer(source):
-        piece = html.unescape(source[position:match.start()])
-        parts.append(piece)
-        length += len(piece)
-        position = match.end()
-        closing, name, attributes = match.groups()
-        if name not in ("EVENT", "TIMEX3"):
-            continue
-        if not closing:
-            opened[name] = (length, dict(_ATTR.findall(attributes)))
-        elif name in opened:
-            start, attrs = opened.pop(name)
-            if name == "EVENT":
-                events[attrs.get("eid", "")] = Span(start, length, attrs)
-            else:
-                timexes[attrs.get("tid", "")] = Span(start, length, attrs)
-    parts.append(html.unescape(source[position:]))
-    instances = {a["eiid"]: a["eventID"] for a in (dict(_ATTR.findall(m)) for m in re.findall(r"<MAKEINSTANCE([^>]*)>", raw))
+    doc = read_timeml(path)
+    events = {t.attrs.get("eid", ""): Span(t.start, t.end, t.attrs) for t in doc.tags if t.name == "EVENT"}
+    timexes = {t.attrs.get("tid", ""): Span(t.start, t.end, t.attrs) for t in doc.tags if t.name == "TIMEX3"}
+    raw = doc.raw
+    instances = {a["eiid"]: a["eventID"] for a in (dict(ATTR.findall(m)) for m in re.findall(r"<MAKEINSTANCE([^>]*)>", raw))
                  if "eiid" in a and "eventID" in a}
     days: dict[str, set[str]] = {}
-    for link in (dict(_ATTR.findall(m)) for m in re.findall(r"<TLINK([^>]*)>", raw)):
+    for link in (dict(ATTR.findall(m)) for m in re.findall(r"<TLINK([^>]*)>", raw)):
         rel = link.get("relType", "")
         if "eventInstanceID" in link and "relatedToTime" in link and rel in EVENT_SIDE:
             eiid, tid = link["eventInstanceID"], link["relatedToTime"]
@@ -135,7 +108,7 @@ def read_tml(path: Path) -> GoldDoc:
             continue  # the DCT (t0) is outside <TEXT> and never in the event's sentence
         if instances.get(eiid) in events:
             days.setdefault(instances[eiid], set()).add(tid)
-    return GoldDoc(path.stem, "".join(parts), dct_match.group(1)[:10], events, timexes, days)
+    return GoldDoc(doc.name, doc.text, doc.dct, events, timexes, days)
 
 
 def judged_events(gold: GoldDoc, sentence_of: dict[int, tuple[int, int]]) -> list[tuple[Judged, tuple[int, int]]]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import html
 import re
 import sys
 import time
@@ -22,14 +21,13 @@ from collections import Counter
 from pathlib import Path
 
 from _quality import DATA, write_section
+from _timeml import read_timeml
 
 from tocsin.extract import time as time_stage
 from tocsin.extract.timex_rules import RULES_VERSION, sentence_spans, tag
 from tocsin.model import Article, TimeExpr
 
 CORPUS = DATA / "time" / "tempeval3-tbaq"
-_TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
-_ATTR = re.compile(r'(\w+)="([^"]*)"')
 _ONE_DIGIT_WEEK = re.compile(r"-W(\d)(?!\d)")
 
 
@@ -57,34 +55,10 @@ class GoldDoc:
 
 def read_tml(path: Path) -> GoldDoc:
     """Return the plain text of a TimeML file's <TEXT>, its DCT and its TIMEX3s as offsets into that text."""
-    raw = path.read_text(encoding="utf-8")
-    dct_match = re.search(r"<DCT>\s*<TIMEX3[^>]*value=\"([^\"]+)\"", raw)
-    body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
-    if dct_match is None or body is None:
-        raise ValueError(f"{path}: no DCT or TEXT")
-    parts: list[str] = []
-    length = 0
-    gold: list[TimeExpr] = []
-    open_timex: tuple[int, dict[str, str]] | None = None
-    position = 0
-    source = body.group(1)
-    for match in _TAG.finditer(source):
-        piece = html.unescape(source[position:match.start()])
-        parts.append(piece)
-        length += len(piece)
-        position = match.end()
-        closing, name, attrs = match.groups()
-        if name != "TIMEX3":
-            continue
-        if not closing:
-            open_timex = (length, dict(_ATTR.findall(attrs)))
-        elif open_timex is not None:
-            start, attributes = open_timex
-            text = "".join(parts)[start:length]
-            gold.append(TimeExpr(text, start, length, attributes.get("type", ""), attributes.get("value")))
-            open_timex = None
-    parts.append(html.unescape(source[position:]))
-    return GoldDoc(path.stem, "".join(parts), dct_match.group(1)[:10], tuple(gold))
+    doc = read_timeml(path)
+    gold = tuple(TimeExpr(doc.text[t.start:t.end], t.start, t.end, t.attrs.get("type", ""), t.attrs.get("value"))
+                 for t in sorted(doc.tags, key=lambda t: t.start) if t.name == "TIMEX3")
+    return GoldDoc(doc.name, doc.text, doc.dct, gold)
 
 
 @dataclasses.dataclass
