@@ -6,13 +6,16 @@ This is the one path from input to database that the CLI, the server and the fee
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 
 import sqlalchemy as sa
 
 from tocsin import __version__, alert, store
 from tocsin.errors import TocsinError
+from tocsin.geo.gazetteer import data_hash
 from tocsin.ingest import read_text
 from tocsin.model import Analysis, Article, Rejection
 from tocsin.nlp import MODEL_PACKAGE, MODEL_VERSION
@@ -21,8 +24,29 @@ from tocsin.pipeline import analyze_stream
 __all__ = ["MODEL_TAG", "Counts", "reprocess", "store_analysis", "store_stream"]
 
 logger = logging.getLogger(__name__)
-# Which code and model made a stored analysis: a re-run with another tag updates incidents in place.
-MODEL_TAG = f"tocsin-{__version__}+{MODEL_PACKAGE}-{MODEL_VERSION}"
+# What decides an analysis besides the language model: the extraction and geo rules, the trained event model and
+# the gazetteer tables (the package's own code and data; the 18 MB places file is named by its hash below).
+_ANALYSIS_SOURCES = ("pipeline.py", "taxonomy.py", "extract", "geo")
+
+
+def _analysis_digest() -> str:
+    """Return a short hash of the code and data that analyse an article, so that new rules get a new tag."""
+    root = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in _ANALYSIS_SOURCES:
+        path = root / name
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            if file.suffix in (".py", ".npz", ".tsv", ".json") and "__pycache__" not in file.parts:
+                digest.update(f"{file.relative_to(root)}:".encode())
+                digest.update(file.read_bytes())
+    digest.update(data_hash().encode())
+    return digest.hexdigest()[:10]
+
+
+# Which code and model made a stored analysis: a re-run with another tag updates incidents in place, so
+# `tocsin reprocess` after an upgrade of the rules (not only of the version number) brings the archive up to date.
+MODEL_TAG = f"tocsin-{__version__}+{MODEL_PACKAGE}-{MODEL_VERSION}+{_analysis_digest()}"
 
 
 @dataclasses.dataclass(slots=True)
