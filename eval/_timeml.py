@@ -7,8 +7,11 @@ import html
 import re
 from pathlib import Path
 
-__all__ = ["ATTR", "Tag", "TimeML", "read_timeml"]
+from _quality import DATA
 
+__all__ = ["ATTR", "TBAQ", "Tag", "TimeML", "read_timeml", "tbaq_files"]
+
+TBAQ = DATA / "time" / "tempeval3-tbaq"
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 ATTR = re.compile(r'(\w+)="([^"]*)"')
 
@@ -58,3 +61,9 @@ def read_timeml(path: Path) -> TimeML:
             tags.append(Tag(name, start, length, attrs))
     parts.append(html.unescape(source[position:]))
     return TimeML(path.stem, "".join(parts), dct_match.group(1)[:10], tuple(tags), raw)
+
+
+def tbaq_files(limit: int = 0) -> list[Path]:
+    """Return TBAQ's TimeML files in a fixed order (the first ``limit`` when given); none when it is absent."""
+    paths = sorted(TBAQ.glob("*/*.tml"))
+    return paths[:limit] if limit else paths

@@ -39,8 +39,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from _quality import DATA, write_section
-from _timeml import ATTR, read_timeml
+from _quality import write_section
+from _timeml import ATTR, TBAQ, read_timeml, tbaq_files
 from event_dates_eval import share, within_precision
 
 from tocsin import nlp
@@ -48,7 +48,6 @@ from tocsin.extract import time as time_stage
 from tocsin.extract.time import parse_date
 from tocsin.model import Article, Event, Evidence, TimeExpr
 
-CORPUS = DATA / "time" / "tempeval3-tbaq"
 EVENT_CLASSES = frozenset(("OCCURRENCE",))
 EVENT_SIDE = frozenset(("IS_INCLUDED", "DURING", "SIMULTANEOUS"))  # event REL time
 TIME_SIDE = frozenset(("INCLUDES", "SIMULTANEOUS"))  # time REL event
@@ -240,12 +239,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=Path, help="write each wrongly dated event to this file")
     parser.add_argument("--no-write", action="store_true", help="print only; leave docs/quality.md alone")
     args = parser.parse_args(argv)
-    if not CORPUS.exists():
-        print(f"skip: {CORPUS} is absent")
+    paths = tbaq_files(args.limit)
+    if not paths:
+        print(f"skip: {TBAQ} is absent")
         return 0
-    paths = sorted(CORPUS.glob("*/*.tml"))
-    if args.limit:
-        paths = paths[: args.limit]
     docs = [read_tml(p) for p in paths]
     tally = Tally()
     began = time.perf_counter()

@@ -20,14 +20,13 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from _quality import DATA, write_section
-from _timeml import read_timeml
+from _quality import write_section
+from _timeml import TBAQ, read_timeml, tbaq_files
 
 from tocsin.extract import time as time_stage
 from tocsin.extract.timex_rules import RULES_VERSION, sentence_spans, tag
 from tocsin.model import Article, TimeExpr
 
-CORPUS = DATA / "time" / "tempeval3-tbaq"
 _ONE_DIGIT_WEEK = re.compile(r"-W(\d)(?!\d)")
 
 
@@ -136,12 +135,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=Path, help="write every miss, extra and difference to this file")
     parser.add_argument("--no-write", action="store_true", help="print only; leave docs/quality.md alone")
     args = parser.parse_args(argv)
-    if not CORPUS.exists():
-        print(f"skip: {CORPUS} is absent")
+    paths = tbaq_files(args.limit)
+    if not paths:
+        print(f"skip: {TBAQ} is absent")
         return 0
-    paths = sorted(CORPUS.glob("*/*.tml"))
-    if args.limit:
-        paths = paths[: args.limit]
     docs = [read_tml(p) for p in paths]
     use_model = not args.no_model
     if use_model:
