@@ -40,7 +40,7 @@ from collections import Counter
 from pathlib import Path
 
 from _quality import write_section
-from _timeml import ATTR, TBAQ, read_timeml, tbaq_files
+from _timeml import ATTR, TBAQ, Tag, read_timeml, tbaq_files
 from event_dates_eval import share, within_precision
 
 from tocsin import nlp
@@ -56,15 +56,6 @@ ROUTES = ("own clause", "inherited", "bound (outer clause)", "sentence before", 
 
 
 @dataclasses.dataclass(frozen=True)
-class Span:
-    """A tagged stretch of the plain text (an EVENT or a TIMEX3) and its attributes."""
-
-    start: int
-    end: int
-    attrs: dict[str, str]
-
-
-@dataclasses.dataclass(frozen=True)
 class Judged:
     """One event whose sentence states its gold day."""
 
@@ -72,7 +63,7 @@ class Judged:
     start: int
     end: int
     gold: str
-    timex: Span
+    timex: Tag
 
 
 @dataclasses.dataclass(frozen=True)
@@ -80,16 +71,16 @@ class GoldDoc:
     name: str
     text: str
     dct: str
-    events: dict[str, Span]
-    timexes: dict[str, Span]
+    events: dict[str, Tag]
+    timexes: dict[str, Tag]
     days: dict[str, set[str]]  # eid -> tids of the full-day DATEs that hold it (by the chosen relations)
 
 
 def read_tml(path: Path) -> GoldDoc:
     """Return the plain text of a TimeML file's <TEXT>, its DCT, EVENTs and TIMEX3s, and the day links."""
     doc = read_timeml(path)
-    events = {t.attrs.get("eid", ""): Span(t.start, t.end, t.attrs) for t in doc.tags if t.name == "EVENT"}
-    timexes = {t.attrs.get("tid", ""): Span(t.start, t.end, t.attrs) for t in doc.tags if t.name == "TIMEX3"}
+    events = {t.attrs.get("eid", ""): t for t in doc.tags if t.name == "EVENT"}
+    timexes = {t.attrs.get("tid", ""): t for t in doc.tags if t.name == "TIMEX3"}
     raw = doc.raw
     instances = {a["eiid"]: a["eventID"] for a in (dict(ATTR.findall(m)) for m in re.findall(r"<MAKEINSTANCE([^>]*)>", raw))
                  if "eiid" in a and "eventID" in a}
@@ -148,7 +139,7 @@ def route(event: Event, dated: Event, own_dated: list[Event], doc: object, artic
     return "focus"
 
 
-def overlapping(span: Span, times: list[TimeExpr]) -> TimeExpr | None:
+def overlapping(span: Tag, times: list[TimeExpr]) -> TimeExpr | None:
     return next((t for t in times if t.start < span.end and span.start < t.end), None)
 
 
