@@ -90,14 +90,6 @@ def test_deaths_parse_count(word: str, value: int | None) -> None:
     assert parse_count(word) == value
 
 
-def test_deaths_doctests_pass() -> None:
-    import doctest
-
-    from tocsin.extract import deaths
-
-    assert doctest.testmod(deaths).failed == 0
-
-
 def test_deaths_none_after_reads_the_next_sentence_only() -> None:
     text = "A car bomb exploded outside a bank in Mogadishu. Nobody died. Later, two guards were killed."
     assert [d.count for d in none_after(text, text.index("Nobody"))] == [0]

@@ -273,16 +273,6 @@ def test_time_date_events_carry_the_day_of_the_sentence_before(text: str, date: 
     assert (event.event_date, event.time_precision) == (date, precision)
 
 
-def test_time_doctests_pass() -> None:
-    import doctest
-
-    from tocsin.extract import timex_calendar, timex_values
-
-    for module in (time, timex_calendar, timex_values):
-        result = doctest.testmod(module)
-        assert result.failed == 0, module.__name__
-
-
 def test_time_find_times_anchors_on_the_dateline_day() -> None:
     from tocsin import nlp
 
