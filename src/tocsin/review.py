@@ -244,12 +244,6 @@ def _page_rows(conn: sa.Connection, flt: EventQuery, limit: int | None, offset: 
     return rows[offset:end], total
 
 
-def _page_ids(conn: sa.Connection, flt: EventQuery, limit: int | None, offset: int) -> tuple[list[str], int]:
-    """Return the ids of one page, newest first (undated last, ties by id, descending), and the total."""
-    rows, total = _page_rows(conn, flt, limit, offset)
-    return [row[0] for row in rows], total
-
-
 # Event fields stored as JSON numbers (the rest that are not columns of their own are strings).
 _INTEGER_FIELDS = frozenset({"time_precision", "geo_precision", "fatalities_low", "fatalities_high", "geonameid",
                              "interaction", "iso"})

@@ -50,7 +50,6 @@ _COLON_LABELS = frozenset(
     correction note photos video watch read more related see also q a question answer
     warning alert advisory""".split()
 )
-_PAREN_PUNCT = frozenset({",", ";", ":", "-", "–", "—", "(", ")"})
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

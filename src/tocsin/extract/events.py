@@ -229,7 +229,6 @@ _REF_FAMILY = {
 }
 _DEATH_ONLY = frozenset({_S.ATTACK})
 _FORCEFUL = frozenset({_S.EXCESSIVE_FORCE, _S.PROTEST_WITH_INTERVENTION, _S.VIOLENT_DEMONSTRATION, _S.MOB_VIOLENCE})
-_DEATH_TRIGGER = re.compile(r"^(?:killed|killing|executed|murder(?:ed|s)?|slaughtered|shot dead)$", re.I)
 _LARGE_SCALE = frozenset({_S.AIR_DRONE_STRIKE, _S.SHELLING, _S.CHEMICAL_WEAPON, _S.SUICIDE_BOMB, _S.ARMED_CLASH})
 _VIOLENCE_TYPES = frozenset({EventType.BATTLES, EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS})
 _ARMED_KINDS = frozenset({"named", "armed", "military", "police", "mutiny"})

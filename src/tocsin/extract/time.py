@@ -50,7 +50,6 @@ _DATELINE = re.compile(
     r"\W{0,3}[A-Z][\w.'\u2019 -]{1,40}(?:,\s*[A-Z][\w.'\u2019 -]{1,30})?,\s+(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|"
     r"Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b[^\n]{0,30}?(?:--|\u2014|\u2013)")
 _LINK = re.compile(r"^[\s,]*(?:\(|\bthe\s+)?\s*$")
-_CLAUSE_DEPS = ("relcl", "acl")
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _SEQUENCE_MARKS = frozenset(("where", "after", "before", "since", "until", "till"))
 # Verbs whose "to"-infinitive names something still ahead ("is to resume trading Tuesday", "expected to vote in May").

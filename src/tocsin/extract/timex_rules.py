@@ -36,8 +36,6 @@ _FUZZY = r"a\s+few|few|several|many|some|a\s+number\s+of|dozens\s+of|hundreds\s+
 _NUM = (rf"(?P<num>\d+(?:\.\d+)?(?:\s+1/2|½)?|(?:{_NUM_WORD})(?:\s+and\s+a\s+half)?|{_FUZZY}|a\s+dozen|a\s+couple(?:\s+of)?|"
         r"half\s+an?|a\s+single|an?)")  # fmt: skip
 _UNIT = r"(?P<unit>second|minute|hour|day|night|week|fortnight|month|year|decade|centur(?:y|ie)|quarter)"
-_QUANT = (r"(?P<quant>about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|fewer\s+than|"
-          r"at\s+least|up\s+to|over|under|just\s+over|just\s+under)\s+")  # fmt: skip
 _PREMOD = (r"(?P<pre>(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the\s+)?|(?:early|late|mid)(?:\s+|-)|"
            r"(?!x)x)")  # fmt: skip
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d])"
