@@ -107,13 +107,24 @@ def cache_dir() -> Path:
 
 def data_hash(data_dir: Path = DATA_DIR) -> str:
     """Return a short hash of the shipped data files and the index schema (names the index file)."""
-    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    stamps = []
     for name in DATA_FILES:
         path = data_dir / name
         if not path.exists():
             raise GeoError(f"[E201] gazetteer data file {path} is missing; run scripts/build_gazetteer.py")
+        info = path.stat()
+        stamps.append((name, info.st_size, info.st_mtime_ns))
+    return _hash_files(data_dir, tuple(stamps))
+
+
+@functools.lru_cache(maxsize=8)
+def _hash_files(data_dir: Path, stamps: tuple[tuple[str, int, int], ...]) -> str:
+    # Keyed by size and modification time: the 18 MB places file is read once per process (the run tag and the
+    # index name both need its hash), yet a rebuilt file gets a new hash.
+    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    for name, _, _ in stamps:
         digest.update(f"{name}:".encode())
-        with path.open("rb") as handle:
+        with (data_dir / name).open("rb") as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
     return digest.hexdigest()[:16]
