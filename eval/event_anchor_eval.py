@@ -20,8 +20,8 @@ go in text order, with one event type, through the real ``time.date_events`` wit
 on the parsed plain text (publication date = DCT). Exact: ``event_date`` is the gold day; within precision: the gold
 day lies inside the event's ACLED ``time_precision`` (as in ``event_dates_eval.py``).
 
-The route a date took is read back the way ``date_events`` chooses it: the event's own clause, else an earlier
-event of the sentence before (inherited), else an outer clause (bound), else the sentence before in the paragraph,
+The route a date took is read back the way ``date_events`` chooses it: the event's own clause, else a clause
+it follows or precedes ("after"/"before"), else an earlier event of the sentence before (inherited), else an outer clause (bound), else the sentence before in the paragraph,
 else the article's focus. Errors are put in categories: the tagger missed the gold day or gave it another value;
 the own clause took another expression; the gold day was judged to date an outer or other clause; the value was
 changed after it was chosen.
@@ -52,7 +52,7 @@ EVENT_CLASSES = frozenset(("OCCURRENCE",))
 EVENT_SIDE = frozenset(("IS_INCLUDED", "DURING", "SIMULTANEOUS"))  # event REL time
 TIME_SIDE = frozenset(("INCLUDES", "SIMULTANEOUS"))  # time REL event
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
-ROUTES = ("own clause", "inherited", "bound (outer clause)", "sentence before", "focus", "none")
+ROUTES = ("own clause", "after/before clause", "inherited", "bound (outer clause)", "sentence before", "focus", "none")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -125,11 +125,13 @@ def route(event: Event, dated: Event, own_dated: list[Event], doc: object, artic
 
     ``own_dated`` holds the earlier events dated by their own clause, the only ones a neighbour inherits from.
     """
-    own, bound = time_stage._event_time(event, doc, article.text, times)  # type: ignore[arg-type]
+    own, sequence, bound = time_stage._event_time(event, doc, article.text, times)  # type: ignore[arg-type]
     if own is not None:
         return "own clause"
     if dated.event_date is None:
         return "none"
+    if sequence is not None:
+        return "after/before clause"
     if any(e.event_type == event.event_type and time_stage._near(e, event) for e in own_dated):
         return "inherited"
     if bound is not None:
