@@ -380,9 +380,12 @@ def test_time_weekday_conflicts_table(text: str, conflict: bool) -> None:
      ("On Friday the ministry planned to pay the teachers.", "Friday", "2020-08-14"),
      ("The ceasefire had been due to expire on Saturday.", "Saturday", "2020-08-15"),
      ("Eleven people have been killed and more than 300 others wounded in the clashes next to the stadium in the "
-      "capital on Friday.", "Friday", "2020-08-14")],
+      "capital on Friday.", "Friday", "2020-08-14"),
+     ("The board was likely to approve the merger as soon as markets opened Monday.", "Monday", "2020-08-24"),
+     ("The judge adjourned the trial of the three activists until Thursday.", "Thursday", "2020-08-20"),
+     ("The judge had adjourned the trial of the three activists until Thursday.", "Thursday", "2020-08-13")],
     ids=["reported-future", "past", "since", "is-to", "agreed-to", "has-scheduled", "planned-past", "past-perfect-plan",
-         "elided-participle"],
+         "elided-participle", "time-clause-ahead", "deferred-until", "deferral-over"],
 )
 def test_time_find_times_reads_tense_from_parse(text: str, extent: str, value: str) -> None:
     from tocsin import nlp

@@ -57,7 +57,9 @@ _SEQUENCE_MARKS = frozenset(("where", "after", "before", "since", "until", "till
 _PLACE_MARKS = _SEQUENCE_MARKS - {"after", "before"}  # the clauses whose time does not bound the event's
 # Verbs whose "to"-infinitive names something still ahead ("is to resume trading Tuesday", "expected to vote in May").
 _FUTURE_HEADS = frozenset("be expect plan schedule set intend aim hope want go prepare promise vow pledge threaten "
-                          "agree due".split())
+                          "agree due likely ready poised".split())
+_TIME_MARKS = frozenset(("once", "when", "whenever", "until", "till"))
+_DEFERRALS = frozenset("postpone delay defer adjourn suspend extend reschedule push put".split())
 # "has scheduled a news conference Thursday": a plan that stands now names an event ahead ("planned ... Friday", in
 # the past tense, may be a plan made on Friday).
 _PLANNING = frozenset(("schedule", "plan", "slate"))
@@ -240,30 +242,62 @@ def _doc_tense(doc: Doc, fallback: Tense) -> Tense:
         if span is None or len(span) == 0:
             return fallback(start, end)
         token = span.root
+        if _deferred_to(token):
+            return "future"
         for _ in range(6):
             if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
                 break
             token = token.head
         if token.pos_ not in ("VERB", "AUX"):
             return fallback(start, end)
-        token = _tensed_verb(token)
-        aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-        words = {c.lower_ for c in aux}
-        if words & {"will", "'ll", "shall", "wo", "would"} or token.lower_ in ("will", "shall"):
-            return "future"
-        if token.lemma_ in _PLANNING and (words & {"has", "have"} or token.tag_ in ("VBZ", "VBP")):
-            return "future"
-        if "to" in words and token.dep_ in ("xcomp", "ccomp", "advcl") and token.head.lemma_ in _FUTURE_HEADS:
-            # "had been scheduled to expire Friday": a plan in the past perfect is over by the time of writing
-            governor = token.head.head if token.head.dep_ == "acomp" else token.head  # "had been due to"
-            return "past" if any(c.lower_ == "had" for c in governor.children) else "future"
-        if token.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux) or words & {"has", "have", "'ve"}:
-            return "past"
-        if token.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}:
-            return "future"
-        return fallback(start, end)
+        return _verb_tense(token) or fallback(start, end)
 
     return tense
+
+
+def _verb_tense(token: Token, depth: int = 0) -> str | None:
+    """Return "past" or "future" from a verb's own tag and auxiliaries (or its clause's), else None."""
+    token = _tensed_verb(token)
+    if depth < 3 and token.dep_ == "advcl" and _time_clause(token):
+        # "likely to buy the stock as soon as trading opened Monday": a time clause keeps a past or present tense
+        # for a time ahead; it follows the clause it times when that one looks forward
+        main = token.head
+        while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
+            main = main.head
+        if main.pos_ in ("VERB", "AUX") and _verb_tense(main, depth + 1) == "future":
+            return "future"
+    aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lower_ for c in aux}
+    if words & {"will", "'ll", "shall", "wo", "would"} or token.lower_ in ("will", "shall"):
+        return "future"
+    if token.lemma_ in _PLANNING and (words & {"has", "have"} or token.tag_ in ("VBZ", "VBP")):
+        return "future"
+    if "to" in words and token.dep_ in ("xcomp", "ccomp", "advcl") and token.head.lemma_ in _FUTURE_HEADS:
+        # "had been scheduled to expire Friday": a plan in the past perfect is over by the time of writing
+        governor = token.head.head if token.head.dep_ == "acomp" else token.head  # "had been due to"
+        return "past" if any(c.lower_ == "had" for c in governor.children) else "future"
+    if token.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux) or words & {"has", "have", "'ve"}:
+        return "past"
+    if token.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}:
+        return "future"
+    return None
+
+
+def _time_clause(verb: Token) -> bool:
+    """True when an adverbial clause is one of time that can point ahead ("once", "as soon as", "when", "until")."""
+    marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")}
+    return bool(marks & _TIME_MARKS) or ("as" in marks and verb.head.lower_ == "soon")
+
+
+def _deferred_to(date: Token) -> bool:
+    """True when the date is what something was put off until ("postponed until Tuesday morning any action ..."):
+    a deferral names a day after itself, so one reported in the past still points ahead of the report.
+    A deferral in the past perfect ("had been adjourned until Monday") is over by the time of writing.
+    """
+    head = date.head
+    if head.lower_ not in ("until", "till") or head.dep_ != "prep" or head.head.lemma_ not in _DEFERRALS:
+        return False
+    return not any(c.lower_ == "had" for c in head.head.children)
 
 
 def _tensed_verb(token: Token) -> Token:
