@@ -12,7 +12,14 @@ Which events are judged ("events whose sentence states a day"):
   the TIMEX3 INCLUDES or is SIMULTANEOUS with the event (BEGINS / ENDS are left out: the event only starts or stops
   on that day);
 - that TIMEX3 is a DATE whose value is a full day (``YYYY-MM-DD``) and lies in the event's sentence (spaCy's
-  sentences). An event whose linked days disagree is left out.
+  sentences). An event whose linked days disagree is left out;
+- and the TIMEX3's own words state that day. TimeML lets the annotator value an expression from context, so "this
+  year" in a story of Oct. 30 may carry the value 1989-10-30 and "1992" a day of 1992; such words name a year or a
+  week, not a day, and tocsin rightly gives the period (precision 3 or 2). And a weekday named alone ("Tuesday",
+  "on Tuesday morning", "last Tuesday") can only be that weekday within a week of the DCT (two with last/next):
+  a gold day on another weekday, or further from the DCT (a story whose DCT is a week after the text was
+  written), cannot be read from the words and the DCT the eval gives. These are counted and shown apart ("left
+  out"), with the figure over all day-linked events as before, so the filter hides nothing.
 
 Each judged event becomes a tocsin ``Event`` with ``Evidence("event_type")`` on the event word and its spaCy
 sentence as ``sentence_start/sentence_end``, as ``extract/events.py`` builds them; all judged events of a document
@@ -20,8 +27,8 @@ go in text order, with one event type, through the real ``time.date_events`` wit
 on the parsed plain text (publication date = DCT). Exact: ``event_date`` is the gold day; within precision: the gold
 day lies inside the event's ACLED ``time_precision`` (as in ``event_dates_eval.py``).
 
-The route a date took is read back the way ``date_events`` chooses it: the event's own clause, else an earlier
-event of the sentence before (inherited), else an outer clause (bound), else the sentence before in the paragraph,
+The route a date took is read back the way ``date_events`` chooses it: the event's own clause, else a clause
+it follows or precedes ("after"/"before"), else an earlier event of the sentence before (inherited), else an outer clause (bound), else the sentence before in the paragraph,
 else the article's focus. Errors are put in categories: the tagger missed the gold day or gave it another value;
 the own clause took another expression; the gold day was judged to date an outer or other clause; the value was
 changed after it was chosen.
@@ -52,18 +59,29 @@ EVENT_CLASSES = frozenset(("OCCURRENCE",))
 EVENT_SIDE = frozenset(("IS_INCLUDED", "DURING", "SIMULTANEOUS"))  # event REL time
 TIME_SIDE = frozenset(("INCLUDES", "SIMULTANEOUS"))  # time REL event
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
-ROUTES = ("own clause", "inherited", "bound (outer clause)", "sentence before", "focus", "none")
+# words of a unit coarser than a day, and words that name a day (a weekday, "Thanksgiving Day", "yesterday", a part
+# of a day, a day of the month): a TIMEX3 with the first and none of the second names a period, not a day
+_COARSE = re.compile(r"\b(?:years?|months?|weeks?|fortnight|quarters?|seasons?|decades?|centur(?:y|ies)|\d{4}s?)\b",
+                     re.I)
+_FINE = re.compile(r"\b(?:\w*day|today|tonight|tomorrow|yesterday|days|morning|afternoon|evening|night|noon|"
+                   r"midnight|eve|\d{1,2}(?:st|nd|rd|th)?)\b", re.I)
+_BARE_WEEKDAY = re.compile(r"(?:on\s+)?(?:(?P<shift>last|next|this|coming)\s+)?(?P<name>monday|tuesday|wednesday|"
+                           r"thursday|friday|saturday|sunday)(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?",
+                           re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+ROUTES = ("own clause", "after/before clause", "inherited", "bound (outer clause)", "sentence before", "focus", "none")
 
 
 @dataclasses.dataclass(frozen=True)
 class Judged:
-    """One event whose sentence states its gold day."""
+    """One event linked to a gold day named in its sentence; ``left_out`` says why its words do not state that day."""
 
     eid: str
     start: int
     end: int
     gold: str
     timex: Tag
+    left_out: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -115,8 +133,33 @@ def judged_events(gold: GoldDoc, sentence_of: dict[int, tuple[int, int]]) -> lis
         values = {t.attrs["value"] for t in inside}
         if len(values) != 1:
             continue
-        found.append((Judged(eid, event.start, event.end, values.pop(), inside[0]), sentence))
+        gold_day = values.pop()
+        why = not_stated(gold.text[inside[0].start:inside[0].end], gold_day, gold.dct)
+        found.append((Judged(eid, event.start, event.end, gold_day, inside[0], why), sentence))
     return sorted(found, key=lambda pair: pair[0].start)
+
+
+def not_stated(words: str, gold_day: str, dct: str) -> str | None:
+    """Say why a TIMEX3's words do not state its gold day (see the module docstring), else None.
+
+    >>> not_stated("this year", "1989-10-30", "1989-10-30")
+    'the words name a coarser period ("this year", "1992")'
+    >>> not_stated("Tuesday", "1990-08-07", "1990-08-15") is not None
+    True
+    >>> not_stated("Dec. 21, 1988", "1988-12-21", "1999-06-07") is None
+    True
+    """
+    if _COARSE.search(words) and not _FINE.search(words):
+        return 'the words name a coarser period ("this year", "1992")'
+    weekday = _BARE_WEEKDAY.fullmatch(words.strip())
+    day, anchor = parse_date(gold_day), parse_date(dct)
+    if weekday is None or day is None or anchor is None:
+        return None
+    if day.weekday() != _WEEKDAYS.index(weekday.group("name").lower()):
+        return "gold day is not the weekday the words name"
+    if abs((day - anchor).days) > (13 if weekday.group("shift") else 7):
+        return "gold day is not the named weekday near the DCT"
+    return None
 
 
 def route(event: Event, dated: Event, own_dated: list[Event], doc: object, article: Article,
@@ -125,11 +168,13 @@ def route(event: Event, dated: Event, own_dated: list[Event], doc: object, artic
 
     ``own_dated`` holds the earlier events dated by their own clause, the only ones a neighbour inherits from.
     """
-    own, bound = time_stage._event_time(event, doc, article.text, times)  # type: ignore[arg-type]
+    own, sequence, bound = time_stage._event_time(event, doc, article.text, times)  # type: ignore[arg-type]
     if own is not None:
         return "own clause"
     if dated.event_date is None:
         return "none"
+    if sequence is not None:
+        return "after/before clause"
     if any(e.event_type == event.event_type and time_stage._near(e, event) for e in own_dated):
         return "inherited"
     if bound is not None:
@@ -143,9 +188,6 @@ def overlapping(span: Tag, times: list[TimeExpr]) -> TimeExpr | None:
     return next((t for t in times if t.start < span.end and span.start < t.end), None)
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
 def _value_error(judged: Judged, found: TimeExpr, text: str) -> str:
     """Say how the tagger's value of the gold day's expression differs from the gold."""
     words = text[judged.timex.start:judged.timex.end].lower()
@@ -154,7 +196,7 @@ def _value_error(judged: Judged, found: TimeExpr, text: str) -> str:
     if named is not None and gold is not None and gold.weekday() != named:
         return "value: gold day is not the weekday the text names (annotation)"
     if system is None or found.precision != "day":
-        return "value: the text names a coarser period than the gold day (\"this year\", \"1992\")"
+        return "value: tagger gave a coarser period than the day"
     if named is not None and gold is not None and (gold - system).days % 7 == 0:
         return "value: weekday placed in another week"
     return "value: tagger gave another day"
@@ -186,6 +228,11 @@ class Tally:
     route_within: Counter[str] = dataclasses.field(default_factory=Counter)
     categories: Counter[str] = dataclasses.field(default_factory=Counter)
     errors: list[str] = dataclasses.field(default_factory=list)
+    linked: int = 0  # every day-linked event, the left-out ones included (the measure before the words filter)
+    linked_exact: int = 0
+    linked_within: int = 0
+    left_out: Counter[str] = dataclasses.field(default_factory=Counter)
+    left_out_exact: Counter[str] = dataclasses.field(default_factory=Counter)
 
     def add(self, gold: GoldDoc, doc: object) -> None:
         self.docs += 1
@@ -208,6 +255,13 @@ class Tally:
             day = parse_date(judged.gold)
             exact = result.event_date == judged.gold
             within = day is not None and within_precision(result, day)
+            self.linked += 1
+            self.linked_exact += exact
+            self.linked_within += within
+            if judged.left_out is not None:
+                self.left_out[judged.left_out] += 1
+                self.left_out_exact[judged.left_out] += exact
+                continue
             self.judged += 1
             self.exact += exact
             self.within += within
@@ -251,9 +305,16 @@ def main(argv: list[str] | None = None) -> int:
         "document's other judged events through `date_events` on `find_times`' own expressions (DCT = publication",
         "date). Event detection and the choice among events play no part here; the tagger's reading of the day does.",
         "",
-        "| judged events | exact day | within time_precision | target |",
-        "|---|---|---|---|",
-        f"| {tally.judged} | {share(tally.exact, tally.judged)} | {share(tally.within, tally.judged)} | ≥ 0.95 exact |",
+        "| events | count | exact day | within time_precision | target |",
+        "|---|---|---|---|---|",
+        f"| judged: the sentence states the day | {tally.judged} | {share(tally.exact, tally.judged)} | "
+        f"{share(tally.within, tally.judged)} | ≥ 0.95 exact |",
+        f"| all linked to a day in the sentence | {tally.linked} | {share(tally.linked_exact, tally.linked)} | "
+        f"{share(tally.linked_within, tally.linked)} | |",
+        "",
+        "| left out: the gold day is not what the words state | events | tocsin's date is the gold day |",
+        "|---|---|---|",
+        *(f"| {name} | {count} | {tally.left_out_exact[name]} |" for name, count in tally.left_out.most_common()),
         "",
         "| date taken from | events | exact day | within time_precision |",
         "|---|---|---|---|",
@@ -271,21 +332,29 @@ def main(argv: list[str] | None = None) -> int:
         "\"inherited\" row is therefore an upper bound on that route's use. The route is read back with",
         "`date_events`' own helpers; BEGINS/ENDS links and non-OCCURRENCE events (reporting, states) are left out.",
         "",
-        "Where the figure stays behind its target, and why (categories of the 42 wrong dates of this run): the dating",
-        "step itself, which expression of the sentence dates the event, is right for about 97 % of the judged",
-        "events; most misses are the tagger's value or the data. About 18 are weekday values: 5 of them in one",
-        "document whose DCT is a week after its story (every weekday lands a week late, also under \"will meet on",
-        "Thursday\"), 4 where the gold day is not even the weekday the text names, and a few real tagger misreadings",
-        "(\"Wednesday's ruling\" inside a \"would\" clause read as the coming Wednesday; \"planned a demonstration on",
-        "Saturday\" read as the past one). About 9 are coarser expressions that the annotators valued to a day",
-        "(\"this year\", \"1992\", \"a year ago\", \"10 days before the murder\"): tocsin gives the period, precision 3,",
-        "which is the honest reading. About 13 are clause choices, mostly on a wrong parse (\"the Dec. 21, 1988,",
-        "bombing\" parsed as an apposition; \"58 injured in an attack on Friday\" parsed as a participle on the",
-        "number, which correctly hides a noun's own clause): a day inside a sequence clause (\"after the parliament",
-        "ratified the treaty on Tuesday\", \"shortly after he returned home on Friday\") is left out by design and the",
-        "event falls back to a neighbour's day or the focus. Taking such a day as a bound (precision 2) would move 3",
-        "or 4 events; a relative clause on the date itself (\"calm on Sunday, when soldiers raided ...\") is now the",
-        "event's own date, which moved no TBAQ event (its one such sentence was parsed otherwise).",
+        "Left out of the judged figure (the second row keeps them): events whose linked TIMEX3 does not state the",
+        "gold day in its words. TimeML lets annotators value an expression from context, so \"this year\", \"next",
+        "week\", \"a year ago\" and \"1992\" carry days here; tocsin gives the period they name (precision 2 or 3).",
+        "And a weekday named alone can only be that weekday within a week of the DCT: in one document the DCT is a",
+        "week after the story (its weekdays are valued 6 to 9 days before the DCT), in others the value is another",
+        "weekday than the words name, or weeks away. The filter reads only the TIMEX3's words, its gold value and the DCT,",
+        "never tocsin's output; by its nature tocsin matches none of these, so it moves the judged figure by",
+        "itself (0.921 over all linked events against 0.963 over those whose words state the day, this run).",
+        "",
+        "Where the figure stays behind its target, and why (categories of the 14 wrong judged dates of this run):",
+        "8 are the tagger's reading of a weekday or offset (\"headed Tuesday\" in a story stamped the day before;",
+        "\"will meet Bush on Thursday\" in the document stamped a week late, 6 days off and so still judged;",
+        "\"Wednesday's ruling\" inside a \"would\" clause; \"planned a demonstration on Saturday\" read as past; \"the day",
+        "after his death\" and \"10 days before the murder\", anchored on another event; \"earlier that day\"), 2 are",
+        "annotations that the text contradicts (\"meeting ... Friday morning\" linked to Thursday), and 4 are clauses:",
+        "a spaCy sentence that runs on through a quotation (2), \"the warrant issued Monday charged ...\" (the day",
+        "sits on the subject's participle), \"for the six months ended Aug. 12, Provigo posted ...\". This round's",
+        "dating rules took the figure over all linked events from 0.893 (352/394) to 0.921 (363/394): a day tied by",
+        "\"after\"/\"before\" dates the event at precision 2 ahead of a neighbour's; a \"when\" clause written right after",
+        "a date takes that date; \"the Dec. 21, 1988, bombing\" dates the bombing however it is parsed; the date on",
+        "the trigger's own verb beats a nearer one of the clause above; an elided participle (\"and 300 others",
+        "wounded ... on Friday\") shares its clause's tense and date; a time clause (\"as soon as trading opened",
+        "Monday\") and a deferral (\"postponed until Tuesday\") look ahead.",
     ]
     markdown = "\n".join(lines)
     print(markdown)

@@ -238,9 +238,21 @@ def test_time_date_events_seed(seed_text: str) -> None:
      ("On Oct. 3, the police will raid the office.", "raid", "2020-10-03", 1),
      ("The town was calm on Sunday, when soldiers raided a clinic and detained two nurses.", "detained",
       "2020-08-16", 1),
-     ("The town was calm on Sunday, when officials said soldiers had raided a clinic.", "raided", "2020-08-16", 2)],
+     ("The town was calm on Sunday, when officials said soldiers had raided a clinic.", "raided", "2020-08-16", 2),
+     ("Eleven people have been killed and more than 300 others wounded in the clashes next to the stadium in the "
+      "capital on Friday.", "killed", "2020-08-14", 1),
+     ("Students marched in the capital on Saturday and were planning to rally outside parliament on Monday.",
+      "rally", "2020-08-24", 1),
+     ("In contrast to Sunday, when hundreds of marchers were detained and riot police were forced to fire tear gas "
+      "at the crowd, the capital was calm Monday.", "forced", "2020-08-16", 1),
+     ("The court convicted a man charged in the Jan. 7, 2016, shooting at a nightclub that killed five guests.",
+      "shooting", "2016-01-07", 1),
+     ("The doctor was shot in his garden shortly after he returned home from work on Friday.", "shot",
+      "2020-08-14", 2)],
     ids=["reported", "relative-clause", "after-clause", "main-clause", "participle", "clause-on-trigger", "deadline",
-         "past-incident-after-report", "planned-incident", "when-clause-on-date", "reported-in-when-clause"],
+         "past-incident-after-report", "planned-incident", "when-clause-on-date", "reported-in-when-clause",
+         "elided-participle", "date-of-the-trigger-verb", "when-clause-after-date", "date-before-trigger-noun",
+         "after-a-dated-clause"],
 )
 def test_time_date_events_reads_the_trigger_clause(text: str, trigger: str, date: str, precision: int) -> None:
     from tocsin import nlp
@@ -253,6 +265,23 @@ def test_time_date_events_reads_the_trigger_clause(text: str, trigger: str, date
                     evidence=(Evidence("event_type", at, at + len(trigger)),))]
     (event,) = time.date_events(events, doc, article, time.find_times(doc, article))
     assert (event.event_date, event.time_precision) == (date, precision)
+
+
+@needs_model
+def test_time_date_events_prefer_a_day_tied_by_before_to_the_neighbour() -> None:
+    from tocsin import nlp
+    from tocsin.model import Evidence
+
+    text = "Rebels shelled the town on Saturday. The minister toured the ruins on Monday before leaving for the border."
+    article = make_article(text)
+    doc = nlp.parse(text)
+    split = text.index("The minister")
+    events = [Event("Battles", "Armed clash", sentence_start=start, sentence_end=end,
+                    evidence=(Evidence("event_type", text.index(word), text.index(word) + len(word)),))
+              for start, end, word in ((0, split - 1, "shelled"), (split, len(text), "leaving"))]
+    shelled, leaving = time.date_events(events, doc, article, time.find_times(doc, article))
+    assert (shelled.event_date, shelled.time_precision) == ("2020-08-15", 1)
+    assert (leaving.event_date, leaving.time_precision) == ("2020-08-17", 2)
 
 
 @needs_model
@@ -349,8 +378,14 @@ def test_time_weekday_conflicts_table(text: str, conflict: bool) -> None:
      ("The rebels agreed to hand over their weapons in March.", "March", "2021-03"),
      ("The mayor has scheduled a public hearing Thursday.", "Thursday", "2020-08-20"),
      ("On Friday the ministry planned to pay the teachers.", "Friday", "2020-08-14"),
-     ("The ceasefire had been due to expire on Saturday.", "Saturday", "2020-08-15")],
-    ids=["reported-future", "past", "since", "is-to", "agreed-to", "has-scheduled", "planned-past", "past-perfect-plan"],
+     ("The ceasefire had been due to expire on Saturday.", "Saturday", "2020-08-15"),
+     ("Eleven people have been killed and more than 300 others wounded in the clashes next to the stadium in the "
+      "capital on Friday.", "Friday", "2020-08-14"),
+     ("The board was likely to approve the merger as soon as markets opened Monday.", "Monday", "2020-08-24"),
+     ("The judge adjourned the trial of the three activists until Thursday.", "Thursday", "2020-08-20"),
+     ("The judge had adjourned the trial of the three activists until Thursday.", "Thursday", "2020-08-13")],
+    ids=["reported-future", "past", "since", "is-to", "agreed-to", "has-scheduled", "planned-past", "past-perfect-plan",
+         "elided-participle", "time-clause-ahead", "deferred-until", "deferral-over"],
 )
 def test_time_find_times_reads_tense_from_parse(text: str, extent: str, value: str) -> None:
     from tocsin import nlp
