@@ -129,34 +129,52 @@ def _read_jsonl(path: Path) -> list[dict[str, object]]:
     return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
 
 
+def _contentious(event: Event, text: str) -> bool:
+    """Whether the event is contentious collective action, GLOCON's "protest event" (``taxonomy.contentious``)."""
+    words = " ".join(text[e.start:e.end] for e in event.evidence if e.field in ("actor1", "actor2"))
+    return taxonomy.contentious(event.sub_event_type, event.interaction, words)
+
+
 def eval_glocon(limit: int | None) -> str:
     rows = _read_jsonl(EVENTS / "glocon-gold-sample" / "document" / "Sabinet_R.json")
     rows = [r for r in rows if int(str(r["label"])) in (0, 1)][:limit]
     texts = [str(r["text"]) for r in rows]
     gold = [int(str(r["label"])) == 1 for r in rows]
     found = analyse(texts)
-    pred = [any(e.event_type in ("Protests", "Riots") for e in evs) for evs in found]
-    p, r, f = binary(gold, pred)
-    contentious = ("Protests", "Riots", "Battles", "Explosions/Remote violence", "Violence against civilians")
-    p2, r2, f2 = binary(gold, [any(e.event_type in contentious for e in evs) for evs in found])
+    p, r, f = binary(gold, [any(_contentious(e, t) for e in evs) for t, evs in zip(texts, found, strict=True)])
+    p1, r1, f1 = binary(gold, [any(e.event_type in ("Protests", "Riots") for e in evs) for evs in found])
+    violent = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+    p2, r2, f2 = binary(gold, [any(e.event_type in ("Protests", "Riots", *violent) for e in evs) for evs in found])
     lines = [
-        "### GLOCON gold sample (documents; protest or not)",
+        "### GLOCON gold sample (documents; contentious politics or not)",
         "",
-        f"{len(rows)} documents ({sum(gold)} about protests; the 5 labelled 2 are left out). A document counts as",
-        "a protest when `find_events` returns any Protests or Riots event.",
+        f"{len(rows)} documents ({sum(gold)} positive; the 5 labelled 2 are left out). GLOCON's \"protest event\" is",
+        "any contentious-politics event (demonstrations, industrial action, group clashes, armed militancy); a",
+        "document counts when `find_events` returns an event that `taxonomy.contentious` accepts.",
         "",
         "| measure | tocsin | target |",
         "|---|---|---|",
-        f"| protest precision | {p:.3f} | |",
-        f"| protest recall | {r:.3f} | |",
-        f"| protest F1 | {f:.3f} | 0.85 |",
+        f"| contentious-politics precision | {p:.3f} | |",
+        f"| contentious-politics recall | {r:.3f} | |",
+        f"| contentious-politics F1 | {f:.3f} | 0.85 |",
+        f"| F1 when only Protests or Riots count | {f1:.3f} (P {p1:.3f}, R {r1:.3f}) | |",
         f"| F1 when any demonstration or political-violence event counts | {f2:.3f} (P {p2:.3f}, R {r2:.3f}) | |",
         "",
-        "GLOCON's positive documents include contentious events beyond demonstrations (attacks, bombings), so the",
-        "second row is given for comparison; the target applies to the first.",
+        GLOCON_NOTE,
     ]
     print("\n".join(lines))
     return "\n".join(lines)
+
+
+GLOCON_NOTE = """\
+The mapping follows GLOCON's definitions, not its labels: its protest event is a contentious-politics event
+(Tilly's repertoire of contention) of four kinds, demonstration, industrial action, group clash and armed militancy,
+that happened (a threat or a call to protest is none). Demonstrations and strikes are Protests, riots and group
+clashes are Riots, and armed militancy is political violence whose actors include a challenger: rebels, an identity
+militia, rioters or protesters, or attackers the report calls militants, rebels or terrorists; bombs (suicide, IED,
+grenade) count unless only state forces took part. Killings by unidentified gunmen (as likely crime), the state
+acting alone (arrests, air strikes) and strategic developments do not count. The last two rows are the
+narrower and the wider reading for comparison."""
 
 
 def _by_state(event: Event) -> bool:
