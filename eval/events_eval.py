@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from _quality import DATA, write_section
+from _quality import DATA, QUALITY, write_section
 
 from tocsin import nlp, taxonomy
 from tocsin.extract import eventmodel
@@ -131,7 +131,9 @@ def _read_jsonl(path: Path) -> list[dict[str, object]]:
 
 def _contentious(event: Event, text: str) -> bool:
     """Whether the event is contentious collective action, GLOCON's "protest event" (``taxonomy.contentious``)."""
-    words = " ".join(text[e.start:e.end] for e in event.evidence if e.field in ("actor1", "actor2"))
+    spans = [(e.start, e.end) for e in event.evidence if e.field in ("actor1", "actor2")]
+    spans.append((event.sentence_start or 0, event.sentence_end or 0))
+    words = " ".join(text[start:end] for start, end in spans)
     return taxonomy.contentious(event.sub_event_type, event.interaction, words)
 
 
@@ -171,8 +173,9 @@ The mapping follows GLOCON's definitions, not its labels: its protest event is a
 (Tilly's repertoire of contention) of four kinds, demonstration, industrial action, group clash and armed militancy,
 that happened (a threat or a call to protest is none). Demonstrations and strikes are Protests, riots and group
 clashes are Riots, and armed militancy is political violence whose actors include a challenger: rebels, an identity
-militia, rioters or protesters, or attackers the report calls militants, rebels or terrorists; bombs (suicide, IED,
-grenade) count unless only state forces took part. Killings by unidentified gunmen (as likely crime), the state
+militia, rioters or protesters, or attackers the report calls militants, rebels or terrorists, or who attacked a
+councillor, a party official or an activist; bombs (suicide, IED, grenade) count unless only state forces took
+part. Other killings by unidentified gunmen (as likely crime), the state
 acting alone (arrests, air strikes) and strategic developments do not count. The last two rows are the
 narrower and the wider reading for comparison."""
 
@@ -361,6 +364,32 @@ def main() -> None:
     parts += [BEHIND]
     if args.limit is None and args.only is None:
         write_section("events", "\n".join(parts))
+    elif args.limit is None:
+        write_section("events", _with_subsections(parts[4:-1]))
+
+
+def _with_subsections(fresh: list[str]) -> str:
+    """Return the events section of docs/quality.md with the subsections just measured (and the prose) replaced.
+
+    An ``--only`` run measures some sets; the figures of the others stay as their last full run wrote them. A
+    subsection is found by its heading up to the first parenthesis and runs to the next heading or the prose.
+    """
+    text = QUALITY.read_text(encoding="utf-8")
+    block = re.search(r"<!-- BEGIN events -->\n(.*?)\n+_Measured [^\n]*\n<!-- END events -->", text, re.S)
+    if block is None:
+        return "\n".join(["## Events (`eval/events_eval.py`)", "", METHOD, "", *fresh, BEHIND])
+    body = block.group(1)
+    subsections = re.findall(r"^### .*?(?=^### |^\*\*Where we are behind|\Z)", body, re.M | re.S)
+    for part in fresh:
+        if not part:
+            continue
+        key = part.split(" (", 1)[0]
+        hits = [i for i, old in enumerate(subsections) if old.split(" (", 1)[0] == key]
+        if hits:
+            subsections[hits[0]] = part.rstrip() + "\n\n"
+        else:
+            subsections.append(part.rstrip() + "\n\n")
+    return "## Events (`eval/events_eval.py`)\n\n" + METHOD + "\n\n" + "".join(subsections) + BEHIND
 
 
 if __name__ == "__main__":

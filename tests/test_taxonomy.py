@@ -91,6 +91,8 @@ def test_shared_demonyms_go_to_the_most_populous_country() -> None:
         ("Armed clash", 12, "", True),  # rebels against the state
         ("Attack", 37, "suspected separatists", True),  # attackers the report puts in an armed movement
         ("Attack", 37, "two unknown gunmen", False),  # unidentified gunmen: as likely crime
+        ("Attack", 37, "Two men shot dead the branch secretary of the party.", True),  # a targeted killing
+        ("Attack", 17, "Police shot an activist during the raid.", False),  # the state acting alone
         ("Attack", 17, "", False),  # the state acting alone
         ("Air/drone strike", 18, "", False),
         ("Remote explosive/landmine/IED", 37, "", True),  # a militant's method

@@ -510,6 +510,13 @@ _MILITANT_WORDS = re.compile(
     r"|guerrillas?|separatists?|paramilitar(?:y|ies))\b",
     re.I,
 )
+# Victims whose political role makes an attack on them political violence (a targeted killing), whoever the attacker.
+_POLITICAL_TARGETS = re.compile(
+    r"\b(?:councill?ors?|mayors?|(?:party|branch|ward|regional|provincial) (?:leaders?|chair(?:m[ae]n|persons?)?"
+    r"|secretar(?:y|ies)|officials?|members?)|activists?|politicians?|lawmakers?|legislators?|members? of parliament"
+    r"|MPs?|candidates?|(?:opposition|union|community|political) leaders?|municipal managers?|human rights defenders?)\b",
+    re.I,
+)
 
 
 def contentious(sub_event_type: str | SubEventType, interaction: int | None = None, words: str = "") -> bool:
@@ -520,9 +527,10 @@ def contentious(sub_event_type: str | SubEventType, interaction: int | None = No
     codebook: demonstrations and industrial action are Protests (the force used on them is part of them), riots
     and group clashes are Riots, and armed militancy is political violence by a non-state organised armed group.
     Violence counts only when its ``interaction`` code names a challenger: rebels, an identity militia, rioters or
-    protesters, or a political militia that ``words`` (the words the report calls the actors by) put in an armed
-    movement ("militants", "rebels", "terrorists"): an unidentified gunman is as likely a criminal, and ordinary
-    crime is not contentious politics. Bombs (suicide, IED, grenade) count unless only the state side (state or
+    protesters, or a political militia that ``words`` (the words of the report: the actors' names, the sentence)
+    put in an armed movement ("militants", "rebels", "terrorists") or whose victim holds a political role (a
+    councillor, a party official, an activist: a targeted killing); otherwise an unidentified gunman is as likely a
+    criminal, and ordinary crime is not contentious politics. Bombs (suicide, IED, grenade) count unless only the state side (state or
     external forces) took part, because the method is the militant's. The state acting alone (arrests, air
     strikes, forces attacking civilians), strategic developments, crime and hazards are not contentious.
 
@@ -530,6 +538,8 @@ def contentious(sub_event_type: str | SubEventType, interaction: int | None = No
     (True, False, False)
     >>> contentious("Attack", 37, "gunmen"), contentious("Attack", 37, "suspected militants"), contentious("Armed clash", 12)
     (False, True, True)
+    >>> contentious("Attack", 37, "Gunmen shot dead a ward councillor at his home.")
+    True
     """
     sub = parse(SubEventType, sub_event_type)
     etype = event_type_of(sub)
@@ -542,7 +552,12 @@ def contentious(sub_event_type: str | SubEventType, interaction: int | None = No
         return not kinds or not kinds <= _STATE_SIDE | {ActorType.CIVILIANS}
     if kinds & _CHALLENGERS:
         return True
-    return ActorType.POLITICAL_MILITIAS in kinds and _MILITANT_WORDS.search(words) is not None
+    if ActorType.POLITICAL_MILITIAS not in kinds:
+        return False
+    if _MILITANT_WORDS.search(words):
+        return True
+    targeted = etype is EventType.VIOLENCE_AGAINST_CIVILIANS and not kinds & _STATE_SIDE
+    return targeted and _POLITICAL_TARGETS.search(words) is not None
 
 
 def plover(sub_event_type: str | SubEventType) -> dict[str, str | None]:

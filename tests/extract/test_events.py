@@ -633,3 +633,8 @@ def test_events_sub_type_of_contentious_repertoire(text: str, sub_type: str) -> 
 )
 def test_events_contentious_repertoire_words_need_their_context(text: str) -> None:
     assert all(e.event_type != "Protests" for e in _events(text))
+
+
+def test_events_purpose_named_rallies_in_the_plural_are_no_event() -> None:
+    text = "The new law lets farm workers take time off to attend political rallies."
+    assert all(e.event_type != "Protests" for e in _events(text))

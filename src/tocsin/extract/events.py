@@ -91,8 +91,9 @@ RULES: dict[SubEventType, str] = {
     r"|blockad(?:ed|ing) (?:the )?(?:\w+ ){0,2}(?:roads?|entrance|streets?|highway|gates?|offices?|premises|railway|port)"
     # a petition carried to the authorities by the people behind it; one filed in court is a case, not a protest
     r"|(?:handed over|delivered|handed in) (?:a |an |the |their )?(?:\w+ ){0,2}petitions?"
-    # rallies named by their purpose ("a campaign rally", "an anti-government rally"); a bare "rally" may be a market's
-    r"|(?:campaign|election|electoral|political|party|opposition|mass|solidarity|protest|anti-[\w-]+|pro-[\w-]+) rall(?:y|ies)"
+    # one rally named by its purpose ("a campaign rally", "an anti-government rally"); a bare "rally" may be a market's,
+    # and a bare plural ("the right to attend political rallies") names no particular one
+    r"|(?:campaign|election|electoral|political|party|opposition|mass|solidarity|protest|anti-[\w-]+|pro-[\w-]+) rally"
     r"|walked off the job|(?:total|complete) shutdown"
     # occupations and land invasions: a protest only with a crowd and no troops in the sentence (_WEAK_PROTEST)
     r"|land invasions?|invad(?:ed|ing) (?:\w+ ){0,2}(?:land|farms?|plots?)"
