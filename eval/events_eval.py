@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from _quality import DATA, write_section
+from _quality import DATA, QUALITY, write_section
 
 from tocsin import nlp, taxonomy
 from tocsin.extract import eventmodel
@@ -129,34 +129,54 @@ def _read_jsonl(path: Path) -> list[dict[str, object]]:
     return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
 
 
+def _contentious(event: Event, text: str) -> bool:
+    """Whether the event is contentious collective action, GLOCON's "protest event" (``taxonomy.contentious``)."""
+    spans = [(e.start, e.end) for e in event.evidence if e.field in ("actor1", "actor2")]
+    spans.append((event.sentence_start or 0, event.sentence_end or 0))
+    words = " ".join(text[start:end] for start, end in spans)
+    return taxonomy.contentious(event.sub_event_type, event.interaction, words)
+
+
 def eval_glocon(limit: int | None) -> str:
     rows = _read_jsonl(EVENTS / "glocon-gold-sample" / "document" / "Sabinet_R.json")
     rows = [r for r in rows if int(str(r["label"])) in (0, 1)][:limit]
     texts = [str(r["text"]) for r in rows]
     gold = [int(str(r["label"])) == 1 for r in rows]
     found = analyse(texts)
-    pred = [any(e.event_type in ("Protests", "Riots") for e in evs) for evs in found]
-    p, r, f = binary(gold, pred)
-    contentious = ("Protests", "Riots", "Battles", "Explosions/Remote violence", "Violence against civilians")
-    p2, r2, f2 = binary(gold, [any(e.event_type in contentious for e in evs) for evs in found])
+    p, r, f = binary(gold, [any(_contentious(e, t) for e in evs) for t, evs in zip(texts, found, strict=True)])
+    p1, r1, f1 = binary(gold, [any(e.event_type in ("Protests", "Riots") for e in evs) for evs in found])
+    violent = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+    p2, r2, f2 = binary(gold, [any(e.event_type in ("Protests", "Riots", *violent) for e in evs) for evs in found])
     lines = [
-        "### GLOCON gold sample (documents; protest or not)",
+        "### GLOCON gold sample (documents; contentious politics or not)",
         "",
-        f"{len(rows)} documents ({sum(gold)} about protests; the 5 labelled 2 are left out). A document counts as",
-        "a protest when `find_events` returns any Protests or Riots event.",
+        f"{len(rows)} documents ({sum(gold)} positive; the 5 labelled 2 are left out). GLOCON's \"protest event\" is",
+        "any contentious-politics event (demonstrations, industrial action, group clashes, armed militancy); a",
+        "document counts when `find_events` returns an event that `taxonomy.contentious` accepts.",
         "",
         "| measure | tocsin | target |",
         "|---|---|---|",
-        f"| protest precision | {p:.3f} | |",
-        f"| protest recall | {r:.3f} | |",
-        f"| protest F1 | {f:.3f} | 0.85 |",
+        f"| contentious-politics precision | {p:.3f} | |",
+        f"| contentious-politics recall | {r:.3f} | |",
+        f"| contentious-politics F1 | {f:.3f} | 0.85 |",
+        f"| F1 when only Protests or Riots count | {f1:.3f} (P {p1:.3f}, R {r1:.3f}) | |",
         f"| F1 when any demonstration or political-violence event counts | {f2:.3f} (P {p2:.3f}, R {r2:.3f}) | |",
         "",
-        "GLOCON's positive documents include contentious events beyond demonstrations (attacks, bombings), so the",
-        "second row is given for comparison; the target applies to the first.",
+        GLOCON_NOTE,
     ]
     print("\n".join(lines))
     return "\n".join(lines)
+
+
+GLOCON_NOTE = """\
+The mapping follows GLOCON's definitions, not its labels: its protest event is a contentious-politics event
+(Tilly's repertoire of contention) of four kinds, demonstration, industrial action, group clash and armed militancy,
+that happened (a threat or a call to protest is none). Demonstrations and strikes are Protests, riots and group
+clashes are Riots, and armed militancy is political violence whose actors include a challenger: rebels, an identity
+militia, rioters or protesters, or attackers the report calls militants, rebels or terrorists, or who attacked a
+councillor, a party official or an activist; bombs (suicide, IED, grenade) count unless only state forces took
+part. Other killings by unidentified gunmen (as likely crime), the state acting alone (arrests, air strikes) and
+strategic developments do not count. The last two rows are the narrower and the wider reading for comparison."""
 
 
 def _by_state(event: Event) -> bool:
@@ -309,12 +329,21 @@ grievance arrests, harm inside a riot), and new templates were written for the w
 threshold was fitted on the dev sets, no dev text was copied, and the corpus size and training settings were left
 as they were; so these figures are optimistic for unseen text. Where the codebook's precedence and CASE's labels
 differ (a grenade or an artillery strike inside a battle is one Battles event; CASE labels the weapon), we follow
-the codebook: these are now the most frequent remaining confusion. GLOCON counts documents about contentious
-politics in general (its event types are demonstrations, industrial action, group clashes and armed militancy),
-and most of its positives that we miss report no demonstration at all (bombings, assassinations, court cases,
-petitions, strikes mentioned in passing); counting every political-violence event instead raises recall to about
-0.8 but halves precision, because the negatives are full of criminal killings, so a protest detector's recall is
-capped well below the target; its precision is high. IndiaPoliceEvents asks whether *the police* killed, arrested
+the codebook: these are now the most frequent remaining confusion. GLOCON's "protest event" is any
+contentious-politics event (its annotation manual's demonstrations, industrial action, group clashes and armed
+militancy that happened; this sample's positives include events abroad, so the final database's focus-country
+rule is not applied), so its documents are scored with `taxonomy.contentious`, a mapping written from those
+definitions and ACLED's actor types, not fitted to the labels (see the GLOCON note above). It raised recall (armed
+militancy: bombings, rebels, militants, targeted killings of councillors and activists) at some cost in precision,
+but F1 stays well below the target. New repertoire triggers (petitions handed over, purpose-named rallies,
+walk-offs, shutdowns, land invasions and occupations, clashes between rival supporters) found no further GLOCON
+document and cost one false positive (a court story that retells a land invasion). The misses left are mostly attacks told only as the cause of a condemnation or
+condolences (the codebook makes those sentences diplomatic events), online or court petitions (no ACLED event:
+nobody gathered), elections and campaigns, killings whose political target tocsin does not see, and documents
+whose contentious clause is buried in business news; the false positives are mostly typing errors rather than the
+mapping (the target of an air strike taken for its doer, a shot in sport read as a blast, a mine accident) and
+background history (a civil war or riots of decades ago named as context), which a check on generic and historical
+mentions would remove. IndiaPoliceEvents asks whether *the police* killed, arrested
 or used force. Actor roles come from the dependency parse (who did what to whom), so police who only report,
 recover bodies or keep a vigil near a killing are no longer its perpetrators; a killing and an arrest or a crime
 raid told as separate acts of one clause are now two events (this changed no IndiaPoliceEvents figure: its misses
@@ -343,6 +372,32 @@ def main() -> None:
     parts += [BEHIND]
     if args.limit is None and args.only is None:
         write_section("events", "\n".join(parts))
+    elif args.limit is None:
+        write_section("events", _with_subsections(parts[4:-1]))
+
+
+def _with_subsections(fresh: list[str]) -> str:
+    """Return the events section of docs/quality.md with the subsections just measured (and the prose) replaced.
+
+    An ``--only`` run measures some sets; the figures of the others stay as their last full run wrote them. A
+    subsection is found by its heading up to the first parenthesis and runs to the next heading or the prose.
+    """
+    text = QUALITY.read_text(encoding="utf-8")
+    block = re.search(r"<!-- BEGIN events -->\n(.*?)\n+_Measured [^\n]*\n<!-- END events -->", text, re.S)
+    if block is None:
+        return "\n".join(["## Events (`eval/events_eval.py`)", "", METHOD, "", *fresh, BEHIND])
+    body = block.group(1)
+    subsections = re.findall(r"^### .*?(?=^### |^\*\*Where we are behind|\Z)", body, re.M | re.S)
+    for part in fresh:
+        if not part:
+            continue
+        key = part.split(" (", 1)[0]
+        hits = [i for i, old in enumerate(subsections) if old.split(" (", 1)[0] == key]
+        if hits:
+            subsections[hits[0]] = part.rstrip() + "\n\n"
+        else:
+            subsections.append(part.rstrip() + "\n\n")
+    return "## Events (`eval/events_eval.py`)\n\n" + METHOD + "\n\n" + "".join(subsections) + BEHIND
 
 
 if __name__ == "__main__":

@@ -81,3 +81,26 @@ def test_shared_demonyms_go_to_the_most_populous_country() -> None:
     assert tx.DEMONYMS["congolese"] == "CD"
     assert tx.DEMONYMS["burkinabé"] == "BF"
     assert tx.DEMONYMS["sudanese"] == "SD" and tx.DEMONYMS["south sudanese"] == "SS"
+
+
+@pytest.mark.parametrize(
+    ("sub_type", "interaction", "words", "expected"),
+    [
+        ("Peaceful protest", 60, "", True),  # a demonstration or a strike
+        ("Mob violence", 57, "", True),  # a riot or a group clash
+        ("Armed clash", 12, "", True),  # rebels against the state
+        ("Attack", 37, "suspected separatists", True),  # attackers the report puts in an armed movement
+        ("Attack", 37, "two unknown gunmen", False),  # unidentified gunmen: as likely crime
+        ("Attack", 37, "Two men shot dead the branch secretary of the party.", True),  # a targeted killing
+        ("Attack", 17, "Police shot an activist during the raid.", False),  # the state acting alone
+        ("Attack", 17, "", False),  # the state acting alone
+        ("Air/drone strike", 18, "", False),
+        ("Remote explosive/landmine/IED", 37, "", True),  # a militant's method
+        ("Remote explosive/landmine/IED", None, "", True),
+        ("Grenade", 17, "", False),  # the state's grenade
+        ("Arrests", 10, "", False),
+        ("Organized crime", None, "", False),
+    ],
+)
+def test_taxonomy_contentious_collective_action(sub_type: str, interaction: int | None, words: str, expected: bool) -> None:
+    assert tx.contentious(sub_type, interaction, words) is expected

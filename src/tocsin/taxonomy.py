@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import enum
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -43,6 +44,7 @@ __all__ = [
     "cap_severity",
     "cap_urgency",
     "certainty_rank",
+    "contentious",
     "disorder_type",
     "event_type_of",
     "family",
@@ -494,6 +496,68 @@ def interaction(actor1_type: ActorType | int | None, actor2_type: ActorType | in
         return first * 10
     low, high = sorted((first, int(actor2_type)))
     return low * 10 + high
+
+
+# Contentious collective action (``contentious``): the actor types that are challengers by what they are (rebels,
+# identity militias, rioters, protesters), and political militias, which ACLED also assigns to unidentified attackers.
+_CHALLENGERS = frozenset({ActorType.REBEL_GROUPS, ActorType.IDENTITY_MILITIAS, ActorType.RIOTERS, ActorType.PROTESTERS})
+_STATE_SIDE = frozenset({ActorType.STATE_FORCES, ActorType.EXTERNAL_OTHER})
+# The method is the militant's own: a bomb left or carried by someone other than the state.
+_MILITANT_METHODS = frozenset({SubEventType.SUICIDE_BOMB, SubEventType.REMOTE_EXPLOSIVE, SubEventType.GRENADE})
+# Words by which a report places attackers in an organised armed movement rather than among criminals.
+_MILITANT_WORDS = re.compile(
+    r"\b(?:militants?|insurgents?|jihadists?|rebels?|extremists?|terrorists?|militias?|militiam[ae]n"
+    r"|guerrillas?|separatists?|paramilitar(?:y|ies))\b",
+    re.I,
+)
+# Victims whose political role makes an attack on them political violence (a targeted killing), whoever the attacker.
+_POLITICAL_TARGETS = re.compile(
+    r"\b(?:councill?ors?|mayors?|(?:party|branch|ward|regional|provincial) (?:leaders?|chair(?:m[ae]n|persons?)?"
+    r"|secretar(?:y|ies)|officials?|members?)|activists?|politicians?|lawmakers?|legislators?|members? of parliament"
+    r"|MPs?|candidates?|(?:opposition|union|community|political) leaders?|municipal managers?|human rights defenders?)\b",
+    re.I,
+)
+
+
+def contentious(sub_event_type: str | SubEventType, interaction: int | None = None, words: str = "") -> bool:
+    """Return whether an event is contentious collective action: a challenger's protest, strike, riot or militancy.
+
+    The protest event of contentious-politics data (GLOCON: "contentious politics events, referred to as protest
+    events for the sake of brevity", after Tilly's repertoire of contention) has four kinds, each mapped to the
+    codebook: demonstrations and industrial action are Protests (the force used on them is part of them), riots
+    and group clashes are Riots, and armed militancy is political violence by a non-state organised armed group.
+    Violence counts only when its ``interaction`` code names a challenger: rebels, an identity militia, rioters or
+    protesters, or a political militia that ``words`` (the words of the report: the actors' names, the sentence)
+    put in an armed movement ("militants", "rebels", "terrorists") or whose victim holds a political role (a
+    councillor, a party official, an activist: a targeted killing); otherwise an unidentified gunman is as likely a
+    criminal, and ordinary crime is not contentious politics. Bombs (suicide, IED, grenade) count unless only the state side (state or
+    external forces) took part, because the method is the militant's. The state acting alone (arrests, air
+    strikes, forces attacking civilians), strategic developments, crime and hazards are not contentious.
+
+    >>> contentious("Peaceful protest"), contentious("Arrests", 10), contentious("Attack", 17)
+    (True, False, False)
+    >>> contentious("Attack", 37, "gunmen"), contentious("Attack", 37, "suspected militants"), contentious("Armed clash", 12)
+    (False, True, True)
+    >>> contentious("Attack", 37, "Gunmen shot dead a ward councillor at his home.")
+    True
+    """
+    sub = parse(SubEventType, sub_event_type)
+    etype = event_type_of(sub)
+    if etype in (EventType.PROTESTS, EventType.RIOTS):
+        return True
+    if etype not in (EventType.BATTLES, EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS):
+        return False
+    kinds = set() if interaction is None else {ActorType(int(d)) for d in f"{interaction:02d}" if d != "0"}
+    if sub in _MILITANT_METHODS:
+        return not kinds or not kinds <= _STATE_SIDE | {ActorType.CIVILIANS}
+    if kinds & _CHALLENGERS:
+        return True
+    if ActorType.POLITICAL_MILITIAS not in kinds:
+        return False
+    if _MILITANT_WORDS.search(words):
+        return True
+    targeted = etype is EventType.VIOLENCE_AGAINST_CIVILIANS and not kinds & _STATE_SIDE
+    return targeted and _POLITICAL_TARGETS.search(words) is not None
 
 
 def plover(sub_event_type: str | SubEventType) -> dict[str, str | None]:

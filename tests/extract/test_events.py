@@ -598,3 +598,43 @@ def test_events_blast_named_only_as_an_investigations_object_is_no_second_event(
     events = _events("Police arrested four men in the town, and detectives opened an investigation into the blast.",
                      parsed=True)
     assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        pytest.param("About two hundred tenants handed over a petition to the housing department on Friday.",
+                     "Peaceful protest", id="petition-handed-over"),
+        pytest.param("The opposition leader addressed supporters at an election rally in the harbour town.",
+                     "Peaceful protest", id="election-rally"),
+        pytest.param("Hundreds of families invaded unused land outside the township overnight.", "Peaceful protest",
+                     id="land-invasion"),
+        pytest.param("Students occupied the council chamber to demand cheaper bus fares.", "Peaceful protest",
+                     id="occupation"),
+        pytest.param("Dock workers walked off the job over unpaid bonuses.", "Peaceful protest", id="walked-off-job"),
+        pytest.param("Fighting broke out between rival union members at the mine hostel.", "Violent demonstration",
+                     id="clash-between-members"),
+        pytest.param("Rival party supporters clashed outside the counting station.", "Violent demonstration",
+                     id="rival-supporters-clashed"),
+    ],
+)
+def test_events_sub_type_of_contentious_repertoire(text: str, sub_type: str) -> None:
+    assert _events(text)[0].sub_event_type == sub_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Lawyers for the company filed a petition in the appeals court.", id="court-petition"),
+        pytest.param("Share prices extended their rally on the stock exchange.", id="market-rally"),
+        pytest.param("Soldiers occupied the school building after the insurgents fled.", id="troops-occupy"),
+        pytest.param("The utility ordered a complete shutdown of the smelter for repairs.", id="plant-shutdown"),
+    ],
+)
+def test_events_contentious_repertoire_words_need_their_context(text: str) -> None:
+    assert all(e.event_type != "Protests" for e in _events(text))
+
+
+def test_events_purpose_named_rallies_in_the_plural_are_no_event() -> None:
+    text = "The new law lets farm workers take time off to attend political rallies."
+    assert all(e.event_type != "Protests" for e in _events(text))

@@ -88,7 +88,16 @@ RULES: dict[SubEventType, str] = {
     r"|die-ins?|(?:poured|spilled|streamed) (?:into|onto) the streets|thronged the streets"
     r"|placards|toyi-?toyi(?:ing|ed)?|t(?:ook|ake|aking) to the streets|stay-?aways?|sit-down protests?|agitation|agitating|agitators"
     r"|memorandum of (?:demands|grievances)|handed (?:over )?a memorandum"
-    r"|blockad(?:ed|ing) (?:the )?(?:\w+ ){0,2}(?:roads?|entrance|streets?|highway|gates?|offices?|premises|railway|port)",
+    r"|blockad(?:ed|ing) (?:the )?(?:\w+ ){0,2}(?:roads?|entrance|streets?|highway|gates?|offices?|premises|railway|port)"
+    # a petition carried to the authorities by the people behind it; one filed in court is a case, not a protest
+    r"|(?:handed over|delivered|handed in) (?:a |an |the |their )?(?:\w+ ){0,2}petitions?"
+    # one rally named by its purpose ("a campaign rally", "an anti-government rally"); a bare "rally" may be a market's,
+    # and a bare plural ("the right to attend political rallies") names no particular one
+    r"|(?:campaign|election|electoral|political|party|opposition|mass|solidarity|protest|anti-[\w-]+|pro-[\w-]+) rally"
+    r"|walked off the job|(?:total|complete) shutdown"
+    # occupations and land invasions: a protest only with a crowd and no troops in the sentence (_WEAK_PROTEST)
+    r"|land invasions?|invad(?:ed|ing) (?:\w+ ){0,2}(?:land|farms?|plots?)"
+    r"|occup(?:ied|ying) (?:the )?(?:\w+ ){0,2}(?:offices?|premises|buildings?|land|farms?|campus|council chambers?|hall)",
     _S.PROTEST_WITH_INTERVENTION: r"tear ?gas|water cannons?|rubber bullets|dispers(?:ed|ing|e)|broke up the|baton[- ]charged?|lathi-?charged?"
     r"|pepper[- ]spray(?:ed)?|(?:stun|smoke) grenades|flash-?bangs?|suppress(?:ed)?|crack(?:ed)? down|(?:prevented|blocked|stopped|foiled|halted) (?:\w+ ){0,2}(?:march|protest|rally|demonstration)|cordoned off|forcibly removed"
     r"|(?:dragged|drag|carried|hauled|pulled) (?:\w+ ){0,3}(?:away|off the road|off the street|out of the way|into (?:police )?vans)",
@@ -102,7 +111,10 @@ RULES: dict[SubEventType, str] = {
     r"|stones were (?:thrown|hurled|pelted)|stoned (?!to death)(?:\w+ ){0,2}(?:police|vehicles|cars|buses|officers|motorists|houses|shops)"
     r"|(?:were|was) stoned(?! to death)"
     r"|(?:aggressive|angry and violent|unruly) (?:demonstrations?|protests?|crowds?)|violently (?:threw|thrown|attacked|pushed)"
-    r"|(?:descended|degenerated|spiral(?:l)?ed|erupted) into (?:violence|chaos|mayhem|running battles)|outbreaks? of violence|running battles",
+    r"|(?:descended|degenerated|spiral(?:l)?ed|erupted) into (?:violence|chaos|mayhem|running battles)|outbreaks? of violence|running battles"
+    # group clashes: supporters of rival parties or factions fighting each other, not troops and rebels
+    r"|(?:clash(?:es|ed)?|fighting|fights|violence|scuffles) (?:(?:broke out|erupted|flared(?: up)?) )?between (?:rival )?(?:[\w'’-]+ ){0,3}(?:supporters|factions|party members|members)"
+    r"|(?:rival|party|political|opposition) (?:supporters|factions|groups) (?:\w+ )?(?:clashed|fought|attacked each other)",
     _S.MOB_VIOLENCE: r"mobs? (?:attacked|lynched|killed|beat|set|torched|stormed|burned|burnt)|(?:angry|irate|enraged) mobs?|by (?:a|an) (?:\w+ )?mob"
     r"|mob (?:justice|violence|attacks?)|lynch(?:es|ed|ing|ings)?|by (?:\w+ )?vigilantes|vigilante (?:attack|justice|killing)s?|mob justice|jungle justice|beaten to death|angry crowd",
     _S.ARMED_CLASH: r"clash(?:es|ed|ing)?|fighting|fought|gun ?battles?|fire ?fights?|exchanges? of fire|exchanged fire|ambush(?:ed|es)?"
@@ -504,10 +516,11 @@ _WEAK_RIOT = re.compile(
 # Intervention words that also describe rescues, arrests and accidents ("dragged away", "carried off the road"): an
 # intervention in a protest only when a protest is named in the sentence.
 _WEAK_INTERVENTION = re.compile(r"^(?:dragged|drag|carried|hauled|pulled|suppress\w*|crack\w* down)\b", re.I)
-# Protest words with other senses: "the strike" may be an air strike and "blocked the road" a landslide; a protest
-# only with a crowd named and no weapon or aircraft in the sentence.
+# Protest words with other senses: "the strike" may be an air strike, "blocked the road" a landslide, "occupied the
+# building" or "invaded the farm" an army's or a burglar's, "a total shutdown" a plant's; a protest only with no weapon
+# or aircraft in the sentence, and (all but the strikes) with a crowd named.
 _WEAK_PROTEST = re.compile(r"^(?:the|this|that|their|its|illegal|unprotected|protected|rail|commuter|mine|wage|pay|week-long"
-                           r"|month-long) strikes?$|^block", re.I)
+                           r"|month-long) strikes?$|^block|^land invasion|^invad|^occup|^(?:total|complete) shutdown", re.I)
 _MILITARY = re.compile(r"\b(?:air|drones?|missiles?|jets?|warplanes?|aircraft|militants?|targets?|targeted|bombs?|military|army|rockets?"
                        r"|troops|precision|retaliatory|nuclear|pre-emptive)\b", re.I)
 _PROTEST_WORD = re.compile(r"\b(?:protest\w*|demonstrat\w+|marchers|march|rall(?:y|ies)|sit-ins?|strikers|picket\w*)\b", re.I)
@@ -629,7 +642,7 @@ def _unsupported(
     if trig.sub is _S.CHANGE_TO_GROUP:
         return bool(subs & _DISASTERS)
     if trig.sub is _S.PEACEFUL_PROTEST and _WEAK_PROTEST.match(word):
-        needs_crowd = word.lower().startswith("block")
+        needs_crowd = not word.lower().endswith(("strike", "strikes"))
         return _MILITARY.search(sent.text) is not None or needs_crowd and _CROWD.search(sent.text) is None
     if trig.sub in _RIOT_HARM:
         # "a riot broke out, guards were stabbed and a warder taken hostage": the harm is the riot's
