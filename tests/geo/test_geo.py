@@ -402,3 +402,32 @@ def test_geo_a_town_and_the_region_named_after_it_keep_their_kinds() -> None:
     kinds = [place["feature_code"] if place else None for place in geo.resolve(text, spans)]
     assert kinds[0] is not None and kinds[0].startswith("PPL")  # type: ignore[union-attr]
     assert kinds[1] == "ADM1"
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "name", "cc", "fcode"),
+    [
+        ("Drought has hit farms in Georgia, Oklahoma, Pennsylvania and Ohio this summer.",
+         ["Georgia", "Oklahoma", "Pennsylvania", "Ohio"], "Oklahoma", "US", "ADM1"),
+        ("Aid convoys will go to Chad, Niger, Nigeria and Benin next month.",
+         ["Chad", "Niger", "Nigeria", "Benin"], "Niger", "NE", "PCLI"),
+    ],
+    ids=["states", "countries"],
+)
+def test_geo_list_of_peers_is_no_parent(text: str, names: list[str], name: str, cc: str, fcode: str) -> None:
+    # "Oklahoma, Pennsylvania" inside a list of states is two states, not a hamlet Oklahoma in Pennsylvania.
+    got = _resolve_names(text, names)[name]
+    assert got is not None and (got["country"], got["feature_code"]) == (cc, fcode)
+
+
+def test_geo_town_state_pairs_in_a_list_keep_their_parents() -> None:
+    text = "Flooding closed roads near Springfield, Illinois, and Columbus, Ohio, on Monday."
+    got = _resolve_names(text, ["Springfield", "Illinois", "Columbus", "Ohio"])["Springfield"]
+    assert got is not None and got["name"] == "Springfield" and got["feature_code"] == "PPL"
+    assert gz.load().get(int(str(got["geonameid"]))).admin1 == "IL"  # type: ignore[union-attr]
+
+
+def test_geo_a_place_is_no_evidence_for_itself() -> None:
+    # An Ohio town has "Mecca" among its alternate names; read for both names, it backed itself.
+    got = _resolve_names("Buses carried the pilgrims from Mecca to Medina after the prayers.", ["Mecca", "Medina"])
+    assert [g["country"] if g else None for g in got.values()] == ["SA", "SA"]

@@ -35,6 +35,8 @@ ADJECTIVE_CODES = frozenset({"CONT", "PCLI", "ADM1"}) | AREA_CODES
 _PARENT_GAP = re.compile(
     r"\s*,\s*|\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|"
     r"central\s+)?", re.I)
+# What joins the items of a list of places: "Georgia, Oklahoma, Pennsylvania and Ohio".
+_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.I)
 TOP = 30
 COUNTRY_W = 4.0
 ADMIN1_W = 3.0
@@ -116,6 +118,7 @@ class _Slot:
     offset_km: float | None = None
     anchor: int | None = None
     parent: int | None = None
+    in_list: bool = False  # "X, Y" stands inside a longer list of places joined by commas and "and"
     parent_admin: tuple[str, str] | None = None
     kind_cued: bool = False  # "the city of X", "X region": the text itself says which kind of place is meant
 
@@ -237,8 +240,10 @@ def _add_support(slots: list[_Slot]) -> None:
     for slot in slots:
         own = slot.mention.key
         for k, e in enumerate(slot.cands):
-            if e.admin2 and e.fcode.startswith("PPL") and _county_keys(e.admin2) & (keys - {own}):
-                slot.extra[k] += PARENT_W / 2  # the article names the town's county or district too
+            # the article names the town's county or district too; a bare name that is also the town's own
+            # ("Medina" for Medina County's Medina) is the town or a namesake, not the county
+            if e.admin2 and e.fcode.startswith("PPL") and (_county_keys(e.admin2) - {fold(e.name)}) & (keys - {own}):
+                slot.extra[k] += PARENT_W / 2
             if e.main and e.admin1 and e.fcode not in ("PCLI", "CONT"):
                 n = len(where[(e.cc, e.admin1)] - {own})
                 slot.extra[k] += SUPPORT_W * n / (len(keys) - 1)
@@ -260,6 +265,10 @@ def _link(text: str, slots: list[_Slot]) -> None:
             between = text[m.end : slots[i + 1].mention.start]
             if _PARENT_GAP.fullmatch(between):
                 slot.parent = i + 1
+                slot.in_list = "," in between and (
+                    (i > 0 and bool(_LIST_GAP.fullmatch(text[slots[i - 1].mention.end : m.start])))
+                    or (i + 2 < len(slots) and bool(_LIST_GAP.fullmatch(
+                        text[slots[i + 1].mention.end : slots[i + 2].mention.start]))))
         ap = _AP.match(text, m.end)
         if ap:
             slot.parent_admin = REGION_ABBREVIATIONS[ap.group(1)]
@@ -291,13 +300,14 @@ def _choose(slot: _Slot, ctx: list[float]) -> None:
 
 @dataclasses.dataclass
 class _Context:
-    """What the article's current readings say: weight per country and admin1, readings per name, points."""
+    """What the article's current readings say: weight per country, admin1 and place, readings per name, points."""
 
     countries: dict[str, float]
     admins: dict[tuple[str, str], float]
     kinds: dict[tuple[str, str], float]
-    by_key: dict[str, list[tuple[str, tuple[str, str] | None, tuple[str, str] | None, float]]]
-    points: dict[int, tuple[str, float, float, float]]
+    by_key: dict[str, list[tuple[str, tuple[str, str] | None, tuple[str, str] | None, float, int]]]
+    points: dict[int, tuple[str, float, float, float, int]]
+    places: dict[int, float] = dataclasses.field(default_factory=lambda: collections.defaultdict(float))
 
     def add(self, i: int, slot: _Slot, sign: float) -> None:
         """Add (``sign`` 1) or take away (-1) the current reading of slot ``i``."""
@@ -312,12 +322,13 @@ class _Context:
             self.admins[adm] += sign * w
         if kind:
             self.kinds[kind] += sign * w
+        self.places[e.id] += sign * w
         readings = self.by_key[slot.mention.key]
         if sign > 0:
-            readings.append((e.cc, adm, kind, w))
-            self.points[i] = (slot.mention.key, e.lat, e.lon, w)
+            readings.append((e.cc, adm, kind, w, e.id))
+            self.points[i] = (slot.mention.key, e.lat, e.lon, w, e.id)
         else:
-            readings.remove((e.cc, adm, kind, w))
+            readings.remove((e.cc, adm, kind, w, e.id))
             self.points.pop(i, None)
 
 
@@ -339,13 +350,19 @@ def _score_slot(
     slots: list[_Slot],
     slot: _Slot,
     context: _Context,
-    points: list[tuple[str, float, float, float]],
+    points: list[tuple[str, float, float, float, int]],
 ) -> None:
     """Context score of every candidate of one mention, leaving out the mention's own name.
 
     Besides country, region, nearness and parents, a "sibling" term: a name read among other first-level
     regions of a country is likely one more of them (Georgia among Alabama and Texas), one read among countries
     likely a country.
+
+    A place is no evidence for itself: when another name of the article is read as this very candidate and this
+    name is only an alternate name of it (Mecca and Medina both read as the Medina in Ohio that has Mecca for an
+    alternate name), that reading counts for neither its country, its region, its kind nor its nearness;
+    otherwise two names pull each other to the same wrong place. A short form of the main name ("Boone" for
+    Boone County) keeps the support of the long one.
     """
     if not slot.cands:
         return
@@ -353,7 +370,9 @@ def _score_slot(
     own_c: dict[str, float] = collections.defaultdict(float)
     own_a: dict[tuple[str, str], float] = collections.defaultdict(float)
     own_k: dict[tuple[str, str], float] = collections.defaultdict(float)
-    for cc, adm, kind, w in context.by_key[slot.mention.key]:
+    own_p: dict[int, float] = collections.defaultdict(float)
+    for cc, adm, kind, w, pid in context.by_key[slot.mention.key]:
+        own_p[pid] += w
         own_c[cc] += w
         if adm:
             own_a[adm] += w
@@ -361,17 +380,22 @@ def _score_slot(
             own_k[kind] += w
     total_c = sum(countries.values()) - sum(own_c.values())
     total_a = sum(admins.values()) - sum(own_a.values())
-    others = [(lat, lon, w) for key, lat, lon, w in points if key != slot.mention.key][:25]
+    others = [(lat, lon, w, pid) for key, lat, lon, w, pid in points if key != slot.mention.key][:25]
+    other_ids = {o[3] for o in others}
     parent = slots[slot.parent].cands[slots[slot.parent].best] if slot.parent is not None and slots[slot.parent].cands else None
+    if parent is not None and slot.in_list and any(_kind(e) == _kind(parent) for e in slot.cands if _kind(e)):
+        parent = None  # "Guinea-Bissau, Niger, Nigeria and Togo": a list of peers, not Niger inside Nigeria
     anchor = slots[slot.anchor].cands[slots[slot.anchor].best] if slot.anchor is not None and slots[slot.anchor].cands else None
     ctx = []
     slot.local = []
     for e in slot.cands:
-        c = COUNTRY_W * (countries[e.cc] - own_c[e.cc]) / total_c if total_c > 0 else 0.0
+        # other names read as this very place, when this name is only one of its alternate names
+        same = 0.0 if e.main else context.places.get(e.id, 0.0) - own_p[e.id]
+        c = COUNTRY_W * (countries[e.cc] - own_c[e.cc] - same) / total_c if total_c > 0 else 0.0
         if e.admin1 and total_a > 0 and e.fcode != "PCLI":
-            c += ADMIN1_W * (admins[(e.cc, e.admin1)] - own_a[(e.cc, e.admin1)]) / total_a
+            c += ADMIN1_W * (admins[(e.cc, e.admin1)] - own_a[(e.cc, e.admin1)] - same) / total_a
         if others and e.fcode != "PCLI":
-            c += NEAR_W * _nearness(e.lat, e.lon, others)
+            c += NEAR_W * _nearness(e.lat, e.lon, [o for o in others if o[3] != e.id] if e.id in other_ids else others)
         local = _parent_bonus(e, parent) + _offset_bonus(e, anchor, slot.offset_km)
         if slot.parent_admin is not None and (e.cc, e.admin1) == slot.parent_admin:
             local += PARENT_W
@@ -379,17 +403,17 @@ def _score_slot(
         c += local
         kind = _kind(e)
         if kind and total_c > 0:
-            c += SIBLING_W * (kinds[kind] - own_k[kind]) / total_c
+            c += SIBLING_W * (kinds[kind] - own_k[kind] - same) / total_c
         ctx.append(c)
     _choose(slot, ctx)
 
 
-def _nearness(lat: float, lon: float, others: list[tuple[float, float, float]]) -> float:
+def _nearness(lat: float, lon: float, others: list[tuple[float, float, float, int]]) -> float:
     """``exp(-d / NEAR_KM)`` for the nearest other place; a flat-earth distance is exact enough at this scale,
     and places over 1,500 km apart (nearness under 0.01 %) are skipped without computing it."""
     best = 1e9
     k = math.cos(math.radians(lat))
-    for olat, olon, _ in others:
+    for olat, olon, _, _ in others:
         dlat = abs(lat - olat)
         if dlat > 13.5:
             continue
