@@ -431,3 +431,12 @@ def test_geo_a_place_is_no_evidence_for_itself() -> None:
     # An Ohio town has "Mecca" among its alternate names; read for both names, it backed itself.
     got = _resolve_names("Buses carried the pilgrims from Mecca to Medina after the prayers.", ["Mecca", "Medina"])
     assert [g["country"] if g else None for g in got.values()] == ["SA", "SA"]
+
+
+@pytest.mark.parametrize(("village", "expected"), [("Silalei", None), ("Kapedoa", "KE")],
+                         ids=["slip-abroad-dropped", "slip-at-home-kept"])
+def test_geo_spelling_variant_must_fit_the_article(village: str, expected: str | None) -> None:
+    # A village the gazetteer lacks is not read as a town one slip away in Lithuania when the story is in Kenya.
+    text = f"Raiders burned homes in {village} and Marigat, in Kenya's Baringo County, police in Nairobi said."
+    got = _resolve_names(text, [village, "Marigat", "Kenya", "Baringo County", "Nairobi"])[village]
+    assert (got["country"] if got else None) == expected

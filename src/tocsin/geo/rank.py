@@ -48,6 +48,7 @@ SUPPORT_W = 2.0
 SIBLING_W = 3.0
 TOWN_NAMES_AREA_POP = 10_000
 FUZZY_PENALTY = 2.0
+SLIP_KM = 300.0
 MAIN_BONUS = 1.0
 _KM_PER_UNIT = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0,
                 "miles": 1.609, "mile": 1.609, "mi": 1.609}
@@ -108,7 +109,7 @@ class _Slot:
     mention: Mention
     cands: list[Entry]
     priors: list[float]
-    fuzzy: bool
+    slipped: dict[int, str]  # the candidates found only as spelling variants of the name: id -> variant
     best: int = 0
     conf: float = 0.0
     extra: list[float] = dataclasses.field(default_factory=list)
@@ -144,7 +145,7 @@ _AREA_CUE = re.compile(r"^\s+(?:region|province|state|county|district|governorat
 
 
 def _candidates(
-    gazetteer: Gazetteer, text: str, mention: Mention, cache: dict[str, tuple[list[Entry], list[float], bool]]
+    gazetteer: Gazetteer, text: str, mention: Mention, cache: dict[str, tuple[list[Entry], list[float], dict[int, str]]]
 ) -> _Slot:
     if mention.key not in cache:
         scored = [(e, _prior(e, 0)) for e in _fixed(gazetteer, mention)]
@@ -156,17 +157,19 @@ def _candidates(
         if not scored:  # "Transnistrian", "Iowans": an adjective or people's name stands for its area
             scored = [(e, _prior(e, 0)) for base in adjective_bases(mention.key) for e in gazetteer.lookup(base)
                       if e.fcode in ADJECTIVE_CODES]
-        fuzzy = not scored
-        if fuzzy:
+        slipped: dict[int, str] = {}
+        if not scored:
             for variant, dist in gazetteer.variants(mention.key)[:8]:
-                scored.extend((e, _prior(e, dist + 1)) for e in gazetteer.lookup(variant, limit=50))
+                found = gazetteer.lookup(variant, limit=50)
+                scored.extend((e, _prior(e, dist + 1)) for e in found)
+                slipped.update((e.id, variant) for e in found if e.id not in slipped)
         if base is None:  # "Story, Marshall and Hardin": local news names counties without "County"
             # the bare name is not the county's own name: its prior is that of an alternate name (no main bonus)
             scored += [(e, _prior(e, 0) - MAIN_BONUS) for suffix in (" county", " parish") for e in
                        gazetteer.lookup(mention.key + suffix) if e.fcode == "ADM2"]
         scored = sorted(scored, key=lambda ep: -ep[1])[:TOP]
-        cache[mention.key] = ([e for e, _ in scored], [p for _, p in scored], fuzzy)
-    cands, priors, fuzzy = cache[mention.key]
+        cache[mention.key] = ([e for e, _ in scored], [p for _, p in scored], slipped)
+    cands, priors, slipped_ids = cache[mention.key]
     priors = list(priors)
     area = bool(_AREA_CUE.search(text[mention.end : mention.end + 15]) or
                 _AREA_CUE.search(text[max(0, mention.start - 25) : mention.start]))
@@ -176,14 +179,14 @@ def _candidates(
         for k, e in enumerate(cands):
             if e.fcode.startswith("PPL"):
                 priors[k] += 3.0
-    return _Slot(mention, cands, priors, fuzzy, extra=[0.0] * len(cands), kind_cued=area or town)
+    return _Slot(mention, cands, priors, slipped_ids, extra=[0.0] * len(cands), kind_cued=area or town)
 
 
 def resolve_mentions(
     text: str, mentions: Sequence[Mention], gazetteer: Gazetteer, *, focus: Sequence[str] = ()
 ) -> list[Resolved]:
     """Resolve every mention using the whole text; ``focus`` lists country codes known otherwise (demonyms)."""
-    cache: dict[str, tuple[list[Entry], list[float], bool]] = {}
+    cache: dict[str, tuple[list[Entry], list[float], dict[int, str]]] = {}
     slots = [_candidates(gazetteer, text, m, cache) for m in mentions]
     _link(text, slots)
     _add_support(slots)
@@ -192,7 +195,43 @@ def resolve_mentions(
     for _ in range(ROUNDS):
         _context_round(slots, focus)
     _one_sense(slots)
-    return [_result(s) for s in slots]
+    unsupported = _unsupported_slips(slots)
+    return [_result(s, dropped=k in unsupported) for k, s in enumerate(slots)]
+
+
+def _unsupported_slips(slots: list[_Slot]) -> set[int]:
+    """Indices of the mentions read as a spelling variant that the rest of the article speaks against.
+
+    A name missing from the gazetteer is often a village spelt another way (Diabaly for Diabali), but as often a
+    place the gazetteer lacks, whose nearest spelling is some far town (a Kenyan village read as one in Ivory
+    Coast). A reading found only as a variant is kept when the article has no other place to judge it by; else
+    only when another place of the article lies in its country and, for a town in a country whose places the
+    article locates, in its first-level region or within SLIP_KM of it. A country's name with a slip (Britian)
+    is kept when the lengths agree. No reading is better than a wrong one: an alert placed in another country
+    misleads.
+    """
+    readings = [(k, s.mention.key, s.cands[s.best]) for k, s in enumerate(slots) if s.cands]
+    out = set()
+    for k, key, e in readings:
+        if e.id not in slots[k].slipped:
+            continue
+        if e.fcode == "PCLI":
+            if abs(len(slots[k].slipped[e.id]) - len(key)) > 2:
+                out.add(k)
+            continue
+        others = [o for j, okey, o in readings if okey != key and o.id not in slots[j].slipped]
+        if not others:
+            continue
+        same_country = [o for o in others if o.cc == e.cc]
+        if not same_country:
+            out.add(k)
+            continue
+        located = [o for o in same_country if o.fcode != "PCLI"]
+        if e.fcode in ("ADM1", "CONT") or not located:
+            continue
+        if not any(o.admin1 == e.admin1 or distance_km(o.lat, o.lon, e.lat, e.lon) < SLIP_KM for o in located):
+            out.add(k)
+    return out
 
 
 def _one_sense(slots: list[_Slot]) -> None:
@@ -447,7 +486,7 @@ def _offset_bonus(e: Entry, anchor: Entry | None, km: float | None) -> float:
     return OFFSET_W * math.exp(-abs(d - km) / (0.3 * km + 10.0))
 
 
-def _result(slot: _Slot) -> Resolved:
-    entry = slot.cands[slot.best] if slot.cands else None
-    return Resolved(slot.mention, entry, round(slot.conf, 3), near=slot.near, offset_km=slot.offset_km,
-                    fuzzy=slot.fuzzy)
+def _result(slot: _Slot, *, dropped: bool = False) -> Resolved:
+    entry = slot.cands[slot.best] if slot.cands and not dropped else None
+    return Resolved(slot.mention, entry, round(slot.conf, 3) if entry else 0.0, near=slot.near,
+                    offset_km=slot.offset_km, fuzzy=entry is not None and entry.id in slot.slipped)
