@@ -440,3 +440,29 @@ def test_geo_spelling_variant_must_fit_the_article(village: str, expected: str |
     text = f"Raiders burned homes in {village} and Marigat, in Kenya's Baringo County, police in Nairobi said."
     got = _resolve_names(text, [village, "Marigat", "Kenya", "Baringo County", "Nairobi"])[village]
     assert (got["country"] if got else None) == expected
+
+
+def test_geo_the_sentence_says_which_country() -> None:
+    # Chile is one country of eleven in the story, but the only other place in Santiago's sentence.
+    text = ("Flu cases rose in Brazil, Argentina, Peru, the Philippines, Japan, Spain, Turkey and Canada last week. "
+            "Mexico and the United States reported the most deaths. "
+            "In Chile, the health ministry in Santiago said 400 cases had been confirmed.")
+    names = ["Brazil", "Argentina", "Peru", "Philippines", "Japan", "Spain", "Turkey", "Canada", "Mexico",
+             "United States", "Chile", "Santiago"]
+    got = _resolve_names(text, names)["Santiago"]
+    assert got is not None and got["country"] == "CL" and got["feature_code"] == "PPLC"
+
+
+@pytest.mark.parametrize(("main", "support"), [(True, 3.0), (False, 0.0)], ids=["own-name", "alternate-name"])
+def test_geo_county_support_needs_the_towns_own_name(main: bool, support: float) -> None:
+    # A Maryland town that has "Jerusalem" for an alternate name lies in Washington County; a story naming
+    # Washington and Jerusalem is no story about that county.
+    from tocsin.geo import rank
+    from tocsin.geo.recognize import Mention
+
+    town = gz.Entry(1, "Funkstown", "PPL", "US", "MD", "Washington County", 39.6, -77.7, 900, 3, main=main)
+    capital = gz.Entry(2, "Washington", "PPLC", "US", "DC", "", 38.9, -77.0, 700_000, 50)
+    slots = [rank._Slot(Mention(0, 10, "Washington", "washington"), [capital], [0.0], {}, extra=[0.0]),
+             rank._Slot(Mention(20, 29, "Jerusalem", "jerusalem"), [town], [0.0], {}, extra=[0.0])]
+    rank._add_support(slots)
+    assert slots[1].extra == [support]

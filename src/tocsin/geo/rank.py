@@ -9,6 +9,7 @@ ambiguous ones.
 
 from __future__ import annotations
 
+import bisect
 import collections
 import dataclasses
 import functools
@@ -46,6 +47,9 @@ PARENT_W = 6.0
 OFFSET_W = 6.0
 SUPPORT_W = 2.0
 SIBLING_W = 3.0
+LOCAL_W = 2.0
+# Where a sentence ends: a full stop, question or exclamation mark before a space, or a line break.
+_SENTENCE_END = re.compile(r"[.!?][\"')\u201d]?\s+(?=[\"'\u201c(]?[A-Z0-9])|\n+")
 TOWN_NAMES_AREA_POP = 10_000
 FUZZY_PENALTY = 2.0
 SLIP_KM = 300.0
@@ -119,6 +123,7 @@ class _Slot:
     offset_km: float | None = None
     anchor: int | None = None
     parent: int | None = None
+    peers: tuple[int, ...] = ()  # the other mentions of the same sentence
     in_list: bool = False  # "X, Y" stands inside a longer list of places joined by commas and "and"
     parent_admin: tuple[str, str] | None = None
     kind_cued: bool = False  # "the city of X", "X region": the text itself says which kind of place is meant
@@ -189,6 +194,7 @@ def resolve_mentions(
     cache: dict[str, tuple[list[Entry], list[float], dict[int, str]]] = {}
     slots = [_candidates(gazetteer, text, m, cache) for m in mentions]
     _link(text, slots)
+    _sentence_peers(text, slots)
     _add_support(slots)
     for slot in slots:
         _choose(slot, [0.0] * len(slot.cands))
@@ -279,9 +285,11 @@ def _add_support(slots: list[_Slot]) -> None:
     for slot in slots:
         own = slot.mention.key
         for k, e in enumerate(slot.cands):
-            # the article names the town's county or district too; a bare name that is also the town's own
-            # ("Medina" for Medina County's Medina) is the town or a namesake, not the county
-            if e.admin2 and e.fcode.startswith("PPL") and (_county_keys(e.admin2) - {fold(e.name)}) & (keys - {own}):
+            # the article names the town (by its own name, not an alternate one such as Jerusalem for a town in
+            # Maryland) and its county or district too; a bare name that is also the town's own ("Medina" for
+            # Medina County's Medina) is the town or a namesake, not the county
+            if (e.admin2 and e.main and e.fcode.startswith("PPL")
+                    and (_county_keys(e.admin2) - {fold(e.name)}) & (keys - {own})):
                 slot.extra[k] += PARENT_W / 2
             if e.main and e.admin1 and e.fcode not in ("PCLI", "CONT"):
                 n = len(where[(e.cc, e.admin1)] - {own})
@@ -421,16 +429,17 @@ def _score_slot(
     total_a = sum(admins.values()) - sum(own_a.values())
     others = [(lat, lon, w, pid) for key, lat, lon, w, pid in points if key != slot.mention.key][:25]
     other_ids = {o[3] for o in others}
-    parent = slots[slot.parent].cands[slots[slot.parent].best] if slot.parent is not None and slots[slot.parent].cands else None
-    if parent is not None and slot.in_list and any(_kind(e) == _kind(parent) for e in slot.cands if _kind(e)):
-        parent = None  # "Guinea-Bissau, Niger, Nigeria and Togo": a list of peers, not Niger inside Nigeria
-    anchor = slots[slot.anchor].cands[slots[slot.anchor].best] if slot.anchor is not None and slots[slot.anchor].cands else None
+    parent, anchor = _parent_and_anchor(slots, slot)
+    local_c = _local_countries(i, slots)
+    local_total = sum(local_c.values())
     ctx = []
     slot.local = []
     for e in slot.cands:
         # other names read as this very place, when this name is only one of its alternate names
         same = 0.0 if e.main else context.places.get(e.id, 0.0) - own_p[e.id]
         c = COUNTRY_W * (countries[e.cc] - own_c[e.cc] - same) / total_c if total_c > 0 else 0.0
+        if local_total > 0:
+            c += LOCAL_W * local_c.get(e.cc, 0.0) / local_total
         if e.admin1 and total_a > 0 and e.fcode != "PCLI":
             c += ADMIN1_W * (admins[(e.cc, e.admin1)] - own_a[(e.cc, e.admin1)] - same) / total_a
         if others and e.fcode != "PCLI":
@@ -445,6 +454,44 @@ def _score_slot(
             c += SIBLING_W * (kinds[kind] - own_k[kind] - same) / total_c
         ctx.append(c)
     _choose(slot, ctx)
+
+
+def _parent_and_anchor(slots: list[_Slot], slot: _Slot) -> tuple[Entry | None, Entry | None]:
+    """The current readings of the mention's parent ("X, Y") and of its distance anchor ("15 km from Y")."""
+    parent = slots[slot.parent].cands[slots[slot.parent].best] if slot.parent is not None and slots[slot.parent].cands else None
+    if parent is not None and slot.in_list and any(_kind(e) == _kind(parent) for e in slot.cands if _kind(e)):
+        parent = None  # "Guinea-Bissau, Niger, Nigeria and Togo": a list of peers, not Niger inside Nigeria
+    anchor = slots[slot.anchor].cands[slots[slot.anchor].best] if slot.anchor is not None and slots[slot.anchor].cands else None
+    return parent, anchor
+
+
+def _local_countries(i: int, slots: list[_Slot]) -> dict[str, float]:
+    """Countries of the current readings of the other names in the sentence of mention ``i``, by weight.
+
+    International news moves between countries; the names of one sentence mostly lie in one ("In Chile, the
+    health ministry in Santiago said"), which the article-wide share of Chile, one country among twenty, does
+    not show.
+    """
+    out: dict[str, float] = collections.defaultdict(float)
+    key = slots[i].mention.key
+    for j in slots[i].peers:
+        other = slots[j]
+        if other.cands and other.mention.key != key:
+            e = other.cands[other.best]
+            if e.cc:
+                out[e.cc] += 0.5 + other.conf
+    return out
+
+
+def _sentence_peers(text: str, slots: list[_Slot]) -> None:
+    """Record, for each mention, the other mentions of its sentence."""
+    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text) + 1]
+    sentence = [bisect.bisect_right(bounds, slot.mention.start) for slot in slots]
+    members: dict[int, list[int]] = collections.defaultdict(list)
+    for k, n in enumerate(sentence):
+        members[n].append(k)
+    for k, slot in enumerate(slots):
+        slot.peers = tuple(j for j in members[sentence[k]] if j != k)
 
 
 def _nearness(lat: float, lon: float, others: list[tuple[float, float, float, int]]) -> float:
