@@ -466,3 +466,22 @@ def test_geo_county_support_needs_the_towns_own_name(main: bool, support: float)
              rank._Slot(Mention(20, 29, "Jerusalem", "jerusalem"), [town], [0.0], {}, extra=[0.0])]
     rank._add_support(slots)
     assert slots[1].extra == [support]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "name", "expected"),
+    [
+        ("Floods swept through the Swat Valley, in northern Pakistan, on Tuesday.", ["Swat Valley", "Pakistan"],
+         "Swat Valley", "PK"),
+        ("Traffic in Greater Manila slowed to a crawl as the typhoon neared the Philippines.",
+         ["Greater Manila", "Philippines"], "Greater Manila", "PH"),
+        ("Crews in Akron, Ohio, cleared snow on the Upper Side overnight.", ["Akron", "Ohio", "Upper Side"],
+         "Upper Side", None),
+    ],
+    ids=["valley", "greater", "part-abroad-dropped"],
+)
+def test_geo_part_or_feature_of_a_place(text: str, names: list[str], name: str, expected: str | None) -> None:
+    # A name the gazetteer lacks may be a part of a place or a feature named after it; the place must fit the
+    # story (Side is a town in Turkey).
+    got = _resolve_names(text, names)[name]
+    assert (got["country"] if got else None) == expected

@@ -11,7 +11,8 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["ADMIN_WORDS", "adjective_bases", "admin_base", "edit_distance", "fold", "phonetic", "skeleton", "variant_distance"]
+__all__ = ["ADMIN_WORDS", "adjective_bases", "admin_base", "edit_distance", "fold", "part_bases", "phonetic", "skeleton",
+           "variant_distance"]
 
 _PUNCT = re.compile(r"[\u2018\u2019'`´\.]")
 _SEP = re.compile(r"[^a-z0-9]+")
@@ -34,6 +35,35 @@ def admin_base(key: str) -> str | None:
     """
     head, _, last = key.rpartition(" ")
     return head if head and last in ADMIN_WORDS else None
+
+
+# Words before a name that pick a part of the place or the area around it ("North Dallas", "Greater Mumbai").
+_PART_WORDS = re.compile(r"^(?:greater|metropolitan|metro|downtown|inner|outer|upper|lower|central|"
+                         r"(?:north|south)(?: ?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?) (?=\S)")
+# Words after a name for a natural or built feature that is usually named after the town at or in it
+# ("Swat Valley", "Mahim Bay", "Da Nang International Airport").
+_FEATURE_WORDS = re.compile(r" (?:valley|delta|basin|bay|harbou?r|lake|river|island|islands|mountains|hills|"
+                            r"canal|(?:international )?airport)$")
+
+
+def part_bases(key: str) -> list[str]:
+    """Return the names that a part or feature of a place, as written, stands on; [] when there is none.
+
+    A fallback for names the gazetteer lacks: the town or area it names lies at, in or around the place meant.
+
+    >>> part_bases("greater mumbai"), part_bases("swat valley"), part_bases("fort hood")
+    (['mumbai'], ['swat'], [])
+    >>> part_bases("north side")
+    ['side']
+    """
+    out = []
+    head = _PART_WORDS.sub("", key)
+    if head != key:
+        out.append(head)
+    tail = _FEATURE_WORDS.sub("", key)
+    if tail != key:
+        out.append(tail)
+    return [b for b in out if len(b) >= 3]
 
 
 def adjective_bases(key: str) -> list[str]:

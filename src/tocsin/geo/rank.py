@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from tocsin.geo.distance import distance_km
 from tocsin.geo.gazetteer import AREA_CODES, Entry, Gazetteer
-from tocsin.geo.names import adjective_bases, admin_base, fold
+from tocsin.geo.names import adjective_bases, admin_base, fold, part_bases
 from tocsin.geo.recognize import Mention
 from tocsin.geo.states import REGION_ABBREVIATIONS
 
@@ -163,6 +163,11 @@ def _candidates(
             scored = [(e, _prior(e, 0)) for base in adjective_bases(mention.key) for e in gazetteer.lookup(base)
                       if e.fcode in ADJECTIVE_CODES]
         slipped: dict[int, str] = {}
+        if not scored:  # "Greater Mumbai", "Swat Valley": a part of a place, or a feature named after it
+            for part in part_bases(mention.key):
+                found = gazetteer.lookup(part, limit=50)
+                scored.extend((e, _prior(e, 1)) for e in found)
+                slipped.update((e.id, part) for e in found if e.id not in slipped)
         if not scored:
             for variant, dist in gazetteer.variants(mention.key)[:8]:
                 found = gazetteer.lookup(variant, limit=50)
@@ -210,7 +215,8 @@ def _unsupported_slips(slots: list[_Slot]) -> set[int]:
 
     A name missing from the gazetteer is often a village spelt another way (Diabaly for Diabali), but as often a
     place the gazetteer lacks, whose nearest spelling is some far town (a Kenyan village read as one in Ivory
-    Coast). A reading found only as a variant is kept when the article has no other place to judge it by; else
+    Coast). The same holds for a part of a name ("North Side" is no town Side in Turkey). A reading found only
+    as a variant or a part is kept when the article has no other place to judge it by; else
     only when another place of the article lies in its country and, for a town in a country whose places the
     article locates, in its first-level region or within SLIP_KM of it. A country's name with a slip (Britian)
     is kept when the lengths agree. No reading is better than a wrong one: an alert placed in another country
@@ -221,8 +227,9 @@ def _unsupported_slips(slots: list[_Slot]) -> set[int]:
     for k, key, e in readings:
         if e.id not in slots[k].slipped:
             continue
-        if e.fcode == "PCLI":
-            if abs(len(slots[k].slipped[e.id]) - len(key)) > 2:
+        found_as = slots[k].slipped[e.id]
+        if e.fcode == "PCLI" and found_as not in key:  # a respelt country name
+            if abs(len(found_as) - len(key)) > 2:
                 out.add(k)
             continue
         others = [o for j, okey, o in readings if okey != key and o.id not in slots[j].slipped]
