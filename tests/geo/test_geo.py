@@ -485,3 +485,25 @@ def test_geo_part_or_feature_of_a_place(text: str, names: list[str], name: str, 
     # story (Side is a town in Turkey).
     got = _resolve_names(text, names)[name]
     assert (got["country"] if got else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "name", "cc", "near"),
+    [
+        ("Cruise ships returned to St. Kitts and Nevis this winter.", ["St. Kitts and Nevis"], "St. Kitts and Nevis",
+         "KN", None),
+        ("Deputies in Platte Co., Nebraska, closed the highway.", ["Platte Co.", "Nebraska"], "Platte Co.", "US",
+         (41.43, -97.37)),  # Columbus, the county seat
+        ("Boaters crowded Lake Hartwell, on the Georgia line, over the holiday.", ["Lake Hartwell", "Georgia"],
+         "Lake Hartwell", "US", (34.35, -82.93)),  # Hartwell, Georgia
+        ("Troops were sent to Jammu and Kashmir after clashes in Srinagar, India.",
+         ["Jammu and Kashmir", "Srinagar", "India"], "Jammu and Kashmir", "IN", None),
+    ],
+    ids=["saint", "county-abbreviation", "lake-named-after-town", "two-parts"],
+)
+def test_geo_abbreviated_and_composite_names(text: str, names: list[str], name: str, cc: str,
+                                             near: tuple[float, float] | None) -> None:
+    got = _resolve_names(text, names)[name]
+    assert got is not None and got["country"] == cc
+    if near is not None:
+        assert distance_km(float(str(got["lat"])), float(str(got["lon"])), *near) < 60

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from tocsin.geo.distance import distance_km
 from tocsin.geo.gazetteer import AREA_CODES, Entry, Gazetteer
-from tocsin.geo.names import adjective_bases, admin_base, fold, part_bases
+from tocsin.geo.names import adjective_bases, admin_base, expanded, feature_bases, fold, part_bases
 from tocsin.geo.recognize import Mention
 from tocsin.geo.states import REGION_ABBREVIATIONS
 
@@ -156,7 +156,10 @@ def _candidates(
         scored = [(e, _prior(e, 0)) for e in _fixed(gazetteer, mention)]
         if not scored:
             scored = [(e, _prior(e, 0)) for e in gazetteer.lookup(mention.key)]
-        base = admin_base(mention.key)
+        longer = expanded(mention.key)
+        if not scored and longer:  # "St. Kitts and Nevis", "Platte Co."
+            scored = [(e, _prior(e, 0)) for e in gazetteer.lookup(longer)]
+        base = admin_base(longer or mention.key)
         if not scored and base:  # "Akita Prefecture": the area called Akita
             scored = [(e, _prior(e, 0)) for e in gazetteer.lookup(base) if e.fcode in ("ADM1", "ADM2", "ADM3")]
         if not scored:  # "Transnistrian", "Iowans": an adjective or people's name stands for its area
@@ -164,8 +167,10 @@ def _candidates(
                       if e.fcode in ADJECTIVE_CODES]
         slipped: dict[int, str] = {}
         if not scored:  # "Greater Mumbai", "Swat Valley": a part of a place, or a feature named after it
-            for part in part_bases(mention.key):
-                found = gazetteer.lookup(part, limit=50)
+            bases = [(part, False) for part in part_bases(mention.key)]
+            bases += [(part, True) for part in feature_bases(mention.key)]
+            for part, feature in bases:
+                found = [e for e in gazetteer.lookup(part, limit=50) if not (feature and e.fcode in ("ADM1", "PCLI"))]
                 scored.extend((e, _prior(e, 1)) for e in found)
                 slipped.update((e.id, part) for e in found if e.id not in slipped)
         if not scored:
