@@ -507,3 +507,9 @@ def test_geo_abbreviated_and_composite_names(text: str, names: list[str], name: 
     assert got is not None and got["country"] == cc
     if near is not None:
         assert distance_km(float(str(got["lat"])), float(str(got["lon"])), *near) < 60
+
+
+def test_geo_initialism_is_the_place_named_in_full() -> None:
+    text = "Rain flooded freeways across Los Angeles on Monday, and L.A. schools closed early."
+    got = _resolve_names(text, ["Los Angeles", "L.A."])
+    assert got["L.A."] is not None and got["L.A."]["geonameid"] == got["Los Angeles"]["geonameid"]  # type: ignore[index]

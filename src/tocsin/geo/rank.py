@@ -203,6 +203,7 @@ def resolve_mentions(
     """Resolve every mention using the whole text; ``focus`` lists country codes known otherwise (demonyms)."""
     cache: dict[str, tuple[list[Entry], list[float], dict[int, str]]] = {}
     slots = [_candidates(gazetteer, text, m, cache) for m in mentions]
+    _initialisms(slots)
     _link(text, slots)
     _sentence_peers(text, slots)
     _add_support(slots)
@@ -250,6 +251,30 @@ def _unsupported_slips(slots: list[_Slot]) -> set[int]:
         if not any(o.admin1 == e.admin1 or distance_km(o.lat, o.lon, e.lat, e.lon) < SLIP_KM for o in located):
             out.add(k)
     return out
+
+
+_INITIALISM = re.compile(r"(?:[A-Z]\.){2,4}|[A-Z]{2,4}")
+
+
+def _initialisms(slots: list[_Slot]) -> None:
+    """Read an initialism ("L.A.") as the place of the article whose full name it abbreviates (Los Angeles).
+
+    A story names a place in full and then by its initials; the gazetteer knows few initialisms, and those it
+    knows are mostly villages that happen to have a two-letter name (La in Burkina Faso).
+    """
+    full: dict[str, _Slot] = {}
+    for slot in slots:
+        words = slot.mention.text.split()
+        if len(words) >= 2 and slot.cands and all(w[:1].isupper() for w in words):
+            full.setdefault("".join(w[0] for w in words), slot)
+    if not full:
+        return
+    for slot in slots:
+        if _INITIALISM.fullmatch(slot.mention.text):
+            source = full.get(slot.mention.text.replace(".", ""))
+            if source is not None and source.mention.key != slot.mention.key:
+                slot.cands, slot.priors, slot.slipped = source.cands, list(source.priors), source.slipped
+                slot.extra = [0.0] * len(slot.cands)
 
 
 def _one_sense(slots: list[_Slot]) -> None:
