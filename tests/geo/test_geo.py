@@ -513,3 +513,15 @@ def test_geo_initialism_is_the_place_named_in_full() -> None:
     text = "Rain flooded freeways across Los Angeles on Monday, and L.A. schools closed early."
     got = _resolve_names(text, ["Los Angeles", "L.A."])
     assert got["L.A."] is not None and got["L.A."]["geonameid"] == got["Los Angeles"]["geonameid"]  # type: ignore[index]
+
+
+def test_geo_country_outranks_its_namesake_region() -> None:
+    text = "Farmers in Taiwan culled chickens after the outbreak spread from Taichung."
+    got = _resolve_names(text, ["Taiwan", "Taichung"])["Taiwan"]
+    assert got is not None and got["feature_code"] == "PCLI"
+
+
+def test_geo_elided_noun_of_a_coordination() -> None:
+    text = "Coffee prices rose across Central and South America this year."
+    got = _resolve_names(text, ["Central", "South America"])["Central"]
+    assert got is not None and got["name"] == "Central America"

@@ -92,15 +92,19 @@ def _town_over_area(cands: list[Entry], priors: list[float], area_cue: bool) -> 
     district code). Only a town that goes by that main name and is big enough to name a region counts (a hamlet
     called Wales or Delaware, or a suburb with the alternate name Illinois, does not make the region a town). The
     country's capital counts wherever the region lies: news names a capital far more often than a namesake region
-    of its country (Washington), and an article about the region says so with its other places.
+    of its country (Washington), and an article about the region says so with its other places. A region named
+    like its own country (the province of Taiwan, Panamá province) likewise gives way to the country.
     """
     towns = [e for e in cands if e.fcode.startswith("PPL") and e.main and (e.pop >= TOWN_NAMES_AREA_POP or
                                                                             e.fcode != "PPL")]
+    countries = {e.cc for e in cands if e.fcode == "PCLI"}
     for k, e in enumerate(cands):
         if e.fcode not in ("ADM1", "ADM2", "ADM3"):
             continue
         if area_cue:
             priors[k] += 3.0
+        elif e.cc in countries:  # Taiwan, Panama: a region named like its own country is meant when said so
+            priors[k] -= FEATURE_BONUS[e.fcode] + 1.0
         elif any(t.cc == e.cc and (t.fcode == "PPLC" or (e.fcode == "ADM1" and t.admin1 == e.admin1)
                                    or distance_km(t.lat, t.lon, e.lat, e.lon) < 250) for t in towns[:10]):
             priors[k] -= FEATURE_BONUS[e.fcode] + 1.0
@@ -149,6 +153,12 @@ _AREA_CUE = re.compile(r"^\s+(?:region|province|state|county|district|governorat
                        r"(?:region|province|state|county|district|governorate|prefecture) of\s+$", re.IGNORECASE)
 
 
+# A qualifier whose noun is left to the next name of a coordination: "Central and South America".
+_QUALIFIERS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+                         "upper", "lower"})
+_ELIDED = re.compile(r"\s+(?:and|or|&)\s+[A-Z][a-z]+\s+([A-Z][a-z]+)\b")
+
+
 def _candidates(
     gazetteer: Gazetteer, text: str, mention: Mention, cache: dict[str, tuple[list[Entry], list[float], dict[int, str]]]
 ) -> _Slot:
@@ -186,6 +196,10 @@ def _candidates(
         cache[mention.key] = ([e for e, _ in scored], [p for _, p in scored], slipped)
     cands, priors, slipped_ids = cache[mention.key]
     priors = list(priors)
+    elided = _ELIDED.match(text, mention.end) if mention.key in _QUALIFIERS else None
+    whole = gazetteer.lookup(f"{mention.key} {fold(elided.group(1))}") if elided else []
+    if whole:  # "Central and South America": Central America
+        cands, priors, slipped_ids = whole, [_prior(e, 0) for e in whole], {}
     area = bool(_AREA_CUE.search(text[mention.end : mention.end + 15]) or
                 _AREA_CUE.search(text[max(0, mention.start - 25) : mention.start]))
     town = not area and bool(_TOWN_CUE.search(text[max(0, mention.start - 25) : mention.start]))
