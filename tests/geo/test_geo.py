@@ -525,3 +525,9 @@ def test_geo_elided_noun_of_a_coordination() -> None:
     text = "Coffee prices rose across Central and South America this year."
     got = _resolve_names(text, ["Central", "South America"])["Central"]
     assert got is not None and got["name"] == "Central America"
+
+
+def test_geo_a_name_in_a_list_takes_the_kind_of_its_list() -> None:
+    text = "Salmonella cases were reported in Oregon, Utah, Washington and Idaho this spring."
+    got = _resolve_names(text, ["Oregon", "Utah", "Washington", "Idaho"])["Washington"]
+    assert got is not None and got["feature_code"] == "ADM1"

@@ -48,6 +48,7 @@ OFFSET_W = 6.0
 SUPPORT_W = 2.0
 SIBLING_W = 3.0
 LOCAL_W = 2.0
+LIST_W = 6.0
 # Where a sentence ends: a full stop, question or exclamation mark before a space, or a line break.
 _SENTENCE_END = re.compile(r"[.!?][\"')\u201d]?\s+(?=[\"'\u201c(]?[A-Z0-9])|\n+")
 TOWN_NAMES_AREA_POP = 10_000
@@ -128,6 +129,7 @@ class _Slot:
     anchor: int | None = None
     parent: int | None = None
     peers: tuple[int, ...] = ()  # the other mentions of the same sentence
+    mates: tuple[int, ...] = ()  # the other names of the list it stands in ("Utah, Washington and Wyoming")
     in_list: bool = False  # "X, Y" stands inside a longer list of places joined by commas and "and"
     parent_admin: tuple[str, str] | None = None
     kind_cued: bool = False  # "the city of X", "X region": the text itself says which kind of place is meant
@@ -220,6 +222,7 @@ def resolve_mentions(
     _initialisms(slots)
     _link(text, slots)
     _sentence_peers(text, slots)
+    _list_mates(text, slots)
     _add_support(slots)
     for slot in slots:
         _choose(slot, [0.0] * len(slot.cands))
@@ -465,17 +468,7 @@ def _score_slot(
     if not slot.cands:
         return
     countries, admins, kinds = context.countries, context.admins, context.kinds
-    own_c: dict[str, float] = collections.defaultdict(float)
-    own_a: dict[tuple[str, str], float] = collections.defaultdict(float)
-    own_k: dict[tuple[str, str], float] = collections.defaultdict(float)
-    own_p: dict[int, float] = collections.defaultdict(float)
-    for cc, adm, kind, w, pid in context.by_key[slot.mention.key]:
-        own_p[pid] += w
-        own_c[cc] += w
-        if adm:
-            own_a[adm] += w
-        if kind:
-            own_k[kind] += w
+    own_c, own_a, own_k, own_p = _own_readings(context, slot.mention.key)
     total_c = sum(countries.values()) - sum(own_c.values())
     total_a = sum(admins.values()) - sum(own_a.values())
     others = [(lat, lon, w, pid) for key, lat, lon, w, pid in points if key != slot.mention.key][:25]
@@ -503,8 +496,28 @@ def _score_slot(
         kind = _kind(e)
         if kind and total_c > 0:
             c += SIBLING_W * (kinds[kind] - own_k[kind] - same) / total_c
+        if kind and slot.mates:
+            c += LIST_W * sum(_kind_of(slots[j]) == kind for j in slot.mates) / len(slot.mates)
         ctx.append(c)
     _choose(slot, ctx)
+
+
+def _own_readings(context: _Context, key: str) -> tuple[
+    dict[str, float], dict[tuple[str, str], float], dict[tuple[str, str], float], dict[int, float]
+]:
+    """The weight that the mentions of name ``key`` themselves put on countries, regions, kinds and places."""
+    own_c: dict[str, float] = collections.defaultdict(float)
+    own_a: dict[tuple[str, str], float] = collections.defaultdict(float)
+    own_k: dict[tuple[str, str], float] = collections.defaultdict(float)
+    own_p: dict[int, float] = collections.defaultdict(float)
+    for cc, adm, kind, w, pid in context.by_key[key]:
+        own_p[pid] += w
+        own_c[cc] += w
+        if adm:
+            own_a[adm] += w
+        if kind:
+            own_k[kind] += w
+    return own_c, own_a, own_k, own_p
 
 
 def _parent_and_anchor(slots: list[_Slot], slot: _Slot) -> tuple[Entry | None, Entry | None]:
@@ -534,6 +547,20 @@ def _local_countries(i: int, slots: list[_Slot]) -> dict[str, float]:
     return out
 
 
+def _list_mates(text: str, slots: list[_Slot]) -> None:
+    """Record, for each mention, the other names of the list of names it stands in (joined by commas, "and")."""
+    groups: list[list[int]] = []
+    for k in range(len(slots)):
+        if k and _LIST_GAP.fullmatch(text[slots[k - 1].mention.end : slots[k].mention.start]):
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    for group in groups:
+        if len(group) > 2:  # two names with a comma between them are as often a place and its parent
+            for k in group:
+                slots[k].mates = tuple(j for j in group if j != k)
+
+
 def _sentence_peers(text: str, slots: list[_Slot]) -> None:
     """Record, for each mention, the other mentions of its sentence."""
     bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text) + 1]
@@ -543,6 +570,11 @@ def _sentence_peers(text: str, slots: list[_Slot]) -> None:
         members[n].append(k)
     for k, slot in enumerate(slots):
         slot.peers = tuple(j for j in members[sentence[k]] if j != k)
+
+
+def _kind_of(slot: _Slot) -> tuple[str, str] | None:
+    """The kind of a mention's current reading (None without one)."""
+    return _kind(slot.cands[slot.best]) if slot.cands else None
 
 
 def _nearness(lat: float, lon: float, others: list[tuple[float, float, float, int]]) -> float:
