@@ -531,3 +531,8 @@ def test_geo_a_name_in_a_list_takes_the_kind_of_its_list() -> None:
     text = "Salmonella cases were reported in Oregon, Utah, Washington and Idaho this spring."
     got = _resolve_names(text, ["Oregon", "Utah", "Washington", "Idaho"])["Washington"]
     assert got is not None and got["feature_code"] == "ADM1"
+
+
+def test_geo_country_point_is_not_its_capital() -> None:
+    myanmar = gz.load().country("MM")
+    assert myanmar is not None and distance_km(myanmar.lat, myanmar.lon, 19.75, 96.1) > 100  # Naypyidaw
