@@ -536,3 +536,9 @@ def test_geo_a_name_in_a_list_takes_the_kind_of_its_list() -> None:
 def test_geo_country_point_is_not_its_capital() -> None:
     myanmar = gz.load().country("MM")
     assert myanmar is not None and distance_km(myanmar.lat, myanmar.lon, 19.75, 96.1) > 100  # Naypyidaw
+
+
+@needs_model
+def test_geo_unambiguous_region_abbreviation_stands_alone() -> None:
+    places = _places("Bushfires burned across NSW on Sunday, and crews from Sydney were sent west.", model=True)
+    assert ("NSW", "AU", "ADM1") in {(p.text, p.country, p.feature_code) for p in places}

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from tocsin.geo.gazetteer import Gazetteer
 from tocsin.geo.names import fold
-from tocsin.geo.states import AP_STATES, REGION_ABBREVIATIONS
+from tocsin.geo.states import AP_STATES, REGION_ABBREVIATIONS, STANDALONE_ABBREVIATIONS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -111,7 +111,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, dateline: tuple[int, int] |
 
 def _demonyms_and_abbreviations(toks: list[_Tok], found: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """Demonyms ("Malian", "Iowans": toponyms in adjectival form), AP state abbreviations after a comma, and
-    states written as dotted initials anywhere ("in S.C.")."""
+    states written as dotted initials or an unambiguous abbreviation anywhere ("in S.C.", "in NSW")."""
     covered = {m.start for m in found}
     extra = []
     for i, tok in enumerate(toks):
@@ -120,7 +120,8 @@ def _demonyms_and_abbreviations(toks: list[_Tok], found: list[Mention], gazettee
         key = fold(tok.text)
         if key and gazetteer.demonym(key):
             extra.append(Mention(tok.start, tok.end, tok.text, key, ner=tok.ent or None))
-        elif tok.text in REGION_ABBREVIATIONS and ((i > 0 and toks[i - 1].text == ",") or _initials(tok.text)):
+        elif tok.text in REGION_ABBREVIATIONS and ((i > 0 and toks[i - 1].text == ",") or _initials(tok.text)
+                                                   or tok.text in STANDALONE_ABBREVIATIONS):
             extra.append(Mention(tok.start, tok.end, tok.text, key, cue=True))
     return extra
 
