@@ -542,3 +542,24 @@ def test_geo_country_point_is_not_its_capital() -> None:
 def test_geo_unambiguous_region_abbreviation_stands_alone() -> None:
     places = _places("Bushfires burned across NSW on Sunday, and crews from Sydney were sent west.", model=True)
     assert ("NSW", "AU", "ADM1") in {(p.text, p.country, p.feature_code) for p in places}
+
+
+@needs_model
+def test_geo_county_named_in_an_office_is_a_place() -> None:
+    text = "The driver was identified by the Lexington County Coroner's Office as a man of 38."
+    assert "Lexington County" in {p.text for p in _places(text, model=True) if p.lat is not None}
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("South Ossetian leaders met envoys in Moscow on Monday.", "South Ossetian", None),
+        ("Democrats and Republicans argued while Christians prayed.", None, "Christians"),
+    ],
+    ids=["area-adjective", "faith-is-no-hamlet"],
+)
+def test_geo_peoples_names(text: str, present: str | None, absent: str | None) -> None:
+    found = {p.text for p in _places(text, model=True) if p.lat is not None}
+    assert present is None or present in found
+    assert absent is None or absent not in found

@@ -12,8 +12,8 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
-from tocsin.geo.gazetteer import Gazetteer
-from tocsin.geo.names import fold
+from tocsin.geo.gazetteer import AREA_CODES, Gazetteer
+from tocsin.geo.names import adjective_bases, fold
 from tocsin.geo.states import AP_STATES, REGION_ABBREVIATIONS, STANDALONE_ABBREVIATIONS
 
 if TYPE_CHECKING:
@@ -181,11 +181,20 @@ def _keep(mention: Mention, toks: list[_Tok], i: int, width: int, lower_words: s
         return False
     if width == 1 and i > 0 and _name_before(toks[i - 1], gazetteer):
         return False  # "Amadou Toumani Toure": the end of a longer proper name
-    if first.ent in ("GPE", "LOC", "FAC", "NORP") or mention.cue:
+    if first.ent in ("GPE", "LOC", "FAC") or mention.cue:
         return True
-    if first.ent in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
+    if first.ent == "ORG" and _county(mention, gazetteer):
+        return True  # "the Douglas County Sheriff's Office": a county's office names where it serves
+    # a people or a faith that some hamlet is named after ("Christians", an alternate name of Christiansø)
+    if first.ent in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
         return _strong_place(mention, gazetteer)
     return True
+
+
+def _county(mention: Mention, gazetteer: Gazetteer) -> bool:
+    """A name written with its kind word, "County" or "Parish", that names a county of the gazetteer."""
+    return mention.key.endswith((" county", " parish")) and any(
+        e.fcode == "ADM2" for e in gazetteer.lookup(mention.key, limit=20))
 
 
 def _name_before(prev: _Tok, gazetteer: Gazetteer) -> bool:
@@ -208,16 +217,29 @@ def _is_country_alias(key: str, gazetteer: Gazetteer) -> bool:
     return any(e.fcode == "PCLI" for e in gazetteer.lookup(key, limit=3))
 
 
+def _area_adjective(key: str, gazetteer: Gazetteer) -> bool:
+    """An adjective or people's name of a country, region or large area that no place is named ("Abkhaz")."""
+    if gazetteer.has(key):
+        return False
+    return any(e.fcode in ("PCLI", "ADM1", "CONT") or e.fcode in AREA_CODES
+               for base in adjective_bases(key) for e in gazetteer.lookup(base, limit=20))
+
+
 def _entity_mentions(doc: Doc, found: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
-    """GPE/LOC/FAC entities that no gazetteer match covers: kept for fuzzy resolution."""
+    """GPE/LOC entities that no gazetteer match covers, kept for fuzzy resolution; NORP entities that are the
+    adjective of an area (single-word country demonyms are found with the tokens)."""
     covered = [(m.start, m.end) for m in found]
     extra = []
     for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC"):
+        if ent.label_ not in ("GPE", "LOC", "NORP"):
             continue
         if any(s < ent.end_char and ent.start_char < e for s, e in covered):
             continue
         key = fold(ent.text)
+        if ent.label_ == "NORP":  # "Sri Lankan", "South Ossetians", "Abkhaz": a people's or area's adjective
+            if " " in key and gazetteer.demonym(key) or _area_adjective(key, gazetteer):
+                extra.append(Mention(ent.start_char, ent.end_char, ent.text, key, ner=ent.label_))
+            continue
         if not key or key in NOT_PLACES or gazetteer.demonym(key):
             continue
         cue = ent.start > 0 and doc[ent.start - 1].lower_ in STRONG_CUES
