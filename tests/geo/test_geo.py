@@ -563,3 +563,16 @@ def test_geo_peoples_names(text: str, present: str | None, absent: str | None) -
     found = {p.text for p in _places(text, model=True) if p.lat is not None}
     assert present is None or present in found
     assert absent is None or absent not in found
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Vandals hit a church on Sunday. BEIRUT: Unknown men removed the doors of a shrine.", "BEIRUT"),
+        ("Promising to make Russia an EU member, the candidate won few votes.", "EU"),
+    ],
+    ids=["dateline-in-capitals", "union-code"],
+)
+def test_geo_short_or_capitalised_place_names_are_found(text: str, name: str) -> None:
+    assert name in {p.text for p in _places(text, model=True) if p.lat is not None}

@@ -163,7 +163,7 @@ def _cue_before(toks: list[_Tok], i: int) -> bool:
 
 def _keep(mention: Mention, toks: list[_Tok], i: int, width: int, lower_words: set[str], gazetteer: Gazetteer) -> bool:
     """The accident filter: False for names that are places only by accident in this text."""
-    if mention.dateline:
+    if mention.dateline or _dateline_like(mention, toks, i + width):
         return True
     first = toks[i]
     if mention.text.isupper() and len(mention.text) <= 3 and not _is_country_alias(mention.key, gazetteer):
@@ -197,6 +197,12 @@ def _county(mention: Mention, gazetteer: Gazetteer) -> bool:
         e.fcode == "ADM2" for e in gazetteer.lookup(mention.key, limit=20))
 
 
+def _dateline_like(mention: Mention, toks: list[_Tok], after: int) -> bool:
+    """A name in capitals before a colon or dash, as a story's dateline is written ("BEIRUT: ...")."""
+    return (len(mention.text) > 3 and mention.text.isupper() and after < len(toks)
+            and toks[after].text in (":", "-", "\u2013", "\u2014", "--"))
+
+
 def _name_before(prev: _Tok, gazetteer: Gazetteer) -> bool:
     """A capitalised word before the match that is no place, cue or title word: the match ends a longer name."""
     word = prev.text.lower()
@@ -208,13 +214,16 @@ def _name_before(prev: _Tok, gazetteer: Gazetteer) -> bool:
 
 
 def _strong_place(mention: Mention, gazetteer: Gazetteer) -> bool:
-    """A name whose best reading is a country, a region or a town of some size."""
+    """A name whose best reading is a continent, a union or region of countries, a country, a first-level
+    region or a town of some size."""
     best = gazetteer.lookup(mention.key, limit=1)
-    return bool(best) and (best[0].fcode in ("PCLI", "ADM1", "PPLC") or best[0].pop >= 20_000)
+    return bool(best) and (best[0].fcode in ("CONT", "RGN", "PCLI", "ADM1", "PPLC") or best[0].pop >= 20_000
+                           or _is_country_alias(mention.key, gazetteer))
 
 
 def _is_country_alias(key: str, gazetteer: Gazetteer) -> bool:
-    return any(e.fcode == "PCLI" for e in gazetteer.lookup(key, limit=3))
+    """A short code that names a country or a union of countries ("UK", "EU")."""
+    return any(e.fcode in ("PCLI", "RGN") for e in gazetteer.lookup(key, limit=10))
 
 
 def _area_adjective(key: str, gazetteer: Gazetteer) -> bool:
