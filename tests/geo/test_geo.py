@@ -576,3 +576,10 @@ def test_geo_peoples_names(text: str, present: str | None, absent: str | None) -
 )
 def test_geo_short_or_capitalised_place_names_are_found(text: str, name: str) -> None:
     assert name in {p.text for p in _places(text, model=True) if p.lat is not None}
+
+
+@needs_model
+def test_geo_titles_and_months_written_short_are_no_places() -> None:
+    found = {p.text for p in _places("Gov. Smith and Rep. Jones met on Jan. 5 in Lagos.", model=True)
+             if p.lat is not None}
+    assert found == {"Lagos"}

@@ -33,6 +33,7 @@ CONNECTORS = frozenset({"of", "de", "du", "des", "la", "le", "al", "el", "upon",
 TITLES = frozenset({"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "president", "judge",
                     "mayor", "minister", "prof", "rev", "capt", "cpl", "pvt", "maj", "officer", "coach", "sheriff",
                     "deputy", "chief", "saint", "st", "lord", "sir", "king", "queen", "prince", "pope"})
+MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 # Capitalised words that name a place somewhere but almost never do in English news.
 NOT_PLACES = frozenset("""
 january february march april may june july august september october november december monday tuesday wednesday
@@ -170,6 +171,8 @@ def _keep(mention: Mention, toks: list[_Tok], i: int, width: int, lower_words: s
         return False
     if width == 1 and (mention.key in NOT_PLACES or mention.key.lower() in lower_words):
         return False
+    if width == 1 and mention.text.endswith(".") and (mention.key in TITLES or mention.key in MONTH_ABBREVIATIONS):
+        return False  # "Gov.", "Rep.", "Jan.": a title or a month, whatever town shares the letters
     if i > 0 and fold(toks[i - 1].text) in TITLES:
         return False
     after = toks[i + width : i + width + 2]
