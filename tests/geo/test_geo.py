@@ -583,3 +583,14 @@ def test_geo_titles_and_months_written_short_are_no_places() -> None:
     found = {p.text for p in _places("Gov. Smith and Rep. Jones met on Jan. 5 in Lagos.", model=True)
              if p.lat is not None}
     assert found == {"Lagos"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Lawyers marched from Lahore, in Punjab, to the capital, Islamabad, on Monday.",
+     "Lawyers marched from Lahore, in Punjab, to Islamabad, the capital, on Monday."],
+    ids=["capital-before", "capital-after"],
+)
+def test_geo_the_capital_cue_picks_the_capital(text: str) -> None:
+    got = _resolve_names(text, ["Lahore", "Punjab", "Islamabad"])["Islamabad"]
+    assert got is not None and got["feature_code"] == "PPLC"

@@ -151,6 +151,9 @@ def _fixed(gazetteer: Gazetteer, mention: Mention) -> list[Entry]:
 
 # "the city of X", "the town of X": the text says which kind of place it means.
 _TOWN_CUE = re.compile(r"\b(?:city|town|village|port|capital) of\s+$", re.IGNORECASE)
+# "the capital, Islamabad", "the provincial capital Kandahar", "Gao, the regional capital": a capital is meant.
+_CAPITAL_BEFORE = re.compile(r"\bcapital,?\s+$", re.IGNORECASE)
+_CAPITAL_AFTER = re.compile(r"^,\s+(?:the|its|a)\s+(?:[\w-]+\s+){0,2}?capital\b", re.IGNORECASE)
 _AREA_CUE = re.compile(r"^\s+(?:region|province|state|county|district|governorate|prefecture|department)\b|"
                        r"(?:region|province|state|county|district|governorate|prefecture) of\s+$", re.IGNORECASE)
 
@@ -161,41 +164,46 @@ _QUALIFIERS = frozenset({"north", "south", "east", "west", "central", "northern"
 _ELIDED = re.compile(r"\s+(?:and|or|&)\s+[A-Z][a-z]+\s+([A-Z][a-z]+)\b")
 
 
+def _lookup(gazetteer: Gazetteer, mention: Mention) -> tuple[list[Entry], list[float], dict[int, str]]:
+    """The candidates of a name with their priors, and those found only as a variant or a part of the name."""
+    scored = [(e, _prior(e, 0)) for e in _fixed(gazetteer, mention)]
+    if not scored:
+        scored = [(e, _prior(e, 0)) for e in gazetteer.lookup(mention.key)]
+    longer = expanded(mention.key)
+    if not scored and longer:  # "St. Kitts and Nevis", "Platte Co."
+        scored = [(e, _prior(e, 0)) for e in gazetteer.lookup(longer)]
+    base = admin_base(longer or mention.key)
+    if not scored and base:  # "Akita Prefecture": the area called Akita
+        scored = [(e, _prior(e, 0)) for e in gazetteer.lookup(base) if e.fcode in ("ADM1", "ADM2", "ADM3")]
+    if not scored:  # "Transnistrian", "Iowans": an adjective or people's name stands for its area
+        scored = [(e, _prior(e, 0)) for base in adjective_bases(mention.key) for e in gazetteer.lookup(base)
+                  if e.fcode in ADJECTIVE_CODES]
+    slipped: dict[int, str] = {}
+    if not scored:  # "Greater Mumbai", "Swat Valley": a part of a place, or a feature named after it
+        bases = [(part, False) for part in part_bases(mention.key)]
+        bases += [(part, True) for part in feature_bases(mention.key)]
+        for part, feature in bases:
+            found = [e for e in gazetteer.lookup(part, limit=50) if not (feature and e.fcode in ("ADM1", "PCLI"))]
+            scored.extend((e, _prior(e, 1)) for e in found)
+            slipped.update((e.id, part) for e in found if e.id not in slipped)
+    if not scored:
+        for variant, dist in gazetteer.variants(mention.key)[:8]:
+            found = gazetteer.lookup(variant, limit=50)
+            scored.extend((e, _prior(e, dist + 1)) for e in found)
+            slipped.update((e.id, variant) for e in found if e.id not in slipped)
+    if base is None:  # "Story, Marshall and Hardin": local news names counties without "County"
+        # the bare name is not the county's own name: its prior is that of an alternate name (no main bonus)
+        scored += [(e, _prior(e, 0) - MAIN_BONUS) for suffix in (" county", " parish") for e in
+                   gazetteer.lookup(mention.key + suffix) if e.fcode == "ADM2"]
+    scored = sorted(scored, key=lambda ep: -ep[1])[:TOP]
+    return [e for e, _ in scored], [p for _, p in scored], slipped
+
+
 def _candidates(
     gazetteer: Gazetteer, text: str, mention: Mention, cache: dict[str, tuple[list[Entry], list[float], dict[int, str]]]
 ) -> _Slot:
     if mention.key not in cache:
-        scored = [(e, _prior(e, 0)) for e in _fixed(gazetteer, mention)]
-        if not scored:
-            scored = [(e, _prior(e, 0)) for e in gazetteer.lookup(mention.key)]
-        longer = expanded(mention.key)
-        if not scored and longer:  # "St. Kitts and Nevis", "Platte Co."
-            scored = [(e, _prior(e, 0)) for e in gazetteer.lookup(longer)]
-        base = admin_base(longer or mention.key)
-        if not scored and base:  # "Akita Prefecture": the area called Akita
-            scored = [(e, _prior(e, 0)) for e in gazetteer.lookup(base) if e.fcode in ("ADM1", "ADM2", "ADM3")]
-        if not scored:  # "Transnistrian", "Iowans": an adjective or people's name stands for its area
-            scored = [(e, _prior(e, 0)) for base in adjective_bases(mention.key) for e in gazetteer.lookup(base)
-                      if e.fcode in ADJECTIVE_CODES]
-        slipped: dict[int, str] = {}
-        if not scored:  # "Greater Mumbai", "Swat Valley": a part of a place, or a feature named after it
-            bases = [(part, False) for part in part_bases(mention.key)]
-            bases += [(part, True) for part in feature_bases(mention.key)]
-            for part, feature in bases:
-                found = [e for e in gazetteer.lookup(part, limit=50) if not (feature and e.fcode in ("ADM1", "PCLI"))]
-                scored.extend((e, _prior(e, 1)) for e in found)
-                slipped.update((e.id, part) for e in found if e.id not in slipped)
-        if not scored:
-            for variant, dist in gazetteer.variants(mention.key)[:8]:
-                found = gazetteer.lookup(variant, limit=50)
-                scored.extend((e, _prior(e, dist + 1)) for e in found)
-                slipped.update((e.id, variant) for e in found if e.id not in slipped)
-        if base is None:  # "Story, Marshall and Hardin": local news names counties without "County"
-            # the bare name is not the county's own name: its prior is that of an alternate name (no main bonus)
-            scored += [(e, _prior(e, 0) - MAIN_BONUS) for suffix in (" county", " parish") for e in
-                       gazetteer.lookup(mention.key + suffix) if e.fcode == "ADM2"]
-        scored = sorted(scored, key=lambda ep: -ep[1])[:TOP]
-        cache[mention.key] = ([e for e, _ in scored], [p for _, p in scored], slipped)
+        cache[mention.key] = _lookup(gazetteer, mention)
     cands, priors, slipped_ids = cache[mention.key]
     priors = list(priors)
     elided = _ELIDED.match(text, mention.end) if mention.key in _QUALIFIERS else None
@@ -209,6 +217,11 @@ def _candidates(
     if town:  # "the city of Kharkiv": the town, not the region named after it
         for k, e in enumerate(cands):
             if e.fcode.startswith("PPL"):
+                priors[k] += 3.0
+    if (_CAPITAL_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
+            or _CAPITAL_AFTER.match(text[mention.end : mention.end + 40])):
+        for k, e in enumerate(cands):  # "the capital, Islamabad", "Gao, the regional capital": a capital
+            if e.fcode in ("PPLC", "PPLA"):
                 priors[k] += 3.0
     return _Slot(mention, cands, priors, slipped_ids, extra=[0.0] * len(cands), kind_cued=area or town)
 
