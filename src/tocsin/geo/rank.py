@@ -2,9 +2,10 @@
 
 Scores are hand-set and principled, not fitted: a prior (population, feature class, main name, how widely the
 place is named) plus context from the article (the countries and first-level regions the other toponyms, the
-demonyms and the dateline point to; nearness to the other places; "X, Y" and "X in Y" parents; distance phrases
-such as "about 15 km outside Bamako"). Context is recomputed a few times so that confident readings settle the
-ambiguous ones.
+demonyms and the dateline point to, and the countries of the mention's own sentence; nearness to the other
+places; "X, Y" and "X in Y" parents; the kind of the other names of a list; distance phrases such as "about 15 km
+outside Bamako"). Context is recomputed a few times so that confident readings settle the ambiguous ones. A
+reading found only as a spelling variant or a part of the name is kept only where it fits the article.
 """
 
 from __future__ import annotations
@@ -118,7 +119,7 @@ class _Slot:
     mention: Mention
     cands: list[Entry]
     priors: list[float]
-    slipped: dict[int, str]  # the candidates found only as spelling variants of the name: id -> variant
+    slipped: dict[int, str]  # candidates found only as a spelling variant or a part of the name: id -> that name
     best: int = 0
     conf: float = 0.0
     extra: list[float] = dataclasses.field(default_factory=list)
