@@ -99,6 +99,8 @@ ADMIN_VAGUE = {
 }
 # GeoNames' own country points where they differ from the Factbook's (6252001: the contiguous states' centre).
 COUNTRY_POINT = {"US": (39.76, -98.5)}
+# Below this area (km²) a country's centre may well be its capital (Singapore, Monaco).
+CITY_STATE_KM2 = 10_000
 DEMONYM_EXTRA = {
     "US": ["American", "Americans"],
     "GB": ["British", "Briton", "Britons"],
@@ -273,7 +275,9 @@ def _wof_row(builder: Builder, rec: dict[str, str]) -> None:
         "lat": float(rec["lat"]), "lon": float(rec["lon"]), "pop": pop,
     }
     if fcode == "PCLI":
-        builder.countries.setdefault(rec["country"], {})["wof_alts"] = _clean_alts(name, raw_alts, noisy=False)
+        country = builder.countries.setdefault(rec["country"], {})
+        country["wof_alts"] = _clean_alts(name, raw_alts, noisy=False)
+        country["wof_point"] = (row["lat"], row["lon"])  # WOF's label point: where maps write the name
         return
     if fcode == "ADM1":
         row["fcode"] = "ADM1"
@@ -426,7 +430,8 @@ def read_countries(builder: Builder, gnc: Path, ci: Path) -> None:
     for c in json.loads((gnc / "data" / "countries.json").read_text(encoding="utf-8")).values():
         cc = c["iso"]
         extra = info.get(cc, {})
-        lat, lon = COUNTRY_POINT.get(cc) or _factbook_point(extra) or _country_point(extra)
+        lat, lon = (COUNTRY_POINT.get(cc) or _factbook_point(extra) or builder.countries.get(cc, {}).get("wof_point")
+                    or _country_point(extra))
         if lat is None:
             lat, lon = _capital_point(builder, cc, c.get("capital"))
         alts = [c["name"]] + list(_lit(extra.get("altSpellings")) or []) + COUNTRY_EXTRA.get(cc, [])
@@ -443,11 +448,20 @@ def read_countries(builder: Builder, gnc: Path, ci: Path) -> None:
 
 
 def _factbook_point(data: dict[str, Any]) -> tuple[float, float] | None:
-    """The country's conventional centre (countryinfo's ``latlng``, the World Factbook's coordinates)."""
+    """The country's conventional centre (countryinfo's ``latlng``, the World Factbook's coordinates).
+
+    None where countryinfo gives the capital's point instead (Myanmar: Naypyidaw, where the Factbook has 22N
+    98E): a country-level event placed at the capital reads as an event in the capital. Who's On First's label
+    point stands in where there is one.
+    """
     point = _lit(data.get("latlng"))
-    if isinstance(point, list) and len(point) == 2:
-        return float(point[0]), float(point[1])
-    return None
+    if not (isinstance(point, list) and len(point) == 2):
+        return None
+    capital = _lit(data.get("capital_latlng"))
+    if (isinstance(capital, list) and len(capital) == 2 and (data.get("area") or 0) > CITY_STATE_KM2
+            and abs(float(point[0]) - float(capital[0])) < 0.01 and abs(float(point[1]) - float(capital[1])) < 0.01):
+        return None
+    return float(point[0]), float(point[1])
 
 
 def _lit(value: Any) -> Any:

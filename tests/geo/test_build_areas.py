@@ -57,3 +57,17 @@ def test_build_a_town_coded_to_a_far_region_is_left_out(build: ModuleType) -> No
     towns = [(40.0 + k * 0.1, 116.0, "10") for k in range(10)] + [(31.0, 94.0, "10")]
     towns += [(31.0 + k * 0.1, 92.0, "14") for k in range(10)]
     assert build._strays(towns) == {10}
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ({"latlng": [20.0, 96.0], "capital_latlng": [20.0, 96.0], "area": 600_000}, None),
+        ({"latlng": [22.0, 98.0], "capital_latlng": [20.0, 96.0], "area": 600_000}, (22.0, 98.0)),
+        ({"latlng": [1.3, 103.8], "capital_latlng": [1.3, 103.8], "area": 700}, (1.3, 103.8)),
+    ],
+    ids=["capital-given-for-country", "centre", "city-state"],
+)
+def test_build_country_point_is_not_its_capitals(build: ModuleType, data: dict[str, object],
+                                                 expected: tuple[float, float] | None) -> None:
+    assert build._factbook_point(data) == expected

@@ -402,3 +402,195 @@ def test_geo_a_town_and_the_region_named_after_it_keep_their_kinds() -> None:
     kinds = [place["feature_code"] if place else None for place in geo.resolve(text, spans)]
     assert kinds[0] is not None and kinds[0].startswith("PPL")  # type: ignore[union-attr]
     assert kinds[1] == "ADM1"
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "name", "cc", "fcode"),
+    [
+        ("Drought has hit farms in Georgia, Oklahoma, Pennsylvania and Ohio this summer.",
+         ["Georgia", "Oklahoma", "Pennsylvania", "Ohio"], "Oklahoma", "US", "ADM1"),
+        ("Aid convoys will go to Chad, Niger, Nigeria and Benin next month.",
+         ["Chad", "Niger", "Nigeria", "Benin"], "Niger", "NE", "PCLI"),
+    ],
+    ids=["states", "countries"],
+)
+def test_geo_list_of_peers_is_no_parent(text: str, names: list[str], name: str, cc: str, fcode: str) -> None:
+    # "Oklahoma, Pennsylvania" inside a list of states is two states, not a hamlet Oklahoma in Pennsylvania.
+    got = _resolve_names(text, names)[name]
+    assert got is not None and (got["country"], got["feature_code"]) == (cc, fcode)
+
+
+def test_geo_town_state_pairs_in_a_list_keep_their_parents() -> None:
+    text = "Flooding closed roads near Springfield, Illinois, and Columbus, Ohio, on Monday."
+    got = _resolve_names(text, ["Springfield", "Illinois", "Columbus", "Ohio"])["Springfield"]
+    assert got is not None and got["name"] == "Springfield" and got["feature_code"] == "PPL"
+    assert gz.load().get(int(str(got["geonameid"]))).admin1 == "IL"  # type: ignore[union-attr]
+
+
+def test_geo_a_place_is_no_evidence_for_itself() -> None:
+    # An Ohio town has "Mecca" among its alternate names; read for both names, it backed itself.
+    got = _resolve_names("Buses carried the pilgrims from Mecca to Medina after the prayers.", ["Mecca", "Medina"])
+    assert [g["country"] if g else None for g in got.values()] == ["SA", "SA"]
+
+
+@pytest.mark.parametrize(("village", "expected"), [("Silalei", None), ("Kapedoa", "KE")],
+                         ids=["slip-abroad-dropped", "slip-at-home-kept"])
+def test_geo_spelling_variant_must_fit_the_article(village: str, expected: str | None) -> None:
+    # A village the gazetteer lacks is not read as a town one slip away in Lithuania when the story is in Kenya.
+    text = f"Raiders burned homes in {village} and Marigat, in Kenya's Baringo County, police in Nairobi said."
+    got = _resolve_names(text, [village, "Marigat", "Kenya", "Baringo County", "Nairobi"])[village]
+    assert (got["country"] if got else None) == expected
+
+
+def test_geo_the_sentence_says_which_country() -> None:
+    # Chile is one country of eleven in the story, but the only other place in Santiago's sentence.
+    text = ("Flu cases rose in Brazil, Argentina, Peru, the Philippines, Japan, Spain, Turkey and Canada last week. "
+            "Mexico and the United States reported the most deaths. "
+            "In Chile, the health ministry in Santiago said 400 cases had been confirmed.")
+    names = ["Brazil", "Argentina", "Peru", "Philippines", "Japan", "Spain", "Turkey", "Canada", "Mexico",
+             "United States", "Chile", "Santiago"]
+    got = _resolve_names(text, names)["Santiago"]
+    assert got is not None and got["country"] == "CL" and got["feature_code"] == "PPLC"
+
+
+@pytest.mark.parametrize(("main", "support"), [(True, 3.0), (False, 0.0)], ids=["own-name", "alternate-name"])
+def test_geo_county_support_needs_the_towns_own_name(main: bool, support: float) -> None:
+    # A Maryland town that has "Jerusalem" for an alternate name lies in Washington County; a story naming
+    # Washington and Jerusalem is no story about that county.
+    from tocsin.geo import rank
+    from tocsin.geo.recognize import Mention
+
+    town = gz.Entry(1, "Funkstown", "PPL", "US", "MD", "Washington County", 39.6, -77.7, 900, 3, main=main)
+    capital = gz.Entry(2, "Washington", "PPLC", "US", "DC", "", 38.9, -77.0, 700_000, 50)
+    slots = [rank._Slot(Mention(0, 10, "Washington", "washington"), [capital], [0.0], {}, extra=[0.0]),
+             rank._Slot(Mention(20, 29, "Jerusalem", "jerusalem"), [town], [0.0], {}, extra=[0.0])]
+    rank._add_support(slots)
+    assert slots[1].extra == [support]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "name", "expected"),
+    [
+        ("Floods swept through the Swat Valley, in northern Pakistan, on Tuesday.", ["Swat Valley", "Pakistan"],
+         "Swat Valley", "PK"),
+        ("Traffic in Greater Manila slowed to a crawl as the typhoon neared the Philippines.",
+         ["Greater Manila", "Philippines"], "Greater Manila", "PH"),
+        ("Crews in Akron, Ohio, cleared snow on the Upper Side overnight.", ["Akron", "Ohio", "Upper Side"],
+         "Upper Side", None),
+    ],
+    ids=["valley", "greater", "part-abroad-dropped"],
+)
+def test_geo_part_or_feature_of_a_place(text: str, names: list[str], name: str, expected: str | None) -> None:
+    # A name the gazetteer lacks may be a part of a place or a feature named after it; the place must fit the
+    # story (Side is a town in Turkey).
+    got = _resolve_names(text, names)[name]
+    assert (got["country"] if got else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "name", "cc", "near"),
+    [
+        ("Cruise ships returned to St. Kitts and Nevis this winter.", ["St. Kitts and Nevis"], "St. Kitts and Nevis",
+         "KN", None),
+        ("Deputies in Platte Co., Nebraska, closed the highway.", ["Platte Co.", "Nebraska"], "Platte Co.", "US",
+         (41.43, -97.37)),  # Columbus, the county seat
+        ("Boaters crowded Lake Hartwell, on the Georgia line, over the holiday.", ["Lake Hartwell", "Georgia"],
+         "Lake Hartwell", "US", (34.35, -82.93)),  # Hartwell, Georgia
+        ("Troops were sent to Jammu and Kashmir after clashes in Srinagar, India.",
+         ["Jammu and Kashmir", "Srinagar", "India"], "Jammu and Kashmir", "IN", None),
+    ],
+    ids=["saint", "county-abbreviation", "lake-named-after-town", "two-parts"],
+)
+def test_geo_abbreviated_and_composite_names(text: str, names: list[str], name: str, cc: str,
+                                             near: tuple[float, float] | None) -> None:
+    got = _resolve_names(text, names)[name]
+    assert got is not None and got["country"] == cc
+    if near is not None:
+        assert distance_km(float(str(got["lat"])), float(str(got["lon"])), *near) < 60
+
+
+def test_geo_initialism_is_the_place_named_in_full() -> None:
+    text = "Rain flooded freeways across Los Angeles on Monday, and L.A. schools closed early."
+    got = _resolve_names(text, ["Los Angeles", "L.A."])
+    assert got["L.A."] is not None and got["L.A."]["geonameid"] == got["Los Angeles"]["geonameid"]  # type: ignore[index]
+
+
+def test_geo_country_outranks_its_namesake_region() -> None:
+    text = "Farmers in Taiwan culled chickens after the outbreak spread from Taichung."
+    got = _resolve_names(text, ["Taiwan", "Taichung"])["Taiwan"]
+    assert got is not None and got["feature_code"] == "PCLI"
+
+
+def test_geo_elided_noun_of_a_coordination() -> None:
+    text = "Coffee prices rose across Central and South America this year."
+    got = _resolve_names(text, ["Central", "South America"])["Central"]
+    assert got is not None and got["name"] == "Central America"
+
+
+def test_geo_a_name_in_a_list_takes_the_kind_of_its_list() -> None:
+    text = "Salmonella cases were reported in Oregon, Utah, Washington and Idaho this spring."
+    got = _resolve_names(text, ["Oregon", "Utah", "Washington", "Idaho"])["Washington"]
+    assert got is not None and got["feature_code"] == "ADM1"
+
+
+def test_geo_country_point_is_not_its_capital() -> None:
+    myanmar = gz.load().country("MM")
+    assert myanmar is not None and distance_km(myanmar.lat, myanmar.lon, 19.75, 96.1) > 100  # Naypyidaw
+
+
+@needs_model
+def test_geo_unambiguous_region_abbreviation_stands_alone() -> None:
+    places = _places("Bushfires burned across NSW on Sunday, and crews from Sydney were sent west.", model=True)
+    assert ("NSW", "AU", "ADM1") in {(p.text, p.country, p.feature_code) for p in places}
+
+
+@needs_model
+def test_geo_county_named_in_an_office_is_a_place() -> None:
+    text = "The driver was identified by the Lexington County Coroner's Office as a man of 38."
+    assert "Lexington County" in {p.text for p in _places(text, model=True) if p.lat is not None}
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("South Ossetian leaders met envoys in Moscow on Monday.", "South Ossetian", None),
+        ("Democrats and Republicans argued while Christians prayed.", None, "Christians"),
+    ],
+    ids=["area-adjective", "faith-is-no-hamlet"],
+)
+def test_geo_peoples_names(text: str, present: str | None, absent: str | None) -> None:
+    found = {p.text for p in _places(text, model=True) if p.lat is not None}
+    assert present is None or present in found
+    assert absent is None or absent not in found
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Vandals hit a church on Sunday. BEIRUT: Unknown men removed the doors of a shrine.", "BEIRUT"),
+        ("Promising to make Russia an EU member, the candidate won few votes.", "EU"),
+    ],
+    ids=["dateline-in-capitals", "union-code"],
+)
+def test_geo_short_or_capitalised_place_names_are_found(text: str, name: str) -> None:
+    assert name in {p.text for p in _places(text, model=True) if p.lat is not None}
+
+
+@needs_model
+def test_geo_titles_and_months_written_short_are_no_places() -> None:
+    found = {p.text for p in _places("Gov. Smith and Rep. Jones met on Jan. 5 in Lagos.", model=True)
+             if p.lat is not None}
+    assert found == {"Lagos"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Lawyers marched from Lahore, in Punjab, to the capital, Islamabad, on Monday.",
+     "Lawyers marched from Lahore, in Punjab, to Islamabad, the capital, on Monday."],
+    ids=["capital-before", "capital-after"],
+)
+def test_geo_the_capital_cue_picks_the_capital(text: str) -> None:
+    got = _resolve_names(text, ["Lahore", "Punjab", "Islamabad"])["Islamabad"]
+    assert got is not None and got["feature_code"] == "PPLC"

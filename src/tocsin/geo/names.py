@@ -11,7 +11,8 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["ADMIN_WORDS", "adjective_bases", "admin_base", "edit_distance", "fold", "phonetic", "skeleton", "variant_distance"]
+__all__ = ["ADMIN_WORDS", "adjective_bases", "admin_base", "edit_distance", "expanded", "feature_bases", "fold", "part_bases", "phonetic",
+           "skeleton", "variant_distance"]
 
 _PUNCT = re.compile(r"[\u2018\u2019'`´\.]")
 _SEP = re.compile(r"[^a-z0-9]+")
@@ -23,7 +24,26 @@ _PHONETIC = (("ou", "u"), ("w", "u"), ("y", "i"), ("ph", "f"), ("kh", "k"), ("gh
 
 # Words that say what kind of administrative area a name is ("Akita Prefecture", "Kunar Province").
 ADMIN_WORDS = frozenset({"province", "prefecture", "state", "region", "governorate", "district", "county",
-                         "department", "oblast", "municipality", "territory", "division", "commune", "parish"})
+                         "department", "oblast", "municipality", "territory", "division", "commune", "parish",
+                         "township"})
+# Abbreviations that news writes for words of place names ("St. Kitts", "Mt. Vernon", "Platte Co.", "Madison Twp.").
+_LEADING_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+_TRAILING_ABBREVIATIONS = {"co": "county", "twp": "township", "par": "parish"}
+
+
+def expanded(key: str) -> str | None:
+    """Return the folded name with a leading or trailing abbreviation written out, or None when it has none.
+
+    >>> expanded("st kitts and nevis"), expanded("platte co"), expanded("kitts")
+    ('saint kitts and nevis', 'platte county', None)
+    """
+    words = key.split(" ")
+    if len(words) < 2:
+        return None
+    first, last = _LEADING_ABBREVIATIONS.get(words[0]), _TRAILING_ABBREVIATIONS.get(words[-1])
+    if first is None and last is None:
+        return None
+    return " ".join([first or words[0], *words[1:-1], last or words[-1]])
 
 
 def admin_base(key: str) -> str | None:
@@ -34,6 +54,52 @@ def admin_base(key: str) -> str | None:
     """
     head, _, last = key.rpartition(" ")
     return head if head and last in ADMIN_WORDS else None
+
+
+# Words before a name that pick a part of the place or the area around it ("North Dallas", "Greater Mumbai").
+_PART_WORDS = re.compile(r"^(?:greater|metropolitan|metro|downtown|inner|outer|upper|lower|central|"
+                         r"(?:north|south)(?: ?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?) (?=\S)")
+# Words after a name for a natural or built feature that is usually named after the town at or in it
+# ("Swat Valley", "Mahim Bay", "Da Nang International Airport").
+_FEATURE_WORDS = re.compile(r" (?:valley|delta|basin|bay|harbou?r|lake|river|island|islands|mountains|hills|"
+                            r"canal|(?:international )?airport)$")
+_LEADING_FEATURE_WORDS = re.compile(r"^(?:lake|port of) (?=\S)")
+
+
+def part_bases(key: str) -> list[str]:
+    """Return the names of the places that contain what the folded name ``key`` names as a part of them.
+
+    "North Dallas" and "Greater Mumbai" lie in or around Dallas and Mumbai; "Jammu and Kashmir" joins two parts
+    (the larger is usually named last). A fallback for names the gazetteer lacks.
+
+    >>> part_bases("greater mumbai"), part_bases("jammu and kashmir"), part_bases("fort hood")
+    (['mumbai'], ['kashmir', 'jammu'], [])
+    """
+    out = []
+    head = _PART_WORDS.sub("", key)
+    if head != key:
+        out.append(head)
+    first, conj, second = key.partition(" and ")
+    if conj:
+        out += [second, first]
+    return [b for b in out if len(b) >= 3]
+
+
+def feature_bases(key: str) -> list[str]:
+    """Return the town names that a natural or built feature named ``key`` (folded) is named after.
+
+    "Swat Valley", "Mahim Bay", "Lake Hartwell", "Port of Los Angeles", "Da Nang International Airport": the
+    feature lies at or around a town of that name (not a whole state: Lake Vermont is in South Dakota).
+
+    >>> feature_bases("swat valley"), feature_bases("lake hartwell"), feature_bases("north side")
+    (['swat'], ['hartwell'], [])
+    """
+    out = []
+    for pattern in (_FEATURE_WORDS, _LEADING_FEATURE_WORDS):
+        base = pattern.sub("", key)
+        if base != key and len(base) >= 3:
+            out.append(base)
+    return out
 
 
 def adjective_bases(key: str) -> list[str]:

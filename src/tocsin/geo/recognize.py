@@ -12,9 +12,9 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
-from tocsin.geo.gazetteer import Gazetteer
-from tocsin.geo.names import fold
-from tocsin.geo.states import AP_STATES, REGION_ABBREVIATIONS
+from tocsin.geo.gazetteer import AREA_CODES, Gazetteer
+from tocsin.geo.names import adjective_bases, fold
+from tocsin.geo.states import AP_STATES, REGION_ABBREVIATIONS, STANDALONE_ABBREVIATIONS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -33,6 +33,7 @@ CONNECTORS = frozenset({"of", "de", "du", "des", "la", "le", "al", "el", "upon",
 TITLES = frozenset({"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "president", "judge",
                     "mayor", "minister", "prof", "rev", "capt", "cpl", "pvt", "maj", "officer", "coach", "sheriff",
                     "deputy", "chief", "saint", "st", "lord", "sir", "king", "queen", "prince", "pope"})
+MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 # Capitalised words that name a place somewhere but almost never do in English news.
 NOT_PLACES = frozenset("""
 january february march april may june july august september october november december monday tuesday wednesday
@@ -111,7 +112,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, dateline: tuple[int, int] |
 
 def _demonyms_and_abbreviations(toks: list[_Tok], found: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """Demonyms ("Malian", "Iowans": toponyms in adjectival form), AP state abbreviations after a comma, and
-    states written as dotted initials anywhere ("in S.C.")."""
+    states written as dotted initials or an unambiguous abbreviation anywhere ("in S.C.", "in NSW")."""
     covered = {m.start for m in found}
     extra = []
     for i, tok in enumerate(toks):
@@ -120,7 +121,8 @@ def _demonyms_and_abbreviations(toks: list[_Tok], found: list[Mention], gazettee
         key = fold(tok.text)
         if key and gazetteer.demonym(key):
             extra.append(Mention(tok.start, tok.end, tok.text, key, ner=tok.ent or None))
-        elif tok.text in REGION_ABBREVIATIONS and ((i > 0 and toks[i - 1].text == ",") or _initials(tok.text)):
+        elif tok.text in REGION_ABBREVIATIONS and ((i > 0 and toks[i - 1].text == ",") or _initials(tok.text)
+                                                   or tok.text in STANDALONE_ABBREVIATIONS):
             extra.append(Mention(tok.start, tok.end, tok.text, key, cue=True))
     return extra
 
@@ -162,13 +164,15 @@ def _cue_before(toks: list[_Tok], i: int) -> bool:
 
 def _keep(mention: Mention, toks: list[_Tok], i: int, width: int, lower_words: set[str], gazetteer: Gazetteer) -> bool:
     """The accident filter: False for names that are places only by accident in this text."""
-    if mention.dateline:
+    if mention.dateline or _dateline_like(mention, toks, i + width):
         return True
     first = toks[i]
     if mention.text.isupper() and len(mention.text) <= 3 and not _is_country_alias(mention.key, gazetteer):
         return False
     if width == 1 and (mention.key in NOT_PLACES or mention.key.lower() in lower_words):
         return False
+    if width == 1 and mention.text.endswith(".") and (mention.key in TITLES or mention.key in MONTH_ABBREVIATIONS):
+        return False  # "Gov.", "Rep.", "Jan.": a title or a month, whatever town shares the letters
     if i > 0 and fold(toks[i - 1].text) in TITLES:
         return False
     after = toks[i + width : i + width + 2]
@@ -180,11 +184,26 @@ def _keep(mention: Mention, toks: list[_Tok], i: int, width: int, lower_words: s
         return False
     if width == 1 and i > 0 and _name_before(toks[i - 1], gazetteer):
         return False  # "Amadou Toumani Toure": the end of a longer proper name
-    if first.ent in ("GPE", "LOC", "FAC", "NORP") or mention.cue:
+    if first.ent in ("GPE", "LOC", "FAC") or mention.cue:
         return True
-    if first.ent in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
+    if first.ent == "ORG" and _county(mention, gazetteer):
+        return True  # "the Douglas County Sheriff's Office": a county's office names where it serves
+    # a people or a faith that some hamlet is named after ("Christians", an alternate name of Christiansø)
+    if first.ent in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
         return _strong_place(mention, gazetteer)
     return True
+
+
+def _county(mention: Mention, gazetteer: Gazetteer) -> bool:
+    """A name written with its kind word, "County" or "Parish", that names a county of the gazetteer."""
+    return mention.key.endswith((" county", " parish")) and any(
+        e.fcode == "ADM2" for e in gazetteer.lookup(mention.key, limit=20))
+
+
+def _dateline_like(mention: Mention, toks: list[_Tok], after: int) -> bool:
+    """A name in capitals before a colon or dash, as a story's dateline is written ("BEIRUT: ...")."""
+    return (len(mention.text) > 3 and mention.text.isupper() and after < len(toks)
+            and toks[after].text in (":", "-", "\u2013", "\u2014", "--"))
 
 
 def _name_before(prev: _Tok, gazetteer: Gazetteer) -> bool:
@@ -198,25 +217,41 @@ def _name_before(prev: _Tok, gazetteer: Gazetteer) -> bool:
 
 
 def _strong_place(mention: Mention, gazetteer: Gazetteer) -> bool:
-    """A name whose best reading is a country, a region or a town of some size."""
+    """A name whose best reading is a continent, a union or region of countries, a country, a first-level
+    region or a town of some size."""
     best = gazetteer.lookup(mention.key, limit=1)
-    return bool(best) and (best[0].fcode in ("PCLI", "ADM1", "PPLC") or best[0].pop >= 20_000)
+    return bool(best) and (best[0].fcode in ("CONT", "RGN", "PCLI", "ADM1", "PPLC") or best[0].pop >= 20_000
+                           or _is_country_alias(mention.key, gazetteer))
 
 
 def _is_country_alias(key: str, gazetteer: Gazetteer) -> bool:
-    return any(e.fcode == "PCLI" for e in gazetteer.lookup(key, limit=3))
+    """A short code that names a country or a union of countries ("UK", "EU")."""
+    return any(e.fcode in ("PCLI", "RGN") for e in gazetteer.lookup(key, limit=10))
+
+
+def _area_adjective(key: str, gazetteer: Gazetteer) -> bool:
+    """An adjective or people's name of a country, region or large area that no place is named ("Abkhaz")."""
+    if gazetteer.has(key):
+        return False
+    return any(e.fcode in ("PCLI", "ADM1", "CONT") or e.fcode in AREA_CODES
+               for base in adjective_bases(key) for e in gazetteer.lookup(base, limit=20))
 
 
 def _entity_mentions(doc: Doc, found: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
-    """GPE/LOC/FAC entities that no gazetteer match covers: kept for fuzzy resolution."""
+    """GPE/LOC entities that no gazetteer match covers, kept for fuzzy resolution; NORP entities that are the
+    adjective of an area (single-word country demonyms are found with the tokens)."""
     covered = [(m.start, m.end) for m in found]
     extra = []
     for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC"):
+        if ent.label_ not in ("GPE", "LOC", "NORP"):
             continue
         if any(s < ent.end_char and ent.start_char < e for s, e in covered):
             continue
         key = fold(ent.text)
+        if ent.label_ == "NORP":  # "Sri Lankan", "South Ossetians", "Abkhaz": a people's or area's adjective
+            if " " in key and gazetteer.demonym(key) or _area_adjective(key, gazetteer):
+                extra.append(Mention(ent.start_char, ent.end_char, ent.text, key, ner=ent.label_))
+            continue
         if not key or key in NOT_PLACES or gazetteer.demonym(key):
             continue
         cue = ent.start > 0 and doc[ent.start - 1].lower_ in STRONG_CUES

@@ -3,7 +3,7 @@ Canadian provinces ("B.C."), each read as (country, GeoNames admin1 code)."""
 
 from __future__ import annotations
 
-__all__ = ["AP_STATES", "REGION_ABBREVIATIONS"]
+__all__ = ["AP_STATES", "REGION_ABBREVIATIONS", "STANDALONE_ABBREVIATIONS"]
 
 # AP-style US state abbreviations, as in "Dalton, Ga." (a parent that is not itself a gazetteer name).
 AP_STATES = {
@@ -24,3 +24,6 @@ _OTHER = {
     "N.S.": ("CA", "07"), "N.B.": ("CA", "04"), "Nfld.": ("CA", "05"), "P.E.I.": ("CA", "09"),
 }
 REGION_ABBREVIATIONS: dict[str, tuple[str, str]] = {**{k: ("US", v) for k, v in AP_STATES.items()}, **_OTHER}
+# Abbreviations that name their region wherever they stand ("bushfires in NSW"); the others are read only after a
+# comma ("Sydney, N.S.W."), or as a US state's dotted initials ("B.C." is also a year's era).
+STANDALONE_ABBREVIATIONS = frozenset({"NSW", "N.S.W.", "Qld", "Qld."})
