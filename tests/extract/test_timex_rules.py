@@ -61,14 +61,29 @@ def test_timex_rules_no_false_time(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "extent", "value"),
     [("Net income fell in the quarter.", "the quarter", "2020-Q2"),
-     ("Sales rose 5% for the year.", "the year", "P1Y"),
+     ("Sales rose 5% for the year.", "the year", "2020"),
+     ("Revenue was flat in the year ended March 31.", "the year", "P1Y"),
+     ("It expects a loss for the fiscal year ending June 30.", "the fiscal year", "P1Y"),
+     ("Margins improved in the current fiscal year.", "the current fiscal year", "2020"),
      ("the 1988 second quarter", "the 1988 second quarter", "1988-Q2"),
      ("at the end of the year", "the end of the year", "2020"),
      ("Losses narrowed in last year's fourth quarter.", "last year's fourth quarter", "2019-Q4"),
      ("It expects a profit in next year's first half.", "next year's first half", "2021-H1")],
-    ids=["the-quarter", "for-the-year", "year-quarter", "end-of-year", "possessive-year-quarter",
+    ids=["the-quarter", "for-the-year", "year-ended", "fiscal-year-ending", "current-fiscal-year", "year-quarter", "end-of-year", "possessive-year-quarter",
          "possessive-year-half"],
 )
 def test_timex_rules_financial_periods(text: str, extent: str, value: str) -> None:
     found = {t.text: t.value for t in tag(text, DCT)}
     assert found.get(extent) == value, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The current talks have stalled.", [("current", "PRESENT_REF")]),
+     ("Holders may buy at half the then current price.", [("then current", "PAST_REF")]),
+     ("The current account deficit widened.", []),
+     ("The current in the river was strong.", [])],
+    ids=["current", "then-current", "current-account", "noun"],
+)
+def test_timex_rules_current_is_a_temporal_adjective(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, DCT)] == expected

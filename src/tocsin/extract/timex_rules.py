@@ -76,14 +76,21 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(r"\b(?:(?:earlier|later)\s+)?(?:that(?:\s+same)?\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)|"
         r"the\s+(?:following|previous|preceding)\s+(?P<unit2>day|morning|afternoon|evening|night|week|month|year)|"
         r"the\s+next\s+(?P<unit3>day|morning|afternoon|evening|night))\b", re.I), "anaphoric"),
+    # "the year ended March 31": twelve months counted back from a date, a duration (not the calendar year).
+    (_c(r"\bthe\s+(?:(?:fiscal|financial|full|calendar)\s+)?(?P<unit>year|12\s+months|twelve\s+months)"
+        r"(?=,?\s+end(?:ed|ing)\b)", re.I), "year_ended"),
     (_c(rf"\b(?:{_PREMOD})?(?P<rel>this\s+past|this|last|next|past|coming|current|previous|the\s+(?:past|last|next|coming|"
-        r"current|previous|preceding|following|full|fiscal|calendar)|(?<=of\s)the)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|"
+        r"current|previous|preceding|following|full|fiscal|calendar)|(?<=of\s)the)\s+(?:fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century|"
         r"summer|spring|fall|autumn|winter)\b", re.I), "relative_period"),
     (_c(rf"\b{_NUM}\s+{_UNIT}s?\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|from\s+now|hence)\b", re.I), "ago"),
     (_c(r"\b(?:a\s+(?:long\s+)?while\s+ago|long\s+ago|the\s+(?:recent\s+)?past(?!\s+(?:\d|few|several|two|three|"
         r"four|five|six|seven|eight|nine|ten|decade|year|month|week|day|quarter|century|weekend))|recently|lately|the\s+"
         r"(?:near\s+|foreseeable\s+)?future|now|currently|nowadays|presently|at\s+present|these\s+days|the\s+(?:near|"
         r"short|long)\s+term|an?\s+(?:later|future)\s+date)\b", re.I), "ref"),
+    # "current" before its noun ("the current talks", "its current owner") is a temporal adjective, "then current"
+    # its past; the economic "current account", the nouns ("the current carried it") and "currents" are not.
+    (_c(r"\b(?:then[-\s]+)?[Cc]urrent(?=\s+(?!accounts?\b|assets?\b|liabilit|and\b|or\b|of\b|in\b|is\b|was\b)[a-z])"),
+     "ref"),
     (_c(rf"\b(?:the\s+(?:(?:past|last|next|first|final|coming|previous|preceding|following|latest)\s+)?"
         rf"(?=[\dotfsenh]))?{_NUM}(?:\s+|-)(?:(?:more|additional|extra|further)\s+)?{_UNIT}s?"
         r"(?P<half>\s+and\s+a\s+half)?\b", re.I), "duration_rule"),
@@ -219,7 +226,7 @@ TRIGGERS: tuple[tuple[tuple[str, ...], bool, tuple[str, ...]], ...] = (
                        "ref", "anaphoric")),
     (("month", "decade", "hour", "minute", "second", "fortnight"), False, (*_UNIT_RULES, "anaphoric")),
     (("week",), False, (*_UNIT_RULES, "weekend", "anaphoric")),
-    (("year",), False, (*_UNIT_RULES, "holiday", "year_ago", "for_the_unit", "year_end", "anaphoric")),
+    (("year",), False, (*_UNIT_RULES, "holiday", "year_ago", "for_the_unit", "year_end", "anaphoric", "year_ended")),
     (("centur",), False, (*_UNIT_RULES, "century")),
     (("quarter", "half"), False, (*_UNIT_RULES, "quarter")),
     (("week", "month", "day"), False, ("for_the_unit",)),
@@ -246,7 +253,7 @@ REACH = {"iso_date": 0, "slash_date": 0, "month_day": 6, "month_year": 4, "month
           "century": 4, "weekday": 2, "deictic": 3, "relative_period": 5, "ago": 6, "duration_rule": 8,
           "vague_duration": 3, "quarter": 3, "season": 4, "weekend": 2, "clock": 2, "noon": 0, "ref": 3, "set": 3,
           "adverb_set": 0, "holiday": 3, "year_ago": 1, "decade_word": 2, "spoken_year": 3,
-          "for_the_unit": 2, "year_end": 1, "anaphoric": 4, "clock_of_day": 2}  # fmt: skip
+          "for_the_unit": 2, "year_end": 1, "year_ended": 3, "anaphoric": 4, "clock_of_day": 2}  # fmt: skip
 
 
 def _rule_indices(names: tuple[str, ...]) -> tuple[int, ...]:

@@ -529,7 +529,7 @@ def _noon(m: re.Match[str], ctx: Context) -> Hit | None:
 
 def _ref(m: re.Match[str], ctx: Context) -> Hit | None:
     word = re.sub(r"\s+", " ", m[0].lower())
-    if word in ("the past", "recently", "lately", "the recent past", "long ago", "a while ago"):
+    if word in ("the past", "recently", "lately", "the recent past", "long ago", "a while ago") or word.startswith("then"):
         value = "PAST_REF"
     elif word in ("the future", "the near future", "the foreseeable future") or word.endswith((" term", " date")):
         value = "FUTURE_REF"
@@ -560,7 +560,16 @@ def _adverb_set(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 def _for_the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
-    return Hit(m.start(), m.end(), "DURATION", _duration(1, m.group("unit")), None)
+    """"Sales rose 5% for the year": the reporting period as a whole, the current year (week, month, day) as a DATE,
+    like "this year"; "the year ended March 31" is the duration rule ``year_ended``."""
+    if ctx.dct is None:
+        return Hit(m.start(), m.end(), "DATE", None, None)
+    value, precision = _shift(ctx.dct, m.group("unit"), 0)
+    return Hit(m.start(), m.end(), "DATE", value, precision)
+
+
+def _year_ended(m: re.Match[str], ctx: Context) -> Hit | None:
+    return Hit(m.start(), m.end(), "DURATION", "P1Y", None)
 
 
 def _year_end(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -654,6 +663,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "holiday": _holiday,
     "year_ago": _year_ago,
     "for_the_unit": _for_the_unit,
+    "year_ended": _year_ended,
     "year_end": _year_end,
     "decade_word": _decade_word,
     "spoken_year": _spoken_year,
