@@ -87,3 +87,22 @@ def test_timex_rules_financial_periods(text: str, extent: str, value: str) -> No
 )
 def test_timex_rules_current_is_a_temporal_adjective(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in tag(text, DCT)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [("Hiring will pick up in the spring.", dt.date(1995, 11, 3), [("the spring", "1996-SP")]),
+     ("The plant ran short of parts over the summer.", dt.date(1995, 11, 3), [("the summer", "1995-SU")]),
+     ("Sales slowed during the winter.", dt.date(1995, 3, 8), [("the winter", "1995-WI")]),
+     ("Rents rose from the lows of the early summer.", dt.date(1995, 11, 3), [("the early summer", "1995-SU")]),
+     ("They marched in the Spring of Hope rally.", dt.date(1995, 11, 3), []),
+     ("Prices fall in the fall of a regime.", dt.date(1995, 11, 3), [])],
+    ids=["future-spring", "past-summer", "winter", "early-summer", "name", "fall-of"],
+)
+def test_timex_rules_bare_season_after_a_preposition(text: str, dct: dt.date, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, dct)] == expected
+
+
+def test_timex_rules_plural_part_of_weekday_is_a_set() -> None:
+    found = [(t.text, t.type, t.value) for t in tag("The ferry sails on Thursday evenings.", DCT)]
+    assert found == [("Thursday evenings", "SET", "XXXX-WXX-4TEV")]

@@ -70,7 +70,7 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(r"\b(?P<pre>(?:early|mid|late)[- ])?(?:the\s+)?(?P<ord>\d{2}(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first|"
         r"eighteenth)[-\s]century\b", re.I), "century"),
     (_c(rf"\b(?:(?P<pre>early|late)\s+|(?P<rel>(?i:last|next|this|past|coming|the\s+previous|the\s+following|this\s+coming|this\s+past))\s+)?{_WEEKDAY}(?P<plural>s)?\b"
-        rf"(?:\s+{_PARTS}\b)?"), "weekday"),
+        rf"(?:\s+{_PARTS}(?P<plural2>s)?\b)?"), "weekday"),
     (_c(rf"\b(?:(?P<pre>early|late)\s+)?(?P<d>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|"
         rf"afternoon|evening)|the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))\b(?:\s+{_PARTS}\b)?", re.I), "deictic"),
     (_c(r"\b(?:(?:earlier|later)\s+)?(?:that(?:\s+same)?\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)|"
@@ -107,6 +107,13 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(r"(?<=\bfor\s)the\s+(?:full\s+)?(?P<unit>year|week|month|day)\b(?!-)", re.I), "for_the_unit"),
     (_c(r"\b(?:the\s+)?year(?:[-\s]|['\u2019]s\s+)end\b", re.I), "year_end"),
     (_c(rf"\b(?:{_PREMOD})?(?:the\s+)?(?P<season>(?i:spring|summer|fall|autumn|winter))(?:\s+of)?\s+{_YEAR}"), "season"),
+    # A season after a temporal preposition is the season nearest the DCT in the clause's tense ("began in the
+    # spring", "over the summer"); "fall" only with its article, lower case only ("Spring of Life" is a name).
+    (_c(rf"(?:(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bover\s)|(?<=\binto\s)|(?<=\bthrough\s)|(?<=\bthroughout\s)|"
+        rf"(?<=\buntil\s)|(?<=\bby\s)|(?<=\bsince\s)|(?<=\bfrom\s))(?:the\s+)?|(?<=\bof\s)the\s+)"
+        rf"(?:{_PREMOD})?(?P<season>summer|spring|autumn|winter|(?<=the\s)fall|(?<=the\searly\s)fall|"
+        r"(?<=the\slate\s)fall)\b(?!\s+of\b|-|\s+(?:season|months|term|semester|session|offensive|games|olympics|"
+        r"collection|break)\b)", re.I), "bare_season"),
     (_c(r"\b(?:the|this\s+past)\s+weekend\b", re.I), "weekend"),
     (_c(r"\b(?P<h>[01]?\d|2[0-4])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b|[AP]M\b|[ap]\.m\b)"
         r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|ET|PT|BST|CET|CEST)\b)?"), "clock"),
@@ -236,7 +243,7 @@ TRIGGERS: tuple[tuple[tuple[str, ...], bool, tuple[str, ...]], ...] = (
     (("now", "current", "present", "recent", "late", "past", "future", "ago", "term", "date"), False, ("ref",)),
     (("noon",), False, ("noon",)),
     (("in the morning", "in the afternoon", "in the evening", "in the night"), False, ("clock_of_day",)),
-    (("spring", "summer", "fall", "autumn", "winter"), False, ("relative_period", "season")),
+    (("spring", "summer", "fall", "autumn", "winter"), False, ("relative_period", "season", "bare_season")),
     (("a.m", "p.m", "gmt", "utc", "hrs", "local time"), False, ("clock",)),
     (("every", "each"), False, ("set",)),
     (("dai", "annual"), False, ("adverb_set",)),
@@ -251,7 +258,7 @@ _LEFT = 60  # how far before its trigger a rule's match may start ("more than tw
 # How many words before its trigger's word a rule's match may start ("the beginning of the 18th of August": 6).
 REACH = {"iso_date": 0, "slash_date": 0, "month_day": 6, "month_year": 4, "month": 5, "year": 6, "decade": 3,
           "century": 4, "weekday": 2, "deictic": 3, "relative_period": 5, "ago": 6, "duration_rule": 8,
-          "vague_duration": 3, "quarter": 3, "season": 4, "weekend": 2, "clock": 2, "noon": 0, "ref": 3, "set": 3,
+          "vague_duration": 3, "quarter": 3, "season": 4, "bare_season": 3, "weekend": 2, "clock": 2, "noon": 0, "ref": 3, "set": 3,
           "adverb_set": 0, "holiday": 3, "year_ago": 1, "decade_word": 2, "spoken_year": 3,
           "for_the_unit": 2, "year_end": 1, "year_ended": 3, "anaphoric": 4, "clock_of_day": 2}  # fmt: skip
 

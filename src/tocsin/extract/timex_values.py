@@ -307,8 +307,8 @@ def _century(m: re.Match[str], ctx: Context) -> Hit | None:
 def _weekday(m: re.Match[str], ctx: Context) -> Hit | None:
     weekday = WEEKDAYS[m.group("wd").lower()]
     pod = _PART_OF_DAY.get((_g(m, "pod") or "").lower())
-    if _g(m, "plural"):
-        return Hit(m.start(), m.end(), "SET", f"XXXX-WXX-{weekday + 1}", "day")
+    if _g(m, "plural") or _g(m, "plural2"):  # "on Tuesdays", "Tuesday nights": every such day (or its night)
+        return Hit(m.start(), m.end(), "SET", f"XXXX-WXX-{weekday + 1}" + (f"T{pod}" if pod else ""), "day")
     rel = (_g(m, "rel") or "").lower()
     value: str | None
     if ctx.dct is None:
@@ -489,6 +489,24 @@ def _season(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit(m.start(), m.end(), "DATE", m.group("year") + "-" + _SEASONS[m.group("season").lower()], "season", _mod(_g(m, "pre")))
 
 
+def _bare_season(m: re.Match[str], ctx: Context) -> Hit | None:
+    """"in the spring", "over the summer": the season of the DCT's year, or the one before (past tense, a season not
+    yet begun) or after (future tense, a season already over); winter is dated by the year it ends in."""
+    if not m.group("season").islower():
+        return None  # "Spring of Life", "Winter Olympics": names
+    season = _SEASONS[m.group("season").lower()]
+    mod = _mod(_g(m, "pre"))
+    if ctx.dct is None:
+        return Hit(m.start(), m.end(), "DATE", f"XXXX-{season}", "season", mod)
+    first = cal.SEASON_MONTHS[season] - 1 if season != "WI" else 0  # first month (WI: December of the year before)
+    year, direction = ctx.dct.year, ctx.direction(m.start(), m.end())
+    if direction == "past" and ctx.dct.month < first:
+        year -= 1
+    elif direction == "future" and ctx.dct.month > first + 2:
+        year += 1
+    return Hit(m.start(), m.end(), "DATE", f"{year:04d}-{season}", "season", mod)
+
+
 def _weekend(m: re.Match[str], ctx: Context) -> Hit | None:
     if ctx.dct is None:
         return Hit(m.start(), m.end(), "DATE", None, None)
@@ -653,6 +671,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "vague_duration": _vague_duration,
     "quarter": _quarter,
     "season": _season,
+    "bare_season": _bare_season,
     "weekend": _weekend,
     "clock": _clock,
     "noon": _noon,
