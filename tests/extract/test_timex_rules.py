@@ -106,3 +106,26 @@ def test_timex_rules_bare_season_after_a_preposition(text: str, dct: dt.date, ex
 def test_timex_rules_plural_part_of_weekday_is_a_set() -> None:
     found = [(t.text, t.type, t.value) for t in tag("The ferry sails on Thursday evenings.", DCT)]
     assert found == [("Thursday evenings", "SET", "XXXX-WXX-4TEV")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("By mid-afternoon the road was open again.", [("mid-afternoon", "TIME", "2020-08-18TAF")]),
+     ("Troops left at mid-morning yesterday.", [("mid-morning yesterday", "TIME", "2020-08-17TMO")]),
+     ("The market fell Monday. Buyers returned in the afternoon.",
+      [("Monday", "DATE", "2020-08-17"), ("the afternoon", "TIME", "2020-08-17TAF")]),
+     ("He read the evening paper.", [])],
+    ids=["mid-afternoon", "with-deictic", "day-named-before", "attributive"],
+)
+def test_timex_rules_part_of_day_alone(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in tag(text, DCT)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("It happened in March nineteen eighty-eight.", [("March nineteen eighty-eight", "1988-03")]),
+     ("Prices sank in the spring of nineteen eighty-six.", [("the spring of nineteen eighty-six", "1986-SP")])],
+    ids=["month", "season"],
+)
+def test_timex_rules_spoken_year_with_month_or_season(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, DCT)] == expected

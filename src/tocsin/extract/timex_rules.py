@@ -40,6 +40,10 @@ _PREMOD = (r"(?P<pre>(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the\s+)
            r"(?!x)x)")  # fmt: skip
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d])"
 _END = r"(?![\w])"
+# A year as broadcast transcripts spell it ("nineteen ninety-four").
+_SPOKEN_YEAR = (r"(?P<spoken>(?i:nineteen[- ](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|"
+                r"fifteen|sixteen|seventeen|eighteen|nineteen)))")
 # --- the rule table --------------------------------------------------------------------------------------------
 def _c(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern, flags)
@@ -62,7 +66,7 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(rf"(?<![\w.])(?:{_WEEKDAY_PREFIX})?(?:{_PREMOD})?{_MONTH}\s+{_DAY}{_END}(?:,?\s+{_YEAR})?"), "month_day"),
     (_c(rf"\b(?:{_WEEKDAY_PREFIX})?(?:{_PREMOD})?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_END}(?:,?\s+{_YEAR})?"),
      "month_day"),
-    (_c(rf"\b(?:{_PREMOD})?{_MONTH}(?:,?\s+(?:of\s+)?){_YEAR}"), "month_year"),
+    (_c(rf"\b(?:{_PREMOD})?{_MONTH}(?:,?\s+(?:of\s+)?)(?:{_YEAR}|{_SPOKEN_YEAR}\b)"), "month_year"),
     (_c(rf"\b(?:{_PREMOD})?(?:(?P<rel>(?i:last|next|this|past))\s+)?{_MONTH}(?!\w)(?!\s+\d)"), "month"),
     (_c(rf"\b(?:{_PREMOD})?(?:(?P<fy>(?i:fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY))\s*)?{_YEAR}"), "year"),
     (_c(r"(?<!\w)(?P<pre>(?:the\s+)?(?:early|mid|late)(?:\s+|-))?(?:the\s+)?(?:(?P<cent>1[89]|20)(?P<d>\d)0|'(?P<d2>\d)0)s\b",
@@ -73,6 +77,11 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         rf"(?:\s+{_PARTS}(?P<plural2>s)?\b)?"), "weekday"),
     (_c(rf"\b(?:(?P<pre>early|late)\s+)?(?P<d>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|"
         rf"afternoon|evening)|the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))\b(?:\s+{_PARTS}\b)?", re.I), "deictic"),
+    # A part of the day on its own is the DCT's ("by mid-afternoon", "buy orders came in the morning"), or the day
+    # a following deictic names ("mid-afternoon yesterday").
+    (_c(r"(?:\b(?P<pre>mid)-?\s?|(?<=\bin\s)the\s+)(?P<pod>morning|afternoon|evening)\b(?!\s+(?:of|hours|news|"
+        r"session|paper|show|edition|prayers?|rush|star)\b)(?:\s+(?P<d>yesterday|today|tomorrow)\b)?", re.I),
+     "part_of_day"),
     (_c(r"\b(?:(?:earlier|later)\s+)?(?:that(?:\s+same)?\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)|"
         r"the\s+(?:following|previous|preceding)\s+(?P<unit2>day|morning|afternoon|evening|night|week|month|year)|"
         r"the\s+next\s+(?P<unit3>day|morning|afternoon|evening|night))\b", re.I), "anaphoric"),
@@ -106,7 +115,7 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         r"century|mile|point|percent|per\s+cent))", re.I), "quarter"),
     (_c(r"(?<=\bfor\s)the\s+(?:full\s+)?(?P<unit>year|week|month|day)\b(?!-)", re.I), "for_the_unit"),
     (_c(r"\b(?:the\s+)?year(?:[-\s]|['\u2019]s\s+)end\b", re.I), "year_end"),
-    (_c(rf"\b(?:{_PREMOD})?(?:the\s+)?(?P<season>(?i:spring|summer|fall|autumn|winter))(?:\s+of)?\s+{_YEAR}"), "season"),
+    (_c(rf"\b(?:{_PREMOD})?(?:the\s+)?(?P<season>(?i:spring|summer|fall|autumn|winter))(?:\s+of)?\s+(?:{_YEAR}|{_SPOKEN_YEAR}\b)"), "season"),
     # A season after a temporal preposition is the season nearest the DCT in the clause's tense ("began in the
     # spring", "over the summer"); "fall" only with its article, lower case only ("Spring of Life" is a name).
     (_c(rf"(?:(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bover\s)|(?<=\binto\s)|(?<=\bthrough\s)|(?<=\bthroughout\s)|"
@@ -130,10 +139,8 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(r"\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<unit>quarter|period))?\b", re.I), "year_ago"),
     (_c(r"\b(?:the\s+)?(?P<pre>early\s+|mid-?|late\s+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|"
         r"eighties|nineties)\b", re.I), "decade_word"),
-    (_c(r"\b(?:the\s+year\s+)?(?P<spoken>nineteen[- ](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-        r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-        r"sixteen|seventeen|eighteen|nineteen)|(?<=the\syear\s)two\s+thousand(?:\s+and)?(?:[- ](?:one|two|three|"
-        r"four|five|six|seven|eight|nine|ten))?)\b", re.I), "spoken_year"),
+    (_c(rf"\b(?:the\s+year\s+)?(?:{_SPOKEN_YEAR}|(?<=the\syear\s)(?P<spoken2>two\s+thousand(?:\s+and)?(?:[- ](?:one|two|three|"
+        r"four|five|six|seven|eight|nine|ten))?))\b", re.I), "spoken_year"),
 )
 
 
@@ -238,12 +245,13 @@ TRIGGERS: tuple[tuple[tuple[str, ...], bool, tuple[str, ...]], ...] = (
     (("quarter", "half"), False, (*_UNIT_RULES, "quarter")),
     (("week", "month", "day"), False, ("for_the_unit",)),
     (("night", "morning", "afternoon", "evening"), False, ("deictic", "weekday", "set", "adverb_set", "noon",
-                                                          "anaphoric")),
+                                                          "anaphoric", "part_of_day")),
     (("tomorrow",), False, ("deictic",)),
     (("now", "current", "present", "recent", "late", "past", "future", "ago", "term", "date"), False, ("ref",)),
     (("noon",), False, ("noon",)),
     (("in the morning", "in the afternoon", "in the evening", "in the night"), False, ("clock_of_day",)),
     (("spring", "summer", "fall", "autumn", "winter"), False, ("relative_period", "season", "bare_season")),
+    (("nineteen",), False, ("month_year", "season")),
     (("a.m", "p.m", "gmt", "utc", "hrs", "local time"), False, ("clock",)),
     (("every", "each"), False, ("set",)),
     (("dai", "annual"), False, ("adverb_set",)),
@@ -257,7 +265,7 @@ _WORD_START = re.compile(r"(?<![\w'])[\w']")
 _LEFT = 60  # how far before its trigger a rule's match may start ("more than twenty-four hours")
 # How many words before its trigger's word a rule's match may start ("the beginning of the 18th of August": 6).
 REACH = {"iso_date": 0, "slash_date": 0, "month_day": 6, "month_year": 4, "month": 5, "year": 6, "decade": 3,
-          "century": 4, "weekday": 2, "deictic": 3, "relative_period": 5, "ago": 6, "duration_rule": 8,
+          "century": 4, "weekday": 2, "deictic": 3, "part_of_day": 2, "relative_period": 5, "ago": 6, "duration_rule": 8,
           "vague_duration": 3, "quarter": 3, "season": 4, "bare_season": 3, "weekend": 2, "clock": 2, "noon": 0, "ref": 3, "set": 3,
           "adverb_set": 0, "holiday": 3, "year_ago": 1, "decade_word": 2, "spoken_year": 3,
           "for_the_unit": 2, "year_end": 1, "year_ended": 3, "anaphoric": 4, "clock_of_day": 2}  # fmt: skip

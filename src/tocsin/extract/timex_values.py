@@ -230,7 +230,10 @@ _REL_BEFORE = re.compile(r"\b(last|next)\s+$", re.I)
 
 
 def _month_year(m: re.Match[str], ctx: Context) -> Hit | None:
-    return Hit(m.start(), m.end(), "DATE", m.group("year") + f"-{_month_num(m.group('month')):02d}", "month", _mod(_g(m, "pre")))
+    year = _year_of(m)
+    if year is None:
+        return None
+    return Hit(m.start(), m.end(), "DATE", year + f"-{_month_num(m.group('month')):02d}", "month", _mod(_g(m, "pre")))
 
 
 def _month(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -360,6 +363,14 @@ def _deictic(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit(m.start(), m.end(), "TIME" if pod else "DATE", value, "day", _mod(_g(m, "pre")))
 
 
+def _part_of_day(m: re.Match[str], ctx: Context) -> Hit | None:
+    """"mid-afternoon" (the DCT's afternoon, MID), "mid-afternoon yesterday", "in the morning": a TIME."""
+    pod = _PART_OF_DAY[m.group("pod").lower()]
+    offset = {"yesterday": -1, "today": 0, "tomorrow": 1}.get(_g(m, "d").lower(), 0)
+    day = (ctx.dct + dt.timedelta(days=offset)).isoformat() if ctx.dct else "XXXX-XX-XX"
+    return Hit(m.start(), m.end(), "TIME", f"{day}T{pod}", "day", _mod(_g(m, "pre")))
+
+
 def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     unit = m.group("unit").lower()
@@ -486,7 +497,10 @@ def _quarter(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 def _season(m: re.Match[str], ctx: Context) -> Hit | None:
-    return Hit(m.start(), m.end(), "DATE", m.group("year") + "-" + _SEASONS[m.group("season").lower()], "season", _mod(_g(m, "pre")))
+    year = _year_of(m)
+    if year is None:
+        return None
+    return Hit(m.start(), m.end(), "DATE", year + "-" + _SEASONS[m.group("season").lower()], "season", _mod(_g(m, "pre")))
 
 
 def _bare_season(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -609,16 +623,26 @@ def _decade_word(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit(m.start(), m.end(), "DATE", f"19{_DECADE_WORDS[m.group('word').lower()]}", "decade", _mod(_g(m, "pre")))
 
 
-def _spoken_year(m: re.Match[str], ctx: Context) -> Hit | None:
-    words = re.sub(r"\s+and\b", "", m.group("spoken").lower()).replace("-", " ").split()
+def _spoken_year_number(spoken: str) -> int | None:
+    """Return the year a spelled-out year names ("nineteen ninety-four": 1994, "two thousand and one": 2001)."""
+    words = re.sub(r"\s+and\b", "", spoken.lower()).replace("-", " ").split()
     if words[:2] == ["two", "thousand"]:
-        year = 2000 + int(_NUMBERS.get(words[2], 0) if len(words) > 2 else 0)
-    else:
-        rest = _num("-".join(words[1:]))
-        if rest is None:
-            return None
-        year = 1900 + int(rest)
-    return Hit(m.start(), m.end(), "DATE", f"{year:04d}", "year")
+        return 2000 + int(_NUMBERS.get(words[2], 0) if len(words) > 2 else 0)
+    rest = _num("-".join(words[1:]))
+    return None if rest is None else 1900 + int(rest)
+
+
+def _year_of(m: re.Match[str]) -> str | None:
+    """Return a rule's year as four digits, from its digits or its spelled-out form."""
+    if _g(m, "year"):
+        return m.group("year")
+    year = _spoken_year_number(_g(m, "spoken"))
+    return None if year is None else f"{year:04d}"
+
+
+def _spoken_year(m: re.Match[str], ctx: Context) -> Hit | None:
+    year = _spoken_year_number(_g(m, "spoken") or _g(m, "spoken2"))
+    return None if year is None else Hit(m.start(), m.end(), "DATE", f"{year:04d}", "year")
 
 
 def _holiday(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -664,6 +688,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "century": _century,
     "weekday": _weekday,
     "deictic": _deictic,
+    "part_of_day": _part_of_day,
     "relative_period": _relative_period,
     "anaphoric": _anaphoric,
     "ago": _ago,
