@@ -129,3 +129,28 @@ def test_timex_rules_part_of_day_alone(text: str, expected: list[tuple[str, str,
 )
 def test_timex_rules_spoken_year_with_month_or_season(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in tag(text, DCT)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Regulators will soon rule on the merger.", [("soon", "FUTURE_REF")]),
+     ("Send the forms as soon as possible.", [("as soon as possible", "FUTURE_REF")]),
+     ("The hostages were soon freed.", []),
+     ("Soon after the vote, crowds gathered.", []),
+     ("The town emptied as soon as the shelling began.", [])],
+    ids=["future", "asap", "past", "soon-after", "as-soon-as"],
+)
+def test_timex_rules_soon_looks_ahead_of_the_dct(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, DCT)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "value", "mod"),
+    [("Output should double over the next couple of years.", "the next couple of years", "P2Y", None),
+     ("Analysts expect volatility in the weeks ahead.", "the weeks ahead", "PXW", None),
+     ("The siege lasted over three weeks.", "three weeks", "P3W", "MORE_THAN")],
+    ids=["couple-of", "weeks-ahead", "over-is-more-than"],
+)
+def test_timex_rules_vague_and_prepositional_durations(text: str, extent: str, value: str, mod: str | None) -> None:
+    found = {t.text: (t.value, t.mod) for t in tag(text, DCT)}
+    assert found.get(extent) == (value, mod), found

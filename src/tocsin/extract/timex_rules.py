@@ -32,7 +32,7 @@ _WEEKDAY = r"(?P<wd>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday
 _NUM_WORD = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|"
              r"seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
              r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred")  # fmt: skip
-_FUZZY = r"a\s+few|few|several|many|some|a\s+number\s+of|dozens\s+of|hundreds\s+of|a\s+couple\s+of"
+_FUZZY = r"a\s+few|few|several|many|some|a\s+number\s+of|dozens\s+of|hundreds\s+of|a\s+couple\s+of|couple\s+of"
 _NUM = (rf"(?P<num>\d+(?:\.\d+)?(?:\s+1/2|½)?|(?:{_NUM_WORD})(?:\s+and\s+a\s+half)?|{_FUZZY}|a\s+dozen|a\s+couple(?:\s+of)?|"
         r"half\s+an?|a\s+single|an?)")  # fmt: skip
 _UNIT = r"(?P<unit>second|minute|hour|day|night|week|fortnight|month|year|decade|centur(?:y|ie)|quarter)"
@@ -95,16 +95,19 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(r"\b(?:a\s+(?:long\s+)?while\s+ago|long\s+ago|the\s+(?:recent\s+)?past(?!\s+(?:\d|few|several|two|three|"
         r"four|five|six|seven|eight|nine|ten|decade|year|month|week|day|quarter|century|weekend))|recently|lately|the\s+"
         r"(?:near\s+|foreseeable\s+)?future|now|currently|nowadays|presently|at\s+present|these\s+days|the\s+(?:near|"
-        r"short|long)\s+term|an?\s+(?:later|future)\s+date)\b", re.I), "ref"),
+        r"short|long)\s+term|an?\s+(?:later|future)\s+date|as\s+soon\s+as\s+possible|(?<!\bas\s)soon(?!\s+(?:after|afterwards?|"
+        r"thereafter|before|as|enough)\b))\b", re.I), "ref"),
     # "current" before its noun ("the current talks", "its current owner") is a temporal adjective, "then current"
     # its past; the economic "current account", the nouns ("the current carried it") and "currents" are not.
     (_c(r"\b(?:then[-\s]+)?[Cc]urrent(?=\s+(?!accounts?\b|assets?\b|liabilit|and\b|or\b|of\b|in\b|is\b|was\b)[a-z])"),
      "ref"),
     (_c(rf"\b(?:the\s+(?:(?:past|last|next|first|final|coming|previous|preceding|following|latest)\s+)?"
-        rf"(?=[\dotfsenh]))?{_NUM}(?:\s+|-)(?:(?:more|additional|extra|further)\s+)?{_UNIT}s?"
+        rf"(?=[\dotfsenhc]))?{_NUM}(?:\s+|-)(?:(?:more|additional|extra|further)\s+)?{_UNIT}s?"
         r"(?P<half>\s+and\s+a\s+half)?\b", re.I), "duration_rule"),
     (_c(r"\b(?:(?:the\s+)?(?:past|last|coming|next)\s+(?:few\s+|several\s+)?|recent\s+)(?P<unit>hours|days|weeks|"
         r"months|years|decades|centuries)\b", re.I), "vague_duration"),
+    (_c(r"\bthe\s+(?:(?:few|several|coming)\s+)?(?P<unit>hours|days|weeks|months|years)\s+ahead\b", re.I),
+     "vague_duration"),
     (_c(r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\bin\s))(?P<unit>hours|days|weeks|"
         r"months|years|decades|centuries)\b(?!\s+(?:ago|earlier|later|of\s+age))", re.I), "vague_duration"),
     (_c(r"\b(?:the\s+(?:(?P<year2>(?:19|20)\d\d)\s+)?(?:fiscal\s+)?(?!\w+-(?:quarter|half))|(?P<yrel>this|last|next)\s+"
@@ -247,7 +250,7 @@ TRIGGERS: tuple[tuple[tuple[str, ...], bool, tuple[str, ...]], ...] = (
     (("night", "morning", "afternoon", "evening"), False, ("deictic", "weekday", "set", "adverb_set", "noon",
                                                           "anaphoric", "part_of_day")),
     (("tomorrow",), False, ("deictic",)),
-    (("now", "current", "present", "recent", "late", "past", "future", "ago", "term", "date"), False, ("ref",)),
+    (("now", "current", "present", "recent", "late", "past", "future", "ago", "term", "date", "soon"), False, ("ref",)),
     (("noon",), False, ("noon",)),
     (("in the morning", "in the afternoon", "in the evening", "in the night"), False, ("clock_of_day",)),
     (("spring", "summer", "fall", "autumn", "winter"), False, ("relative_period", "season", "bare_season")),

@@ -414,6 +414,8 @@ def _anaphoric(m: re.Match[str], ctx: Context) -> Hit | None:
 def _quant_before(ctx: Context, start: int) -> str | None:
     """Return the TimeML mod of a quantifier just before an expression ("about", "more than"): outside its extent."""
     match = _QUANT_BEFORE.search(ctx.text, max(0, start - 24), start)
+    if match and match.group(1).lower() in ("over", "under", "some") and ctx.text.startswith(("the ", "The "), start):
+        return None  # "over the next two years": the preposition, not "more than"
     return _mod(match.group(1)) if match else None
 
 
@@ -564,6 +566,11 @@ def _ref(m: re.Match[str], ctx: Context) -> Hit | None:
     if word in ("the past", "recently", "lately", "the recent past", "long ago", "a while ago") or word.startswith("then"):
         value = "PAST_REF"
     elif word in ("the future", "the near future", "the foreseeable future") or word.endswith((" term", " date")):
+        value = "FUTURE_REF"
+    elif word.endswith(("soon", "possible")):
+        # "will soon move": ahead of the DCT; "was soon released" is soon after a past time, not a reference to ours
+        if ctx.direction(m.start(), m.end()) == "past":
+            return None
         value = "FUTURE_REF"
     else:
         value = "PRESENT_REF"
