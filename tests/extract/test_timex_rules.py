@@ -154,3 +154,14 @@ def test_timex_rules_soon_looks_ahead_of_the_dct(text: str, expected: list[tuple
 def test_timex_rules_vague_and_prepositional_durations(text: str, extent: str, value: str, mod: str | None) -> None:
     found = {t.text: (t.value, t.mod) for t in tag(text, DCT)}
     assert found.get(extent) == (value, mod), found
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Two guards were hurt in the blast next to the consulate on Friday.", "2020-08-14"),
+     ("Lawyers said they would seek to overturn Thursday's verdict.", "2020-08-13"),
+     ("Thursday's vote is expected to be close.", "2020-08-20")],
+    ids=["next-to-is-a-place", "reported-would", "plainly-ahead"],
+)
+def test_timex_rules_weekday_direction_cues(text: str, value: str) -> None:
+    assert [t.value for t in tag(text, DCT)] == [value]

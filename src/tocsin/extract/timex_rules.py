@@ -166,6 +166,8 @@ def _cues(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     words = [(m.start(), m.end(), m.group().lower()) for m in _TENSE_WORD.finditer(text, start, end)]
     for i, (w_start, w_end, word) in enumerate(words):
         following = words[i + 1][2] if i + 1 < len(words) else ""
+        if word == "next" and following == "to":
+            continue  # "next to the embassy": a place, not a time ahead
         if word in _FUTURE_WORDS or word.endswith("'ll") or (word in _FUTURE_BEFORE_TO and following == "to"):
             cues.append((w_start, w_end, "future"))
         elif word in _PAST_WORDS or (len(word) > 4 and word.endswith("ed")):

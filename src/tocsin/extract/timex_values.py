@@ -343,9 +343,25 @@ def _weekday_lean(m: re.Match[str], ctx: Context) -> str | None:
     before = ctx.text[max(0, m.start() - 30) : m.start()]
     if _AHEAD.search(before):
         return "future"
-    if _POSSESSIVE.match(ctx.text, m.end()) and ctx.direction(m.start(), m.end()) != "future":
-        return "past"
+    if _POSSESSIVE.match(ctx.text, m.end()) and (ctx.direction(m.start(), m.end()) != "future"
+                                                  or not _PLAINLY_AHEAD.search(_clause_window(ctx.text, m))):
+        return "past"  # "said they would appeal Wednesday's ruling": "would" is reported, the ruling is out
     return None
+
+
+_PLAINLY_AHEAD = re.compile(r"\b(?:will|shall|won't|going\s+to|expected|scheduled|set\s+to|due|plans?|planned|"
+                            r"upcoming|coming|ahead|before)\b|'ll\b", re.I)
+_CLAUSE_END = re.compile(r"[.!?;]\s")
+
+
+def _clause_window(text: str, m: re.Match[str]) -> str:
+    """Return the text around a match up to 100 characters each side, cut at sentence or clause ends."""
+    before = text[max(0, m.start() - 100):m.start()]
+    after = text[m.end():m.end() + 100]
+    cut = list(_CLAUSE_END.finditer(before))
+    before = before[cut[-1].end():] if cut else before
+    stop = _CLAUSE_END.search(after)
+    return before + " " + (after[:stop.start()] if stop else after)
 
 
 def _deictic(m: re.Match[str], ctx: Context) -> Hit | None:
