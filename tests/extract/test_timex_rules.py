@@ -165,3 +165,13 @@ def test_timex_rules_vague_and_prepositional_durations(text: str, extent: str, v
 )
 def test_timex_rules_weekday_direction_cues(text: str, value: str) -> None:
     assert [t.value for t in tag(text, DCT)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("The bank named a new board, effective March 3.", "2021-03-03"),
+     ("The bank named a new board on March 3.", "2020-03-03")],
+    ids=["effective-looks-ahead", "plain-past"],
+)
+def test_timex_rules_effective_date_lies_ahead(text: str, value: str) -> None:
+    assert [t.value for t in tag(text, DCT)] == [value]

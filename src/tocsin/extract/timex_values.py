@@ -215,8 +215,10 @@ def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
         ahead = (month, day) > (ctx.dct.month, ctx.dct.day)
         year = ctx.dct.year - ahead if rel.group(1).lower() == "last" else ctx.dct.year + (not ahead)
     elif ctx.dct is not None:
-        year = cal.anchor_month(ctx.dct, month, ctx.direction(m.start(), m.end()))
-        if month == ctx.dct.month and ctx.direction(m.start(), m.end()) == "nearest":
+        direction = "future" if _EFFECTIVE.search(ctx.text, max(0, m.start() - 40), m.start()) else (
+            ctx.direction(m.start(), m.end()))
+        year = cal.anchor_month(ctx.dct, month, direction)
+        if month == ctx.dct.month and direction == "nearest":
             year = ctx.dct.year
     else:
         year = None
@@ -227,6 +229,8 @@ def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 _REL_BEFORE = re.compile(r"\b(last|next)\s+$", re.I)
+# "a new office, effective Feb. 1": a change announced for a day ahead ("became effective" is over already).
+_EFFECTIVE = re.compile(r"(?<!became\s)(?<!become\s)(?<!was\s)(?<!went\s)\beffective\s+(?:on\s+|as\s+of\s+)?$", re.I)
 
 
 def _month_year(m: re.Match[str], ctx: Context) -> Hit | None:
