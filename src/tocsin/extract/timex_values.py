@@ -397,9 +397,12 @@ def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
     if rel in ("the past", "the last", "the next", "the coming", "past"):
         if unit in _SEASONS or unit == "weekend":
             return None
-        return Hit(m.start(), m.end(), "DURATION", _duration(1, unit), None, _mod(_g(m, "pre")))
-    shift = -1 if rel in ("last", "previous", "the previous", "the preceding", "this past") else (
-        1 if rel in ("next", "coming", "the following") else 0)
+        if rel == "past" or unit != "year":  # "over the past decade", "the last week": a stretch of time
+            return Hit(m.start(), m.end(), "DURATION", _duration(1, unit), None, _mod(_g(m, "pre")))
+        # "over the past year", "the next year or so": TimeBank dates the calendar year before (after) the DCT's,
+        # as it does "last year"; a count makes a duration ("the past two years").
+    shift = -1 if rel in ("last", "previous", "the previous", "the preceding", "this past", "the past", "the last") else (
+        1 if rel in ("next", "coming", "the following", "the next", "the coming") else 0)
     mod = _mod(_g(m, "pre"))
     if ctx.dct is None:
         return Hit(m.start(), m.end(), "DATE", None, None, mod)
