@@ -177,3 +177,16 @@ def test_timex_rules_weekday_direction_cues(text: str, value: str) -> None:
 )
 def test_timex_rules_effective_date_lies_ahead(text: str, value: str) -> None:
     assert [t.value for t in tag(text, DCT)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [('The senator, speaking on NBC\'s "Meet the Press This Week," said no.', []),
+     ("You are listening to Radio Today.", []),
+     ("He loved the western ``High Noon.''", []),
+     ("Now the talks resume. This week they stall.", ["Now", "This week"]),
+     ('He said: "Today we begin."', ["Today"])],
+    ids=["show", "programme", "film", "sentence-start", "quotation-start"],
+)
+def test_timex_rules_capitalised_time_words_in_names(text: str, expected: list[str]) -> None:
+    assert [t.text for t in tag(text, DCT)] == expected

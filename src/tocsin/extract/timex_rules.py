@@ -320,6 +320,25 @@ def _candidates(ctx: Context) -> Iterator[tuple[int, Hit]]:
                     yield order, hit
 
 
+_LOWER_CASE_RULES = frozenset(("deictic", "relative_period", "noon", "ref", "part_of_day"))
+_TITLE_WORD = re.compile(r"[A-Z][\w'’]*$")
+
+
+def _in_a_title(text: str, name: str, hit: Hit) -> bool:
+    """True for time words capitalised inside a sentence as part of a name: ABC's "This Week", "VOA Today",
+    "High Noon". Names are not temporal expressions (TIMEX2/TIMEX3: non-markable proper names)."""
+    if name not in _LOWER_CASE_RULES or not text[hit.start].isupper():
+        return False
+    before = text[max(0, hit.start - 40):hit.start].rstrip(" \t\"'`“‘(")
+    if not before or before[-1] in ".!?:\n":
+        return False  # a sentence (or a quotation) starts here
+    words = text[hit.start:hit.end].split()
+    if len(words) > 1 and all(word[0].isupper() for word in words):
+        return True
+    previous = before.split()[-1].lstrip("\"'`“‘(")
+    return bool(_TITLE_WORD.match(previous))
+
+
 def tag(text: str, dct: dt.date | None, *, tense: Tense | None = None,
         sentences: list[tuple[int, int]] | None = None) -> list[TimeExpr]:
     """Return the temporal expressions in ``text`` with TIMEX3 values relative to ``dct`` (None: only absolute).
@@ -344,7 +363,7 @@ def tag(text: str, dct: dt.date | None, *, tense: Tense | None = None,
         occupied[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
         chosen.append((order, hit))
     chosen.sort(key=lambda item: item[1].start)
-    named = [(RULES[order][1], hit) for order, hit in chosen]
+    named = [(RULES[order][1], hit) for order, hit in chosen if not _in_a_title(text, RULES[order][1], hit)]
     taken = [hit for _, hit in anchor_clock_times(anchor_anaphora(anchor_on_reference(named, dct), text, dct), text)]
     return [TimeExpr(text=text[h.start:h.end], start=h.start, end=h.end, type=h.type, value=h.value,
                      precision=h.precision, mod=h.mod) for h in taken]
