@@ -190,3 +190,16 @@ def test_timex_rules_effective_date_lies_ahead(text: str, value: str) -> None:
 )
 def test_timex_rules_capitalised_time_words_in_names(text: str, expected: list[str]) -> None:
     assert [t.text for t in tag(text, DCT)] == expected
+
+
+def test_timex_rules_reporting_period_takes_the_quarter_named_before() -> None:
+    text = ("Profit rose in the second quarter. Revenue in the latest period was flat; in the 1994 period it had "
+            "fallen, and the 1994 quarter had a charge.")
+    found = [(t.text, t.value) for t in tag(text, DCT)]
+    assert found == [("the second quarter", "2020-Q2"), ("the latest period", "2020-Q2"),
+                     ("the 1994 period", "1994-Q2"), ("the 1994 quarter", "1994-Q2")]
+
+
+def test_timex_rules_reporting_period_alone() -> None:
+    found = [(t.text, t.value) for t in tag("Sales in the latest period rose; the 1994 period was weak.", DCT)]
+    assert found == [("the latest period", "2020-Q2"), ("the 1994 period", "1994")]

@@ -42,6 +42,12 @@ def anchor_on_reference(items: Named, dct: dt.date | None) -> Named:
         value = hit.value or ""
         if name == "quarter" and re.fullmatch(r"\d{4}-Q\d", value):
             reference = hit
+        elif (name in ("latest_period", "year_period") and reference is not None
+              and hit.start - reference.end <= REFERENCE_REACH):
+            # "the latest period", "the 1988 quarter" after "the third quarter": that quarter (of 1988)
+            ref_value = reference.value or ""
+            year = value[:4] if name == "year_period" else ref_value[:4]
+            hit = dataclasses.replace(hit, value=year + ref_value[4:], precision="quarter")
         elif (name in _RELATIVE_YEAR_RULES and reference is not None and dct is not None
               and hit.start - reference.end <= REFERENCE_REACH and re.fullmatch(r"\d{4}(?:-Q\d)?", value)):
             years_back = dct.year - int(value[:4]) if len(value) == 4 else 1

@@ -116,6 +116,10 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         r"the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b)?", re.I), "quarter"),
     (_c(r"\bthe\s+(?:latest\s+|recent\s+)?(?P<unit>quarter)\b(?!-)(?!\s+(?:of\s+(?:a|an|the|its|their|all)\b|"
         r"century|mile|point|percent|per\s+cent))", re.I), "quarter"),
+    # Results reports: "the latest period", "the 1988 quarter" are the quarter being reported (``timex_anchor``
+    # moves them onto the quarter named just before).
+    (_c(r"\bthe\s+latest\s+period\b(?!-)", re.I), "latest_period"),
+    (_c(r"\bthe\s+(?P<year>(?:19|20)\d\d)\s+(?P<unit>quarter|period)\b(?!-)", re.I), "year_period"),
     (_c(r"(?<=\bfor\s)the\s+(?:full\s+)?(?P<unit>year|week|month|day)\b(?!-)", re.I), "for_the_unit"),
     (_c(r"\b(?:the\s+)?year(?:[-\s]|['\u2019]s\s+)end\b", re.I), "year_end"),
     (_c(rf"\b(?:{_PREMOD})?(?:the\s+)?(?P<season>(?i:spring|summer|fall|autumn|winter))(?:\s+of)?\s+(?:{_YEAR}|{_SPOKEN_YEAR}\b)"), "season"),
@@ -247,7 +251,8 @@ TRIGGERS: tuple[tuple[tuple[str, ...], bool, tuple[str, ...]], ...] = (
     (("week",), False, (*_UNIT_RULES, "weekend", "anaphoric")),
     (("year",), False, (*_UNIT_RULES, "holiday", "year_ago", "for_the_unit", "year_end", "anaphoric", "year_ended")),
     (("centur",), False, (*_UNIT_RULES, "century")),
-    (("quarter", "half"), False, (*_UNIT_RULES, "quarter")),
+    (("quarter", "half"), False, (*_UNIT_RULES, "quarter", "year_period")),
+    (("period",), False, ("latest_period", "year_period")),
     (("week", "month", "day"), False, ("for_the_unit",)),
     (("night", "morning", "afternoon", "evening"), False, ("deictic", "weekday", "set", "adverb_set", "noon",
                                                           "anaphoric", "part_of_day")),
@@ -273,7 +278,7 @@ REACH = {"iso_date": 0, "slash_date": 0, "month_day": 6, "month_year": 4, "month
           "century": 4, "weekday": 2, "deictic": 3, "part_of_day": 2, "relative_period": 5, "ago": 6, "duration_rule": 8,
           "vague_duration": 3, "quarter": 3, "season": 4, "bare_season": 3, "weekend": 2, "clock": 2, "noon": 0, "ref": 3, "set": 3,
           "adverb_set": 0, "holiday": 3, "year_ago": 1, "decade_word": 2, "spoken_year": 3,
-          "for_the_unit": 2, "year_end": 1, "year_ended": 3, "anaphoric": 4, "clock_of_day": 2}  # fmt: skip
+          "for_the_unit": 2, "latest_period": 2, "year_period": 2, "year_end": 1, "year_ended": 3, "anaphoric": 4, "clock_of_day": 2}  # fmt: skip
 
 
 def _rule_indices(names: tuple[str, ...]) -> tuple[int, ...]:

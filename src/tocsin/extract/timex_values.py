@@ -630,6 +630,25 @@ def _for_the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit(m.start(), m.end(), "DATE", value, precision)
 
 
+def _latest_period(m: re.Match[str], ctx: Context) -> Hit | None:
+    """"the latest period" of a results report: the last quarter ended before the DCT."""
+    if ctx.dct is None:
+        return Hit(m.start(), m.end(), "DATE", None, None)
+    year, index = ctx.dct.year, (ctx.dct.month - 1) // 3
+    if index == 0:
+        year, index = year - 1, 4
+    return Hit(m.start(), m.end(), "DATE", f"{year:04d}-Q{index}", "quarter")
+
+
+def _year_period(m: re.Match[str], ctx: Context) -> Hit | None:
+    """"the 1988 quarter": the reported quarter (the one ended last before the DCT) of 1988; "the 1988 period" is
+    the year. ``timex_anchor`` moves both onto the quarter named just before, when there is one."""
+    year = m.group("year")
+    if m.group("unit").lower() == "period" or ctx.dct is None:
+        return Hit(m.start(), m.end(), "DATE", year, "year")
+    return Hit(m.start(), m.end(), "DATE", f"{year}-Q{(ctx.dct.month - 1) // 3 or 4}", "quarter")
+
+
 def _year_ended(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit(m.start(), m.end(), "DURATION", "P1Y", None)
 
@@ -738,6 +757,8 @@ NORMALISERS: dict[str, Normaliser] = {
     "year_ago": _year_ago,
     "for_the_unit": _for_the_unit,
     "year_ended": _year_ended,
+    "latest_period": _latest_period,
+    "year_period": _year_period,
     "year_end": _year_end,
     "decade_word": _decade_word,
     "spoken_year": _spoken_year,
