@@ -203,3 +203,15 @@ def test_timex_rules_reporting_period_takes_the_quarter_named_before() -> None:
 def test_timex_rules_reporting_period_alone() -> None:
     found = [(t.text, t.value) for t in tag("Sales in the latest period rose; the 1994 period was weak.", DCT)]
     assert found == [("the latest period", "2020-Q2"), ("the 1994 period", "1994")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The pact was signed in March last year.", [("March last year", "2019-03")]),
+     ("Talks resume in early May next year.", [("early May next year", "2021-05")]),
+     ("He was freed on Jan. 9 this year.", [("Jan. 9 this year", "2020-01-09")]),
+     ("Last year's harvest failed in June.", [("Last year", "2019"), ("June", "2020-06")])],
+    ids=["month-last-year", "month-next-year", "day-this-year", "possessive-is-separate"],
+)
+def test_timex_rules_month_with_relative_year_is_one_expression(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, DCT)] == expected

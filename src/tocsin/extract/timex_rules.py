@@ -58,16 +58,20 @@ _HOLIDAY_NAMES = "|".join(
 _WEEKDAY_PREFIX = r"(?P<wdp>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)),?\s+"
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _PARTS = r"(?P<pod>(?i:morning|afternoon|evening|night))"
+_YEAR_REL = r"\s+(?:of\s+)?(?P<yrel>(?i:this|last|next))\s+year\b(?![-'’])"  # "June last year"
 
 # Each rule: a compiled pattern and the name of its normaliser in ``timex_values.NORMALISERS``.
 RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), "iso_date"),
     (_c(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)?\d\d)\b"), "slash_date"),
-    (_c(rf"(?<![\w.])(?:{_WEEKDAY_PREFIX})?(?:{_PREMOD})?{_MONTH}\s+{_DAY}{_END}(?:,?\s+{_YEAR})?"), "month_day"),
-    (_c(rf"\b(?:{_WEEKDAY_PREFIX})?(?:{_PREMOD})?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_END}(?:,?\s+{_YEAR})?"),
+    (_c(rf"(?<![\w.])(?:{_WEEKDAY_PREFIX})?(?:{_PREMOD})?{_MONTH}\s+{_DAY}{_END}(?:,?\s+{_YEAR}|{_YEAR_REL})?"),
+     "month_day"),
+    (_c(rf"\b(?:{_WEEKDAY_PREFIX})?(?:{_PREMOD})?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_END}(?:,?\s+{_YEAR}|{_YEAR_REL})?"),
      "month_day"),
     (_c(rf"\b(?:{_PREMOD})?{_MONTH}(?:,?\s+(?:of\s+)?)(?:{_YEAR}|{_SPOKEN_YEAR}\b)"), "month_year"),
-    (_c(rf"\b(?:{_PREMOD})?(?:(?P<rel>(?i:last|next|this|past))\s+)?{_MONTH}(?!\w)(?!\s+\d)"), "month"),
+    # "February this year" is one expression: the post-modifier fixes the month's year.
+    (_c(rf"\b(?:{_PREMOD})?(?:(?P<rel>(?i:last|next|this|past))\s+)?{_MONTH}(?!\w)(?!\s+\d)"
+        rf"(?:{_YEAR_REL})?"), "month"),
     (_c(rf"\b(?:{_PREMOD})?(?:(?P<fy>(?i:fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY))\s*)?{_YEAR}"), "year"),
     (_c(r"(?<!\w)(?P<pre>(?:the\s+)?(?:early|mid|late)(?:\s+|-))?(?:the\s+)?(?:(?P<cent>1[89]|20)(?P<d>\d)0|'(?P<d2>\d)0)s\b",
         re.I), "decade"),

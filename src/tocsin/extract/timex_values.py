@@ -210,6 +210,8 @@ def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
     mod = _mod(_g(m, "pre")) if "pre" in m.re.groupindex else None
     if _g(m, "year"):
         year: int | None = int(_g(m, "year"))
+    elif _g(m, "yrel") and ctx.dct is not None:
+        year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[_g(m, "yrel").lower()]
     elif ctx.dct is not None and (rel := _REL_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start())):
         # "last Oct. 23", "next March 1": the word fixes the direction, whatever the tense
         ahead = (month, day) > (ctx.dct.month, ctx.dct.day)
@@ -252,9 +254,8 @@ def _month(m: re.Match[str], ctx: Context) -> Hit | None:
     if ctx.dct is not None:
         direction = {"last": "last", "next": "next", "this": "this", "past": "last"}.get(rel)
         direction = direction or _month_lean(m, ctx) or ctx.direction(m.start(), m.end())
-        shift = _YEAR_AFTER.match(ctx.text, m.end())
-        if shift and not rel:
-            year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[shift.group(1).lower()]
+        if _g(m, "yrel") and not rel:
+            year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[_g(m, "yrel").lower()]
         else:
             year = ctx.dct.year if direction == "this" else cal.anchor_month(ctx.dct, month, direction)
         value = f"{year:04d}-{month:02d}"
@@ -264,7 +265,6 @@ def _month(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 _NAMED_MARCH = re.compile(r"\s+(?:for|of|on|against|to)\s+(?:the\s+)?[A-Z]")
-_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(this|last|next)\s+year\b", re.I)
 _DEADLINE = re.compile(r"\b(?:by|until|till|through)\s+(?:(?:the\s+)?(?:end|middle|beginning)\s+of\s+|early\s+|late\s+|mid-?)?$",
                        re.I)
 
