@@ -215,3 +215,19 @@ def test_timex_rules_reporting_period_alone() -> None:
 )
 def test_timex_rules_month_with_relative_year_is_one_expression(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in tag(text, DCT)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "value"),
+    [("Net rose in the second quarter; in the quarter a year earlier it fell.", "the quarter a year earlier",
+      "2019-Q2"),
+     ("Profit rose in the second quarter from the comparable period last year.",
+      "the comparable period last year", "2019-Q2"),
+     ("Sales in last year's quarter were weak.", "last year's quarter", "2019-Q2"),
+     ("It expects a loss in the first two quarters of 2021.", "the first two quarters of 2021", "2021-H1"),
+     ("Hearings are set for the week of Nov. 9.", "the week of Nov. 9", "2020-W46")],
+    ids=["quarter-a-year-earlier", "comparable-period", "last-years-quarter", "first-two-quarters", "week-of"],
+)
+def test_timex_rules_written_out_periods(text: str, extent: str, value: str) -> None:
+    found = {t.text: t.value for t in tag(text, DCT)}
+    assert found.get(extent) == value, found

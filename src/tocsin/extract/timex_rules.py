@@ -64,7 +64,7 @@ _YEAR_REL = r"\s+(?:of\s+)?(?P<yrel>(?i:this|last|next))\s+year\b(?![-'’])"  #
 RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), "iso_date"),
     (_c(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)?\d\d)\b"), "slash_date"),
-    (_c(rf"(?<![\w.])(?:{_WEEKDAY_PREFIX})?(?:{_PREMOD})?{_MONTH}\s+{_DAY}{_END}(?:,?\s+{_YEAR}|{_YEAR_REL})?"),
+    (_c(rf"(?<![\w.])(?:{_WEEKDAY_PREFIX}|(?P<weekof>the\s+week\s+of\s+))?(?:{_PREMOD})?{_MONTH}\s+{_DAY}{_END}(?:,?\s+{_YEAR}|{_YEAR_REL})?"),
      "month_day"),
     (_c(rf"\b(?:{_WEEKDAY_PREFIX})?(?:{_PREMOD})?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_END}(?:,?\s+{_YEAR}|{_YEAR_REL})?"),
      "month_day"),
@@ -148,6 +148,13 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(r"\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually)\b", re.I), "adverb_set"),
     (_c(rf"\b(?P<name>{_HOLIDAY_NAMES}|Ramadan|Eid[-\s]al[-\s](?:Fitr|Adha))(?!\w)(?:\s+{_YEAR})?", re.I), "holiday"),
     (_c(r"\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<unit>quarter|period))?\b", re.I), "year_ago"),
+    # The same comparison written out: "last year's quarter", "the corresponding period last year", "the quarter a
+    # year ago" (one expression each, like "the year-ago quarter").
+    (_c(r"\b(?:last\s+year['’]s\s+(?P<unit>quarter|period)|the\s+(?:(?:corresponding|comparable|same)\s+)?"
+        r"(?P<unit2>quarter|period)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier)))\b(?!['’-])", re.I),
+     "year_ago"),
+    # "the first two quarters of 1990": its first half.
+    (_c(rf"\b(?:the\s+)?(?P<ord>first|last)\s+two\s+quarters\s+of\s+(?:fiscal\s+)?{_YEAR}", re.I), "two_quarters"),
     (_c(r"\b(?:the\s+)?(?P<pre>early\s+|mid-?|late\s+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|"
         r"eighties|nineties)\b", re.I), "decade_word"),
     (_c(rf"\b(?:the\s+year\s+)?(?:{_SPOKEN_YEAR}|(?<=the\syear\s)(?P<spoken2>two\s+thousand(?:\s+and)?(?:[- ](?:one|two|three|"
@@ -255,8 +262,8 @@ TRIGGERS: tuple[tuple[tuple[str, ...], bool, tuple[str, ...]], ...] = (
     (("week",), False, (*_UNIT_RULES, "weekend", "anaphoric")),
     (("year",), False, (*_UNIT_RULES, "holiday", "year_ago", "for_the_unit", "year_end", "anaphoric", "year_ended")),
     (("centur",), False, (*_UNIT_RULES, "century")),
-    (("quarter", "half"), False, (*_UNIT_RULES, "quarter", "year_period")),
-    (("period",), False, ("latest_period", "year_period")),
+    (("quarter", "half"), False, (*_UNIT_RULES, "quarter", "year_period", "year_ago", "two_quarters")),
+    (("period",), False, ("latest_period", "year_period", "year_ago")),
     (("week", "month", "day"), False, ("for_the_unit",)),
     (("night", "morning", "afternoon", "evening"), False, ("deictic", "weekday", "set", "adverb_set", "noon",
                                                           "anaphoric", "part_of_day")),
@@ -281,7 +288,7 @@ _LEFT = 60  # how far before its trigger a rule's match may start ("more than tw
 REACH = {"iso_date": 0, "slash_date": 0, "month_day": 6, "month_year": 4, "month": 5, "year": 6, "decade": 3,
           "century": 4, "weekday": 2, "deictic": 3, "part_of_day": 2, "relative_period": 5, "ago": 6, "duration_rule": 8,
           "vague_duration": 3, "quarter": 3, "season": 4, "bare_season": 3, "weekend": 2, "clock": 2, "noon": 0, "ref": 3, "set": 3,
-          "adverb_set": 0, "holiday": 3, "year_ago": 1, "decade_word": 2, "spoken_year": 3,
+          "adverb_set": 0, "holiday": 3, "year_ago": 5, "two_quarters": 3, "decade_word": 2, "spoken_year": 3,
           "for_the_unit": 2, "latest_period": 2, "year_period": 2, "year_end": 1, "year_ended": 3, "anaphoric": 4, "clock_of_day": 2}  # fmt: skip
 
 

@@ -226,6 +226,8 @@ def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
         year = None
     if not _valid_day(year or 2000, month, day):
         return None
+    if _g(m, "weekof") and year:  # "the week of March 6": the week that holds the day
+        return Hit(m.start(), m.end(), "DATE", cal.iso_week(dt.date(year, month, day)), "week")
     value = f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
     return Hit(m.start(), m.end(), "DATE", value, "day", mod)
 
@@ -661,11 +663,16 @@ def _year_end(m: re.Match[str], ctx: Context) -> Hit | None:
 def _year_ago(m: re.Match[str], ctx: Context) -> Hit | None:
     if ctx.dct is None:
         return Hit(m.start(), m.end(), "DATE", None, None)
-    if _g(m, "unit"):
+    if _g(m, "unit") or _g(m, "unit2"):
         current = (ctx.dct.month - 1) // 3 + 1
         year, index = (ctx.dct.year - 1, current - 1) if current > 1 else (ctx.dct.year - 2, 4)
         return Hit(m.start(), m.end(), "DATE", f"{year:04d}-Q{index}", "quarter")
     return Hit(m.start(), m.end(), "DATE", f"{ctx.dct.year - 1:04d}", "year")
+
+
+def _two_quarters(m: re.Match[str], ctx: Context) -> Hit | None:
+    half = 1 if m.group("ord").lower() == "first" else 2
+    return Hit(m.start(), m.end(), "DATE", f"{m.group('year')}-H{half}", "quarter")
 
 
 def _decade_word(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -755,6 +762,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "adverb_set": _adverb_set,
     "holiday": _holiday,
     "year_ago": _year_ago,
+    "two_quarters": _two_quarters,
     "for_the_unit": _for_the_unit,
     "year_ended": _year_ended,
     "latest_period": _latest_period,
