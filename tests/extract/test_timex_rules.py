@@ -98,8 +98,9 @@ def test_timex_rules_current_is_a_temporal_adjective(text: str, expected: list[t
      ("Sales slowed during the winter.", dt.date(1995, 3, 8), [("the winter", "1995-WI")]),
      ("Rents rose from the lows of the early summer.", dt.date(1995, 11, 3), [("the early summer", "1995-SU")]),
      ("They marched in the Spring of Hope rally.", dt.date(1995, 11, 3), []),
-     ("Prices fall in the fall of a regime.", dt.date(1995, 11, 3), [])],
-    ids=["future-spring", "past-summer", "winter", "early-summer", "name", "fall-of"],
+     ("Prices fall in the fall of a regime.", dt.date(1995, 11, 3), []),
+     ("The pitcher was hurt in spring training.", dt.date(1995, 11, 3), [])],
+    ids=["future-spring", "past-summer", "winter", "early-summer", "name", "fall-of", "attributive"],
 )
 def test_timex_rules_bare_season_after_a_preposition(text: str, dct: dt.date, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in tag(text, dct)] == expected

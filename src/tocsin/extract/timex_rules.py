@@ -133,7 +133,7 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         rf"(?<=\buntil\s)|(?<=\bby\s)|(?<=\bsince\s)|(?<=\bfrom\s))(?:the\s+)?|(?<=\bof\s)the\s+)"
         rf"(?:{_PREMOD})?(?P<season>summer|spring|autumn|winter|(?<=the\s)fall|(?<=the\searly\s)fall|"
         r"(?<=the\slate\s)fall)\b(?!\s+of\b|-|\s+(?:season|months|term|semester|session|offensive|games|olympics|"
-        r"collection|break)\b)", re.I), "bare_season"),
+        r"collection|break|training|festival|fashions?)\b)", re.I), "bare_season"),
     (_c(r"\b(?:the|this\s+past)\s+weekend\b", re.I), "weekend"),
     (_c(r"\b(?P<h>[01]?\d|2[0-4])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b|[AP]M\b|[ap]\.m\b)"
         r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|ET|PT|BST|CET|CEST)\b)?"), "clock"),
