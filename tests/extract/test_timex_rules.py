@@ -232,3 +232,16 @@ def test_timex_rules_month_with_relative_year_is_one_expression(text: str, expec
 def test_timex_rules_written_out_periods(text: str, extent: str, value: str) -> None:
     found = {t.text: t.value for t in tag(text, DCT)}
     assert found.get(extent) == value, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The war with Spain ended in 1898.", [("1898", "1898")]),
+     ("Clinics were hit in 1994, 1995 and 1997.", [("1994", "1994"), ("1995", "1995"), ("1997", "1997")]),
+     ("The summit will meet on May 14 and 15.", [("May 14", "2021-05-14"), ("15", "2021-05-15")]),
+     ("Polls opened on Oct. 3 and 4, 1995.", [("Oct. 3", "1995-10-03"), ("4, 1995", "1995-10-04")]),
+     ("The set costs $1,995.", [])],
+    ids=["nineteenth-century", "list-of-years", "two-days", "two-days-one-year", "price"],
+)
+def test_timex_rules_years_and_day_lists(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, DCT)] == expected

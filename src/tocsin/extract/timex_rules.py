@@ -68,6 +68,9 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
      "month_day"),
     (_c(rf"\b(?:{_WEEKDAY_PREFIX})?(?:{_PREMOD})?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_END}(?:,?\s+{_YEAR}|{_YEAR_REL})?"),
      "month_day"),
+    # "April 24 and 25": the second day is a date of the same month (the first is ``month_day``'s).
+    (_c(rf"(?<![\w.]){_MONTH}\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:and|or|&)\s+{_DAY}{_END}"
+        rf"(?:,?\s+{_YEAR})?"), "second_day"),
     (_c(rf"\b(?:{_PREMOD})?{_MONTH}(?:,?\s+(?:of\s+)?)(?:{_YEAR}|{_SPOKEN_YEAR}\b)"), "month_year"),
     # "February this year" is one expression: the post-modifier fixes the month's year.
     (_c(rf"\b(?:{_PREMOD})?(?:(?P<rel>(?i:last|next|this|past))\s+)?{_MONTH}(?!\w)(?!\s+\d)"
@@ -251,11 +254,11 @@ def regex_tense(text: str, sentences: list[tuple[int, int]]) -> Tense:
 # still decide every match, so a trigger that fires on noise ("mar" in "market") only costs a little time.
 _UNIT_RULES = ("relative_period", "ago", "duration_rule", "vague_duration", "set", "adverb_set")
 TRIGGERS: tuple[tuple[tuple[str, ...], bool, tuple[str, ...]], ...] = (
-    (("19", "20"), False, ("iso_date", "year")),
+    (("19", "20", "18"), False, ("iso_date", "year")),
     (("/",), False, ("slash_date",)),
     (("0s",), False, ("decade",)),
     (("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), True,
-     ("month_day", "month_year", "month", "holiday")),
+     ("month_day", "month_year", "month", "holiday", "second_day")),
     (("day",), False, ("weekday", "deictic", "duration_rule", "vague_duration", "ago", "set", "holiday", "noon",
                        "ref", "anaphoric")),
     (("month", "decade", "hour", "minute", "second", "fortnight"), False, (*_UNIT_RULES, "anaphoric")),
@@ -285,7 +288,7 @@ _CLOCK_TRIGGER = re.compile(r"\d\s?[aApP]\.?[mM]\b")
 _WORD_START = re.compile(r"(?<![\w'])[\w']")
 _LEFT = 60  # how far before its trigger a rule's match may start ("more than twenty-four hours")
 # How many words before its trigger's word a rule's match may start ("the beginning of the 18th of August": 6).
-REACH = {"iso_date": 0, "slash_date": 0, "month_day": 6, "month_year": 4, "month": 5, "year": 6, "decade": 3,
+REACH = {"iso_date": 0, "slash_date": 0, "month_day": 6, "second_day": 1, "month_year": 4, "month": 5, "year": 6, "decade": 3,
           "century": 4, "weekday": 2, "deictic": 3, "part_of_day": 2, "relative_period": 5, "ago": 6, "duration_rule": 8,
           "vague_duration": 3, "quarter": 3, "season": 4, "bare_season": 3, "weekend": 2, "clock": 2, "noon": 0, "ref": 3, "set": 3,
           "adverb_set": 0, "holiday": 3, "year_ago": 5, "two_quarters": 3, "decade_word": 2, "spoken_year": 3,

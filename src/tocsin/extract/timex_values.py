@@ -208,8 +208,11 @@ def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
     if _COUNT_NOUNS.match(ctx.text, m.end()) and not _g(m, "year"):
         return None
     mod = _mod(_g(m, "pre")) if "pre" in m.re.groupindex else None
+    shared = _SHARED_YEAR.match(ctx.text, m.end())
     if _g(m, "year"):
         year: int | None = int(_g(m, "year"))
+    elif shared:
+        year = int(shared.group(1))
     elif _g(m, "yrel") and ctx.dct is not None:
         year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[_g(m, "yrel").lower()]
     elif ctx.dct is not None and (rel := _REL_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start())):
@@ -232,7 +235,13 @@ def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit(m.start(), m.end(), "DATE", value, "day", mod)
 
 
+def _second_day(m: re.Match[str], ctx: Context) -> Hit | None:
+    hit = _month_day(m, ctx)
+    return None if hit is None else dataclasses.replace(hit, start=m.start("day"))
+
+
 _REL_BEFORE = re.compile(r"\b(last|next)\s+$", re.I)
+_SHARED_YEAR = re.compile(r"\s+(?:and|or|&)\s+\d{1,2}(?:st|nd|rd|th)?,?\s+((?:1[89]|20)\d\d)\b")  # "Oct. 3 and 4, 1995"
 # "a new office, effective Feb. 1": a change announced for a day ahead ("became effective" is over already).
 _EFFECTIVE = re.compile(r"(?<!became\s)(?<!become\s)(?<!was\s)(?<!went\s)\beffective\s+(?:on\s+|as\s+of\s+)?$", re.I)
 
@@ -282,7 +291,8 @@ def _month_lean(m: re.Match[str], ctx: Context) -> str | None:
 
 def _year(m: re.Match[str], ctx: Context) -> Hit | None:
     before = ctx.text[max(0, m.start("year") - 12):m.start("year")]
-    if re.search(r"(?:[$€£#]|No\.|number|\d[,.]|\bsome|\babout|\bnearly|\bover|\bthan|\bleast)\s*$", before,
+    # "$1,995", "No. 1995", "about 1990 people" are numbers; "in 1994, 1995 and 1997" is a list of years
+    if re.search(r"(?:(?:[$€£#]|No\.|number|\bsome|\babout|\bnearly|\bover|\bthan|\bleast)\s*|\d[,.])$", before,
                  re.I) and not _g(m, "fy") and not _g(m, "pre"):
         return None
     if _COUNT_NOUNS.match(ctx.text, m.end()) and not re.match(r"\s*-\s*\d", ctx.text[m.end():]):
@@ -737,6 +747,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "iso_date": _iso_date,
     "slash_date": _slash_date,
     "month_day": _month_day,
+    "second_day": _second_day,
     "month_year": _month_year,
     "month": _month,
     "year": _year,
