@@ -245,3 +245,7 @@ def test_timex_rules_written_out_periods(text: str, extent: str, value: str) -> 
 )
 def test_timex_rules_years_and_day_lists(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in tag(text, DCT)] == expected
+
+
+def test_timex_rules_hyphenated_duration_leaves_the_article_to_its_noun() -> None:
+    assert [t.text for t in tag("The rebels ended the 12-year war.", DCT)] == ["12-year"]

@@ -487,7 +487,11 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Hit | None:
         count += 0.5
     if _g(m, "num") and re.match(r"half\s+an?", num_text):
         count = 0.5
-    return Hit(m.start(), m.end(), "DURATION", _duration(count, unit), None, _quant_before(ctx, m.start()))
+    start = m.start()
+    if re.match(r"the\s+", m[0], re.I) and m.start("num") > 0 and ctx.text[m.end("num")] == "-" and (
+            m[0][3:m.start("num") - m.start()].strip() == ""):
+        start = m.start("num")  # "the 10-year war": the article is the noun's, the duration is "10-year"
+    return Hit(start, m.end(), "DURATION", _duration(count, unit), None, _quant_before(ctx, start))
 
 
 def _vague_duration(m: re.Match[str], ctx: Context) -> Hit | None:
