@@ -249,3 +249,17 @@ def test_timex_rules_years_and_day_lists(text: str, expected: list[tuple[str, st
 
 def test_timex_rules_hyphenated_duration_leaves_the_article_to_its_noun() -> None:
     assert [t.text for t in tag("The rebels ended the 12-year war.", DCT)] == ["12-year"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Patrols pass the border twice a week.", [("twice a week", "SET", "P1W")]),
+     ("The council meets three times a year.", [("three times a year", "SET", "P1Y")]),
+     ("Police imposed a week-long curfew.", [("week-long", "DURATION", "P1W")]),
+     ("The clans ended a decades-long feud.", [("decades-long", "DURATION", "PXDE")]),
+     ("Output fell in Q2 2018.", [("Q2 2018", "DATE", "2018-Q2")]),
+     ("He was detained three times.", [])],
+    ids=["twice-a-week", "times-a-year", "week-long", "decades-long", "coded-quarter", "count-not-frequency"],
+)
+def test_timex_rules_frequencies_adjectives_and_codes(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in tag(text, DCT)] == expected

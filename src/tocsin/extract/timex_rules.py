@@ -149,6 +149,13 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         r"friday|saturday|sunday|morning|afternoon|evening|night|day|week|month|year|decade|hour|minute|"
         rf"quarter)s?|(?P<month>{_MONTH_FULL}))\b", re.I), "set"),
     (_c(r"\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually)\b", re.I), "adverb_set"),
+    # "twice a week", "three times a year": a SET (TimeML), not the duration "a week".
+    (_c(r"\b(?:once|twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+times)\s+(?:a|an|per|"
+        r"each|every)\s+(?P<unit>hour|day|week|month|year|decade|quarter)\b", re.I), "frequency"),
+    # "a week-long curfew", "decades-long feud": the duration is the whole adjective.
+    (_c(rf"\b(?:{_NUM}[-\s]+)?{_UNIT}(?P<plural>s)?-long\b", re.I), "long_duration"),
+    # "Q3 2019", "H1 2020": a quarter or half written as a business code.
+    (_c(rf"\b(?P<code>[QH])(?P<index>[1-4])\s*(?:of\s+)?(?:FY\s*)?{_YEAR}"), "coded_quarter"),
     (_c(rf"\b(?P<name>{_HOLIDAY_NAMES}|Ramadan|Eid[-\s]al[-\s](?:Fitr|Adha))(?!\w)(?:\s+{_YEAR})?", re.I), "holiday"),
     (_c(r"\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<unit>quarter|period))?\b", re.I), "year_ago"),
     # The same comparison written out: "last year's quarter", "the corresponding period last year", "the quarter a
@@ -278,6 +285,9 @@ TRIGGERS: tuple[tuple[tuple[str, ...], bool, tuple[str, ...]], ...] = (
     (("nineteen",), False, ("month_year", "season")),
     (("a.m", "p.m", "gmt", "utc", "hrs", "local time"), False, ("clock",)),
     (("every", "each"), False, ("set",)),
+    (("once", "twice", "thrice", "times"), False, ("frequency",)),
+    (("-long",), False, ("long_duration",)),
+    (("Q1", "Q2", "Q3", "Q4", "H1", "H2"), True, ("coded_quarter",)),
     (("dai", "annual"), False, ("adverb_set",)),
     (("christmas", "easter", "thanksgiving", "halloween", "ramadan", "eid", "valentine"), False, ("holiday",)),
     (("ties",), False, ("decade_word",)),
@@ -291,7 +301,7 @@ _LEFT = 60  # how far before its trigger a rule's match may start ("more than tw
 REACH = {"iso_date": 0, "slash_date": 0, "month_day": 6, "second_day": 1, "month_year": 4, "month": 5, "year": 6, "decade": 3,
           "century": 4, "weekday": 2, "deictic": 3, "part_of_day": 2, "relative_period": 5, "ago": 6, "duration_rule": 8,
           "vague_duration": 3, "quarter": 3, "season": 4, "bare_season": 3, "weekend": 2, "clock": 2, "noon": 0, "ref": 3, "set": 3,
-          "adverb_set": 0, "holiday": 3, "year_ago": 5, "two_quarters": 3, "decade_word": 2, "spoken_year": 3,
+          "adverb_set": 0, "frequency": 3, "long_duration": 4, "coded_quarter": 0, "holiday": 3, "year_ago": 5, "two_quarters": 3, "decade_word": 2, "spoken_year": 3,
           "for_the_unit": 2, "latest_period": 2, "year_period": 2, "year_end": 1, "year_ended": 3, "anaphoric": 4, "clock_of_day": 2}  # fmt: skip
 
 

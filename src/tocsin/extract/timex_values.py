@@ -684,6 +684,24 @@ def _year_ago(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit(m.start(), m.end(), "DATE", f"{ctx.dct.year - 1:04d}", "year")
 
 
+def _frequency(m: re.Match[str], ctx: Context) -> Hit | None:
+    return Hit(m.start(), m.end(), "SET", _duration(1, m.group("unit")), None)
+
+
+def _long_duration(m: re.Match[str], ctx: Context) -> Hit | None:
+    if _g(m, "num").lower() in ("a", "an"):  # "a week-long curfew": the article is the noun's
+        return Hit(m.start("unit"), m.end(), "DURATION", _duration(1, m.group("unit")), None)
+    count = _num(_g(m, "num")) if _g(m, "num") else (None if _g(m, "plural") else 1)
+    return Hit(m.start(), m.end(), "DURATION", _duration(count, m.group("unit")), None)
+
+
+def _coded_quarter(m: re.Match[str], ctx: Context) -> Hit | None:
+    code, index = m.group("code"), int(m.group("index"))
+    if code == "H" and index > 2:
+        return None
+    return Hit(m.start(), m.end(), "DATE", f"{m.group('year')}-{code}{index}", "quarter")
+
+
 def _two_quarters(m: re.Match[str], ctx: Context) -> Hit | None:
     half = 1 if m.group("ord").lower() == "first" else 2
     return Hit(m.start(), m.end(), "DATE", f"{m.group('year')}-H{half}", "quarter")
@@ -778,6 +796,9 @@ NORMALISERS: dict[str, Normaliser] = {
     "holiday": _holiday,
     "year_ago": _year_ago,
     "two_quarters": _two_quarters,
+    "frequency": _frequency,
+    "long_duration": _long_duration,
+    "coded_quarter": _coded_quarter,
     "for_the_unit": _for_the_unit,
     "year_ended": _year_ended,
     "latest_period": _latest_period,
