@@ -690,7 +690,8 @@ def _frequency(m: re.Match[str], ctx: Context) -> Hit | None:
 
 def _long_duration(m: re.Match[str], ctx: Context) -> Hit | None:
     if _g(m, "num").lower() in ("a", "an"):  # "a week-long curfew": the article is the noun's
-        return Hit(m.start("unit"), m.end(), "DURATION", _duration(1, m.group("unit")), None)
+        count = None if _g(m, "plural") else 1  # "a decades-long feud": vague
+        return Hit(m.start("unit"), m.end(), "DURATION", _duration(count, m.group("unit")), None)
     count = _num(_g(m, "num")) if _g(m, "num") else (None if _g(m, "plural") else 1)
     return Hit(m.start(), m.end(), "DURATION", _duration(count, m.group("unit")), None)
 
