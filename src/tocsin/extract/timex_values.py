@@ -689,11 +689,12 @@ def _frequency(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 def _long_duration(m: re.Match[str], ctx: Context) -> Hit | None:
-    if _g(m, "num").lower() in ("a", "an"):  # "a week-long curfew": the article is the noun's
-        count = None if _g(m, "plural") else 1  # "a decades-long feud": vague
-        return Hit(m.start("unit"), m.end(), "DURATION", _duration(count, m.group("unit")), None)
-    count = _num(_g(m, "num")) if _g(m, "num") else (None if _g(m, "plural") else 1)
-    return Hit(m.start(), m.end(), "DURATION", _duration(count, m.group("unit")), None)
+    article = _g(m, "num").lower() in ("a", "an")  # "a week-long curfew": the article is the noun's
+    count: float | None = None if _g(m, "plural") else 1  # "decades-long": vague
+    if _g(m, "num") and not article:
+        count = _num(_g(m, "num"))
+    start = m.start("unit") if article else m.start()
+    return Hit(start, m.end(), "DURATION", _duration(count, m.group("unit")), None)
 
 
 def _coded_quarter(m: re.Match[str], ctx: Context) -> Hit | None:
