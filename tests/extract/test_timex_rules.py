@@ -263,3 +263,14 @@ def test_timex_rules_hyphenated_duration_leaves_the_article_to_its_noun() -> Non
 )
 def test_timex_rules_frequencies_adjectives_and_codes(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(t.text, t.type, t.value) for t in tag(text, DCT)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Talks are set for Jan. 5-7.", [("Jan. 5", "2021-01-05"), ("7", "2021-01-07")]),
+     ("The board upheld it in a June 5-2 vote.", []),
+     ("Prices doubled over the past year and a half.", [("the past year and a half", "P1Y6M")])],
+    ids=["day-range", "score", "year-and-a-half"],
+)
+def test_timex_rules_day_ranges_and_halves(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, DCT)] == expected

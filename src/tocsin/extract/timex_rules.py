@@ -69,7 +69,8 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(rf"\b(?:{_WEEKDAY_PREFIX})?(?:{_PREMOD})?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_END}(?:,?\s+{_YEAR}|{_YEAR_REL})?"),
      "month_day"),
     # "April 24 and 25": the second day is a date of the same month (the first is ``month_day``'s).
-    (_c(rf"(?<![\w.]){_MONTH}\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:and|or|&)\s+{_DAY}{_END}"
+    (_c(rf"(?<![\w.]){_MONTH}\s+(?P<first>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?:\s+(?:and|or|&|to|through)\s+|\s*[-–]\s*)"
+        rf"{_DAY}{_END}"
         rf"(?:,?\s+{_YEAR})?"), "second_day"),
     (_c(rf"\b(?:{_PREMOD})?{_MONTH}(?:,?\s+(?:of\s+)?)(?:{_YEAR}|{_SPOKEN_YEAR}\b)"), "month_year"),
     # "February this year" is one expression: the post-modifier fixes the month's year.

@@ -205,7 +205,7 @@ def _slash_date(m: re.Match[str], ctx: Context) -> Hit | None:
 
 def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
     month, day = _month_num(m.group("month")), int(m.group("day"))
-    if _COUNT_NOUNS.match(ctx.text, m.end()) and not _g(m, "year"):
+    if _COUNT_NOUNS.match(ctx.text, m.end()) and not _g(m, "year") and not _is_day_range(ctx.text, m.end(), day):
         return None
     mod = _mod(_g(m, "pre")) if "pre" in m.re.groupindex else None
     shared = _SHARED_YEAR.match(ctx.text, m.end())
@@ -235,7 +235,18 @@ def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit(m.start(), m.end(), "DATE", value, "day", mod)
 
 
+_RANGE_END = re.compile(r"\s*[-–]\s*(\d{1,2})\b(?![-–.,]?\d)")
+
+
+def _is_day_range(text: str, at: int, day: int) -> bool:
+    """True for "Jan. 5-7": a hyphen to a later day of the month, not a score or a count ("March 3-2 vote")."""
+    match = _RANGE_END.match(text, at)
+    return match is not None and day < int(match.group(1)) <= 31
+
+
 def _second_day(m: re.Match[str], ctx: Context) -> Hit | None:
+    if int(m.group("day")) <= int(m.group("first")):
+        return None  # "the March 3-2 vote": a score, not two days
     hit = _month_day(m, ctx)
     return None if hit is None else dataclasses.replace(hit, start=m.start("day"))
 
@@ -409,6 +420,9 @@ def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
     if rel in ("the past", "the last", "the next", "the coming", "past"):
         if unit in _SEASONS or unit == "weekend":
             return None
+        half = _AND_A_HALF.match(ctx.text, m.end())
+        if half:  # "the past year and a half": P1Y6M
+            return Hit(m.start(), half.end(), "DURATION", _duration(1.5, unit), None, _mod(_g(m, "pre")))
         if rel == "past" or unit != "year":  # "over the past decade", "the last week": a stretch of time
             return Hit(m.start(), m.end(), "DURATION", _duration(1, unit), None, _mod(_g(m, "pre")))
         # "over the past year", "the next year or so": TimeBank dates the calendar year before (after) the DCT's,
@@ -429,6 +443,9 @@ def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
         return Hit(m.start(), m.end(), "DATE", f"{year:04d}-{season}", "season", mod)
     value, precision = _shift(ctx.dct, unit, shift)
     return Hit(m.start(), m.end(), "DATE", value, precision, mod)
+
+
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
 
 
 def _anaphoric(m: re.Match[str], ctx: Context) -> Hit | None:
