@@ -274,3 +274,14 @@ def test_timex_rules_frequencies_adjectives_and_codes(text: str, expected: list[
 )
 def test_timex_rules_day_ranges_and_halves(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in tag(text, DCT)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("They left at 2:30 in the morning.", [("2:30 in the morning", "2020-08-18T02:30")]),
+     ("The camp was raided Jan. 14-17, 2018.", [("Jan. 14", "2018-01-14"), ("17, 2018", "2018-01-17")]),
+     ("Stay current on the news.", [])],
+    ids=["clock-minutes-of-day", "range-shared-year", "predicative-current"],
+)
+def test_timex_rules_review_fixes(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, DCT)] == expected

@@ -107,7 +107,7 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         r"thereafter|before|as|enough)\b))\b", re.I), "ref"),
     # "current" before its noun ("the current talks", "its current owner") is a temporal adjective, "then current"
     # its past; the economic "current account", the nouns ("the current carried it") and "currents" are not.
-    (_c(r"\b(?:then[-\s]+)?[Cc]urrent(?=\s+(?!accounts?\b|assets?\b|liabilit|and\b|or\b|of\b|in\b|is\b|was\b)[a-z])"),
+    (_c(r"\b(?:then[-\s]+)?[Cc]urrent(?=\s+(?!accounts?\b|assets?\b|liabilit|(?:and|or|of|in|on|at|by|to|for|from|with|as|into|is|was|that|which)\b)[a-z])"),
      "ref"),
     (_c(rf"\b(?:the\s+(?:(?:past|last|next|first|final|coming|previous|preceding|following|latest)\s+)?"
         rf"(?=[\dotfsenhc]))?{_NUM}(?:\s+|-)(?:(?:more|additional|extra|further)\s+)?{_UNIT}s?"
@@ -144,7 +144,8 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(r"\b(?:(?P<quant>about|around|shortly\s+(?:before|after))\s+)?(?P<h>[01]\d|2[0-3]):?(?P<min>[0-5]\d)\s*"
         r"(?:GMT|UTC|hours|hrs|local\s+time)\b"), "clock"),
     (_c(r"\b(?:noon|midnight|midday)\b", re.I), "noon"),
-    (_c(r"\b(?P<h>1[0-2]|[1-9])(?:\s+o['\u2019]clock)?\s+in\s+the\s+(?P<pod>morning|afternoon|evening|night)\b", re.I),
+    (_c(r"\b(?P<h>1[0-2]|[1-9])(?:[:.](?P<min>[0-5]\d))?(?:\s+o['\u2019]clock)?\s+in\s+the\s+(?P<pod>morning|afternoon|"
+        r"evening|night)\b", re.I),
      "clock_of_day"),
     (_c(rf"\b(?:every|each)\s+(?:(?P<other>other)\s+|{_NUM}\s+)?(?P<what>(?i:monday|tuesday|wednesday|thursday|"
         r"friday|saturday|sunday|morning|afternoon|evening|night|day|week|month|year|decade|hour|minute|"

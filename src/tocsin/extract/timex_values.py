@@ -252,7 +252,7 @@ def _second_day(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 _REL_BEFORE = re.compile(r"\b(last|next)\s+$", re.I)
-_SHARED_YEAR = re.compile(r"\s+(?:and|or|&)\s+\d{1,2}(?:st|nd|rd|th)?,?\s+((?:1[89]|20)\d\d)\b")  # "Oct. 3 and 4, 1995"
+_SHARED_YEAR = re.compile(r"(?:\s+(?:and|or|&|to|through)\s+|\s*[-\u2013]\s*)\d{1,2}(?:st|nd|rd|th)?,?\s+((?:1[89]|20)\d\d)\b")  # "Oct. 3 and 4, 1995"
 # "a new office, effective Feb. 1": a change announced for a day ahead ("became effective" is over already).
 _EFFECTIVE = re.compile(r"(?<!became\s)(?<!become\s)(?<!was\s)(?<!went\s)\beffective\s+(?:on\s+|as\s+of\s+)?$", re.I)
 
@@ -608,7 +608,7 @@ def _clock_of_day(m: re.Match[str], ctx: Context) -> Hit | None:
     elif pod in ("afternoon", "evening") or (pod == "night" and hour >= 6):
         hour = hour % 12 + 12
     day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
-    return Hit(m.start(), m.end(), "TIME", f"{day}T{hour:02d}:00", "minute")
+    return Hit(m.start(), m.end(), "TIME", f"{day}T{hour:02d}:{int(_g(m, 'min') or 0):02d}", "minute")
 
 
 def _noon(m: re.Match[str], ctx: Context) -> Hit | None:
