@@ -285,3 +285,8 @@ def test_timex_rules_day_ranges_and_halves(text: str, expected: list[tuple[str, 
 )
 def test_timex_rules_review_fixes(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in tag(text, DCT)] == expected
+
+
+def test_timex_rules_coordinated_seasons_share_the_year() -> None:
+    found = [(t.text, t.value) for t in tag("Records from during the spring and summer of 2007 were sought.", DCT)]
+    assert found == [("the spring", "2007-SP"), ("summer of 2007", "2007-SU")]

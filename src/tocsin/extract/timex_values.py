@@ -561,6 +561,10 @@ def _season(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit(m.start(), m.end(), "DATE", year + "-" + _SEASONS[m.group("season").lower()], "season", _mod(_g(m, "pre")))
 
 
+_SHARED_SEASON_YEAR = re.compile(r"\s+(?:and|or|to)\s+(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?"
+                                 r"((?:1[89]|20)\d\d)\b", re.I)
+
+
 def _bare_season(m: re.Match[str], ctx: Context) -> Hit | None:
     """"in the spring", "over the summer": the season of the DCT's year, or the one before (past tense, a season not
     yet begun) or after (future tense, a season already over); winter is dated by the year it ends in."""
@@ -568,6 +572,9 @@ def _bare_season(m: re.Match[str], ctx: Context) -> Hit | None:
         return None  # "Spring of Life", "Winter Olympics": names
     season = _SEASONS[m.group("season").lower()]
     mod = _mod(_g(m, "pre"))
+    shared = _SHARED_SEASON_YEAR.match(ctx.text, m.end())
+    if shared:  # "the spring and summer of 2007": the year is both seasons'
+        return Hit(m.start(), m.end(), "DATE", f"{shared.group(1)}-{season}", "season", mod)
     if ctx.dct is None:
         return Hit(m.start(), m.end(), "DATE", f"XXXX-{season}", "season", mod)
     first = cal.SEASON_MONTHS[season] - 1 if season != "WI" else 0  # first month (WI: December of the year before)
