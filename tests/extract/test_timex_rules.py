@@ -290,3 +290,14 @@ def test_timex_rules_review_fixes(text: str, expected: list[tuple[str, str]]) ->
 def test_timex_rules_coordinated_seasons_share_the_year() -> None:
     found = [(t.text, t.value) for t in tag("Records from during the spring and summer of 2007 were sought.", DCT)]
     assert found == [("the spring", "2007-SP"), ("summer of 2007", "2007-SU")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("By Ann Lee  \n Last week, rebels struck.", ["Last week"]),
+     ("Advertisement   Now the truth is out.", ["Now"]),
+     ("The group Peace Now said settlers moved in.", [])],
+    ids=["byline-then-paragraph", "paragraph-gap", "organisation"],
+)
+def test_timex_rules_title_filter_respects_paragraphs(text: str, expected: list[str]) -> None:
+    assert [t.text for t in tag(text, DCT)] == expected

@@ -361,11 +361,12 @@ def _in_a_title(text: str, name: str, hit: Hit) -> bool:
     if name not in _LOWER_CASE_RULES or not text[hit.start].isupper():
         return False
     before = text[max(0, hit.start - 40):hit.start].rstrip(" \t\"'`“‘(")
-    if not before or before[-1] in ".!?:\n":
-        return False  # a sentence (or a quotation) starts here
+    gap = text[len(before) + max(0, hit.start - 40):hit.start]
+    if not before or before[-1] in ".!?:\n" or "  " in gap or "\n" in gap:
+        return False  # a sentence, a quotation or a paragraph starts here
     words = text[hit.start:hit.end].split()
-    if len(words) > 1 and all(word[0].isupper() for word in words):
-        return True
+    if len(words) > 1:
+        return all(word[0].isupper() for word in words)
     previous = before.split()[-1].lstrip("\"'`“‘(")
     return bool(_TITLE_WORD.match(previous))
 
