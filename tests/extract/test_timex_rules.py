@@ -301,3 +301,14 @@ def test_timex_rules_coordinated_seasons_share_the_year() -> None:
 )
 def test_timex_rules_title_filter_respects_paragraphs(text: str, expected: list[str]) -> None:
     assert [t.text for t in tag(text, DCT)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The region may one day be free.", [("one day", "DATE", "FUTURE_REF")]),
+     ("The blockade lasted one day.", [("one day", "DURATION", "P1D")]),
+     ("Fines reach up to one day of pay.", [("one day", "DURATION", "P1D")])],
+    ids=["someday", "duration", "up-to"],
+)
+def test_timex_rules_one_day_after_a_modal_is_the_future(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in tag(text, DCT)] == expected

@@ -103,7 +103,8 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(r"\b(?:a\s+(?:long\s+)?while\s+ago|long\s+ago|the\s+(?:recent\s+)?past(?!\s+(?:\d|few|several|two|three|"
         r"four|five|six|seven|eight|nine|ten|decade|year|month|week|day|quarter|century|weekend))|recently|lately|the\s+"
         r"(?:near\s+|foreseeable\s+)?future|now|currently|nowadays|presently|at\s+present|these\s+days|the\s+(?:near|"
-        r"short|long)\s+term|an?\s+(?:later|future)\s+date|as\s+soon\s+as\s+possible|(?<!\bas\s)soon(?!\s+(?:after|afterwards?|"
+        r"short|long)\s+term|an?\s+(?:later|future)\s+date|as\s+soon\s+as\s+possible|(?:(?<=\bwill\s)|(?<=\bwould\s)|"
+        r"(?<=\bcould\s)|(?<=\bmight\s)|(?<=\bmay\s))one\s+day(?!\s+(?:later|earlier|after|before|ago|of|a|per)\b)|(?<!\bas\s)soon(?!\s+(?:after|afterwards?|"
         r"thereafter|before|as|enough)\b))\b", re.I), "ref"),
     # "current" before its noun ("the current talks", "its current owner") is a temporal adjective, "then current"
     # its past; the economic "current account", the nouns ("the current carried it") and "currents" are not.

@@ -630,6 +630,8 @@ def _ref(m: re.Match[str], ctx: Context) -> Hit | None:
         value = "PAST_REF"
     elif word in ("the future", "the near future", "the foreseeable future") or word.endswith((" term", " date")):
         value = "FUTURE_REF"
+    elif word == "one day":  # "Islam will one day be...": an indefinite future, "some day"
+        value = "FUTURE_REF"
     elif word.endswith(("soon", "possible")):
         # "will soon move": ahead of the DCT; "was soon released" is soon after a past time, not a reference to ours
         if ctx.direction(m.start(), m.end()) == "past":
