@@ -1,6 +1,6 @@
 """The TIMEX3 tagger: compiled-regex rules that find temporal expressions in running text and normalise them.
 
-Rule set ``timex.rules.v1``. Each rule is a compiled pattern and a normaliser; every rule runs over the text, the
+Rule set ``timex.rules.v2``. Each rule is a compiled pattern and a normaliser; every rule runs over the text, the
 candidates are resolved longest-first, and the values are computed against the document creation time (DCT, the
 publication date) with the tense of the sentence deciding the direction of a bare weekday or month. Extents follow
 the TimeML/TIMEX3 conventions used in TimeBank: determiners and modifiers ("the past decade", "early June",
@@ -21,7 +21,7 @@ from tocsin.model import TimeExpr
 
 __all__ = ["MONTHS", "REACH", "RULES", "RULES_VERSION", "TRIGGERS", "WEEKDAYS", "Tense", "regex_tense", "sentence_spans", "tag"]
 
-RULES_VERSION = "timex.rules.v1"
+RULES_VERSION = "timex.rules.v2"
 
 # --- vocabulary as regex fragments -------------------------------------------------------------------------------
 _MONTH_FULL = r"January|February|March|April|May|June|July|August|September|October|November|December"
