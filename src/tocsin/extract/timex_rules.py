@@ -64,14 +64,13 @@ _YEAR_REL = r"\s+(?:of\s+)?(?P<yrel>(?i:this|last|next))\s+year\b(?![-'’])"  #
 RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), "iso_date"),
     (_c(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)?\d\d)\b"), "slash_date"),
-    (_c(rf"(?<![\w.])(?:{_WEEKDAY_PREFIX}|(?P<weekof>the\s+week\s+of\s+))?(?:{_PREMOD})?{_MONTH}\s+{_DAY}{_END}(?:,?\s+{_YEAR}|{_YEAR_REL})?"),
-     "month_day"),
-    (_c(rf"\b(?:{_WEEKDAY_PREFIX})?(?:{_PREMOD})?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_END}(?:,?\s+{_YEAR}|{_YEAR_REL})?"),
-     "month_day"),
+    (_c(rf"(?<![\w.])(?:{_WEEKDAY_PREFIX}|(?P<weekof>the\s+week\s+of\s+))?(?:{_PREMOD})?{_MONTH}\s+{_DAY}{_END}"
+        rf"(?:,?\s+{_YEAR}|{_YEAR_REL})?"), "month_day"),
+    (_c(rf"\b(?:{_WEEKDAY_PREFIX})?(?:{_PREMOD})?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_END}"
+        rf"(?:,?\s+{_YEAR}|{_YEAR_REL})?"), "month_day"),
     # "April 24 and 25": the second day is a date of the same month (the first is ``month_day``'s).
-    (_c(rf"(?<![\w.]){_MONTH}\s+(?P<first>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?:\s+(?:and|or|&|to|through)\s+|\s*[-–]\s*)"
-        rf"{_DAY}{_END}"
-        rf"(?:,?\s+{_YEAR})?"), "second_day"),
+    (_c(rf"(?<![\w.]){_MONTH}\s+(?P<first>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+        rf"(?:\s+(?:and|or|&|to|through)\s+|\s*[-\u2013]\s*){_DAY}{_END}(?:,?\s+{_YEAR})?"), "second_day"),
     (_c(rf"\b(?:{_PREMOD})?{_MONTH}(?:,?\s+(?:of\s+)?)(?:{_YEAR}|{_SPOKEN_YEAR}\b)"), "month_year"),
     # "February this year" is one expression: the post-modifier fixes the month's year.
     (_c(rf"\b(?:{_PREMOD})?(?:(?P<rel>(?i:last|next|this|past))\s+)?{_MONTH}(?!\w)(?!\s+\d)"
@@ -103,13 +102,14 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(r"\b(?:a\s+(?:long\s+)?while\s+ago|long\s+ago|the\s+(?:recent\s+)?past(?!\s+(?:\d|few|several|two|three|"
         r"four|five|six|seven|eight|nine|ten|decade|year|month|week|day|quarter|century|weekend))|recently|lately|the\s+"
         r"(?:near\s+|foreseeable\s+)?future|now|currently|nowadays|presently|at\s+present|these\s+days|the\s+(?:near|"
-        r"short|long)\s+term|an?\s+(?:later|future)\s+date|as\s+soon\s+as\s+possible|(?:(?<=\bwill\s)|(?<=\bwould\s)|"
-        r"(?<=\bcould\s)|(?<=\bmight\s)|(?<=\bmay\s))one\s+day(?!\s+(?:later|earlier|after|before|ago|of|a|per)\b)|(?<!\bas\s)soon(?!\s+(?:after|afterwards?|"
-        r"thereafter|before|as|enough)\b))\b", re.I), "ref"),
+        r"short|long)\s+term|an?\s+(?:later|future)\s+date|as\s+soon\s+as\s+possible|"
+        r"(?:(?<=\bwill\s)|(?<=\bwould\s)|(?<=\bcould\s)|(?<=\bmight\s)|(?<=\bmay\s))one\s+day"
+        r"(?!\s+(?:later|earlier|after|before|ago|of|a|per)\b)|"
+        r"(?<!\bas\s)soon(?!\s+(?:after|afterwards?|thereafter|before|as|enough)\b))\b", re.I), "ref"),
     # "current" before its noun ("the current talks", "its current owner") is a temporal adjective, "then current"
     # its past; the economic "current account", the nouns ("the current carried it") and "currents" are not.
-    (_c(r"\b(?:then[-\s]+)?[Cc]urrent(?=\s+(?!accounts?\b|assets?\b|liabilit|(?:and|or|of|in|on|at|by|to|for|from|with|as|into|is|was|that|which)\b)[a-z])"),
-     "ref"),
+    (_c(r"\b(?:then[-\s]+)?[Cc]urrent(?=\s+(?!accounts?\b|assets?\b|liabilit|(?:and|or|of|in|on|at|by|to|for|from|"
+        r"with|as|into|is|was|that|which)\b)[a-z])"), "ref"),
     (_c(rf"\b(?:the\s+(?:(?:past|last|next|first|final|coming|previous|preceding|following|latest)\s+)?"
         rf"(?=[\dotfsenhc]))?{_NUM}(?:\s+|-)(?:(?:more|additional|extra|further)\s+)?{_UNIT}s?"
         r"(?P<half>\s+and\s+a\s+half)?\b", re.I), "duration_rule"),
@@ -131,7 +131,8 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(r"\bthe\s+(?P<year>(?:19|20)\d\d)\s+(?P<unit>quarter|period)\b(?!-)", re.I), "year_period"),
     (_c(r"(?<=\bfor\s)the\s+(?:full\s+)?(?P<unit>year|week|month|day)\b(?!-)", re.I), "for_the_unit"),
     (_c(r"\b(?:the\s+)?year(?:[-\s]|['\u2019]s\s+)end\b", re.I), "year_end"),
-    (_c(rf"\b(?:{_PREMOD})?(?:the\s+)?(?P<season>(?i:spring|summer|fall|autumn|winter))(?:\s+of)?\s+(?:{_YEAR}|{_SPOKEN_YEAR}\b)"), "season"),
+    (_c(rf"\b(?:{_PREMOD})?(?:the\s+)?(?P<season>(?i:spring|summer|fall|autumn|winter))(?:\s+of)?\s+"
+        rf"(?:{_YEAR}|{_SPOKEN_YEAR}\b)"), "season"),
     # A season after a temporal preposition is the season nearest the DCT in the clause's tense ("began in the
     # spring", "over the summer"); "fall" only with its article, lower case only ("Spring of Life" is a name).
     (_c(rf"(?:(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bover\s)|(?<=\binto\s)|(?<=\bthrough\s)|(?<=\bthroughout\s)|"
@@ -301,11 +302,13 @@ _CLOCK_TRIGGER = re.compile(r"\d\s?[aApP]\.?[mM]\b")
 _WORD_START = re.compile(r"(?<![\w'])[\w']")
 _LEFT = 60  # how far before its trigger a rule's match may start ("more than twenty-four hours")
 # How many words before its trigger's word a rule's match may start ("the beginning of the 18th of August": 6).
-REACH = {"iso_date": 0, "slash_date": 0, "month_day": 6, "second_day": 1, "month_year": 4, "month": 5, "year": 6, "decade": 3,
-          "century": 4, "weekday": 2, "deictic": 3, "part_of_day": 2, "relative_period": 5, "ago": 6, "duration_rule": 8,
-          "vague_duration": 3, "quarter": 3, "season": 4, "bare_season": 3, "weekend": 2, "clock": 2, "noon": 0, "ref": 3, "set": 3,
-          "adverb_set": 0, "frequency": 3, "long_duration": 4, "coded_quarter": 0, "holiday": 3, "year_ago": 5, "two_quarters": 3, "decade_word": 2, "spoken_year": 3,
-          "for_the_unit": 2, "latest_period": 2, "year_period": 2, "year_end": 1, "year_ended": 3, "anaphoric": 4, "clock_of_day": 2}  # fmt: skip
+REACH = {"iso_date": 0, "slash_date": 0, "month_day": 6, "second_day": 1, "month_year": 4, "month": 5, "year": 6,
+         "decade": 3, "century": 4, "weekday": 2, "deictic": 3, "part_of_day": 2, "relative_period": 5, "ago": 6,
+         "duration_rule": 8, "vague_duration": 3, "quarter": 3, "season": 4, "bare_season": 3, "weekend": 2,
+         "clock": 2, "noon": 0, "ref": 3, "set": 3, "adverb_set": 0, "frequency": 3, "long_duration": 4,
+         "coded_quarter": 0, "holiday": 3, "year_ago": 5, "two_quarters": 3, "decade_word": 2, "spoken_year": 3,
+         "for_the_unit": 2, "latest_period": 2, "year_period": 2, "year_end": 1, "year_ended": 3, "anaphoric": 4,
+         "clock_of_day": 2}  # fmt: skip
 
 
 def _rule_indices(names: tuple[str, ...]) -> tuple[int, ...]:

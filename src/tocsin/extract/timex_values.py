@@ -235,7 +235,7 @@ def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit(m.start(), m.end(), "DATE", value, "day", mod)
 
 
-_RANGE_END = re.compile(r"\s*[-–]\s*(\d{1,2})\b(?![-–.,]?\d)")
+_RANGE_END = re.compile(r"\s*[-\u2013]\s*(\d{1,2})\b(?![-\u2013.,]?\d)")
 
 
 def _is_day_range(text: str, at: int, day: int) -> bool:
@@ -252,9 +252,12 @@ def _second_day(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 _REL_BEFORE = re.compile(r"\b(last|next)\s+$", re.I)
-_SHARED_YEAR = re.compile(r"(?:\s+(?:and|or|&|to|through)\s+|\s*[-\u2013]\s*)\d{1,2}(?:st|nd|rd|th)?,?\s+((?:1[89]|20)\d\d)\b")  # "Oct. 3 and 4, 1995"
+# "Oct. 3 and 4, 1995", "Jan. 14-17, 2018": the year written after the second day is the first day's too.
+_SHARED_YEAR = re.compile(r"(?:\s+(?:and|or|&|to|through)\s+|\s*[-\u2013]\s*)\d{1,2}(?:st|nd|rd|th)?,?\s+"
+                          r"((?:1[89]|20)\d\d)\b")
 # "a new office, effective Feb. 1": a change announced for a day ahead ("became effective" is over already).
-_EFFECTIVE = re.compile(r"(?<!became\s)(?<!become\s)(?<!was\s)(?<!went\s)\beffective\s+(?:on\s+|as\s+of\s+)?$", re.I)
+_EFFECTIVE = re.compile(r"(?<!became\s)(?<!become\s)(?<!was\s)(?<!went\s)\beffective\s+(?:on\s+|as\s+of\s+)?$",
+                        re.I)
 
 
 def _month_year(m: re.Match[str], ctx: Context) -> Hit | None:
