@@ -66,12 +66,14 @@ def test_timex_rules_no_false_time(text: str) -> None:
      ("It expects a loss for the fiscal year ending June 30.", "the fiscal year", "P1Y"),
      ("Margins improved in the current fiscal year.", "the current fiscal year", "2020"),
      ("Membership grew sharply over the past year.", "the past year", "2019"),
-     ("The mill will be shut over the next year or so.", "the next year", "2021"),
+     ("The mill will be shut over the next year or so.", "the next year", "P1Y"),
+     ("Stocks rose 2% for the week ended June 12.", "June 12", "2020-06-12"),
+     ("Profit doubled in the year to March 31.", "the year", "P1Y"),
      ("the 1988 second quarter", "the 1988 second quarter", "1988-Q2"),
      ("at the end of the year", "the end of the year", "2020"),
      ("Losses narrowed in last year's fourth quarter.", "last year's fourth quarter", "2019-Q4"),
      ("It expects a profit in next year's first half.", "next year's first half", "2021-H1")],
-    ids=["the-quarter", "for-the-year", "year-ended", "fiscal-year-ending", "current-fiscal-year", "the-past-year", "the-next-year", "year-quarter", "end-of-year", "possessive-year-quarter",
+    ids=["the-quarter", "for-the-year", "year-ended", "fiscal-year-ending", "current-fiscal-year", "the-past-year", "the-next-year", "week-ended", "year-to", "year-quarter", "end-of-year", "possessive-year-quarter",
          "possessive-year-half"],
 )
 def test_timex_rules_financial_periods(text: str, extent: str, value: str) -> None:
@@ -312,3 +314,7 @@ def test_timex_rules_title_filter_respects_paragraphs(text: str, expected: list[
 )
 def test_timex_rules_one_day_after_a_modal_is_the_future(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(t.text, t.type, t.value) for t in tag(text, DCT)] == expected
+
+
+def test_timex_rules_week_ended_is_not_this_week() -> None:
+    assert [t.text for t in tag("Stocks rose 2% for the week ended June 12.", DCT)] == ["June 12"]

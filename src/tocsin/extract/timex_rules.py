@@ -94,7 +94,7 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         r"the\s+next\s+(?P<unit3>day|morning|afternoon|evening|night))\b", re.I), "anaphoric"),
     # "the year ended March 31": twelve months counted back from a date, a duration (not the calendar year).
     (_c(r"\bthe\s+(?:(?:fiscal|financial|full|calendar)\s+)?(?P<unit>year|12\s+months|twelve\s+months)"
-        r"(?=,?\s+end(?:ed|ing)\b)", re.I), "year_ended"),
+        r"(?=,?\s+(?:end(?:ed|ing)\b|to\s+(?:the\s+end\s+of\s+)?(?-i:[A-Z][a-z]{2})))", re.I), "year_ended"),
     (_c(rf"\b(?:{_PREMOD})?(?P<rel>this\s+past|this|last|next|past|coming|current|previous|the\s+(?:past|last|next|coming|"
         r"current|previous|preceding|following|full|fiscal|calendar)|(?<=of\s)the)\s+(?:fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century|"
         r"summer|spring|fall|autumn|winter)\b", re.I), "relative_period"),
@@ -129,7 +129,8 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # moves them onto the quarter named just before).
     (_c(r"\bthe\s+latest\s+period\b(?!-)", re.I), "latest_period"),
     (_c(r"\bthe\s+(?P<year>(?:19|20)\d\d)\s+(?P<unit>quarter|period)\b(?!-)", re.I), "year_period"),
-    (_c(r"(?<=\bfor\s)the\s+(?:full\s+)?(?P<unit>year|week|month|day)\b(?!-)", re.I), "for_the_unit"),
+    (_c(r"(?<=\bfor\s)the\s+(?:full\s+)?(?P<unit>year|week|month|day)\b(?!-)(?!,?\s+(?:end(?:ed|ing)|to)\b)", re.I),
+     "for_the_unit"),
     (_c(r"\b(?:the\s+)?year(?:[-\s]|['\u2019]s\s+)end\b", re.I), "year_end"),
     (_c(rf"\b(?:{_PREMOD})?(?:the\s+)?(?P<season>(?i:spring|summer|fall|autumn|winter))(?:\s+of)?\s+"
         rf"(?:{_YEAR}|{_SPOKEN_YEAR}\b)"), "season"),
