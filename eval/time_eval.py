@@ -235,6 +235,10 @@ class _NoDoc:
 
     text = ""
 
+    @property
+    def user_data(self) -> dict[str, object]:
+        return {}  # what ``nlp.text_of`` reads: no cached text, so it falls back to the empty ``text``
+
     def has_annotation(self, name: str) -> bool:
         return False
 
