@@ -97,7 +97,7 @@ VALUES = [
     ("The stock rose from Thursday's closing price.", "Thursday", "DATE", "2020-08-13"),
     ("The loan was to be repaid by February.", "February", "DATE", "2021-02"),
     ("Sales rose this year through June.", "June", "DATE", "2020-06"),
-    ("Ratification began in February this year.", "February", "DATE", "2020-02"),
+    ("Ratification began in February this year.", "February this year", "DATE", "2020-02"),
 ]
 
 

@@ -22,7 +22,8 @@ REFERENCE_REACH = 400  # characters within which a quarter named before is the r
 CLOCK_REACH = 500  # characters within which a day named before is the day of a bare clock time
 ANAPHORA_REACH = 1500  # characters within which a date named before is the reference of "that day", "the next morning"
 _RELATIVE_YEAR_RULES = frozenset(("ago", "year_ago"))
-_CLOCK_RULES = frozenset(("clock", "noon", "clock_of_day"))
+_CLOCK_RULES = frozenset(("clock", "noon", "clock_of_day", "part_of_day"))
+_OWN_DAY = re.compile(r"(?:yesterday|today|tomorrow)$", re.I)  # "mid-afternoon yesterday" names its day
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?=T|$)")
 _JOINED = re.compile(r"^,?\s*(?:on\s+)?$")
 
@@ -41,6 +42,12 @@ def anchor_on_reference(items: Named, dct: dt.date | None) -> Named:
         value = hit.value or ""
         if name == "quarter" and re.fullmatch(r"\d{4}-Q\d", value):
             reference = hit
+        elif (name in ("latest_period", "year_period") and reference is not None
+              and hit.start - reference.end <= REFERENCE_REACH):
+            # "the latest period", "the 1988 quarter" after "the third quarter": that quarter (of 1988)
+            ref_value = reference.value or ""
+            year = value[:4] if name == "year_period" else ref_value[:4]
+            hit = dataclasses.replace(hit, value=year + ref_value[4:], precision="quarter")
         elif (name in _RELATIVE_YEAR_RULES and reference is not None and dct is not None
               and hit.start - reference.end <= REFERENCE_REACH and re.fullmatch(r"\d{4}(?:-Q\d)?", value)):
             years_back = dct.year - int(value[:4]) if len(value) == 4 else 1
@@ -60,7 +67,7 @@ def anchor_clock_times(items: Named, text: str) -> Named:
     for index, (name, hit) in enumerate(items):
         if index == skip:
             continue
-        if name in _CLOCK_RULES and hit.value and "T" in hit.value:
+        if name in _CLOCK_RULES and hit.value and "T" in hit.value and not _OWN_DAY.search(text, hit.start, hit.end):
             clock = hit.value[hit.value.index("T"):]
             following = items[index + 1][1] if index + 1 < len(items) else None
             if (following is not None and _day_of(following)

@@ -205,32 +205,66 @@ def _slash_date(m: re.Match[str], ctx: Context) -> Hit | None:
 
 def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
     month, day = _month_num(m.group("month")), int(m.group("day"))
-    if _COUNT_NOUNS.match(ctx.text, m.end()) and not _g(m, "year"):
+    if _COUNT_NOUNS.match(ctx.text, m.end()) and not _g(m, "year") and not _is_day_range(ctx.text, m.end(), day):
         return None
     mod = _mod(_g(m, "pre")) if "pre" in m.re.groupindex else None
+    shared = _SHARED_YEAR.match(ctx.text, m.end())
     if _g(m, "year"):
         year: int | None = int(_g(m, "year"))
+    elif shared:
+        year = int(shared.group(1))
+    elif _g(m, "yrel") and ctx.dct is not None:
+        year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[_g(m, "yrel").lower()]
     elif ctx.dct is not None and (rel := _REL_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start())):
         # "last Oct. 23", "next March 1": the word fixes the direction, whatever the tense
         ahead = (month, day) > (ctx.dct.month, ctx.dct.day)
         year = ctx.dct.year - ahead if rel.group(1).lower() == "last" else ctx.dct.year + (not ahead)
     elif ctx.dct is not None:
-        year = cal.anchor_month(ctx.dct, month, ctx.direction(m.start(), m.end()))
-        if month == ctx.dct.month and ctx.direction(m.start(), m.end()) == "nearest":
+        direction = "future" if _EFFECTIVE.search(ctx.text, max(0, m.start() - 40), m.start()) else (
+            ctx.direction(m.start(), m.end()))
+        year = cal.anchor_month(ctx.dct, month, direction)
+        if month == ctx.dct.month and direction == "nearest":
             year = ctx.dct.year
     else:
         year = None
     if not _valid_day(year or 2000, month, day):
         return None
+    if _g(m, "weekof") and year:  # "the week of March 6": the week that holds the day
+        return Hit(m.start(), m.end(), "DATE", cal.iso_week(dt.date(year, month, day)), "week")
     value = f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
     return Hit(m.start(), m.end(), "DATE", value, "day", mod)
 
 
+_RANGE_END = re.compile(r"\s*[-\u2013]\s*(\d{1,2})\b(?![-\u2013.,]?\d)")
+
+
+def _is_day_range(text: str, at: int, day: int) -> bool:
+    """True for "Jan. 5-7": a hyphen to a later day of the month, not a score or a count ("March 3-2 vote")."""
+    match = _RANGE_END.match(text, at)
+    return match is not None and day < int(match.group(1)) <= 31
+
+
+def _second_day(m: re.Match[str], ctx: Context) -> Hit | None:
+    if int(m.group("day")) <= int(m.group("first")):
+        return None  # "the March 3-2 vote": a score, not two days
+    hit = _month_day(m, ctx)
+    return None if hit is None else dataclasses.replace(hit, start=m.start("day"))
+
+
 _REL_BEFORE = re.compile(r"\b(last|next)\s+$", re.I)
+# "Oct. 3 and 4, 1995", "Jan. 14-17, 2018": the year written after the second day is the first day's too.
+_SHARED_YEAR = re.compile(r"(?:\s+(?:and|or|&|to|through)\s+|\s*[-\u2013]\s*)\d{1,2}(?:st|nd|rd|th)?,?\s+"
+                          r"((?:1[89]|20)\d\d)\b")
+# "a new office, effective Feb. 1": a change announced for a day ahead ("became effective" is over already).
+_EFFECTIVE = re.compile(r"(?<!became\s)(?<!become\s)(?<!was\s)(?<!went\s)\beffective\s+(?:on\s+|as\s+of\s+)?$",
+                        re.I)
 
 
 def _month_year(m: re.Match[str], ctx: Context) -> Hit | None:
-    return Hit(m.start(), m.end(), "DATE", m.group("year") + f"-{_month_num(m.group('month')):02d}", "month", _mod(_g(m, "pre")))
+    year = _year_of(m)
+    if year is None:
+        return None
+    return Hit(m.start(), m.end(), "DATE", year + f"-{_month_num(m.group('month')):02d}", "month", _mod(_g(m, "pre")))
 
 
 def _month(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -245,9 +279,8 @@ def _month(m: re.Match[str], ctx: Context) -> Hit | None:
     if ctx.dct is not None:
         direction = {"last": "last", "next": "next", "this": "this", "past": "last"}.get(rel)
         direction = direction or _month_lean(m, ctx) or ctx.direction(m.start(), m.end())
-        shift = _YEAR_AFTER.match(ctx.text, m.end())
-        if shift and not rel:
-            year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[shift.group(1).lower()]
+        if _g(m, "yrel") and not rel:
+            year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[_g(m, "yrel").lower()]
         else:
             year = ctx.dct.year if direction == "this" else cal.anchor_month(ctx.dct, month, direction)
         value = f"{year:04d}-{month:02d}"
@@ -257,7 +290,6 @@ def _month(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 _NAMED_MARCH = re.compile(r"\s+(?:for|of|on|against|to)\s+(?:the\s+)?[A-Z]")
-_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(this|last|next)\s+year\b", re.I)
 _DEADLINE = re.compile(r"\b(?:by|until|till|through)\s+(?:(?:the\s+)?(?:end|middle|beginning)\s+of\s+|early\s+|late\s+|mid-?)?$",
                        re.I)
 
@@ -273,7 +305,8 @@ def _month_lean(m: re.Match[str], ctx: Context) -> str | None:
 
 def _year(m: re.Match[str], ctx: Context) -> Hit | None:
     before = ctx.text[max(0, m.start("year") - 12):m.start("year")]
-    if re.search(r"(?:[$€£#]|No\.|number|\d[,.]|\bsome|\babout|\bnearly|\bover|\bthan|\bleast)\s*$", before,
+    # "$1,995", "No. 1995", "about 1990 people" are numbers; "in 1994, 1995 and 1997" is a list of years
+    if re.search(r"(?:(?:[$€£#]|No\.|number|\bsome|\babout|\bnearly|\bover|\bthan|\bleast)\s*|\d[,.])$", before,
                  re.I) and not _g(m, "fy") and not _g(m, "pre"):
         return None
     if _COUNT_NOUNS.match(ctx.text, m.end()) and not re.match(r"\s*-\s*\d", ctx.text[m.end():]):
@@ -307,8 +340,8 @@ def _century(m: re.Match[str], ctx: Context) -> Hit | None:
 def _weekday(m: re.Match[str], ctx: Context) -> Hit | None:
     weekday = WEEKDAYS[m.group("wd").lower()]
     pod = _PART_OF_DAY.get((_g(m, "pod") or "").lower())
-    if _g(m, "plural"):
-        return Hit(m.start(), m.end(), "SET", f"XXXX-WXX-{weekday + 1}", "day")
+    if _g(m, "plural") or _g(m, "plural2"):  # "on Tuesdays", "Tuesday nights": every such day (or its night)
+        return Hit(m.start(), m.end(), "SET", f"XXXX-WXX-{weekday + 1}" + (f"T{pod}" if pod else ""), "day")
     rel = (_g(m, "rel") or "").lower()
     value: str | None
     if ctx.dct is None:
@@ -340,9 +373,25 @@ def _weekday_lean(m: re.Match[str], ctx: Context) -> str | None:
     before = ctx.text[max(0, m.start() - 30) : m.start()]
     if _AHEAD.search(before):
         return "future"
-    if _POSSESSIVE.match(ctx.text, m.end()) and ctx.direction(m.start(), m.end()) != "future":
-        return "past"
+    if _POSSESSIVE.match(ctx.text, m.end()) and (ctx.direction(m.start(), m.end()) != "future"
+                                                  or not _PLAINLY_AHEAD.search(_clause_window(ctx.text, m))):
+        return "past"  # "said they would appeal Wednesday's ruling": "would" is reported, the ruling is out
     return None
+
+
+_PLAINLY_AHEAD = re.compile(r"\b(?:will|shall|won't|going\s+to|expected|scheduled|set\s+to|due|plans?|planned|"
+                            r"upcoming|coming|ahead|before)\b|'ll\b", re.I)
+_CLAUSE_END = re.compile(r"[.!?;]\s")
+
+
+def _clause_window(text: str, m: re.Match[str]) -> str:
+    """Return the text around a match up to 100 characters each side, cut at sentence or clause ends."""
+    before = text[max(0, m.start() - 100):m.start()]
+    after = text[m.end():m.end() + 100]
+    cut = list(_CLAUSE_END.finditer(before))
+    before = before[cut[-1].end():] if cut else before
+    stop = _CLAUSE_END.search(after)
+    return before + " " + (after[:stop.start()] if stop else after)
 
 
 def _deictic(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -360,14 +409,28 @@ def _deictic(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit(m.start(), m.end(), "TIME" if pod else "DATE", value, "day", _mod(_g(m, "pre")))
 
 
+def _part_of_day(m: re.Match[str], ctx: Context) -> Hit | None:
+    """"mid-afternoon" (the DCT's afternoon, MID), "mid-afternoon yesterday", "in the morning": a TIME."""
+    pod = _PART_OF_DAY[m.group("pod").lower()]
+    offset = {"yesterday": -1, "today": 0, "tomorrow": 1}.get(_g(m, "d").lower(), 0)
+    day = (ctx.dct + dt.timedelta(days=offset)).isoformat() if ctx.dct else "XXXX-XX-XX"
+    return Hit(m.start(), m.end(), "TIME", f"{day}T{pod}", "day", _mod(_g(m, "pre")))
+
+
 def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     unit = m.group("unit").lower()
     if rel in ("the past", "the last", "the next", "the coming", "past"):
         if unit in _SEASONS or unit == "weekend":
             return None
-        return Hit(m.start(), m.end(), "DURATION", _duration(1, unit), None, _mod(_g(m, "pre")))
-    shift = -1 if rel in ("last", "previous", "the previous", "the preceding", "this past") else (
+        half = _AND_A_HALF.match(ctx.text, m.end())
+        if half:  # "the past year and a half": P1Y6M
+            return Hit(m.start(), half.end(), "DURATION", _duration(1.5, unit), None, _mod(_g(m, "pre")))
+        if rel in ("past", "the next", "the coming") or unit != "year":  # "over the past decade": a stretch
+            return Hit(m.start(), m.end(), "DURATION", _duration(1, unit), None, _mod(_g(m, "pre")))
+        # "over the past year": TimeBank dates the calendar year before the DCT's, as it does "last year"; a count
+        # makes a duration ("the past two years"). ("In April the next year" names a year after a narrated one.)
+    shift = -1 if rel in ("last", "previous", "the previous", "the preceding", "this past", "the past", "the last") else (
         1 if rel in ("next", "coming", "the following") else 0)
     mod = _mod(_g(m, "pre"))
     if ctx.dct is None:
@@ -383,6 +446,9 @@ def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
         return Hit(m.start(), m.end(), "DATE", f"{year:04d}-{season}", "season", mod)
     value, precision = _shift(ctx.dct, unit, shift)
     return Hit(m.start(), m.end(), "DATE", value, precision, mod)
+
+
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
 
 
 def _anaphoric(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -403,6 +469,8 @@ def _anaphoric(m: re.Match[str], ctx: Context) -> Hit | None:
 def _quant_before(ctx: Context, start: int) -> str | None:
     """Return the TimeML mod of a quantifier just before an expression ("about", "more than"): outside its extent."""
     match = _QUANT_BEFORE.search(ctx.text, max(0, start - 24), start)
+    if match and match.group(1).lower() in ("over", "under", "some") and ctx.text.startswith(("the ", "The "), start):
+        return None  # "over the next two years": the preposition, not "more than"
     return _mod(match.group(1)) if match else None
 
 
@@ -439,7 +507,11 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Hit | None:
         count += 0.5
     if _g(m, "num") and re.match(r"half\s+an?", num_text):
         count = 0.5
-    return Hit(m.start(), m.end(), "DURATION", _duration(count, unit), None, _quant_before(ctx, m.start()))
+    start = m.start()
+    if re.match(r"the\s+", m[0], re.I) and m.start("num") > 0 and ctx.text[m.end("num")] == "-" and (
+            m[0][3:m.start("num") - m.start()].strip() == ""):
+        start = m.start("num")  # "the 10-year war": the article is the noun's, the duration is "10-year"
+    return Hit(start, m.end(), "DURATION", _duration(count, unit), None, _quant_before(ctx, start))
 
 
 def _vague_duration(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -486,7 +558,35 @@ def _quarter(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 def _season(m: re.Match[str], ctx: Context) -> Hit | None:
-    return Hit(m.start(), m.end(), "DATE", m.group("year") + "-" + _SEASONS[m.group("season").lower()], "season", _mod(_g(m, "pre")))
+    year = _year_of(m)
+    if year is None:
+        return None
+    return Hit(m.start(), m.end(), "DATE", year + "-" + _SEASONS[m.group("season").lower()], "season", _mod(_g(m, "pre")))
+
+
+_SHARED_SEASON_YEAR = re.compile(r"\s+(?:and|or|to)\s+(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?"
+                                 r"((?:1[89]|20)\d\d)\b", re.I)
+
+
+def _bare_season(m: re.Match[str], ctx: Context) -> Hit | None:
+    """"in the spring", "over the summer": the season of the DCT's year, or the one before (past tense, a season not
+    yet begun) or after (future tense, a season already over); winter is dated by the year it ends in."""
+    if not m.group("season").islower():
+        return None  # "Spring of Life", "Winter Olympics": names
+    season = _SEASONS[m.group("season").lower()]
+    mod = _mod(_g(m, "pre"))
+    shared = _SHARED_SEASON_YEAR.match(ctx.text, m.end())
+    if shared:  # "the spring and summer of 2007": the year is both seasons'
+        return Hit(m.start(), m.end(), "DATE", f"{shared.group(1)}-{season}", "season", mod)
+    if ctx.dct is None:
+        return Hit(m.start(), m.end(), "DATE", f"XXXX-{season}", "season", mod)
+    first = cal.SEASON_MONTHS[season] - 1 if season != "WI" else 0  # first month (WI: December of the year before)
+    year, direction = ctx.dct.year, ctx.direction(m.start(), m.end())
+    if direction == "past" and ctx.dct.month < first:
+        year -= 1
+    elif direction == "future" and ctx.dct.month > first + 2:
+        year += 1
+    return Hit(m.start(), m.end(), "DATE", f"{year:04d}-{season}", "season", mod)
 
 
 def _weekend(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -518,7 +618,7 @@ def _clock_of_day(m: re.Match[str], ctx: Context) -> Hit | None:
     elif pod in ("afternoon", "evening") or (pod == "night" and hour >= 6):
         hour = hour % 12 + 12
     day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
-    return Hit(m.start(), m.end(), "TIME", f"{day}T{hour:02d}:00", "minute")
+    return Hit(m.start(), m.end(), "TIME", f"{day}T{hour:02d}:{int(_g(m, 'min') or 0):02d}", "minute")
 
 
 def _noon(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -529,9 +629,16 @@ def _noon(m: re.Match[str], ctx: Context) -> Hit | None:
 
 def _ref(m: re.Match[str], ctx: Context) -> Hit | None:
     word = re.sub(r"\s+", " ", m[0].lower())
-    if word in ("the past", "recently", "lately", "the recent past", "long ago", "a while ago"):
+    if word in ("the past", "recently", "lately", "the recent past", "long ago", "a while ago") or word.startswith("then"):
         value = "PAST_REF"
     elif word in ("the future", "the near future", "the foreseeable future") or word.endswith((" term", " date")):
+        value = "FUTURE_REF"
+    elif word == "one day":  # "Islam will one day be...": an indefinite future, "some day"
+        value = "FUTURE_REF"
+    elif word.endswith(("soon", "possible")):
+        # "will soon move": ahead of the DCT; "was soon released" is soon after a past time, not a reference to ours
+        if ctx.direction(m.start(), m.end()) == "past":
+            return None
         value = "FUTURE_REF"
     else:
         value = "PRESENT_REF"
@@ -560,7 +667,35 @@ def _adverb_set(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 def _for_the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
-    return Hit(m.start(), m.end(), "DURATION", _duration(1, m.group("unit")), None)
+    """"Sales rose 5% for the year": the reporting period as a whole, the current year (week, month, day) as a DATE,
+    like "this year"; "the year ended March 31" is the duration rule ``year_ended``."""
+    if ctx.dct is None:
+        return Hit(m.start(), m.end(), "DATE", None, None)
+    value, precision = _shift(ctx.dct, m.group("unit"), 0)
+    return Hit(m.start(), m.end(), "DATE", value, precision)
+
+
+def _latest_period(m: re.Match[str], ctx: Context) -> Hit | None:
+    """"the latest period" of a results report: the last quarter ended before the DCT."""
+    if ctx.dct is None:
+        return Hit(m.start(), m.end(), "DATE", None, None)
+    year, index = ctx.dct.year, (ctx.dct.month - 1) // 3
+    if index == 0:
+        year, index = year - 1, 4
+    return Hit(m.start(), m.end(), "DATE", f"{year:04d}-Q{index}", "quarter")
+
+
+def _year_period(m: re.Match[str], ctx: Context) -> Hit | None:
+    """"the 1988 quarter": the reported quarter (the one ended last before the DCT) of 1988; "the 1988 period" is
+    the year. ``timex_anchor`` moves both onto the quarter named just before, when there is one."""
+    year = m.group("year")
+    if m.group("unit").lower() == "period" or ctx.dct is None:
+        return Hit(m.start(), m.end(), "DATE", year, "year")
+    return Hit(m.start(), m.end(), "DATE", f"{year}-Q{(ctx.dct.month - 1) // 3 or 4}", "quarter")
+
+
+def _year_ended(m: re.Match[str], ctx: Context) -> Hit | None:
+    return Hit(m.start(), m.end(), "DURATION", "P1Y", None)
 
 
 def _year_end(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -571,27 +706,62 @@ def _year_end(m: re.Match[str], ctx: Context) -> Hit | None:
 def _year_ago(m: re.Match[str], ctx: Context) -> Hit | None:
     if ctx.dct is None:
         return Hit(m.start(), m.end(), "DATE", None, None)
-    if _g(m, "unit"):
+    if _g(m, "unit") or _g(m, "unit2"):
         current = (ctx.dct.month - 1) // 3 + 1
         year, index = (ctx.dct.year - 1, current - 1) if current > 1 else (ctx.dct.year - 2, 4)
         return Hit(m.start(), m.end(), "DATE", f"{year:04d}-Q{index}", "quarter")
     return Hit(m.start(), m.end(), "DATE", f"{ctx.dct.year - 1:04d}", "year")
 
 
+def _frequency(m: re.Match[str], ctx: Context) -> Hit | None:
+    return Hit(m.start(), m.end(), "SET", _duration(1, m.group("unit")), None)
+
+
+def _long_duration(m: re.Match[str], ctx: Context) -> Hit | None:
+    article = _g(m, "num").lower() in ("a", "an")  # "a week-long curfew": the article is the noun's
+    count: float | None = None if _g(m, "plural") else 1  # "decades-long": vague
+    if _g(m, "num") and not article:
+        count = _num(_g(m, "num"))
+    start = m.start("unit") if article else m.start()
+    return Hit(start, m.end(), "DURATION", _duration(count, m.group("unit")), None)
+
+
+def _coded_quarter(m: re.Match[str], ctx: Context) -> Hit | None:
+    code, index = m.group("code"), int(m.group("index"))
+    if code == "H" and index > 2:
+        return None
+    return Hit(m.start(), m.end(), "DATE", f"{m.group('year')}-{code}{index}", "quarter")
+
+
+def _two_quarters(m: re.Match[str], ctx: Context) -> Hit | None:
+    half = 1 if m.group("ord").lower() == "first" else 2
+    return Hit(m.start(), m.end(), "DATE", f"{m.group('year')}-H{half}", "quarter")
+
+
 def _decade_word(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit(m.start(), m.end(), "DATE", f"19{_DECADE_WORDS[m.group('word').lower()]}", "decade", _mod(_g(m, "pre")))
 
 
-def _spoken_year(m: re.Match[str], ctx: Context) -> Hit | None:
-    words = re.sub(r"\s+and\b", "", m.group("spoken").lower()).replace("-", " ").split()
+def _spoken_year_number(spoken: str) -> int | None:
+    """Return the year a spelled-out year names ("nineteen ninety-four": 1994, "two thousand and one": 2001)."""
+    words = re.sub(r"\s+and\b", "", spoken.lower()).replace("-", " ").split()
     if words[:2] == ["two", "thousand"]:
-        year = 2000 + int(_NUMBERS.get(words[2], 0) if len(words) > 2 else 0)
-    else:
-        rest = _num("-".join(words[1:]))
-        if rest is None:
-            return None
-        year = 1900 + int(rest)
-    return Hit(m.start(), m.end(), "DATE", f"{year:04d}", "year")
+        return 2000 + int(_NUMBERS.get(words[2], 0) if len(words) > 2 else 0)
+    rest = _num("-".join(words[1:]))
+    return None if rest is None else 1900 + int(rest)
+
+
+def _year_of(m: re.Match[str]) -> str | None:
+    """Return a rule's year as four digits, from its digits or its spelled-out form."""
+    if _g(m, "year"):
+        return m.group("year")
+    year = _spoken_year_number(_g(m, "spoken"))
+    return None if year is None else f"{year:04d}"
+
+
+def _spoken_year(m: re.Match[str], ctx: Context) -> Hit | None:
+    year = _spoken_year_number(_g(m, "spoken") or _g(m, "spoken2"))
+    return None if year is None else Hit(m.start(), m.end(), "DATE", f"{year:04d}", "year")
 
 
 def _holiday(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -630,6 +800,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "iso_date": _iso_date,
     "slash_date": _slash_date,
     "month_day": _month_day,
+    "second_day": _second_day,
     "month_year": _month_year,
     "month": _month,
     "year": _year,
@@ -637,6 +808,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "century": _century,
     "weekday": _weekday,
     "deictic": _deictic,
+    "part_of_day": _part_of_day,
     "relative_period": _relative_period,
     "anaphoric": _anaphoric,
     "ago": _ago,
@@ -644,6 +816,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "vague_duration": _vague_duration,
     "quarter": _quarter,
     "season": _season,
+    "bare_season": _bare_season,
     "weekend": _weekend,
     "clock": _clock,
     "noon": _noon,
@@ -653,7 +826,14 @@ NORMALISERS: dict[str, Normaliser] = {
     "adverb_set": _adverb_set,
     "holiday": _holiday,
     "year_ago": _year_ago,
+    "two_quarters": _two_quarters,
+    "frequency": _frequency,
+    "long_duration": _long_duration,
+    "coded_quarter": _coded_quarter,
     "for_the_unit": _for_the_unit,
+    "year_ended": _year_ended,
+    "latest_period": _latest_period,
+    "year_period": _year_period,
     "year_end": _year_end,
     "decade_word": _decade_word,
     "spoken_year": _spoken_year,
