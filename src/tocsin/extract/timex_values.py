@@ -426,11 +426,10 @@ def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
         half = _AND_A_HALF.match(ctx.text, m.end())
         if half:  # "the past year and a half": P1Y6M
             return Hit(m.start(), half.end(), "DURATION", _duration(1.5, unit), None, _mod(_g(m, "pre")))
-        if rel in ("past", "the next", "the coming") or unit != "year":  # "over the past decade": a stretch
-            return Hit(m.start(), m.end(), "DURATION", _duration(1, unit), None, _mod(_g(m, "pre")))
-        # "over the past year": TimeBank dates the calendar year before the DCT's, as it does "last year"; a count
-        # makes a duration ("the past two years"). ("In April the next year" names a year after a narrated one.)
-    shift = -1 if rel in ("last", "previous", "the previous", "the preceding", "this past", "the past", "the last") else (
+        # "over the past year", "the last week": the stretch of time up to the DCT, not the calendar year before it
+        # (TimeBank values it both ways; the stretch is what a reader of the alert takes it to mean).
+        return Hit(m.start(), m.end(), "DURATION", _duration(1, unit), None, _mod(_g(m, "pre")))
+    shift = -1 if rel in ("last", "previous", "the previous", "the preceding", "this past") else (
         1 if rel in ("next", "coming", "the following") else 0)
     mod = _mod(_g(m, "pre"))
     if ctx.dct is None:
