@@ -127,6 +127,8 @@ def _roles(text: str, trigger: str) -> dict[str, str | None]:
                      {"traders": PATIENT, "soldiers": AGENT}, id="at-the-hands-of"),
         pytest.param("A trader was stabbed to death despite police patrols.", "stabbed",
                      {"police": ELSEWHERE}, id="bystander"),
+        pytest.param("officials said that as many as 300 people had been killed in the unrest including 40 in police "
+                     "firing till may 4.", "firing", {"people": ELSEWHERE, "police": AGENT}, id="force-word-after-actor"),
     ],
 )
 def test_actors_roles_from_parse(text: str, trigger: str, expected: dict[str, str | None]) -> None:

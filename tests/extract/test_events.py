@@ -573,6 +573,26 @@ def test_events_killing_and_arrest_in_one_clause_are_two_events(text: str) -> No
 @pytest.mark.parametrize(
     "text",
     [
+        pytest.param("Officials said 40 people died in police firing while 600 were arrested across the region.",
+                     id="while-clause"),
+        pytest.param("Twelve people died in police firing and over 300 were arrested in the district.", id="died-in"),
+    ],
+)
+def test_events_deaths_in_police_firing_beside_arrests_are_their_own_event(text: str) -> None:
+    events = _events(text, parsed=True)
+    assert "Arrests" in [e.sub_event_type for e in events]
+    violent = [e for e in events if e.event_type in ("Battles", "Violence against civilians")]
+    assert violent and violent[0].actor1 == "Police Forces" and (violent[0].fatalities or 0) > 0
+
+
+def test_events_while_clause_without_its_own_subject_stays_nested() -> None:
+    events = _events("A man was shot dead by police while trying to escape arrest in the town.", parsed=True)
+    assert "Arrests" not in [e.sub_event_type for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         pytest.param("Police arrested a man for killing his wife in the town on Monday.", id="for-killing"),
         pytest.param("The man who killed the shopkeeper was arrested by police on Tuesday.", id="relative"),
         pytest.param("Police arrested five men after two traders were killed in the market.", id="after"),

@@ -99,6 +99,7 @@ _TOLL_RE = re.compile(
     re.I,
 )
 _RANGE_JOIN = frozenset({"to", "and", "-", "or"})
+_SPAN_UNITS = frozenset("year years month months week weeks day days hour hours minute minutes km metre meter".split())
 _BACK_WINDOW = 8
 _FORWARD_WINDOW = 7
 
@@ -412,7 +413,10 @@ def _is_year_or_time(tokens: list[_Tok], pos: int) -> bool:
     if text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2100:
         return True
     following = tokens[pos + 1].text.lower() if pos + 1 < len(tokens) else ""
-    return following in {"km", "kilometres", "kilometers", "miles", "am", "pm", "hours", "days", "years", "percent"}
+    if following == "-" and pos + 2 < len(tokens) and tokens[pos + 2].text.lower() in _SPAN_UNITS:
+        return True  # an age or a length ("a 19-year-old", "a three-day siege"), not a count
+    return following in {"km", "kilometres", "kilometers", "miles", "am", "pm", "hours", "days", "years", "percent",
+                         "per", "%"}
 
 
 def _number_at(tokens: list[_Tok], pos: int, *, large: bool) -> Deaths | None:

@@ -410,6 +410,8 @@ _SEPARABLE = frozenset({"violence", _S.ARRESTS.value, _S.ORGANIZED_CRIME.value})
 # The grammatical links that join two acts of one actor told in sequence: coordinated verbs ("killed two and
 # arrested five"), a participle ("opened fire, killing two"), a second main clause.
 _SEQUENCE_DEPS = frozenset({"conj", "advcl", "parataxis", "ccomp", "ROOT"})
+_CONTRAST_MARKS = frozenset({"while", "whereas", "whilst"})
+_DIE_VERBS = frozenset({"die", "kill", "perish", "succumb"})
 
 
 def _other_acts(doc: Doc | None, trigs: list[_Trigger], main: _Mention) -> list[list[_Trigger]]:
@@ -439,6 +441,8 @@ def _predicate(doc: Doc, trig: _Trigger) -> Token | None:
     if span is None or len(span) == 0:
         return None
     tok = span.root
+    if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in ("in", "during") and tok.head.head.lemma_.lower() in _DIE_VERBS:
+        return tok.head.head  # "died in police firing": the verb of dying reports the firing
     if tok.pos_ in ("VERB", "AUX"):
         return tok
     if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
@@ -447,8 +451,16 @@ def _predicate(doc: Doc, trig: _Trigger) -> Token | None:
 
 
 def _subordinated(verb: Token) -> bool:
-    """Return whether an adverbial clause opens with a subordinating word ("after", "when", "because")."""
-    return any(c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB" for c in verb.children)
+    """Return whether an adverbial clause opens with a subordinating word ("after", "when", "because").
+
+    A contrastive "while" or "whereas" clause with a subject of its own sets a second fact beside the first
+    ("73 died in police firing while 2,500 were arrested"); it does not nest one act in the other.
+    """
+    marks = [c for c in verb.children if c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB"]
+    if marks and all(m.lower_ in _CONTRAST_MARKS for m in marks) and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return bool(marks)
 
 
 def _distinct_acts(doc: Doc, a: _Trigger, b: _Trigger) -> bool:

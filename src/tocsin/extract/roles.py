@@ -180,7 +180,8 @@ def _role(token: Token, predicates: dict[int, int]) -> str | None:
     if force is not None and (force.i in predicates or _attached(token, predicates)):
         return AGENT
     # not linked to the event: the subject of another act ("police pulled out the bodies") or a bystander
-    return _verb_role(token, predicates) or _relative_role(token, predicates) or _own_report(token, predicates) or ELSEWHERE
+    return (_verb_role(token, predicates) or (AGENT if _owns_next(token, predicates) else None)
+            or _relative_role(token, predicates) or _own_report(token, predicates) or ELSEWHERE)
 
 
 def _verb_role(token: Token, predicates: dict[int, int]) -> str | None:
@@ -203,6 +204,16 @@ def _verb_role(token: Token, predicates: dict[int, int]) -> str | None:
     if prep == "with" and owner.lemma_.lower() in _FIGHT_NOUNS and (owner.i in predicates or _attached(owner, predicates)):
         return AGENT
     return None
+
+
+def _owns_next(token: Token, predicates: dict[int, int]) -> bool:
+    """Whether the actor word stands right before a force word that is the event's ("in police firing"), however
+    the parse attached the two: long lower-cased sentences often hang "firing" off a number and "police" off "in"."""
+    if token.i + 1 >= len(token.doc):
+        return False
+    after = token.doc[token.i + 1]
+    is_force = after.lemma_.lower() in _FORCE_NOUNS or after.lower_ in _FORCE_NOUNS
+    return is_force and (after.i in predicates or _attached(after, predicates))
 
 
 def _force_role(noun: Token, predicates: dict[int, int]) -> str | None:
