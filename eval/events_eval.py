@@ -30,7 +30,7 @@ from _quality import DATA, write_section
 
 from tocsin import nlp, taxonomy
 from tocsin.extract import eventmodel
-from tocsin.extract.events import find_events, sentence_sub_types
+from tocsin.extract.events import FATALITIES_BY_ACTOR2, FORCE_BY_ACTOR2, find_events, sentence_sub_types
 from tocsin.model import Article, Event, article_id
 
 EVENTS = DATA / "events"
@@ -164,15 +164,23 @@ def _by_state(event: Event) -> bool:
     return any(n.startswith(("Police Forces", "Military Forces")) for n in names)
 
 
+def _by_actor2(event: Event, *fields: str) -> bool:
+    """Whether state forces are actor 2 of a demonstration and its evidence says they did the act (``fields``)."""
+    return (event.actor2 or "").startswith(("Police Forces", "Military Forces")) and any(
+        ev.field in fields for ev in event.evidence)
+
+
 def _ipe_kill(events: list[Event]) -> bool:
     # A killing by the police: a violent event (not an arrest or a statement that mentions deaths) with state
-    # forces as the doer and fatalities. The doer is actor 1, except in protest events, where ACLED codes the
-    # protesters as actor 1 and the forces that used lethal force on them as actor 2.
+    # forces as the doer and fatalities. The doer is actor 1, except in demonstrations, where ACLED codes the
+    # protesters or rioters as actor 1 and the forces that met them as actor 2: excessive force is lethal force
+    # by its actor 2, and a riot counts when its evidence makes actor 2 the killers ("killed in police firing").
     violent = ("Battles", "Violence against civilians", "Explosions/Remote violence")
     state = ("Police Forces", "Military Forces")
     return any((e.fatalities or 0) > 0 and (
         e.event_type in violent and (e.actor1 or "").startswith(state)
-        or e.sub_event_type == "Excessive force against protesters" and (e.actor2 or "").startswith(state))
+        or e.sub_event_type == "Excessive force against protesters" and (e.actor2 or "").startswith(state)
+        or e.event_type == "Riots" and _by_actor2(e, FATALITIES_BY_ACTOR2))
         for e in events)
 
 
@@ -181,9 +189,10 @@ def _ipe_arrest(events: list[Event]) -> bool:
 
 
 def _ipe_force(events: list[Event]) -> bool:
+    # a riot counts when its evidence says its actor 2, state forces, used force on the crowd (fired, tear gas)
     forceful = ("Protest with intervention", "Excessive force against protesters")
-    return any(e.sub_event_type in forceful or _by_state(e) and e.event_type
-               in ("Violence against civilians", "Battles") for e in events)
+    return any(e.sub_event_type in forceful or _by_state(e) and e.event_type in ("Violence against civilians", "Battles")
+               or e.event_type == "Riots" and _by_actor2(e, FORCE_BY_ACTOR2, FATALITIES_BY_ACTOR2) for e in events)
 
 
 def eval_ipe(limit: int | None) -> str:

@@ -127,6 +127,10 @@ def _roles(text: str, trigger: str) -> dict[str, str | None]:
                      {"traders": PATIENT, "soldiers": AGENT}, id="at-the-hands-of"),
         pytest.param("A trader was stabbed to death despite police patrols.", "stabbed",
                      {"police": ELSEWHERE}, id="bystander"),
+        pytest.param("Police imposed a curfew on the town after gunmen killed two traders.", "killed",
+                     {"Police": ELSEWHERE, "gunmen": AGENT, "traders": PATIENT}, id="after-clause-is-apart"),
+        pytest.param("A villager was killed and two were injured when soldiers fired on the market.", "killed",
+                     {"villager": PATIENT, "soldiers": AGENT}, id="when-clause-of-conjunct"),
         pytest.param("officials said that as many as 300 people had been killed in the unrest including 40 in police "
                      "firing till may 4.", "firing", {"people": ELSEWHERE, "police": AGENT}, id="force-word-after-actor"),
     ],

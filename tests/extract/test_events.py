@@ -570,6 +570,36 @@ def test_events_killing_and_arrest_in_one_clause_are_two_events(text: str) -> No
     assert next(e for e in events if e.sub_event_type == "Arrests").fatalities in (None, 0)
 
 
+def _acts_by_actor2(event: Event) -> set[str]:
+    return {e.field for e in event.evidence if e.field.endswith("_by_actor2")}
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        pytest.param("A youth was killed when police fired on rioters who had torched shops in the town.",
+                     {"force_by_actor2", "fatalities_by_actor2"}, id="killed-when-police-fired"),
+        pytest.param("Two rioters died in police firing in the market on Tuesday.",
+                     {"force_by_actor2", "fatalities_by_actor2"}, id="died-in-police-firing"),
+        pytest.param("Police fired tear gas to disperse a mob that was pelting stones at shops.",
+                     {"force_by_actor2"}, id="tear-gas-no-deaths"),
+        pytest.param("Rioters pelted the police with stones and two men died in the market.", set(),
+                     id="police-as-target"),
+        pytest.param("Police imposed a curfew on the town after one of the rioters died in hospital.", set(),
+                     id="curfew-after-a-death"),
+    ],
+)
+def test_events_riot_evidence_says_what_state_forces_did(text: str, acts: set[str]) -> None:
+    (riot,) = [e for e in _events(text, parsed=True) if e.event_type in ("Riots", "Protests")]
+    assert riot.event_type == "Riots" and riot.actor2 == "Police Forces"
+    assert _acts_by_actor2(riot) == acts
+
+
+def test_events_arrests_at_a_protest_are_no_force() -> None:
+    (event,) = _events("Eighty marchers were detained by police as they chanted slogans at the station.", parsed=True)
+    assert event.sub_event_type == "Protest with intervention" and not _acts_by_actor2(event)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -32,7 +32,8 @@ from tocsin.taxonomy import ActorType, EventType, SubEventType
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["RULES", "RULES_VERSION", "find_events", "gate", "is_sport", "sentence_sub_types"]
+__all__ = ["FATALITIES_BY_ACTOR2", "FORCE_BY_ACTOR2", "RULES", "RULES_VERSION", "find_events", "gate", "is_sport",
+           "sentence_sub_types"]
 
 RULES_VERSION = "events.rules.v1"
 
@@ -282,6 +283,8 @@ class _Mention:
     subs: frozenset[SubEventType] = frozenset()
     clause_only: bool = False
     trigger_text: str = ""
+    # at a demonstration: what state forces did to the crowd, as (evidence field, start, end, the forces' name)
+    state_acts: tuple[tuple[str, int, int, str], ...] = ()
 
 
 @functools.lru_cache(maxsize=1)
@@ -763,6 +766,7 @@ def _mention(
     if best is _S.ARRESTS and deaths_mod.died_in_custody(doc, trigger.start, trigger.end):
         best = _S.ATTACK  # the state that held the victim killed them, named or not
         found = (*found, dataclasses.replace(actors_mod.implied_actor("police", country), role=roles_mod.AGENT))
+    state_acts = _state_acts(doc, trigs, found, span, text) if _family(best) == "demonstration" else ()
     large = best in _LARGE_SCALE or bool(re.search(r"\bheavy|massive|large-scale|massacre", text[span[0]:span[1]], re.I))
     clause_text = text[span[0]:span[1]]
     reference = None
@@ -791,7 +795,38 @@ def _mention(
         subs=subs,
         clause_only=span != sentence,
         trigger_text=text[trigger.start:trigger.end],
+        state_acts=state_acts,
     )
+
+
+# Evidence fields for what state forces (ACLED's actor 2 at a demonstration) did to the crowd: the codebook keeps
+# police firing on rioters inside the Riots event, so the event says so in its evidence, not in its type.
+FORCE_BY_ACTOR2 = "force_by_actor2"
+FATALITIES_BY_ACTOR2 = "fatalities_by_actor2"
+
+
+def _state_acts(
+    doc: Doc | None, trigs: list[_Trigger], found: Sequence[Actor], span: tuple[int, int], text: str
+) -> tuple[tuple[str, int, int, str], ...]:
+    """Return the force and the killings that the parse gives to state forces at a demonstration.
+
+    "Police fired tear gas to disperse the mob" is force used on the crowd; "a youth was killed when police
+    opened fire" or "died in police firing" makes the police the killers. The acts are the clause's intervention
+    and one-sided firing triggers and its verbs of firing; the killings its verbs of killing and dying.
+    """
+    if doc is None or not doc.has_annotation("DEP") or not any(a.kind in _STATE_KINDS for a in found):
+        return ()
+    # an arrest at a protest is an intervention, but no force
+    arrest = dict(_compiled()[1])[_S.ARRESTS]
+    force = [(t.start, t.end) for t in trigs if t.sub in (_S.PROTEST_WITH_INTERVENTION, _S.EXCESSIVE_FORCE)
+             and not arrest.fullmatch(text[t.start:t.end]) or t.sub is _S.ARMED_CLASH and _ONE_SIDED.match(text[t.start:t.end])]
+    force += [(t.idx, t.idx + len(t.text)) for t in doc.char_span(*span, alignment_mode="expand") or ()
+              if t.pos_ == "VERB" and t.lemma_.lower() == "fire"]
+    out: list[tuple[str, int, int, str]] = []
+    for field, acts in ((FORCE_BY_ACTOR2, force), (FATALITIES_BY_ACTOR2, roles_mod.killings(doc, *span))):
+        for act in acts:
+            out += [(field, *act, a.name) for a in roles_mod.doers(doc, found, [act]) if a.kind in _STATE_KINDS]
+    return tuple(dict.fromkeys(out))
 
 
 def _not_news(clause: str, subs: frozenset[SubEventType]) -> bool:
@@ -987,6 +1022,9 @@ def _to_event(group: list[_Mention], article: Article, country: str | None) -> E
     evidence += [Evidence(field, a.start, a.end) for field, a in (("actor1", actor1), ("actor2", actor2))
                  if a is not None and a.end > a.start]
     evidence += [Evidence("fatalities", d.start, d.end) for m in group for d in m.deaths]
+    if actor2 is not None and actor2.kind in _STATE_KINDS:
+        evidence += [Evidence(field, start, end) for m in group for field, start, end, name in m.state_acts
+                     if name == actor2.name]
     evidence += [Evidence("sentence", m.sent_start, m.sent_end) for m in group]
     return Event(
         event_type=taxonomy.event_type_of(sub).value,
