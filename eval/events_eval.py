@@ -189,10 +189,13 @@ def _ipe_arrest(events: list[Event]) -> bool:
 
 
 def _ipe_force(events: list[Event]) -> bool:
-    # a riot counts when its evidence says its actor 2, state forces, used force on the crowd (fired, tear gas)
-    forceful = ("Protest with intervention", "Excessive force against protesters")
-    return any(e.sub_event_type in forceful or _by_state(e) and e.event_type in ("Violence against civilians", "Battles")
-               or e.event_type == "Riots" and _by_actor2(e, FORCE_BY_ACTOR2, FATALITIES_BY_ACTOR2) for e in events)
+    # Force by the police: excessive force, state forces in a battle or an attack, or a demonstration whose
+    # evidence says its actor 2, state forces, used force on the crowd (fired, tear gas, a baton charge). An
+    # intervention that only arrested or stopped a protest is no force.
+    return any(e.sub_event_type == "Excessive force against protesters"
+               or _by_state(e) and e.event_type in ("Violence against civilians", "Battles")
+               or e.event_type in ("Protests", "Riots") and _by_actor2(e, FORCE_BY_ACTOR2, FATALITIES_BY_ACTOR2)
+               for e in events)
 
 
 def eval_ipe(limit: int | None) -> str:
@@ -205,8 +208,9 @@ def eval_ipe(limit: int | None) -> str:
         "",
         f"{len(rows)} documents (labels are police actions). KILL: a violent event with fatalities and state forces",
         "as the doer (actor 1; actor 2 of excessive force against protesters, where ACLED codes the protesters",
-        "first); ARREST: an Arrests (or protest-intervention) event with state forces; FORCE: protest",
-        "intervention, excessive force, or state forces in a battle or an attack.",
+        "first, or of a riot whose evidence makes actor 2 the killers); ARREST: an Arrests (or protest-intervention)",
+        "event with state forces; FORCE: excessive force, state forces in a battle or an attack, or a protest or",
+        "riot whose evidence says its actor 2, state forces, used force on the crowd (an arrest is no force).",
         "",
         "| class | gold docs | precision | recall | F1 | target |",
         "|---|---|---|---|---|---|",

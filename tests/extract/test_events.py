@@ -595,9 +595,23 @@ def test_events_riot_evidence_says_what_state_forces_did(text: str, acts: set[st
     assert _acts_by_actor2(riot) == acts
 
 
-def test_events_arrests_at_a_protest_are_no_force() -> None:
-    (event,) = _events("Eighty marchers were detained by police as they chanted slogans at the station.", parsed=True)
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Eighty marchers were detained by police as they chanted slogans at the station.", id="arrests"),
+        pytest.param("Police cordoned off the square and stopped the march to the governor's house.", id="cordon"),
+    ],
+)
+def test_events_intervention_without_force_says_no_force(text: str) -> None:
+    (event,) = _events(text, parsed=True)
     assert event.sub_event_type == "Protest with intervention" and not _acts_by_actor2(event)
+
+
+def test_events_crowd_control_tools_are_the_state_forces_whatever_the_parse() -> None:
+    # lower-cased, the parse reads "lathi-charge" as a noun and links the police to nothing
+    text = "meanwhile, the police had to lathi-charge party activists who were trying to force closure of a market."
+    (event,) = _events(text, parsed=True)
+    assert event.actor2 == "Police Forces" and _acts_by_actor2(event) == {"force_by_actor2"}
 
 
 @pytest.mark.parametrize(

@@ -812,21 +812,35 @@ def _state_acts(
 
     "Police fired tear gas to disperse the mob" is force used on the crowd; "a youth was killed when police
     opened fire" or "died in police firing" makes the police the killers. The acts are the clause's intervention
-    and one-sided firing triggers and its verbs of firing; the killings its verbs of killing and dying.
+    and one-sided firing triggers and its verbs of firing (an arrest, a cordon or a march stopped is an
+    intervention but no force); the killings its verbs of killing and dying. The tools of crowd control (tear
+    gas, water cannon, rubber bullets, baton charges) are the authorities' alone, so the state forces the clause
+    names used them unless the parse makes them their target.
     """
     if doc is None or not doc.has_annotation("DEP") or not any(a.kind in _STATE_KINDS for a in found):
         return ()
-    # an arrest at a protest is an intervention, but no force
     arrest = dict(_compiled()[1])[_S.ARRESTS]
-    force = [(t.start, t.end) for t in trigs if t.sub in (_S.PROTEST_WITH_INTERVENTION, _S.EXCESSIVE_FORCE)
-             and not arrest.fullmatch(text[t.start:t.end]) or t.sub is _S.ARMED_CLASH and _ONE_SIDED.match(text[t.start:t.end])]
-    force += [(t.idx, t.idx + len(t.text)) for t in doc.char_span(*span, alignment_mode="expand") or ()
-              if t.pos_ == "VERB" and t.lemma_.lower() == "fire"]
+    force = [t for t in trigs if t.sub in (_S.PROTEST_WITH_INTERVENTION, _S.EXCESSIVE_FORCE)
+             and not arrest.fullmatch(text[t.start:t.end]) and not _NO_FORCE.match(text[t.start:t.end])
+             or t.sub is _S.ARMED_CLASH and _ONE_SIDED.match(text[t.start:t.end])]
+    acts = [(t.start, t.end) for t in force]
+    acts += [(t.idx, t.idx + len(t.text)) for t in doc.char_span(*span, alignment_mode="expand") or ()
+             if t.pos_ == "VERB" and t.lemma_.lower() == "fire"]
     out: list[tuple[str, int, int, str]] = []
-    for field, acts in ((FORCE_BY_ACTOR2, force), (FATALITIES_BY_ACTOR2, roles_mod.killings(doc, *span))):
-        for act in acts:
-            out += [(field, *act, a.name) for a in roles_mod.doers(doc, found, [act]) if a.kind in _STATE_KINDS]
+    for field, spans in ((FORCE_BY_ACTOR2, acts), (FATALITIES_BY_ACTOR2, roles_mod.killings(doc, *span))):
+        for act in spans:
+            labelled = roles_mod.label_roles(doc, found, [act])
+            state = [a for a in labelled if a.kind in _STATE_KINDS]
+            doers = [a for a in state if a.role == roles_mod.AGENT]
+            if not doers and field == FORCE_BY_ACTOR2 and _CROWD_CONTROL.match(text, act[0]):
+                doers = [a for a in state if a.role != roles_mod.PATIENT][:1]
+            out += [(field, *act, a.name) for a in doers]
     return tuple(dict.fromkeys(out))
+
+
+# Intervention words that use no force on the crowd, and the tools of crowd control that only the authorities use.
+_NO_FORCE = re.compile(r"^(?:prevented|blocked|stopped|foiled|halted|cordoned|suppress|crack)", re.I)
+_CROWD_CONTROL = re.compile(r"(?:tear|water|rubber|baton|lathi|pepper|stun|smoke|flash)", re.I)
 
 
 def _not_news(clause: str, subs: frozenset[SubEventType]) -> bool:
