@@ -30,7 +30,13 @@ from _quality import DATA, write_section
 
 from tocsin import nlp, taxonomy
 from tocsin.extract import eventmodel
-from tocsin.extract.events import FATALITIES_BY_ACTOR2, FORCE_BY_ACTOR2, find_events, sentence_sub_types
+from tocsin.extract.events import (
+    ARRESTS_BY_ACTOR2,
+    FATALITIES_BY_ACTOR2,
+    FORCE_BY_ACTOR2,
+    find_events,
+    sentence_sub_types,
+)
 from tocsin.model import Article, Event, article_id
 
 EVENTS = DATA / "events"
@@ -185,7 +191,10 @@ def _ipe_kill(events: list[Event]) -> bool:
 
 
 def _ipe_arrest(events: list[Event]) -> bool:
-    return any(e.sub_event_type in ("Arrests", "Protest with intervention") and _by_state(e) for e in events)
+    # an Arrests event, or a demonstration whose evidence says its actor 2 arrested people (the codebook folds
+    # arrests at a protest into the intervention, and those at a riot into the riot)
+    return any(e.sub_event_type == "Arrests" and _by_state(e)
+               or e.event_type in ("Protests", "Riots") and _by_actor2(e, ARRESTS_BY_ACTOR2) for e in events)
 
 
 def _ipe_force(events: list[Event]) -> bool:
@@ -194,6 +203,7 @@ def _ipe_force(events: list[Event]) -> bool:
     # intervention that only arrested or stopped a protest is no force.
     return any(e.sub_event_type == "Excessive force against protesters"
                or _by_state(e) and e.event_type in ("Violence against civilians", "Battles")
+               or e.event_type == "Explosions/Remote violence" and (e.actor1 or "").startswith(("Police", "Military"))
                or e.event_type in ("Protests", "Riots") and _by_actor2(e, FORCE_BY_ACTOR2, FATALITIES_BY_ACTOR2)
                for e in events)
 
@@ -208,9 +218,10 @@ def eval_ipe(limit: int | None) -> str:
         "",
         f"{len(rows)} documents (labels are police actions). KILL: a violent event with fatalities and state forces",
         "as the doer (actor 1; actor 2 of excessive force against protesters, where ACLED codes the protesters",
-        "first, or of a riot whose evidence makes actor 2 the killers); ARREST: an Arrests (or protest-intervention)",
-        "event with state forces; FORCE: excessive force, state forces in a battle or an attack, or a protest or",
-        "riot whose evidence says its actor 2, state forces, used force on the crowd (an arrest is no force).",
+        "first, or of a riot whose evidence makes actor 2 the killers); ARREST: an Arrests event with state forces,",
+        "or a protest or riot whose evidence says its actor 2 arrested people; FORCE: excessive force, state forces",
+        "in a battle or an attack (or as the doer of an explosion: grenades used on a mob), or a protest or riot",
+        "whose evidence says its actor 2, state forces, used force on the crowd (an arrest is no force).",
         "",
         "| class | gold docs | precision | recall | F1 | target |",
         "|---|---|---|---|---|---|",

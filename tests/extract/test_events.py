@@ -604,7 +604,26 @@ def test_events_riot_evidence_says_what_state_forces_did(text: str, acts: set[st
 )
 def test_events_intervention_without_force_says_no_force(text: str) -> None:
     (event,) = _events(text, parsed=True)
-    assert event.sub_event_type == "Protest with intervention" and not _acts_by_actor2(event)
+    assert event.sub_event_type == "Protest with intervention"
+    assert _acts_by_actor2(event) <= {"arrests_by_actor2"}
+    assert ("arrests_by_actor2" in _acts_by_actor2(event)) == ("detained" in text)
+
+
+def test_events_arrests_at_a_riot_are_in_its_evidence() -> None:
+    text = "A mob of rioters stoned the police station and the police fired tear gas shells and arrested twenty rioters."
+    (riot,) = _events(text, parsed=True)
+    assert riot.event_type == "Riots" and "arrests_by_actor2" in _acts_by_actor2(riot)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Police burst tear-gas shells to scatter the crowd outside the mill.", id="tear-gas-hyphen"),
+        pytest.param("Police fired at a riotous mob near the bus stand.", id="riotous-mob"),
+    ],
+)
+def test_events_lower_case_press_forms_of_crowd_events(text: str) -> None:
+    assert [e.event_type for e in _events(text)] in (["Protests"], ["Riots"])
 
 
 def test_events_crowd_control_tools_are_the_state_forces_whatever_the_parse() -> None:

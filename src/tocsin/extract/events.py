@@ -32,7 +32,7 @@ from tocsin.taxonomy import ActorType, EventType, SubEventType
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["FATALITIES_BY_ACTOR2", "FORCE_BY_ACTOR2", "RULES", "RULES_VERSION", "find_events", "gate", "is_sport",
+__all__ = ["ARRESTS_BY_ACTOR2", "FATALITIES_BY_ACTOR2", "FORCE_BY_ACTOR2", "RULES", "RULES_VERSION", "find_events", "gate", "is_sport",
            "sentence_sub_types"]
 
 RULES_VERSION = "events.rules.v1"
@@ -90,13 +90,13 @@ RULES: dict[SubEventType, str] = {
     r"|placards|toyi-?toyi(?:ing|ed)?|t(?:ook|ake|aking) to the streets|stay-?aways?|sit-down protests?|agitation|agitating|agitators"
     r"|memorandum of (?:demands|grievances)|handed (?:over )?a memorandum"
     r"|blockad(?:ed|ing) (?:the )?(?:\w+ ){0,2}(?:roads?|entrance|streets?|highway|gates?|offices?|premises|railway|port)",
-    _S.PROTEST_WITH_INTERVENTION: r"tear ?gas|water cannons?|rubber bullets|dispers(?:ed|ing|e)|broke up the|baton[- ]charged?|lathi-?charged?"
+    _S.PROTEST_WITH_INTERVENTION: r"tear[- ]?gas|water cannons?|rubber bullets|dispers(?:ed|ing|e)|broke up the|baton[- ]charged?|lathi-?charged?"
     r"|pepper[- ]spray(?:ed)?|(?:stun|smoke) grenades|flash-?bangs?|suppress(?:ed)?|crack(?:ed)? down|(?:prevented|blocked|stopped|foiled|halted) (?:\w+ ){0,2}(?:march|protest|rally|demonstration)|cordoned off|forcibly removed"
     r"|(?:dragged|drag|carried|hauled|pulled) (?:\w+ ){0,3}(?:away|off the road|off the street|out of the way|into (?:police )?vans)",
     _S.EXCESSIVE_FORCE: r"excessive force|violently (?:suppressed|dispersed|broke up|cracked down)|brutally (?:suppressed|dispersed|beat|beaten)"
     r"|(?:opened fire|fired live (?:rounds|ammunition|bullets)|shot|killed|fired) (?:on |at |into )?(?:the )?"
     r"(?:peaceful )?(?:protesters|demonstrators|marchers|protestors)|(?:fired|used|firing|using) live (?:ammunition|rounds|bullets)",
-    _S.VIOLENT_DEMONSTRATION: r"riot(?:s|ing|ed|ers)?|(?:threw|hurled|pelted) (?:stones|rocks|petrol bombs|molotov)|stone-?(?:pelting|throwing)|stone throwing"
+    _S.VIOLENT_DEMONSTRATION: r"riot(?:s|ing|ed|ers|ous)?|(?:threw|hurled|pelted) (?:stones|rocks|petrol bombs|molotov)|stone-?(?:pelting|throwing)|stone throwing"
     r"|burn(?:ed|t|ing) tyres|set up barricades|barricaded|violent (?:protests?|demonstrations?)|pelted|torched"
     r"|set (?:ablaze|on fire|fire to)|clashed with (?:the )?police|ransacked|vandali[sz]ed|turned violent|went on (?:the |a )?rampage|molotov(?: cocktails?)?|violent clashes"
     r"|(?:hurled|threw|throws|throwing|pelting) (?:stones|rocks|bricks|bottles|fireworks|petrol bombs)|smashed|damaged (?:vehicles|shops|property)|scuffl(?:e|es|ed|ing)"
@@ -283,7 +283,8 @@ class _Mention:
     subs: frozenset[SubEventType] = frozenset()
     clause_only: bool = False
     trigger_text: str = ""
-    # at a demonstration: what state forces did to the crowd, as (evidence field, start, end, the forces' name)
+    # at a demonstration: what state forces did to the crowd, as (evidence field, start, end, the forces' name,
+    # "" for whichever state forces are the event's actor 2)
     state_acts: tuple[tuple[str, int, int, str], ...] = ()
 
 
@@ -803,6 +804,7 @@ def _mention(
 # police firing on rioters inside the Riots event, so the event says so in its evidence, not in its type.
 FORCE_BY_ACTOR2 = "force_by_actor2"
 FATALITIES_BY_ACTOR2 = "fatalities_by_actor2"
+ARRESTS_BY_ACTOR2 = "arrests_by_actor2"
 
 
 def _state_acts(
@@ -817,9 +819,11 @@ def _state_acts(
     gas, water cannon, rubber bullets, baton charges) are the authorities' alone, so the state forces the clause
     names used them unless the parse makes them their target.
     """
-    if doc is None or not doc.has_annotation("DEP") or not any(a.kind in _STATE_KINDS for a in found):
-        return ()
     arrest = dict(_compiled()[1])[_S.ARRESTS]
+    # only the state arrests (the codebook), so the arrests at a demonstration are its actor 2's, named or not
+    arrests = tuple((ARRESTS_BY_ACTOR2, t.start, t.end, "") for t in trigs if arrest.fullmatch(text[t.start:t.end]))
+    if doc is None or not doc.has_annotation("DEP") or not any(a.kind in _STATE_KINDS for a in found):
+        return arrests
     force = [t for t in trigs if t.sub in (_S.PROTEST_WITH_INTERVENTION, _S.EXCESSIVE_FORCE)
              and not arrest.fullmatch(text[t.start:t.end]) and not _NO_FORCE.match(text[t.start:t.end])
              or t.sub is _S.ARMED_CLASH and _ONE_SIDED.match(text[t.start:t.end])]
@@ -835,7 +839,7 @@ def _state_acts(
             if not doers and field == FORCE_BY_ACTOR2 and _CROWD_CONTROL.match(text, act[0]):
                 doers = [a for a in state if a.role != roles_mod.PATIENT][:1]
             out += [(field, *act, a.name) for a in doers]
-    return tuple(dict.fromkeys(out))
+    return arrests + tuple(dict.fromkeys(out))
 
 
 # Intervention words that use no force on the crowd, and the tools of crowd control that only the authorities use.
@@ -1038,7 +1042,7 @@ def _to_event(group: list[_Mention], article: Article, country: str | None) -> E
     evidence += [Evidence("fatalities", d.start, d.end) for m in group for d in m.deaths]
     if actor2 is not None and actor2.kind in _STATE_KINDS:
         evidence += [Evidence(field, start, end) for m in group for field, start, end, name in m.state_acts
-                     if name == actor2.name]
+                     if name in ("", actor2.name)]
     evidence += [Evidence("sentence", m.sent_start, m.sent_end) for m in group]
     return Event(
         event_type=taxonomy.event_type_of(sub).value,
