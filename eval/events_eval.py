@@ -180,11 +180,12 @@ def _ipe_kill(events: list[Event]) -> bool:
     # A killing by the police: a violent event (not an arrest or a statement that mentions deaths) with state
     # forces as the doer and fatalities. The doer is actor 1, except in demonstrations, where ACLED codes the
     # protesters or rioters as actor 1 and the forces that met them as actor 2: excessive force is lethal force
-    # by its actor 2, and a riot counts when its evidence makes actor 2 the killers ("killed in police firing").
+    # by its actor 2, and a riot counts when its evidence makes actor 2 the killers ("killed in police firing"),
+    # as does a fight in which state forces are actor 2 ("militants attacked the post; police killed one").
     violent = ("Battles", "Violence against civilians", "Explosions/Remote violence")
     state = ("Police Forces", "Military Forces")
     return any((e.fatalities or 0) > 0 and (
-        e.event_type in violent and (e.actor1 or "").startswith(state)
+        e.event_type in violent and ((e.actor1 or "").startswith(state) or _by_actor2(e, FATALITIES_BY_ACTOR2))
         or e.sub_event_type == "Excessive force against protesters" and (e.actor2 or "").startswith(state)
         or e.event_type == "Riots" and _by_actor2(e, FATALITIES_BY_ACTOR2))
         for e in events)

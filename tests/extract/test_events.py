@@ -609,6 +609,21 @@ def test_events_intervention_without_force_says_no_force(text: str) -> None:
     assert ("arrests_by_actor2" in _acts_by_actor2(event)) == ("detained" in text)
 
 
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        pytest.param("Rebels ambushed an army convoy on the highway but the soldiers killed four of the rebels.",
+                     {"fatalities_by_actor2"}, id="forces-kill-attackers"),
+        pytest.param("Rebels ambushed an army convoy on the highway and killed four soldiers.", set(),
+                     id="forces-killed"),
+    ],
+)
+def test_events_fight_evidence_says_when_state_actor2_killed(text: str, acts: set[str]) -> None:
+    (event,) = _events(text, parsed=True)
+    assert event.event_type == "Battles" and event.actor2 is not None and event.actor2.startswith("Military Forces")
+    assert _acts_by_actor2(event) == acts
+
+
 def test_events_arrests_at_a_riot_are_in_its_evidence() -> None:
     text = "A mob of rioters stoned the police station and the police fired tear gas shells and arrested twenty rioters."
     (riot,) = _events(text, parsed=True)

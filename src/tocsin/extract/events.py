@@ -767,7 +767,9 @@ def _mention(
     if best is _S.ARRESTS and deaths_mod.died_in_custody(doc, trigger.start, trigger.end):
         best = _S.ATTACK  # the state that held the victim killed them, named or not
         found = (*found, dataclasses.replace(actors_mod.implied_actor("police", country), role=roles_mod.AGENT))
-    state_acts = _state_acts(doc, trigs, found, span, text) if _family(best) == "demonstration" else ()
+    family = _family(best)
+    state_acts = _state_acts(doc, trigs, found, span, text, fight=family == "violence") \
+        if family in ("demonstration", "violence") else ()
     large = best in _LARGE_SCALE or bool(re.search(r"\bheavy|massive|large-scale|massacre", text[span[0]:span[1]], re.I))
     clause_text = text[span[0]:span[1]]
     reference = None
@@ -808,9 +810,11 @@ ARRESTS_BY_ACTOR2 = "arrests_by_actor2"
 
 
 def _state_acts(
-    doc: Doc | None, trigs: list[_Trigger], found: Sequence[Actor], span: tuple[int, int], text: str
+    doc: Doc | None, trigs: list[_Trigger], found: Sequence[Actor], span: tuple[int, int], text: str, *,
+    fight: bool = False,
 ) -> tuple[tuple[str, int, int, str], ...]:
-    """Return the force and the killings that the parse gives to state forces at a demonstration.
+    """Return the force and the killings that the parse gives to state forces at a demonstration (with
+    ``fight``, in violence where either side may be actor 1: only the killings).
 
     "Police fired tear gas to disperse the mob" is force used on the crowd; "a youth was killed when police
     opened fire" or "died in police firing" makes the police the killers. The acts are the clause's intervention
@@ -821,15 +825,16 @@ def _state_acts(
     """
     arrest = dict(_compiled()[1])[_S.ARRESTS]
     # only the state arrests (the codebook), so the arrests at a demonstration are its actor 2's, named or not
-    arrests = tuple((ARRESTS_BY_ACTOR2, t.start, t.end, "") for t in trigs if arrest.fullmatch(text[t.start:t.end]))
+    arrests = () if fight else tuple(
+        (ARRESTS_BY_ACTOR2, t.start, t.end, "") for t in trigs if arrest.fullmatch(text[t.start:t.end]))
     if doc is None or not doc.has_annotation("DEP") or not any(a.kind in _STATE_KINDS for a in found):
         return arrests
     force = [t for t in trigs if t.sub in (_S.PROTEST_WITH_INTERVENTION, _S.EXCESSIVE_FORCE)
              and not arrest.fullmatch(text[t.start:t.end]) and not _NO_FORCE.match(text[t.start:t.end])
              or t.sub is _S.ARMED_CLASH and _ONE_SIDED.match(text[t.start:t.end])]
-    acts = [(t.start, t.end) for t in force]
-    acts += [(t.idx, t.idx + len(t.text)) for t in doc.char_span(*span, alignment_mode="expand") or ()
-             if t.pos_ == "VERB" and t.lemma_.lower() == "fire"]
+    acts = [] if fight else [(t.start, t.end) for t in force]
+    acts += [] if fight else [(t.idx, t.idx + len(t.text)) for t in doc.char_span(*span, alignment_mode="expand") or ()
+                              if t.pos_ == "VERB" and t.lemma_.lower() == "fire"]
     out: list[tuple[str, int, int, str]] = []
     for field, spans in ((FORCE_BY_ACTOR2, acts), (FATALITIES_BY_ACTOR2, roles_mod.killings(doc, *span))):
         for act in spans:
