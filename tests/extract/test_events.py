@@ -624,6 +624,13 @@ def test_events_fight_evidence_says_when_state_actor2_killed(text: str, acts: se
     assert _acts_by_actor2(event) == acts
 
 
+def test_events_forcing_ones_way_out_takes_no_territory() -> None:
+    events = _events("Bodyguards pushed the minister into the car and forced their way out of the crowd.", parsed=True)
+    assert "Government regains territory" not in [e.sub_event_type for e in events]
+    assert [e.sub_event_type for e in _events("Troops drove the rebels out of the town.", parsed=True)] == [
+        "Government regains territory"]
+
+
 def test_events_arrests_at_a_riot_are_in_its_evidence() -> None:
     text = "A mob of rioters stoned the police station and the police fired tear gas shells and arrested twenty rioters."
     (riot,) = _events(text, parsed=True)

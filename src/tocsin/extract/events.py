@@ -115,7 +115,7 @@ RULES: dict[SubEventType, str] = {
     _S.GOVERNMENT_REGAINS_TERRITORY: r"recaptur(?:ed|e|ing)|retook|retaken|regain(?:ed)?(?: control)?|took back|liberat(?:ed|ion)"
     r"|wrest(?:ed)? (?:back )?control|back under (?:government|army|state) control|reclaimed|(?:captur(?:ed|ing)|overran) (?:the |a )?(?:\w+ ){0,3}(?:towns?|village|villages|city|district|areas?|hills?|hilltops?|posts?|region|bases?|airport|territory)"
     r"|occupied (?:(?:\d+|two|three|four|five|six|several|more|the|a) )+(?:\w+ ){0,2}(?:towns?|villages?|hills?|hilltops|posts|positions|bases?|district)"
-    r"|(?:seized|took|taken|gained|recovered) (?:full |back |complete )?control|gained ground|entered (?:the )?(?:town|city|village)|seized back|(?:drove|driven|pushed|forced) (?:\w+ ){0,2}(?:back|out)|cleared (?:the )?(?:\w+ )?(?:of|from)",
+    r"|(?:seized|took|taken|gained|recovered) (?:full |back |complete )?control|gained ground|entered (?:the )?(?:town|city|village)|seized back|(?:drove|driven|pushed|forced) (?!(?:their|his|her|its|our|my) way)(?:\w+ ){0,2}(?:back|out)|cleared (?:the )?(?:\w+ )?(?:of|from)",
     _S.NON_STATE_ACTOR_OVERTAKES_TERRITORY: r"(?:militants|rebels|insurgents|jihadists|fighters|Taliban|ISIS|Islamic State|Al[- ]Shabaab"
     r"|group|militia|militiamen) (?:\w+ ){0,3}(?:captured|seized|took control of|overran|took over|stormed and took|occupied)"
     r"|fell to (?:the )?(?:militants|rebels|insurgents|jihadists|Taliban)|under (?:rebel|militant|insurgent) control",
