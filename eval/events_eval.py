@@ -352,9 +352,9 @@ cannon and baton charges are the state's whatever the parse; only the state arre
 ARREST rules read it (an intervention that only arrested or stopped a march is no force, tear gas is no arrest).
 Deaths "in police firing" told beside arrests are their own event, an age ("a 19-year-old") or a percentage is
 no death count, and lower-cased South Asian force words (constables, crpf, bsf, jawans, paramilitary forces) are
-actors. The misses left are killings told as background or statistics ("as a result of this, 47 were killed"),
-lists of related headlines, and parses and sentence splits that go wrong in long, lower-cased sentences ("police
-sentries posted there killed one", "till late in the evening.there was"); these mechanisms were chosen after
+actors. The misses left are killings told as background or statistics (deaths "as a result" of orders to fire),
+lists of related headlines, and parses and sentence splits that go wrong in long, lower-cased sentences (a killing
+verb hung off a participle, a full stop with no space after it); these mechanisms were chosen after
 reading IndiaPoliceEvents misses by category, so its figures are optimistic too. HRDsAttack's killing recall fell by
 one article whose "12-year-old" had been read as twelve dead. Role error analysis on IndiaPoliceEvents and HRDsAttack
 was by category too (agents in "by" phrases and force nouns, victims as agents, bystander police, killers' counts
