@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = ["RULES_VERSION", "Actor", "actor_name", "country_of_text", "find_actors", "implied_actor", "is_source"]
 
-RULES_VERSION = "actors.rules.v2"
+RULES_VERSION = "actors.rules.v3"
 
 _T = ActorType
 # Generic kinds: (pattern, kind). Earlier patterns win where spans overlap ("military mutiny" before "military").

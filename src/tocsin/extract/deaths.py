@@ -1,10 +1,11 @@
 """Fatalities by ACLED's conservative rules: the lowest reported count, vague words as fixed numbers, no injuries.
 
-The rules (``deaths.rules.v2``):
+The rules (``deaths.rules.v3``):
 
 - a number next to a word of dying ("14 people were killed", "killing 3 soldiers", "a death toll of 20") counts;
   "left" and "claimed" count only with a word of dying ("left 5 dead", "claimed 12 lives");
 - a number after "including" is part of the toll, not the toll ("20 people, including three children");
+- an age, a length or a share ("a 19-year-old", "a three-day siege", "25 per cent") is no count;
 - a number of wounded or injured never counts, nor a number of killers ("a mob of 500 killed 12" gives 12), nor
   a threatened, negated or hypothetical killing ("threatened to kill 17");
 - with the parse, one singular victim and no number counts 1 ("police shot dead a shopkeeper"), and coordinated
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = ["RULES_VERSION", "Deaths", "combine", "died_in_custody", "find_deaths", "none_after", "parse_count", "vague_count"]
 
-RULES_VERSION = "deaths.rules.v2"
+RULES_VERSION = "deaths.rules.v3"
 
 _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,

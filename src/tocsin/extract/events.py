@@ -36,6 +36,11 @@ __all__ = ["ARRESTS_BY_ACTOR2", "FATALITIES_BY_ACTOR2", "FORCE_BY_ACTOR2", "RULE
            "sentence_sub_types"]
 
 RULES_VERSION = "events.rules.v1"
+# Evidence fields for what state forces that are actor 2 did (at a demonstration, or in a fight: only killings): the
+# codebook keeps police firing on rioters inside the Riots event, so the event says so in its evidence, not its type.
+FORCE_BY_ACTOR2 = "force_by_actor2"
+FATALITIES_BY_ACTOR2 = "fatalities_by_actor2"
+ARRESTS_BY_ACTOR2 = "arrests_by_actor2"
 
 _S = SubEventType
 # Codebook triggers per sub-type (case-insensitive, whole words). Precedence decides between co-occurring ones.
@@ -800,13 +805,6 @@ def _mention(
         trigger_text=text[trigger.start:trigger.end],
         state_acts=state_acts,
     )
-
-
-# Evidence fields for what state forces (ACLED's actor 2 at a demonstration) did to the crowd: the codebook keeps
-# police firing on rioters inside the Riots event, so the event says so in its evidence, not in its type.
-FORCE_BY_ACTOR2 = "force_by_actor2"
-FATALITIES_BY_ACTOR2 = "fatalities_by_actor2"
-ARRESTS_BY_ACTOR2 = "arrests_by_actor2"
 
 
 def _state_acts(
