@@ -35,6 +35,19 @@ def test_actors_acled_names(text: str, expected: str) -> None:
     assert _names(text)[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("two crpf jawans were injured in the attack.", ["Police Forces of India"], id="crpf-jawans"),
+        pytest.param("a police constable was stabbed near the market.", ["Police Forces of India"], id="constable"),
+        pytest.param("paramilitary forces were rushed to the town.", ["Military Forces of India"], id="paramilitary"),
+        pytest.param("army jawans staged a flag march.", ["Military Forces of India"], id="army-jawans"),
+    ],
+)
+def test_actors_south_asian_forces_in_lower_case(text: str, expected: list[str]) -> None:
+    assert _names(text, "IN") == expected
+
+
 def test_actors_demonym_sets_country() -> None:
     assert _names("Nigerian troops repelled the attack.", "ML")[0] == "Military Forces of Nigeria"
 
@@ -119,7 +132,7 @@ def _roles(text: str, trigger: str) -> dict[str, str | None]:
         pytest.param("Police opened fire on the marchers, killing four.", "killing",
                      {"Police": AGENT, "marchers": PATIENT}, id="shared-subject"),
         pytest.param("Bandits killed a police constable on the highway.", "killed",
-                     {"Bandits": AGENT, "police": PATIENT}, id="police-victim"),
+                     {"Bandits": AGENT, "police constable": PATIENT}, id="police-victim"),
         pytest.param("A trader was stabbed to death in Nakuru even as police fired tear gas in Eldoret.", "stabbed",
                      {"police": ELSEWHERE}, id="even-as-is-beside"),
         pytest.param("Militants threw a grenade at the gate.", "grenade", {"Militants": AGENT}, id="weapon-object"),
@@ -127,6 +140,12 @@ def _roles(text: str, trigger: str) -> dict[str, str | None]:
                      {"traders": PATIENT, "soldiers": AGENT}, id="at-the-hands-of"),
         pytest.param("A trader was stabbed to death despite police patrols.", "stabbed",
                      {"police": ELSEWHERE}, id="bystander"),
+        pytest.param("Police imposed a curfew on the town after gunmen killed two traders.", "killed",
+                     {"Police": ELSEWHERE, "gunmen": AGENT, "traders": PATIENT}, id="after-clause-is-apart"),
+        pytest.param("A villager was killed and two were injured when soldiers fired on the market.", "killed",
+                     {"villager": PATIENT, "soldiers": AGENT}, id="when-clause-of-conjunct"),
+        pytest.param("officials said that as many as 300 people had been killed in the unrest including 40 in police "
+                     "firing till may 4.", "firing", {"people": ELSEWHERE, "police": AGENT}, id="force-word-after-actor"),
     ],
 )
 def test_actors_roles_from_parse(text: str, trigger: str, expected: dict[str, str | None]) -> None:

@@ -39,6 +39,8 @@ RULES = [
     pytest.param("Nobody knows how many people died in the fire.", None, id="how-many-asks"),
     pytest.param("At least 9 miners, including two boys, were killed.", 9, id="including-is-a-subset"),
     pytest.param("The death toll from last week's floods in the valley rose to 61.", 61, id="toll-rose-to"),
+    pytest.param("Nearly 30 per cent of the dead were children.", None, id="per-cent-not-a-count"),
+    pytest.param("A 23-year-old trader was killed in the raid.", None, id="age-not-a-count"),
 ]
 
 
@@ -129,6 +131,7 @@ def test_deaths_no_casualties_sentence_gives_event_zero(text: str, expected: int
         pytest.param("The bandits threatened to kill 17 hostages.", [], id="threat-is-no-death"),
         pytest.param("The bandits did not kill the 17 hostages.", [], id="negated-is-no-death"),
         pytest.param("The bandits are believed to have killed 17 hostages.", [17], id="perfect-infinitive-counts"),
+        pytest.param("A 23-year-old trader was killed in the raid.", [1], id="age-is-one-victim"),
     ],
 )
 def test_deaths_read_the_parse(text: str, expected: list[int]) -> None:

@@ -570,6 +570,111 @@ def test_events_killing_and_arrest_in_one_clause_are_two_events(text: str) -> No
     assert next(e for e in events if e.sub_event_type == "Arrests").fatalities in (None, 0)
 
 
+def _acts_by_actor2(event: Event) -> set[str]:
+    return {e.field for e in event.evidence if e.field.endswith("_by_actor2")}
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        pytest.param("A youth was killed when police fired on rioters who had torched shops in the town.",
+                     {"force_by_actor2", "fatalities_by_actor2"}, id="killed-when-police-fired"),
+        pytest.param("Two rioters died in police firing in the market on Tuesday.",
+                     {"force_by_actor2", "fatalities_by_actor2"}, id="died-in-police-firing"),
+        pytest.param("Police fired tear gas to disperse a mob that was pelting stones at shops.",
+                     {"force_by_actor2"}, id="tear-gas-no-deaths"),
+        pytest.param("Rioters pelted the police with stones and two men died in the market.", set(),
+                     id="police-as-target"),
+        pytest.param("Police imposed a curfew on the town after one of the rioters died in hospital.", set(),
+                     id="curfew-after-a-death"),
+    ],
+)
+def test_events_riot_evidence_says_what_state_forces_did(text: str, acts: set[str]) -> None:
+    (riot,) = [e for e in _events(text, parsed=True) if e.event_type in ("Riots", "Protests")]
+    assert riot.event_type == "Riots" and riot.actor2 == "Police Forces"
+    assert _acts_by_actor2(riot) == acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Eighty marchers were detained by police as they chanted slogans at the station.", id="arrests"),
+        pytest.param("Police cordoned off the square and stopped the march to the governor's house.", id="cordon"),
+    ],
+)
+def test_events_intervention_without_force_says_no_force(text: str) -> None:
+    (event,) = _events(text, parsed=True)
+    assert event.sub_event_type == "Protest with intervention"
+    assert _acts_by_actor2(event) <= {"arrests_by_actor2"}
+    assert ("arrests_by_actor2" in _acts_by_actor2(event)) == ("detained" in text)
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        pytest.param("Rebels ambushed an army convoy on the highway but the soldiers killed four of the rebels.",
+                     {"fatalities_by_actor2"}, id="forces-kill-attackers"),
+        pytest.param("Rebels ambushed an army convoy on the highway and killed four soldiers.", set(),
+                     id="forces-killed"),
+    ],
+)
+def test_events_fight_evidence_says_when_state_actor2_killed(text: str, acts: set[str]) -> None:
+    (event,) = _events(text, parsed=True)
+    assert event.event_type == "Battles" and event.actor2 is not None and event.actor2.startswith("Military Forces")
+    assert _acts_by_actor2(event) == acts
+
+
+def test_events_forcing_ones_way_out_takes_no_territory() -> None:
+    events = _events("Bodyguards pushed the minister into the car and forced their way out of the crowd.", parsed=True)
+    assert "Government regains territory" not in [e.sub_event_type for e in events]
+    assert [e.sub_event_type for e in _events("Troops drove the rebels out of the town.", parsed=True)] == [
+        "Government regains territory"]
+
+
+def test_events_arrests_at_a_riot_are_in_its_evidence() -> None:
+    text = "A mob of rioters stoned the police station and the police fired tear gas shells and arrested twenty rioters."
+    (riot,) = _events(text, parsed=True)
+    assert riot.event_type == "Riots" and "arrests_by_actor2" in _acts_by_actor2(riot)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Police burst tear-gas shells to scatter the crowd outside the mill.", id="tear-gas-hyphen"),
+        pytest.param("Police fired at a riotous mob near the bus stand.", id="riotous-mob"),
+    ],
+)
+def test_events_lower_case_press_forms_of_crowd_events(text: str) -> None:
+    assert [e.event_type for e in _events(text)] in (["Protests"], ["Riots"])
+
+
+def test_events_crowd_control_tools_are_the_state_forces_whatever_the_parse() -> None:
+    # lower-cased, the parse reads "lathi-charge" as a noun and links the police to nothing
+    text = "meanwhile, the police had to lathi-charge party activists who were trying to force closure of a market."
+    (event,) = _events(text, parsed=True)
+    assert event.actor2 == "Police Forces" and _acts_by_actor2(event) == {"force_by_actor2"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Officials said 40 people died in police firing while 600 were arrested across the region.",
+                     id="while-clause"),
+        pytest.param("Twelve people died in police firing and over 300 were arrested in the district.", id="died-in"),
+    ],
+)
+def test_events_deaths_in_police_firing_beside_arrests_are_their_own_event(text: str) -> None:
+    events = _events(text, parsed=True)
+    assert "Arrests" in [e.sub_event_type for e in events]
+    violent = [e for e in events if e.event_type in ("Battles", "Violence against civilians")]
+    assert violent and violent[0].actor1 == "Police Forces" and (violent[0].fatalities or 0) > 0
+
+
+def test_events_while_clause_without_its_own_subject_stays_nested() -> None:
+    events = _events("A man was shot dead by police while trying to escape arrest in the town.", parsed=True)
+    assert "Arrests" not in [e.sub_event_type for e in events]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -23,16 +23,20 @@ if TYPE_CHECKING:
 
 __all__ = ["RULES_VERSION", "Actor", "actor_name", "country_of_text", "find_actors", "implied_actor", "is_source"]
 
-RULES_VERSION = "actors.rules.v2"
+RULES_VERSION = "actors.rules.v3"
 
 _T = ActorType
 # Generic kinds: (pattern, kind). Earlier patterns win where spans overlap ("military mutiny" before "military").
 _GENERIC: tuple[tuple[str, str], ...] = (
     (r"(?:military |army |soldiers'? )?mutin(?:y|ies|eers?|ous (?:soldiers|troops|officers))", "mutiny"),
-    (r"(?:riot |anti-riot )?police(?:men| officers| forces| force)?|policem[ae]n|cops|gendarmes?|gendarmerie", "police"),
+    # South Asian press: constables, the central armed police (CRPF, BSF...), "jawans" for rank-and-file forces
+    (r"(?:police |head |armed )?constables?|(?:riot |anti-riot )?police(?:men| officers| personnel| forces| force)?"
+     r"|policem[ae]n|cops|gendarmes?|gendarmerie|(?:crpf|cisf|itbp|bsf|rapid action force)(?: jawans| personnel| men)?",
+     "police"),
     (
-        r"(?:government |security |armed |defence |defense |military |state |national )?forces|soldiers?|troops|"
-        r"(?:the )?army|(?:the )?military|paratroopers|servicem[ae]n|marines|air force|navy|national guard",
+        r"(?:army |security |paramilitary )?jawans|paramilitary (?:troops|personnel)|security personnel"
+        r"|(?:government |security |armed |defence |defense |military |state |national |paramilitary )?forces|soldiers?"
+        r"|troops|(?:the )?army|(?:the )?military|paratroopers|servicem[ae]n|marines|air force|navy|national guard",
         "military",
     ),
     (r"protest(?:e|o)rs?|demonstrators?|marchers|activists|opposition supporters|opponents|strikers", "protesters"),

@@ -1,10 +1,11 @@
 """Fatalities by ACLED's conservative rules: the lowest reported count, vague words as fixed numbers, no injuries.
 
-The rules (``deaths.rules.v2``):
+The rules (``deaths.rules.v3``):
 
 - a number next to a word of dying ("14 people were killed", "killing 3 soldiers", "a death toll of 20") counts;
   "left" and "claimed" count only with a word of dying ("left 5 dead", "claimed 12 lives");
 - a number after "including" is part of the toll, not the toll ("20 people, including three children");
+- an age, a length or a share ("a 19-year-old", "a three-day siege", "25 per cent") is no count;
 - a number of wounded or injured never counts, nor a number of killers ("a mob of 500 killed 12" gives 12), nor
   a threatened, negated or hypothetical killing ("threatened to kill 17");
 - with the parse, one singular victim and no number counts 1 ("police shot dead a shopkeeper"), and coordinated
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = ["RULES_VERSION", "Deaths", "combine", "died_in_custody", "find_deaths", "none_after", "parse_count", "vague_count"]
 
-RULES_VERSION = "deaths.rules.v2"
+RULES_VERSION = "deaths.rules.v3"
 
 _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -99,6 +100,7 @@ _TOLL_RE = re.compile(
     re.I,
 )
 _RANGE_JOIN = frozenset({"to", "and", "-", "or"})
+_SPAN_UNITS = frozenset("year years month months week weeks day days hour hours minute minutes km metre meter".split())
 _BACK_WINDOW = 8
 _FORWARD_WINDOW = 7
 
@@ -412,7 +414,10 @@ def _is_year_or_time(tokens: list[_Tok], pos: int) -> bool:
     if text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2100:
         return True
     following = tokens[pos + 1].text.lower() if pos + 1 < len(tokens) else ""
-    return following in {"km", "kilometres", "kilometers", "miles", "am", "pm", "hours", "days", "years", "percent"}
+    if following == "-" and pos + 2 < len(tokens) and tokens[pos + 2].text.lower() in _SPAN_UNITS:
+        return True  # an age or a length ("a 19-year-old", "a three-day siege"), not a count
+    return following in {"km", "kilometres", "kilometers", "miles", "am", "pm", "hours", "days", "years", "percent",
+                         "per", "%"}
 
 
 def _number_at(tokens: list[_Tok], pos: int, *, large: bool) -> Deaths | None:

@@ -32,9 +32,15 @@ from tocsin.taxonomy import ActorType, EventType, SubEventType
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["RULES", "RULES_VERSION", "find_events", "gate", "is_sport", "sentence_sub_types"]
+__all__ = ["ARRESTS_BY_ACTOR2", "FATALITIES_BY_ACTOR2", "FORCE_BY_ACTOR2", "RULES", "RULES_VERSION", "find_events", "gate", "is_sport",
+           "sentence_sub_types"]
 
 RULES_VERSION = "events.rules.v1"
+# Evidence fields for what state forces that are actor 2 did (at a demonstration, or in a fight: only killings): the
+# codebook keeps police firing on rioters inside the Riots event, so the event says so in its evidence, not its type.
+FORCE_BY_ACTOR2 = "force_by_actor2"
+FATALITIES_BY_ACTOR2 = "fatalities_by_actor2"
+ARRESTS_BY_ACTOR2 = "arrests_by_actor2"
 
 _S = SubEventType
 # Codebook triggers per sub-type (case-insensitive, whole words). Precedence decides between co-occurring ones.
@@ -98,13 +104,13 @@ RULES: dict[SubEventType, str] = {
     # occupations and land invasions: a protest only with a crowd and no troops in the sentence (_WEAK_PROTEST)
     r"|land invasions?|invad(?:ed|ing) (?:\w+ ){0,2}(?:land|farms?|plots?)"
     r"|occup(?:ied|ying) (?:the )?(?:\w+ ){0,2}(?:offices?|premises|buildings?|land|farms?|campus|council chambers?|hall)",
-    _S.PROTEST_WITH_INTERVENTION: r"tear ?gas|water cannons?|rubber bullets|dispers(?:ed|ing|e)|broke up the|baton[- ]charged?|lathi-?charged?"
+    _S.PROTEST_WITH_INTERVENTION: r"tear[- ]?gas|water cannons?|rubber bullets|dispers(?:ed|ing|e)|broke up the|baton[- ]charged?|lathi-?charged?"
     r"|pepper[- ]spray(?:ed)?|(?:stun|smoke) grenades|flash-?bangs?|suppress(?:ed)?|crack(?:ed)? down|(?:prevented|blocked|stopped|foiled|halted) (?:\w+ ){0,2}(?:march|protest|rally|demonstration)|cordoned off|forcibly removed"
     r"|(?:dragged|drag|carried|hauled|pulled) (?:\w+ ){0,3}(?:away|off the road|off the street|out of the way|into (?:police )?vans)",
     _S.EXCESSIVE_FORCE: r"excessive force|violently (?:suppressed|dispersed|broke up|cracked down)|brutally (?:suppressed|dispersed|beat|beaten)"
     r"|(?:opened fire|fired live (?:rounds|ammunition|bullets)|shot|killed|fired) (?:on |at |into )?(?:the )?"
     r"(?:peaceful )?(?:protesters|demonstrators|marchers|protestors)|(?:fired|used|firing|using) live (?:ammunition|rounds|bullets)",
-    _S.VIOLENT_DEMONSTRATION: r"riot(?:s|ing|ed|ers)?|(?:threw|hurled|pelted) (?:stones|rocks|petrol bombs|molotov)|stone-?(?:pelting|throwing)|stone throwing"
+    _S.VIOLENT_DEMONSTRATION: r"riot(?:s|ing|ed|ers|ous)?|(?:threw|hurled|pelted) (?:stones|rocks|petrol bombs|molotov)|stone-?(?:pelting|throwing)|stone throwing"
     r"|burn(?:ed|t|ing) tyres|set up barricades|barricaded|violent (?:protests?|demonstrations?)|pelted|torched"
     r"|set (?:ablaze|on fire|fire to)|clashed with (?:the )?police|ransacked|vandali[sz]ed|turned violent|went on (?:the |a )?rampage|molotov(?: cocktails?)?|violent clashes"
     r"|(?:hurled|threw|throws|throwing|pelting) (?:stones|rocks|bricks|bottles|fireworks|petrol bombs)|smashed|damaged (?:vehicles|shops|property)|scuffl(?:e|es|ed|ing)"
@@ -126,7 +132,7 @@ RULES: dict[SubEventType, str] = {
     _S.GOVERNMENT_REGAINS_TERRITORY: r"recaptur(?:ed|e|ing)|retook|retaken|regain(?:ed)?(?: control)?|took back|liberat(?:ed|ion)"
     r"|wrest(?:ed)? (?:back )?control|back under (?:government|army|state) control|reclaimed|(?:captur(?:ed|ing)|overran) (?:the |a )?(?:\w+ ){0,3}(?:towns?|village|villages|city|district|areas?|hills?|hilltops?|posts?|region|bases?|airport|territory)"
     r"|occupied (?:(?:\d+|two|three|four|five|six|several|more|the|a) )+(?:\w+ ){0,2}(?:towns?|villages?|hills?|hilltops|posts|positions|bases?|district)"
-    r"|(?:seized|took|taken|gained|recovered) (?:full |back |complete )?control|gained ground|entered (?:the )?(?:town|city|village)|seized back|(?:drove|driven|pushed|forced) (?:\w+ ){0,2}(?:back|out)|cleared (?:the )?(?:\w+ )?(?:of|from)",
+    r"|(?:seized|took|taken|gained|recovered) (?:full |back |complete )?control|gained ground|entered (?:the )?(?:town|city|village)|seized back|(?:drove|driven|pushed|forced) (?!(?:their|his|her|its|our|my) way)(?:\w+ ){0,2}(?:back|out)|cleared (?:the )?(?:\w+ )?(?:of|from)",
     _S.NON_STATE_ACTOR_OVERTAKES_TERRITORY: r"(?:militants|rebels|insurgents|jihadists|fighters|Taliban|ISIS|Islamic State|Al[- ]Shabaab"
     r"|group|militia|militiamen) (?:\w+ ){0,3}(?:captured|seized|took control of|overran|took over|stormed and took|occupied)"
     r"|fell to (?:the )?(?:militants|rebels|insurgents|jihadists|Taliban)|under (?:rebel|militant|insurgent) control",
@@ -294,6 +300,9 @@ class _Mention:
     subs: frozenset[SubEventType] = frozenset()
     clause_only: bool = False
     trigger_text: str = ""
+    # at a demonstration: what state forces did to the crowd, as (evidence field, start, end, the forces' name,
+    # "" for whichever state forces are the event's actor 2)
+    state_acts: tuple[tuple[str, int, int, str], ...] = ()
 
 
 @functools.lru_cache(maxsize=1)
@@ -422,6 +431,8 @@ _SEPARABLE = frozenset({"violence", _S.ARRESTS.value, _S.ORGANIZED_CRIME.value})
 # The grammatical links that join two acts of one actor told in sequence: coordinated verbs ("killed two and
 # arrested five"), a participle ("opened fire, killing two"), a second main clause.
 _SEQUENCE_DEPS = frozenset({"conj", "advcl", "parataxis", "ccomp", "ROOT"})
+_CONTRAST_MARKS = frozenset({"while", "whereas", "whilst"})
+_DIE_VERBS = frozenset({"die", "kill", "perish", "succumb"})
 
 
 def _other_acts(doc: Doc | None, trigs: list[_Trigger], main: _Mention) -> list[list[_Trigger]]:
@@ -451,6 +462,8 @@ def _predicate(doc: Doc, trig: _Trigger) -> Token | None:
     if span is None or len(span) == 0:
         return None
     tok = span.root
+    if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in ("in", "during") and tok.head.head.lemma_.lower() in _DIE_VERBS:
+        return tok.head.head  # "died in police firing": the verb of dying reports the firing
     if tok.pos_ in ("VERB", "AUX"):
         return tok
     if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
@@ -459,8 +472,16 @@ def _predicate(doc: Doc, trig: _Trigger) -> Token | None:
 
 
 def _subordinated(verb: Token) -> bool:
-    """Return whether an adverbial clause opens with a subordinating word ("after", "when", "because")."""
-    return any(c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB" for c in verb.children)
+    """Return whether an adverbial clause opens with a subordinating word ("after", "when", "because").
+
+    A contrastive "while" or "whereas" clause with a subject of its own sets a second fact beside the first
+    ("73 died in police firing while 2,500 were arrested"); it does not nest one act in the other.
+    """
+    marks = [c for c in verb.children if c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB"]
+    if marks and all(m.lower_ in _CONTRAST_MARKS for m in marks) and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return bool(marks)
 
 
 def _distinct_acts(doc: Doc, a: _Trigger, b: _Trigger) -> bool:
@@ -764,6 +785,9 @@ def _mention(
     if best is _S.ARRESTS and deaths_mod.died_in_custody(doc, trigger.start, trigger.end):
         best = _S.ATTACK  # the state that held the victim killed them, named or not
         found = (*found, dataclasses.replace(actors_mod.implied_actor("police", country), role=roles_mod.AGENT))
+    family = _family(best)
+    state_acts = _state_acts(doc, trigs, found, span, text, fight=family == "violence") \
+        if family in ("demonstration", "violence") else ()
     large = best in _LARGE_SCALE or bool(re.search(r"\bheavy|massive|large-scale|massacre", text[span[0]:span[1]], re.I))
     clause_text = text[span[0]:span[1]]
     reference = None
@@ -792,7 +816,51 @@ def _mention(
         subs=subs,
         clause_only=span != sentence,
         trigger_text=text[trigger.start:trigger.end],
+        state_acts=state_acts,
     )
+
+
+def _state_acts(
+    doc: Doc | None, trigs: list[_Trigger], found: Sequence[Actor], span: tuple[int, int], text: str, *,
+    fight: bool = False,
+) -> tuple[tuple[str, int, int, str], ...]:
+    """Return the force and the killings that the parse gives to state forces at a demonstration (with
+    ``fight``, in violence where either side may be actor 1: only the killings).
+
+    "Police fired tear gas to disperse the mob" is force used on the crowd; "a youth was killed when police
+    opened fire" or "died in police firing" makes the police the killers. The acts are the clause's intervention
+    and one-sided firing triggers and its verbs of firing (an arrest, a cordon or a march stopped is an
+    intervention but no force); the killings its verbs of killing and dying. The tools of crowd control (tear
+    gas, water cannon, rubber bullets, baton charges) are the authorities' alone, so the state forces the clause
+    names used them unless the parse makes them their target.
+    """
+    arrest = dict(_compiled()[1])[_S.ARRESTS]
+    # only the state arrests (the codebook), so the arrests at a demonstration are its actor 2's, named or not
+    arrests = () if fight else tuple(
+        (ARRESTS_BY_ACTOR2, t.start, t.end, "") for t in trigs if arrest.fullmatch(text[t.start:t.end]))
+    if doc is None or not doc.has_annotation("DEP") or not any(a.kind in _STATE_KINDS for a in found):
+        return arrests
+    force = [t for t in trigs if t.sub in (_S.PROTEST_WITH_INTERVENTION, _S.EXCESSIVE_FORCE)
+             and not arrest.fullmatch(text[t.start:t.end]) and not _NO_FORCE.match(text[t.start:t.end])
+             or t.sub is _S.ARMED_CLASH and _ONE_SIDED.match(text[t.start:t.end])]
+    acts = [] if fight else [(t.start, t.end) for t in force]
+    acts += [] if fight else [(t.idx, t.idx + len(t.text)) for t in doc.char_span(*span, alignment_mode="expand") or ()
+                              if t.pos_ == "VERB" and t.lemma_.lower() == "fire"]
+    out: list[tuple[str, int, int, str]] = []
+    for field, spans in ((FORCE_BY_ACTOR2, acts), (FATALITIES_BY_ACTOR2, roles_mod.killings(doc, *span))):
+        for act in spans:
+            labelled = roles_mod.label_roles(doc, found, [act])
+            state = [a for a in labelled if a.kind in _STATE_KINDS]
+            doers = [a for a in state if a.role == roles_mod.AGENT]
+            if not doers and field == FORCE_BY_ACTOR2 and _CROWD_CONTROL.match(text, act[0]):
+                doers = [a for a in state if a.role != roles_mod.PATIENT][:1]
+            out += [(field, *act, a.name) for a in doers]
+    return arrests + tuple(dict.fromkeys(out))
+
+
+# Intervention words that use no force on the crowd, and the tools of crowd control that only the authorities use.
+_NO_FORCE = re.compile(r"^(?:prevented|blocked|stopped|foiled|halted|cordoned|suppress|crack)", re.I)
+_CROWD_CONTROL = re.compile(r"(?:tear|water|rubber|baton|lathi|pepper|stun|smoke|flash)", re.I)
 
 
 def _not_news(clause: str, subs: frozenset[SubEventType]) -> bool:
@@ -988,6 +1056,9 @@ def _to_event(group: list[_Mention], article: Article, country: str | None) -> E
     evidence += [Evidence(field, a.start, a.end) for field, a in (("actor1", actor1), ("actor2", actor2))
                  if a is not None and a.end > a.start]
     evidence += [Evidence("fatalities", d.start, d.end) for m in group for d in m.deaths]
+    if actor2 is not None and actor2.kind in _STATE_KINDS:
+        evidence += [Evidence(field, start, end) for m in group for field, start, end, name in m.state_acts
+                     if name in ("", actor2.name)]
     evidence += [Evidence("sentence", m.sent_start, m.sent_end) for m in group]
     return Event(
         event_type=taxonomy.event_type_of(sub).value,

@@ -16,7 +16,7 @@ from tocsin.extract.actors import Actor
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["AGENT", "ELSEWHERE", "PATIENT", "by_role", "label_roles", "role_rank"]
+__all__ = ["AGENT", "ELSEWHERE", "PATIENT", "by_role", "doers", "killings", "label_roles", "role_rank"]
 
 AGENT = "agent"
 PATIENT = "patient"
@@ -26,6 +26,9 @@ ELSEWHERE = "elsewhere"
 _SUFFER_VERBS = frozenset("die perish succumb drown starve disappear vanish".split())
 # Killing verbs: without an object, their subject is the dead of a headline's short passive ("4 policemen killed").
 _KILL_VERBS = frozenset("kill murder behead lynch execute slay assassinate massacre slaughter".split())
+_DYING = frozenset("die perish succumb".split())
+# Verbs that kill only with "dead" or "to death": "shot dead", "beaten to death".
+_MANNER_VERBS = frozenset("shoot gun stab hack beat burn lynch".split())
 # Nouns of force whose owner or modifier is the one using it: "police firing", "died in police custody".
 _FORCE_NOUNS = frozenset(
     "firing fire shooting custody action crackdown raid operation attack assault strike airstrike shelling bombing "
@@ -37,6 +40,7 @@ _LINKS = frozenset({"advcl", "conj", "xcomp"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _HOW_MARKS = frozenset({"when", "as", "after", "because"})
+_APART_MARKS = frozenset({"after", "before", "because", "since", "until", "till", "once", "though", "although", "if", "unless"})
 
 
 def label_roles(
@@ -84,6 +88,43 @@ def label_roles(
     return tuple(out)
 
 
+def killings(doc: Doc | None, start: int, end: int) -> list[tuple[int, int]]:
+    """Return the character spans of the words of killing and dying in ``[start, end)`` ("killed", "shot ... dead",
+    "died"), for asking who did the killing (``doers``).
+
+    >>> from tocsin import nlp
+    >>> text = "Police fired on the mob and a youth died; two men were shot dead."
+    >>> [text[s:e] for s, e in killings(nlp.parse(text), 0, len(text))]
+    ['died', 'shot']
+    """
+    if doc is None or not doc.has_annotation("DEP"):
+        return []
+    out = []
+    for token in doc.char_span(start, end, alignment_mode="expand") or ():
+        lemma = token.lemma_.lower()
+        near = [t for c in token.children for t in (c, *c.children)]
+        manner = lemma in _MANNER_VERBS and any(t.lower_ in ("dead", "death") for t in near) \
+            or lemma == "gun" and any(c.lower_ == "down" for c in token.children)
+        if token.pos_ == "VERB" and (lemma in _KILL_VERBS or lemma in _DYING or manner):
+            out.append((token.idx, token.idx + len(token.text)))
+    return out
+
+
+def doers(doc: Doc | None, actors: Sequence[Actor], acts: Sequence[tuple[int, int]]) -> list[Actor]:
+    """Return the actors the parse makes the doers of any of the ``acts`` (character spans), in the given order.
+
+    >>> from tocsin import nlp
+    >>> from tocsin.extract.actors import find_actors
+    >>> text = "A youth was killed when police fired on the rioters."
+    >>> found = find_actors(text, 0, len(text), country=None)
+    >>> [a.name for a in doers(nlp.parse(text), found, killings(nlp.parse(text), 0, len(text)))]
+    ['Police Forces']
+    """
+    if not acts:
+        return []
+    return [a for a in label_roles(doc, actors, acts) if a.role == AGENT]
+
+
 def role_rank(actor: Actor) -> int:
     """Return 0 for an agent, 1 for an actor of unknown role, 2 for a patient: the order in which to pick actor 1."""
     return 0 if actor.role == AGENT else 2 if actor.role == PATIENT else 1
@@ -121,7 +162,9 @@ def _predicates(doc: Doc, triggers: Sequence[tuple[int, int]]) -> dict[int, int]
     for index, level in list(found.items()):
         token = doc[index]
         if level == 0 and not any(c.dep_ in ("nsubj", "agent") for c in token.children):
-            for child in token.children:
+            # "a boy was killed and two injured when police fired": the clause may hang off the coordinated verb
+            verbs = [token, *(c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+            for child in (c for verb in verbs for c in verb.children):
                 if child.dep_ == "advcl" and child.pos_ in ("VERB", "AUX") and _tells_how(child):
                     found.setdefault(child.i, 1)
     return found
@@ -142,12 +185,19 @@ def _event_verbs(trigger: Token) -> list[Token]:
         token = token.head.head  # "died in a gun battle", "were killed during the raid"
         chain.append(token)
     # "were killed when soldiers opened fire": an adverbial clause tells how its head's event happened
-    for _ in range(3):
-        if token.dep_ not in _LINKS or token.dep_ != "advcl" and _has_subject(token):
+    # the one who dies does not die at the hands of the verb above ("curfew was imposed after one succumbed")
+    for _ in range(0 if trigger.lemma_.lower() in _SUFFER_VERBS else 3):
+        if token.dep_ not in _LINKS or token.dep_ != "advcl" and _has_subject(token) or _told_apart(token):
             break
         token = token.head
         chain.append(token)
     return chain
+
+
+def _told_apart(clause: Token) -> bool:
+    """Whether an adverbial clause tells an event before, after or behind its head's, not how it happened:
+    "police imposed a curfew after a youth died" does not make the police the killers."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _APART_MARKS for c in clause.children)
 
 
 def _tells_how(clause: Token) -> bool:
@@ -180,7 +230,8 @@ def _role(token: Token, predicates: dict[int, int]) -> str | None:
     if force is not None and (force.i in predicates or _attached(token, predicates)):
         return AGENT
     # not linked to the event: the subject of another act ("police pulled out the bodies") or a bystander
-    return _verb_role(token, predicates) or _relative_role(token, predicates) or _own_report(token, predicates) or ELSEWHERE
+    return (_verb_role(token, predicates) or (AGENT if _owns_next(token, predicates) else None)
+            or _relative_role(token, predicates) or _own_report(token, predicates) or ELSEWHERE)
 
 
 def _verb_role(token: Token, predicates: dict[int, int]) -> str | None:
@@ -203,6 +254,16 @@ def _verb_role(token: Token, predicates: dict[int, int]) -> str | None:
     if prep == "with" and owner.lemma_.lower() in _FIGHT_NOUNS and (owner.i in predicates or _attached(owner, predicates)):
         return AGENT
     return None
+
+
+def _owns_next(token: Token, predicates: dict[int, int]) -> bool:
+    """Whether the actor word stands right before a force word that is the event's ("in police firing"), however
+    the parse attached the two: long lower-cased sentences often hang "firing" off a number and "police" off "in"."""
+    if token.i + 1 >= len(token.doc):
+        return False
+    after = token.doc[token.i + 1]
+    is_force = after.lemma_.lower() in _FORCE_NOUNS or after.lower_ in _FORCE_NOUNS
+    return is_force and (after.i in predicates or _attached(after, predicates))
 
 
 def _force_role(noun: Token, predicates: dict[int, int]) -> str | None:
