@@ -127,6 +127,14 @@ CUE_SHAPES = [
     ("The governor said the army needs to secure the border and open the roads, but that he would not support a "
      "curfew.", "The governor", "said", "the army needs to secure the border and open the roads, but that he would "
      "not support a curfew"),
+    ("The envoy said the talks had stalled and that she expected no deal.", "The envoy", "said",
+     "the talks had stalled and that she expected no deal"),
+    ("The road was quiet, the driver added, but the checkpoints stayed closed.", "the driver", "added",
+     "The road was quiet, the driver added, but the checkpoints stayed closed"),
+    ("The plan would save lives, the mayor said, because the shelters are ready.", "the mayor", "said",
+     "The plan would save lives, the mayor said, because the shelters are ready"),
+    ("The curfew will hold, the mayor said, adding that the police were ready.", "the mayor", "said",
+     "The curfew will hold"),
 ]  # fmt: skip
 
 
@@ -139,7 +147,9 @@ CUE_SHAPES = [
          "adjective-of-feeling", "nearest-subject", "any-verb-with-that-clause", "asked-if", "who-is-to-act",
          "reporters-relative-clause", "disputed-object", "hinted-at", "naming-a-quoted-object",
          "viewpoint", "survey", "answer-without-clause",
-         "coordinated-cue-shares-the-source", "no-dangling-conjunction", "second-that-clause"],
+         "coordinated-cue-shares-the-source", "no-dangling-conjunction", "second-that-clause",
+         "coordinated-that-clause-with-a-cue", "clause-resumes-after-cue", "content-resumes-after-cue",
+         "participle-after-cue-is-not-content"],
 )
 def test_claims_cue_shapes(text: str, source: str, cue: str, content: str) -> None:
     _, claims = _claims(text)
@@ -491,3 +501,24 @@ def test_claims_speaker_named_before_a_cue_without_subject() -> None:
     assert [(c.source.text if c.source else None, c.content.text) for c in claims] == [
         ("Colonel Ba, a spokesman", "it failed")
     ]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [("The colonel said he believed the convoy had turned back.", "hedge"),
+     ("The colonel said they did not think the convoy had turned back.", "hedge"),
+     ("The colonel said he knew the convoy had turned back.", "assert")],
+    ids=["belief", "negated-thought", "knowledge"],
+)  # fmt: skip
+def test_claims_speakers_own_cue_folds_into_the_claim(text: str, stance: str) -> None:
+    _, claims = _claims(text)
+    assert [(c.source.text if c.source else None, c.cue.text if c.cue else None, c.stance) for c in claims] == [
+        ("The colonel", "said", stance)
+    ]
+
+
+@needs_model
+def test_claims_other_source_inside_a_content_is_its_own_claim() -> None:
+    _, claims = _claims("The colonel said the villagers believed the convoy had turned back.")
+    assert [c.source.text for c in claims if c.source is not None] == ["The colonel", "the villagers"]

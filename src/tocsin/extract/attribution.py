@@ -18,6 +18,7 @@ from tocsin.extract.cues import (
     ANSWERS,
     ARGUMENT_PREPS,
     ATTITUDE_CUES,
+    CONTINUERS,
     COORDINATORS,
     CORE_CUT,
     CUE_LEXICONS,
@@ -61,6 +62,7 @@ __all__ = [
     "complement",
     "conjuncts",
     "content_stems",
+    "continuation_end",
     "naming_content",
     "continued_quotes",
     "cue_extent",
@@ -312,7 +314,8 @@ def host_clause(verb: Token) -> Token | None:
     if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
         return None
     if verb.dep_ in ("parataxis",) or verb.dep_ in ("ccomp", "advcl") and head.i < verb.i:
-        between = verb.doc[head.i : verb.left_edge.i]
+        # the comma may hang on a finite cue itself ("A, he added, ..."), never on a participle ("won, claiming ...")
+        between = verb.doc[head.i : verb.left_edge.i + (verb.tag_ != "VBG")]
         if any(t.text in (",", "—", "–") for t in between):
             return head
     if verb.dep_ == "parataxis" and head.i > verb.i:
@@ -323,6 +326,29 @@ def host_clause(verb: Token) -> Token | None:
         if before >= 0 and after < len(doc) and doc[before].text in (",", "—", "–") and doc[after].text in (",", "—", "–"):
             return head
     return None
+
+
+def continuation_end(verb: Token, content: tuple[int, int]) -> int | None:
+    """Return where a content resumes and ends after a cue set inside it, or None: in "The plan would help,
+    she said, by cutting costs" the cue parts one content, whose second half the parse hangs on the cue.
+
+    The second half follows a comma after the cue and opens with a word that carries a clause on ("but",
+    "because", "by", "including"); a participle or another cue after the comma ("..., he said, adding that ...")
+    is the reporter's, not part of the content.
+    """
+    doc = verb.doc
+    if content[1] > verb.idx:
+        return None
+    right = [c for c in verb.children if c.i > verb.i and not c.is_punct and c.dep_ not in ("npadvmod", "advmod", "prt")]
+    if not right:
+        return None
+    first = min(right, key=lambda c: c.i)
+    start = first.left_edge
+    if start.i == 0 or doc[start.i - 1].text != "," or start.lower_ not in CONTINUERS:
+        return None
+    if any(is_cue_verb(t) or t.tag_ == "VBG" and t.head.i == verb.i for t in right):
+        return None
+    return clause_end(verb.sent, start.idx)
 
 
 def naming_content(verb: Token) -> tuple[Token, Token] | None:
@@ -530,8 +556,13 @@ def subtree_chars(token: Token, *, exclude: Sequence[Token] = ()) -> tuple[int, 
 
 def trailing_cues(head: Token) -> list[Token]:
     """Return the cues coordinated after a content's head, with their conjunction and comma: in "telling them
-    that X and questioning how Y" the parse hangs "questioning" on X, but it is a cue of its own."""
-    cues = [c for c in head.children if c.dep_ == "conj" and c.i > head.i and is_cue_verb(c) and reports_words(c)]
+    that X and questioning how Y" the parse hangs "questioning" on X, but it is a cue of its own. A conjunct
+    with its own "that" is more content ("said she was sorry and that she wanted to move on")."""
+    cues = [
+        c
+        for c in head.children
+        if c.dep_ == "conj" and c.i > head.i and is_cue_verb(c) and reports_words(c) and not has_that(c)
+    ]
     if not cues:
         return []
     first = min(c.left_edge.i for c in cues)

@@ -80,7 +80,7 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     """
     text = article.text
     quotes = attr.quote_spans(text)
-    raws = _own_quotes_first(_dedupe([*_verb_claims(doc, quotes), *_according_claims(doc, quotes), *_viewpoint_claims(doc), *_noun_claims(doc), *_appearances(doc), *_colon_claims(doc), *_title_claims(doc), *_unattributed_hedges(doc)]))
+    raws = _own_words_first(text, _own_quotes_first(_dedupe([*_verb_claims(doc, quotes), *_according_claims(doc, quotes), *_viewpoint_claims(doc), *_noun_claims(doc), *_appearances(doc), *_colon_claims(doc), *_title_claims(doc), *_unattributed_hedges(doc)])))
     raws.sort(key=lambda r: (r.content[0], r.cue[0] if r.cue else -1, r.source[0] if r.source else -1))
     claims = [_finish(raw, text, article) for raw in raws]
     return _with_advice(claims, doc, article)
@@ -108,6 +108,36 @@ def _own_quotes_first(raws: Iterable[_Raw]) -> list[_Raw]:
     raws = list(raws)
     framed = {raw.content for raw in raws if not raw.continued}
     return [raw for raw in raws if not raw.continued or raw.content not in framed]
+
+
+def _own_words_first(text: str, raws: list[_Raw]) -> list[_Raw]:
+    """Fold a claim set inside another claim's content whose source is a pronoun into that claim.
+
+    In "the minister said she believed the road was open", "she believed" is the minister's own words, part of
+    what she said, not a second attribution; its doubt or denial ("said they did not believe ...") becomes the
+    stance of the claim that holds it, so that certainty still sees it.
+    """
+    framing = [raw for raw in raws if raw.source is not None and raw.cue is not None]
+    inner_of: dict[int, _Raw] = {}
+    dropped: set[int] = set()
+    for index, raw in enumerate(raws):
+        if raw.source is None or raw.cue is None or text[slice(*raw.source)].lower() not in PRONOUNS:
+            continue
+        outer = next((o for o in framing if o is not raw and o.content[0] <= raw.source[0] and raw.cue[1] <= o.content[1]), None)
+        if outer is None:
+            continue
+        dropped.add(index)
+        if raw.negated or raw.lemma in cues.HEDGE_CUES or raw.lemma in cues.DENY_CUES:
+            inner_of.setdefault(id(outer), raw)
+    out = []
+    for index, raw in enumerate(raws):
+        if index in dropped:
+            continue
+        inner = inner_of.get(id(raw))
+        if inner is not None and not raw.negated and raw.lemma not in cues.DENY_CUES:
+            raw = dataclasses.replace(raw, lemma=inner.lemma, negated=inner.negated)
+        out.append(raw)
+    return out
 
 
 def _dedupe(raws: Iterable[_Raw]) -> Iterator[_Raw]:
@@ -144,9 +174,8 @@ def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
         negated = attr.is_negated(token)
         contents = [content, *attr.continued_quotes(text_of(doc), content, cue, quotes)]
         options: list[tuple[int, int] | None] = list(sources) if sources else [None]
-        host = attr.host_clause(token)
         # "A, he said, B": a cue set inside its content; the source is then inside the content too
-        aside = host is not None and host.i > token.i and content[0] <= cue[0] and cue[1] <= content[1]
+        aside = content[0] < cue[0] and cue[1] < content[1] and _set_off(token)
         for source in options:
             if source is not None and _overlaps(source, content) and not aside:
                 continue
@@ -217,6 +246,13 @@ def _that_clause_claims(verb: Token) -> Iterator[_Raw]:
         yield _Raw(source=source, cue=attr.cue_extent(verb), content=attr.subtree_chars(clause), lemma=verb.lemma_.lower())
 
 
+def _set_off(verb: Token) -> bool:
+    """Whether a cue and its subject stand between commas or dashes: "A, he said, B" (not "what he calls A")."""
+    subject = attr.subject_of(verb)
+    first = subject.left_edge if subject is not None and subject.i < verb.i else verb
+    return first.i > 0 and verb.doc[first.i - 1].text in (",", "—", "–")
+
+
 def _speaker_musing(verb: Token, text: str, sources: Sequence[tuple[int, int]]) -> bool:
     """Whether a cue of thought or wish is the speaker's own aside: "I think", "you want", "we hope".
 
@@ -261,6 +297,9 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
         agent = attr.agent_before(verb, clause) if clause.dep_ == "xcomp" else None
         if agent is not None:  # "urged the army to leave": who is to act is part of what is urged
             span = (attr.subtree_chars(agent)[0], span[1])
+        resumed = attr.continuation_end(verb, span) if clause.i < verb.i else None
+        if resumed is not None:
+            span = (span[0], resumed)
         for child in verb.children:
             # "said the army would stay, but that it would not fight": a second "that" clause says more
             if child.dep_ == "conj" and child.i > clause.i and attr.has_that(child):
@@ -280,6 +319,10 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
     host = attr.host_clause(verb)
     if host is not None:
         span = attr.subtree_chars(host, exclude=(verb,) if host.i < verb.i else ())
+        own = {t.i for t in verb.subtree}
+        after = [t for t in host.subtree if t.i > verb.i and t.i not in own and not (t.is_punct or t.is_space)]
+        if host.i < verb.i and after:  # "A, he added, but B": the host's clause goes on after the cue
+            span = (span[0], after[-1].idx + len(after[-1].text))
         quote = attr.enclosing_quote(span, quotes)
         return quote if quote is not None else _within_paragraph(text_of(verb.doc), span, verb.idx)
     obj = attr.object_content(verb)

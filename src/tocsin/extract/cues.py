@@ -17,6 +17,7 @@ __all__ = [
     "ATTITUDE_CUES",
     "CONFIRM_CUES",
     "COORDINATORS",
+    "CONTINUERS",
     "CORE_CUT",
     "CUE_LEXICONS",
     "DENY_CUES",
@@ -142,6 +143,10 @@ NO_SOURCE_CUES = frozenset("report say believe allege claim understand think exp
 RELATIVE = frozenset({"who", "that", "which"})
 PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "who"})
 COORDINATORS = frozenset({"as", "while", "because", "after", "when", "since", "though", "although", "where"})
+# words that carry a content on after a cue set inside it: "The plan would help, she said, by cutting costs"
+CONTINUERS = frozenset(
+    "but and or yet because although though unless whereas by including than if while".split()
+)
 
 HEDGE_WORDS = re.compile(
     r"\b(possible|possibly|probably|perhaps|apparent(ly)?|reportedly|allegedly|alleged|unconfirmed|unverified|"
