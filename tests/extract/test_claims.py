@@ -135,6 +135,12 @@ CUE_SHAPES = [
      "The plan would save lives, the mayor said, because the shelters are ready"),
     ("The curfew will hold, the mayor said, adding that the police were ready.", "the mayor", "said",
      "The curfew will hold"),
+    ("The minister said the talks were held in Gao, where the truce was signed.", "The minister", "said",
+     "the talks were held in Gao"),
+    ("The envoy said she met Colonel Diallo, the new governor of the region.", "The envoy", "said",
+     "she met Colonel Diallo"),
+    ("The mayor said he met the governor, the colonel and the judge.", "The mayor", "said",
+     "he met the governor, the colonel and the judge"),
 ]  # fmt: skip
 
 
@@ -149,7 +155,8 @@ CUE_SHAPES = [
          "viewpoint", "survey", "answer-without-clause",
          "coordinated-cue-shares-the-source", "no-dangling-conjunction", "second-that-clause",
          "coordinated-that-clause-with-a-cue", "clause-resumes-after-cue", "content-resumes-after-cue",
-         "participle-after-cue-is-not-content"],
+         "participle-after-cue-is-not-content", "reporters-where-clause", "reporters-apposition",
+         "list-is-no-apposition"],
 )
 def test_claims_cue_shapes(text: str, source: str, cue: str, content: str) -> None:
     _, claims = _claims(text)

@@ -570,17 +570,32 @@ def trailing_cues(head: Token) -> list[Token]:
 
 
 def trailing_aside(head: Token) -> list[Token]:
-    """Return a comment set after a comma at the end of a content, with its comma: in "said he backed Smith,
-    who won", the clause on Smith is the reporter's, not the speaker's."""
+    """Return a comment set after a comma at the end of a content, with its comma: in "said he backed Smith, who
+    won", "said they met in Gao, where the talks began" or "said he met Smith, the party's leader", the words
+    on Smith or Gao are the reporter's, not the speaker's."""
     doc = head.doc
-    last = max(t.i for t in head.subtree)
-    for token in head.subtree:
-        if token.dep_ != "relcl" or token.left_edge.i == 0 or max(t.i for t in token.subtree) != last:
+    tokens = sorted(head.subtree, key=lambda t: t.i)
+    last = tokens[-1].i
+    while last > head.i and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in ("”", '"'):
+        last -= 1
+    for token in tokens:
+        if max(t.i for t in token.subtree) < last or token.left_edge.i == 0 or token.i <= head.i:
             continue
         comma = doc[token.left_edge.i - 1]
-        if comma.text == "," and token.left_edge.lower_ in ("who", "which", "whose"):
+        if comma.text != ",":
+            continue
+        if token.dep_ == "relcl" and token.left_edge.lower_ in ("who", "which", "whose", "where", "when"):
+            return [token, comma]
+        if token.dep_ == "appos" and token.head.pos_ in ("PROPN", "NOUN") and _describes(token):
             return [token, comma]
     return []
+
+
+def _describes(appos: Token) -> bool:
+    """Whether an apposition describes its noun ("Smith, the party's leader") rather than being the next item of
+    a list the parse took for one ("Smith, Jones and Brown")."""
+    words = list(appos.subtree)
+    return words[0].lower_ in ("a", "an", "the") and not any(t.dep_ == "cc" for t in words)
 
 
 def sentence_minus(sent: Span, phrase: tuple[int, int]) -> tuple[int, int] | None:
