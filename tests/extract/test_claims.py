@@ -141,6 +141,9 @@ CUE_SHAPES = [
      "she met Colonel Diallo"),
     ("The mayor said he met the governor, the colonel and the judge.", "The mayor", "said",
      "he met the governor, the colonel and the judge"),
+    ("The governor went on television to deny the reports.", "The governor", "deny", "the reports"),
+    ("The minister declined to confirm the attack.", "The minister", "confirm", "the attack"),
+    ("\u201cThe roads are closed.\u201d\n\nThe mayor called for calm.", "The mayor", "called", "calm"),
 ]  # fmt: skip
 
 
@@ -156,7 +159,8 @@ CUE_SHAPES = [
          "coordinated-cue-shares-the-source", "no-dangling-conjunction", "second-that-clause",
          "coordinated-that-clause-with-a-cue", "clause-resumes-after-cue", "content-resumes-after-cue",
          "participle-after-cue-is-not-content", "reporters-where-clause", "reporters-apposition",
-         "list-is-no-apposition"],
+         "list-is-no-apposition", "purpose-clause-shares-the-subject", "declined-to-shares-the-subject",
+         "no-quotation-from-the-paragraph-before"],
 )
 def test_claims_cue_shapes(text: str, source: str, cue: str, content: str) -> None:
     _, claims = _claims(text)

@@ -258,7 +258,7 @@ def adjacent_quote(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int,
     left = min(verb.idx, subject.left_edge.idx if subject is not None else verb.idx)
     right = verb.idx + len(verb.text)
     for q_start, q_end in quotes:
-        if q_end <= left and re.fullmatch(r"[\s,]*", text[q_end:left]):
+        if q_end <= left and re.fullmatch(r"[ \t,]*", text[q_end:left]):  # a quotation of the paragraph before is not framed
             return _lead_in(verb.doc, q_start), q_end
     after = [q for q in quotes if q[0] >= right and q[0] - right < 120]
     for q_start, q_end in after:
@@ -476,11 +476,24 @@ def subject_of(verb: Token) -> Token | None:
         return subject_of(verb.head) if verb.head is not verb else None
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head is not verb:
         return subject_of(verb.head)
+    if verb.tag_ == "VB" and verb.head is not verb and _subject_controls(verb):
+        return subject_of(verb.head)  # "went after him to demand ...", "used the speech to call for ...": the subject does it
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head.head)  # "Bolton distanced himself by saying ...": Bolton says
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "a statement saying ...", "Hispanics telling their stories"
     return None
+
+
+def _subject_controls(verb: Token) -> bool:
+    """Whether a bare "to" clause is done by its head's subject: a purpose clause ("went there to call for ...") or
+    the complement of a verb without an object ("declined to say"); not "urged the army to say", whose object does."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.dep_ == "advcl":
+        return True
+    # a passive head ("was said to be furious") is a passive cue, whose claim holds the clause
+    return verb.dep_ == "xcomp" and not any(c.dep_ in ("dobj", "dative", "auxpass") for c in verb.head.children)
 
 
 def conjuncts(token: Token) -> list[Token]:
