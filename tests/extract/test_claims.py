@@ -533,3 +533,20 @@ def test_claims_speakers_own_cue_folds_into_the_claim(text: str, stance: str) ->
 def test_claims_other_source_inside_a_content_is_its_own_claim() -> None:
     _, claims = _claims("The colonel said the villagers believed the convoy had turned back.")
     assert [c.source.text for c in claims if c.source is not None] == ["The colonel", "the villagers"]
+
+
+@needs_model
+def test_claims_source_and_colon_before_a_quotation() -> None:
+    _, claims = _claims("LATEST FIGURES - More from the survey: \u201cTurnout fell in every district.\u201d")
+    assert [(c.source.text if c.source else None, c.content.text) for c in claims] == [
+        ("the survey", "\u201cTurnout fell in every district.\u201d")
+    ]
+
+
+@needs_model
+def test_claims_named_speaker_opens_a_transcript_line() -> None:
+    text = "Talks resume in Bamako\nMatthews: Well, speculation is bad for the region."
+    _, claims = _claims(text)
+    assert [(c.source.text if c.source else None, c.content.text) for c in claims] == [
+        ("Matthews", "Well, speculation is bad for the region.")
+    ]

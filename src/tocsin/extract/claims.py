@@ -45,6 +45,8 @@ _FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
 _HEADLINE_SPEAKER = re.compile(r"(?P<speaker>[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5}):\s+(?=\S)")
 _TRANSCRIPT_SPEAKER = re.compile(r"(?P<speaker>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}):\s+(?=\S)")
+# a named speaker opening a line of a transcript or a list of headlines: "Matthews: Well, ...", "Jane Doe: ..."
+_NAMED_SPEAKER = re.compile(r"(?P<speaker>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+(?=\S)")
 _COLON_LABELS = frozenset(
     """update updated breaking live exclusive analysis factbox timeline explainer editorial opinion comment
     correction note photos video watch read more related see also q a question answer
@@ -80,7 +82,7 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     """
     text = article.text
     quotes = attr.quote_spans(text)
-    raws = _own_words_first(text, _own_quotes_first(_dedupe([*_verb_claims(doc, quotes), *_according_claims(doc, quotes), *_viewpoint_claims(doc), *_noun_claims(doc), *_appearances(doc), *_colon_claims(doc), *_title_claims(doc), *_unattributed_hedges(doc)])))
+    raws = _own_words_first(text, _own_quotes_first(_dedupe([*_verb_claims(doc, quotes), *_according_claims(doc, quotes), *_viewpoint_claims(doc), *_noun_claims(doc), *_appearances(doc), *_colon_claims(doc), *_colon_quotes(doc, quotes), *_title_claims(doc), *_unattributed_hedges(doc)])))
     raws.sort(key=lambda r: (r.content[0], r.cue[0] if r.cue else -1, r.source[0] if r.source else -1))
     claims = [_finish(raw, text, article) for raw in raws]
     return _with_advice(claims, doc, article)
@@ -510,15 +512,46 @@ def _colon_claims(doc: Doc) -> Iterator[_Raw]:
     line_start = 0
     for number, line in enumerate(text.split("\n")):
         match = _HEADLINE_SPEAKER.match(line) if number == 0 else _TRANSCRIPT_SPEAKER.match(line)
+        named = match is None and number > 0
+        match = _NAMED_SPEAKER.match(line) if named else match
         start = line_start
         line_start += len(line) + 1
         if match is None or match.group("speaker").lower() in _COLON_LABELS:
             continue
         source = (start + match.start("speaker"), start + match.end("speaker"))
         content = attr.trim_chars(text, start + match.end(), start + len(line))
-        if content[1] - content[0] < 8 or not _is_speaker(doc, *source):
+        if content[1] - content[0] < 8 or not _is_speaker(doc, *source) or named and not _names_someone(doc, *source):
             continue
         yield _Raw(source=source, cue=(source[1], source[1] + 1), content=content, lemma="say")
+
+
+def _colon_quotes(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
+    """Yield a quotation introduced by its source and a colon, with no verb: "More from the report: “...”",
+    "- Jane Doe: “...”". A verb before the colon ("he told reporters: “...”") is the cue instead."""
+    text = text_of(doc)
+    for q_start, q_end in quotes:
+        colon = text.rfind(":", 0, q_start)
+        line = text.rfind("\n", 0, q_start) + 1
+        if colon < line or text[colon + 1 : q_start].strip():
+            continue
+        lead = doc.char_span(line, colon, alignment_mode="contract")
+        if lead is None or len(lead) == 0 or len(lead) > 12:
+            continue
+        # the lead-in may follow a heading on the same line: "VOTERS SHIFT - Jane Doe: “...”"
+        dash = max((t.i for t in lead if t.text in ("-", "–", "—")), default=lead.start - 1)
+        words = doc[dash + 1 : lead.end]
+        last = words[-1] if len(words) else None
+        if last is None or last.pos_ not in ("PROPN", "NOUN") or any(t.pos_ in ("VERB", "AUX") for t in words):
+            continue
+        if not attr.is_sentient(last) and last.lemma_.lower() not in _SURVEYS:
+            continue
+        source = attr.mention_chars(last)
+        yield _Raw(source=source, cue=(colon, colon + 1), content=(q_start, q_end), lemma="say")
+
+
+def _names_someone(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is all one person or organisation named by the parse ("Jane Doe", "Pew Research")."""
+    return any(e.label_ in ("PERSON", "ORG") and e.start_char <= start and end <= e.end_char for e in doc.ents)
 
 
 def _title_claims(doc: Doc) -> Iterator[_Raw]:
