@@ -144,6 +144,11 @@ CUE_SHAPES = [
     ("The governor went on television to deny the reports.", "The governor", "deny", "the reports"),
     ("The minister declined to confirm the attack.", "The minister", "confirm", "the attack"),
     ("\u201cThe roads are closed.\u201d\n\nThe mayor called for calm.", "The mayor", "called", "calm"),
+    ("The minister rebuked the commander for the delay.", "The minister", "rebuked", "the commander for the delay"),
+    ("The general appealed for calm.", "The general", "appealed", "calm"),
+    ("The governor reassured residents that the town was safe.", "The governor", "reassured",
+     "that the town was safe"),
+    ("The mayor was grateful for the help of the army.", "The mayor", "grateful", "the help of the army"),
 ]  # fmt: skip
 
 
@@ -160,7 +165,8 @@ CUE_SHAPES = [
          "coordinated-that-clause-with-a-cue", "clause-resumes-after-cue", "content-resumes-after-cue",
          "participle-after-cue-is-not-content", "reporters-where-clause", "reporters-apposition",
          "list-is-no-apposition", "purpose-clause-shares-the-subject", "declined-to-shares-the-subject",
-         "no-quotation-from-the-paragraph-before"],
+         "no-quotation-from-the-paragraph-before", "judgement-verb", "appeal-for", "object-then-that-clause",
+         "adjective-of-feeling-for"],
 )
 def test_claims_cue_shapes(text: str, source: str, cue: str, content: str) -> None:
     _, claims = _claims(text)

@@ -231,6 +231,11 @@ def complement(verb: Token) -> Token | None:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if clauses:
         return min(clauses, key=lambda c: abs(c.i - verb.i))  # a parse may also hang a clause of the paragraph before
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and child.i > verb.i:
+            for clause in child.children:
+                if clause.dep_ in ("acl", "relcl") and has_that(clause) and clause.i > child.i:
+                    return clause  # "reassured residents that the town was safe", parsed as the object's clause
     if cue_lemma(verb) in XCOMP_CUES:
         for child in verb.children:
             if child.dep_ == "xcomp":

@@ -58,11 +58,13 @@ SPEECH_CUES = frozenset(
     reply respond declare allege assert maintain stress emphasise emphasize recall reiterate repeat concede contend
     indicate disclose reveal testify comment complain quote ask answer tweet post describe predict promise pledge
     vow urge advise recommend order instruct call demand dismiss reject refute dispute rebut caution inform
-    notify brief estimate accuse blame criticise criticize condemn praise welcome cite announce""".split()
+    notify brief estimate accuse blame criticise criticize condemn praise welcome cite announce remind assure
+    reassure proclaim affirm remark""".split()
 )
 THOUGHT_CUES = frozenset(
     """believe think fear hope expect feel doubt suspect worry suggest show find agree disagree
-    assume consider conclude guess imagine reckon speculate acknowledge worry want""".split()
+    assume consider conclude guess imagine reckon speculate acknowledge worry want imply insinuate foresee
+    anticipate envision envisage forecast presume surmise""".split()
 )
 OPINION_CUES = frozenset(
     """promise pledge vow want plan seek refuse threaten offer decide intend express mention tout hail applaud
@@ -76,7 +78,12 @@ XCOMP_CUES = frozenset(
 # what the object is seen as ("sees him as a threat"); evaluating takes its object ("defended the decision")
 KNOWLEDGE_CUES = frozenset("know learn understand realize realise recognize recognise remember notice discover".split())
 PERCEPTION_CUES = frozenset("see view regard perceive portray depict paint cast".split())
-EVALUATION_CUES = frozenset("denounce decry prefer favor favour".split())
+# judging someone or something (VerbNet's judgement verbs): the object is what is judged
+EVALUATION_CUES = frozenset(
+    """denounce decry prefer favor favour commend laud congratulate compliment salute extol lambast lambaste
+    excoriate castigate chastise berate rebuke reprimand scold chide deride disparage belittle vilify censure
+    bemoan downplay echo""".split()
+)
 # nouns that name a claim, with the verb whose stance they share: "his denial that ..." denies
 NOUN_CUES = {
     "claim": "claim", "belief": "believe", "assertion": "assert", "promise": "promise", "pledge": "pledge",
@@ -100,9 +107,12 @@ ADJ_CUES = {
     "critical": "criticize", "proud": "feel", "eager": "want", "keen": "want", "willing": "want",
     "reluctant": "refuse", "fond": "feel", "furious": "feel", "angry": "feel", "upset": "feel", "happy": "feel",
     "pleased": "feel", "disappointed": "feel", "frustrated": "feel", "unhappy": "feel", "supportive": "feel",
-    "determined": "want", "enthusiastic": "feel",
+    "determined": "want", "enthusiastic": "feel", "grateful": "feel", "thankful": "feel", "glad": "feel",
+    "sorry": "feel", "ashamed": "feel", "outraged": "feel", "appalled": "feel", "dismayed": "feel",
+    "horrified": "feel", "alarmed": "fear", "fearful": "fear", "uncertain": "doubt", "unconvinced": "doubt",
+    "hesitant": "refuse", "outspoken": "say", "vocal": "say",
 }  # fmt: skip
-ADJ_PREPS = frozenset({"of", "about", "at", "with", "over", "toward", "towards", "on", "in"})
+ADJ_PREPS = frozenset({"of", "about", "at", "with", "over", "toward", "towards", "on", "in", "for"})
 CONFIRM_CUES = frozenset("confirm acknowledge admit verify corroborate concede".split())
 DENY_CUES = frozenset("deny reject dismiss refute dispute rebut".split())
 HEDGE_CUES = frozenset("suggest believe think suspect speculate guess fear doubt allege unclear".split())
@@ -123,7 +133,8 @@ PREP_CUES = {
     "speak": ("about", "of", "out"), "refer": ("to",), "point": ("to",), "focus": ("on",),
     "rail": ("against",), "agree": ("with",), "boast": ("about", "of"), "think": ("of", "about"), "ask": ("about",),
     "comment": ("on",), "argue": ("for", "against", "about"), "worry": ("about",), "hope": ("for",),
-    "hint": ("at",),
+    "hint": ("at",), "apologize": ("for",), "apologise": ("for",), "appeal": ("for",), "plead": ("for",),
+    "advocate": ("for",),
 }  # fmt: skip
 # cues of an attitude towards the content, not of its truth: no evidence that an event happened
 ATTITUDE_CUES = (
@@ -131,7 +142,9 @@ ATTITUDE_CUES = (
     | PERCEPTION_CUES
     | frozenset("""want plan seek refuse threaten offer decide intend tout hail applaud endorse oppose thank mock
     ridicule talk refer point focus rail agree propose request proud fond furious angry upset happy pleased
-    disappointed frustrated unhappy supportive enthusiastic eager keen willing reluctant determined decline""".split())
+    disappointed frustrated unhappy supportive enthusiastic eager keen willing reluctant determined decline
+    grateful thankful glad sorry ashamed outraged appalled dismayed horrified hesitant apologize apologise appeal
+    plead advocate""".split())
     | frozenset({"for", "to"})  # a viewpoint: "For most residents, the curfew is a relief"
 )
 IRREGULAR = {"saw": "see", "seen": "see", "spoke": "speak", "spoken": "speak", "sought": "seek", "thought": "think"}
