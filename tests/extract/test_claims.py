@@ -556,3 +556,22 @@ def test_claims_named_speaker_opens_a_transcript_line() -> None:
     assert [(c.source.text if c.source else None, c.content.text) for c in claims] == [
         ("Matthews", "Well, speculation is bad for the region.")
     ]
+
+
+def test_claims_phrase_the_parse_hangs_on_the_cue_stays_with_its_object() -> None:
+    from spacy.tokens import Doc
+
+    from tocsin import nlp
+
+    # a parse that hangs "of the army" on the verb: "The senator focused on the opposition of the army."
+    words = ["The", "senator", "focused", "on", "the", "opposition", "of", "the", "army", "."]
+    heads = [1, 2, 2, 2, 5, 3, 2, 8, 6, 2]
+    deps = ["det", "nsubj", "ROOT", "prep", "det", "pobj", "prep", "det", "pobj", "punct"]
+    pos = ["DET", "NOUN", "VERB", "ADP", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT"]
+    lemmas = ["the", "senator", "focus", "on", "the", "opposition", "of", "the", "army", "."]
+    doc = Doc(nlp.blank().vocab, words=words, spaces=[True, True, True, True, True, True, True, True, False, False],
+              heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    claims = find_claims(doc, make_article(doc.text))
+    assert [(c.cue.text if c.cue else None, c.content.text) for c in claims] == [
+        ("focused", "the opposition of the army")
+    ]

@@ -414,16 +414,16 @@ def object_chars(verb: Token, obj: Token) -> tuple[int, int]:
     "called it a crime", "a poll shows Smith leading".
     """
     start, end = subtree_chars(obj, exclude=trailing_aside(obj))
-    if obj.dep_ == "pobj":
-        # "called for the minister to resign": the clause after the object says what is called for
-        for child in verb.children:
-            if child.i > obj.i and (child.dep_ in OBJECT_COMPLEMENTS or child.dep_ == "advcl" and _to_clause(child)):
-                end = max(end, subtree_chars(child)[1])
+    if obj.dep_ not in ("pobj", "dobj"):
         return start, end
-    if obj.dep_ != "dobj":
-        return start, end
+    doc = verb.doc
     for child in verb.children:
-        if child.i > obj.i and (child.dep_ in OBJECT_COMPLEMENTS or child.dep_ == "prep" and child.lower_ in ARGUMENT_PREPS):
+        if child.i <= obj.i or doc[child.left_edge.i - 1].text in (",", "—", "–", ";", ":"):
+            continue  # what follows a comma is the reporter's ("praised the army, adding ...")
+        # "called for the minister to resign", "accused him of lying", "criticised his call for a truce"
+        # after a prepositional object, "for", "about" and "to" say how long or to whom ("talked about X for an hour")
+        preps = ARGUMENT_PREPS if obj.dep_ == "dobj" else ARGUMENT_PREPS - {"for", "about", "to"}
+        if child.dep_ in OBJECT_COMPLEMENTS or child.dep_ == "advcl" and _to_clause(child) or child.dep_ == "prep" and child.lower_ in preps:
             end = max(end, subtree_chars(child)[1])
     return start, end
 
