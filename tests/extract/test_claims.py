@@ -575,3 +575,21 @@ def test_claims_phrase_the_parse_hangs_on_the_cue_stays_with_its_object() -> Non
     assert [(c.cue.text if c.cue else None, c.content.text) for c in claims] == [
         ("focused", "the opposition of the army")
     ]
+
+
+def test_claims_speaker_named_after_a_line_break_the_parse_ran_over() -> None:
+    from spacy.tokens import Doc
+
+    from tocsin import nlp
+
+    # a parse that hangs the speaker's name on the headline before: "Border Talks\nChris Mensah said he would stay."
+    words = ["Border", "Talks", "\n", "Chris", "Mensah", "said", "he", "would", "stay", "."]
+    heads = [1, 1, 1, 4, 1, 1, 8, 8, 5, 1]
+    deps = ["compound", "ROOT", "dep", "compound", "appos", "ccomp", "nsubj", "aux", "ccomp", "punct"]
+    pos = ["PROPN", "PROPN", "SPACE", "PROPN", "PROPN", "VERB", "PRON", "AUX", "VERB", "PUNCT"]
+    lemmas = ["Border", "Talks", "\n", "Chris", "Mensah", "say", "he", "would", "stay", "."]
+    ents = ["O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"]
+    doc = Doc(nlp.blank().vocab, words=words, spaces=[True, False, False, True, True, True, True, True, False, False],
+              heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+    claims = find_claims(doc, make_article(doc.text))
+    assert [(c.source.text if c.source else None, c.content.text) for c in claims] == [("Chris Mensah", "he would stay")]

@@ -210,6 +210,8 @@ def _left_neighbour(verb: Token, content: tuple[int, int]) -> list[tuple[int, in
         return []
     head = doc[i]
     while head.dep_ in ("appos", "compound", "flat") and head.head.i < verb.i and head.head.pos_ in ("PROPN", "NOUN"):
+        if any("\n" in t.text for t in doc[min(head.i, head.head.i) : max(head.i, head.head.i)]):
+            break  # a parse that runs over a line break hangs the name on the line before
         head = head.head
     span = attr.mention_chars(head)
     if head.ent_type_ not in ("PERSON", "ORG", "NORP") and attr.classify_source(head.text) is None:
