@@ -149,6 +149,7 @@ CUE_SHAPES = [
     ("The governor reassured residents that the town was safe.", "The governor", "reassured",
      "that the town was safe"),
     ("The mayor was grateful for the help of the army.", "The mayor", "grateful", "the help of the army"),
+    ("The senator backs the plan to reopen the border.", "The senator", "backs", "the plan to reopen the border"),
 ]  # fmt: skip
 
 
@@ -166,7 +167,7 @@ CUE_SHAPES = [
          "participle-after-cue-is-not-content", "reporters-where-clause", "reporters-apposition",
          "list-is-no-apposition", "purpose-clause-shares-the-subject", "declined-to-shares-the-subject",
          "no-quotation-from-the-paragraph-before", "judgement-verb", "appeal-for", "object-then-that-clause",
-         "adjective-of-feeling-for"],
+         "adjective-of-feeling-for", "siding-with-a-plan"],
 )
 def test_claims_cue_shapes(text: str, source: str, cue: str, content: str) -> None:
     _, claims = _claims(text)
@@ -182,9 +183,10 @@ def test_claims_cue_shapes(text: str, source: str, cue: str, content: str) -> No
     ["Mali: Gunfire heard at army base near Bamako", "UPDATE: Gunfire heard at army base",
      "“I think we can win,” she said.", "Fighting continued in the north.",
      "“The rebels want a war,” the minister said.", "A patrol saw the convoy near the border.",
-     "The commander knew the area well.", "The decision meant that schools stayed closed."],
+     "The commander knew the area well.", "The decision meant that schools stayed closed.",
+     "Helicopters supported the ground troops near the border."],
     ids=["place-label", "update-label", "speakers-own-thought", "continue-without-quote", "cue-inside-quotation",
-         "seeing-without-as", "knowing-an-object", "that-clause-without-a-mind"],
+         "seeing-without-as", "knowing-an-object", "that-clause-without-a-mind", "support-as-an-act"],
 )
 def test_claims_no_claim_from(text: str) -> None:
     _, claims = _claims(text)

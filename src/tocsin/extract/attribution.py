@@ -40,6 +40,7 @@ from tocsin.extract.cues import (
     QUOTATION,
     QUOTE_CUES,
     RELATIVE,
+    SIDING_CUES,
     SPEECH_CUES,
     SPOKES,
     STOP,
@@ -192,7 +193,11 @@ def is_cue_verb(token: Token) -> bool:
         return token.lower_ in ADJ_CUES and token.dep_ in ("acomp", "ROOT")
     if token.pos_ not in ("VERB", "AUX") or token.tag_ == "VBN" and token.dep_ == "amod":
         return False
-    return _is_cue_word(cue_lemma(token))
+    lemma = cue_lemma(token)
+    if lemma in SIDING_CUES:
+        near = [c for t in (token, token.head) for c in t.children if c.dep_ == "nsubj"]  # not subject_of: it asks us
+        return bool(near) and is_sentient(near[0]) and any(c.dep_ == "dobj" for c in token.children)
+    return _is_cue_word(lemma)
 
 
 def reports_words(token: Token) -> bool:

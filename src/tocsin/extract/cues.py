@@ -45,6 +45,7 @@ __all__ = [
     "QUOTATION",
     "QUOTE_CUES",
     "RELATIVE",
+    "SIDING_CUES",
     "SPEECH_CUES",
     "SPOKES",
     "STOP",
@@ -84,6 +85,9 @@ EVALUATION_CUES = frozenset(
     excoriate castigate chastise berate rebuke reprimand scold chide deride disparage belittle vilify censure
     bemoan downplay echo""".split()
 )
+# siding with someone or something: an attitude when a person or body does it ("the senator backs the plan"), an
+# act when a force does ("helicopters supported the troops")
+SIDING_CUES = frozenset("support back".split())
 # nouns that name a claim, with the verb whose stance they share: "his denial that ..." denies
 NOUN_CUES = {
     "claim": "claim", "belief": "believe", "assertion": "assert", "promise": "promise", "pledge": "pledge",
@@ -120,13 +124,13 @@ OBJECT_CUES = frozenset(
     """confirm deny announce report claim describe criticise criticize accuse blame praise support oppose
     predict cite show reveal acknowledge admit dismiss reject condemn welcome disclose rebut refute dispute reiterate
     repeat emphasise emphasize stress tweet""".split()
-) | OPINION_CUES
+) | OPINION_CUES | SIDING_CUES
 QUOTE_CUES = frozenset(
     """continue joke quip exclaim shout yell chant scream interrupt recount conclude observe muse boast brag lament
     marvel joke laugh sigh retort counter""".split()
 )
 NAMING_CUES = frozenset({"call", "label", "brand", "dub", "term"})
-CUE_LEXICONS = (SPEECH_CUES, THOUGHT_CUES, OPINION_CUES, QUOTE_CUES, KNOWLEDGE_CUES, PERCEPTION_CUES, EVALUATION_CUES)
+CUE_LEXICONS = (SPEECH_CUES, THOUGHT_CUES, OPINION_CUES, QUOTE_CUES, KNOWLEDGE_CUES, PERCEPTION_CUES, EVALUATION_CUES, SIDING_CUES)
 # cues whose content is the object of a preposition ("talked about the economy", "voted for Smith")
 PREP_CUES = {
     "call": ("for",), "warn": ("of", "about", "against"), "complain": ("about", "of"), "talk": ("about", "of"),
@@ -139,6 +143,7 @@ PREP_CUES = {
 # cues of an attitude towards the content, not of its truth: no evidence that an event happened
 ATTITUDE_CUES = (
     EVALUATION_CUES
+    | SIDING_CUES
     | PERCEPTION_CUES
     | frozenset("""want plan seek refuse threaten offer decide intend tout hail applaud endorse oppose thank mock
     ridicule talk refer point focus rail agree propose request proud fond furious angry upset happy pleased
