@@ -595,3 +595,18 @@ def test_claims_speaker_named_after_a_line_break_the_parse_ran_over() -> None:
               heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
     claims = find_claims(doc, make_article(doc.text))
     assert [(c.source.text if c.source else None, c.content.text) for c in claims] == [("Chris Mensah", "he would stay")]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The rebels reportedly seized the town on Monday.",
+      [(None, "reportedly", "The rebels reportedly seized the town on Monday", "hedge")]),
+     ("The army said the rebels allegedly fired first.",
+      [("The army", "said", "the rebels allegedly fired first", "hedge")])],
+    ids=["reporters-hearsay", "speakers-hearsay"],
+)  # fmt: skip
+def test_claims_hearsay_adverb_is_an_unattributed_hedge(text: str, expected: list[tuple[str | None, str, str, str]]) -> None:
+    _, claims = _claims(text)
+    assert [(c.source.text if c.source else None, c.cue.text if c.cue else "", c.content.text, c.stance)
+            for c in claims] == expected

@@ -83,6 +83,8 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     text = article.text
     quotes = attr.quote_spans(text)
     raws = _own_words_first(text, _own_quotes_first(_dedupe([*_verb_claims(doc, quotes), *_according_claims(doc, quotes), *_viewpoint_claims(doc), *_noun_claims(doc), *_appearances(doc), *_colon_claims(doc), *_colon_quotes(doc, quotes), *_title_claims(doc), *_unattributed_hedges(doc)])))
+    # the reporter's own hearsay: inside a claim's content it is the speaker's words
+    raws += [r for r in _hearsay(doc) if not any(_inside(r.cue, o.content) for o in raws)]
     raws.sort(key=lambda r: (r.content[0], r.cue[0] if r.cue else -1, r.source[0] if r.source else -1))
     claims = [_finish(raw, text, article) for raw in raws]
     return _with_advice(claims, doc, article)
@@ -273,6 +275,10 @@ def _quoted_cue(verb: Token, quotes: Sequence[tuple[int, int]]) -> bool:
     The quotation is the speaker's claim; what it reports is not a claim of the reporter's article.
     """
     return any(start < verb.idx < end for start, end in quotes)
+
+
+def _inside(a: tuple[int, int] | None, b: tuple[int, int]) -> bool:
+    return a is not None and b[0] <= a[0] and a[1] <= b[1]
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -612,6 +618,24 @@ def _unattributed_hedges(doc: Doc) -> Iterator[_Raw]:
                 continue
             cue = (sent.start_char + match.start("cue"), sent.start_char + match.end("cue"))
             yield _Raw(source=None, cue=cue, content=(start, clause_end), lemma="unclear")
+
+
+_HEARSAY = frozenset({"reportedly", "allegedly", "purportedly", "reputedly", "supposedly", "seemingly"})
+
+
+def _hearsay(doc: Doc) -> Iterator[_Raw]:
+    """Yield a clause the reporter marks as hearsay by an adverb, without a source: "the envoy was reportedly
+    in Gao", "rebels allegedly fired first". The content is the whole clause, its subject included."""
+    for token in doc:
+        if token.lower_ not in _HEARSAY or token.dep_ != "advmod" or token.head.pos_ not in ("VERB", "AUX"):
+            continue
+        clause = token.head
+        if attr.is_cue_verb(clause):
+            continue  # "reportedly said ...": the verb is the claim
+        content = attr.subtree_chars(clause, exclude=[*attr.trailing_cues(clause), *attr.trailing_aside(clause)])
+        clipped = _within_paragraph(text_of(doc), content, token.idx)
+        if clipped is not None:
+            yield _Raw(source=None, cue=(token.idx, token.idx + len(token.text)), content=clipped, lemma="allege")
 
 
 # --- source kind, stance, resolution --------------------------------------------------------------------------
