@@ -150,6 +150,8 @@ CUE_SHAPES = [
      "that the town was safe"),
     ("The mayor was grateful for the help of the army.", "The mayor", "grateful", "the help of the army"),
     ("The senator backs the plan to reopen the border.", "The senator", "backs", "the plan to reopen the border"),
+    ("Most voters support the governor.", "Most voters", "support", "the governor"),
+    ("Analysts figure that the rebels will retreat.", "Analysts", "figure", "that the rebels will retreat"),
 ]  # fmt: skip
 
 
@@ -167,7 +169,7 @@ CUE_SHAPES = [
          "participle-after-cue-is-not-content", "reporters-where-clause", "reporters-apposition",
          "list-is-no-apposition", "purpose-clause-shares-the-subject", "declined-to-shares-the-subject",
          "no-quotation-from-the-paragraph-before", "judgement-verb", "appeal-for", "object-then-that-clause",
-         "adjective-of-feeling-for", "siding-with-a-plan"],
+         "adjective-of-feeling-for", "siding-with-a-plan", "people-hold-views", "people-state-a-clause"],
 )
 def test_claims_cue_shapes(text: str, source: str, cue: str, content: str) -> None:
     _, claims = _claims(text)

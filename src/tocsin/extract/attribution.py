@@ -33,6 +33,7 @@ from tocsin.extract.cues import (
     OFFICIAL,
     OPINION_CUES,
     ORGANISATION,
+    PEOPLE,
     PERCEPTION_CUES,
     PERSONAL,
     PREP_CUES,
@@ -458,7 +459,7 @@ def is_sentient(token: Token | None) -> bool:
     """
     if token is None:
         return False
-    if token.lower_ in PERSONAL:
+    if token.lower_ in PERSONAL or token.pos_ == "NOUN" and token.lemma_.lower() in PEOPLE:
         return True
     return token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or classify_source(token.text) is not None
 

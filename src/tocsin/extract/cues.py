@@ -39,6 +39,7 @@ __all__ = [
     "OPINION_CUES",
     "ORGANISATION",
     "PERCEPTION_CUES",
+    "PEOPLE",
     "PERSONAL",
     "PREP_CUES",
     "QUESTION_CUES",
@@ -160,6 +161,12 @@ QUESTION_CUES = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
 NO_SOURCE_CUES = frozenset("report say believe allege claim understand think expect estimate fear".split())
 RELATIVE = frozenset({"who", "that", "which"})
 PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "who"})
+# nouns for people who hold views, beyond the kinds of source: "most voters back the plan", "critics fear that ..."
+PEOPLE = frozenset(
+    """people person voter critic supporter opponent expert analyst economist observer leader member delegate
+    candidate citizen respondent participant scholar historian scientist researcher advocate activist lawmaker
+    politician adviser advisor aide strategist commentator pundit donor fan worker parent student veteran""".split()
+)
 COORDINATORS = frozenset({"as", "while", "because", "after", "when", "since", "though", "although", "where"})
 # words that carry a content on after a cue set inside it: "The plan would help, she said, by cutting costs"
 CONTINUERS = frozenset(
