@@ -612,3 +612,12 @@ def test_claims_hearsay_adverb_is_an_unattributed_hedge(text: str, expected: lis
     _, claims = _claims(text)
     assert [(c.source.text if c.source else None, c.cue.text if c.cue else "", c.content.text, c.stance)
             for c in claims] == expected
+
+
+@needs_model
+def test_claims_content_ending_on_a_colon_takes_the_next_paragraphs_quotation() -> None:
+    text = "The governor said that, of all the candidates:\n\n\u201cOnly one can win the north.\u201d"
+    _, claims = _claims(text)
+    assert [c.content.text for c in claims if c.cue is not None and c.cue.text == "said"] == [
+        "that, of all the candidates:\n\n\u201cOnly one can win the north.\u201d"
+    ]

@@ -165,6 +165,7 @@ def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
         if content is None:
             yield from _passive_claims(token, quotes)
             continue
+        content = _announced_quote(text_of(doc), content, quotes)
         passive = any(c.dep_ == "auxpass" for c in token.children)
         if passive:  # "X was asked whether ...": X is asked; the one who asks is the "by" agent, if any
             sources = [attr.mention_chars(g) for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -351,6 +352,19 @@ def _within_paragraph(text: str, span: tuple[int, int], cue: int) -> tuple[int, 
         return span
     start, end = attr.trim_chars(text, start, end)
     return (start, end) if end > start else None
+
+
+def _announced_quote(text: str, span: tuple[int, int], quotes: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """Extend a content that ends on a colon over the quotation that opens the next paragraph: 'He said that,
+    of all the candidates:\n\n“Only one can win.”' says both."""
+    gap = re.match(r"[\s:]*", text[span[1] :])
+    if gap is None or ":" not in text[span[1] - 1 : span[1] + gap.end()]:
+        return span
+    after = span[1] + gap.end()
+    for q_start, q_end in quotes:
+        if q_start == after and "\n" in text[span[1] - 1 : q_start]:
+            return span[0], q_end
+    return span
 
 
 def _through_quote(span: tuple[int, int], quotes: Sequence[tuple[int, int]]) -> tuple[int, int]:
