@@ -621,3 +621,24 @@ def test_claims_content_ending_on_a_colon_takes_the_next_paragraphs_quotation() 
     assert [c.content.text for c in claims if c.cue is not None and c.cue.text == "said"] == [
         "that, of all the candidates:\n\n\u201cOnly one can win the north.\u201d"
     ]
+
+
+def test_claims_quotation_the_parse_hangs_on_its_speaker() -> None:
+    from spacy.tokens import Doc
+
+    from tocsin import nlp
+
+    # a parse that makes the quotation a clause of the name: "“Roads are closed,” Mensah, 54, told reporters."
+    words = ["\u201c", "Roads", "are", "closed", ",", "\u201d", "Mensah", ",", "54", ",", "told", "reporters", "."]
+    heads = [2, 2, 6, 2, 2, 6, 10, 6, 6, 6, 10, 10, 10]
+    deps = ["punct", "nsubj", "ccomp", "acomp", "punct", "punct", "nsubj", "punct", "appos", "punct", "ROOT", "dobj",
+            "punct"]
+    pos = ["PUNCT", "NOUN", "AUX", "ADJ", "PUNCT", "PUNCT", "PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "NOUN", "PUNCT"]
+    lemmas = ["\u201c", "road", "be", "closed", ",", "\u201d", "Mensah", ",", "54", ",", "tell", "reporter", "."]
+    ents = ["O", "O", "O", "O", "O", "O", "B-PERSON", "O", "O", "O", "O", "O", "O"]
+    spaces = [False, True, True, False, False, True, False, True, False, True, True, False, False]
+    doc = Doc(nlp.blank().vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+    claims = find_claims(doc, make_article(doc.text))
+    assert [(c.source.text if c.source else None, c.content.text) for c in claims] == [
+        ("Mensah, 54", "\u201cRoads are closed,\u201d")
+    ]

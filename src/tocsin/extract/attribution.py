@@ -93,6 +93,9 @@ __all__ = [
     "trim_chars",
 ]
 
+_QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Return the quotations in ``text`` as ``(start, end)`` including their marks; they may cross sentences.
 
@@ -266,7 +269,7 @@ def adjacent_quote(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int,
     """Return the quotation that a cue frames: '“...,” X said' or 'X said: “...”'."""
     text = text_of(verb.doc)
     subject = subject_of(verb)
-    left = min(verb.idx, subject.left_edge.idx if subject is not None else verb.idx)
+    left = min(verb.idx, mention_chars(subject)[0] if subject is not None else verb.idx)
     right = verb.idx + len(verb.text)
     for q_start, q_end in quotes:
         if q_end <= left and re.fullmatch(r"[ \t,]*", text[q_end:left]):  # a quotation of the paragraph before is not framed
@@ -519,6 +522,8 @@ def mention_chars(head: Token, *, without: Token | None = None) -> tuple[int, in
     for child in head.children:
         if without is not None and child.i == without.i or child.dep_ in ("conj", "cc") or child.dep_ == "punct" and child.i > head.i and _after_conj(head, child):
             continue
+        if child.dep_ in ("ccomp", "parataxis") and child.i < head.i or child.dep_ == "punct" and child.i < head.i and child.text in _QUOTE_MARKS:
+            continue  # a quotation the parse hangs on its speaker's name is no part of the name
         tokens.extend(child.subtree)
     tokens = [t for t in tokens if not (t.dep_ in ("conj", "cc") and t.head.i == head.i)]
     first = min(t.i for t in tokens)
