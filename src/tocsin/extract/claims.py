@@ -4,7 +4,8 @@
 source and its clausal complement, the adjacent quotation, or its object as the content; verbs of thinking,
 knowing, intending and preferring the same way; nominal cues ("the army's claim that ..."), adjectives of belief
 and feeling ("confident that ..."), passive cues ("was said to be ..."); "according to X"; and unattributed
-hedges ("it was not immediately clear ..."). A claim of attitude ("wants", "favoured", "sees ... as") is kept but
+hedges ("it was not immediately clear ...", "rebels reportedly ..."). A speaker's own cue inside their content
+("said she believed ...") is part of that content, and gives it its stance. A claim of attitude ("wants", "favoured", "sees ... as") is kept but
 is no evidence for an event's certainty. Quotations are found in the text, so one that runs over several
 sentences is one content span. The source span is the mention as written; sources are resolved to their fullest
 mention by ``resolve_sources`` ("he" → "A military spokesman", "the embassy" → "the Norwegian Embassy"), which
@@ -38,7 +39,7 @@ __all__ = [
     "stance_of",
 ]
 
-RULES_VERSION = "claims.rules.v1"
+RULES_VERSION = "claims.rules.v2"
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
