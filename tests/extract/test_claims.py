@@ -152,6 +152,8 @@ CUE_SHAPES = [
     ("The senator backs the plan to reopen the border.", "The senator", "backs", "the plan to reopen the border"),
     ("Most voters support the governor.", "Most voters", "support", "the governor"),
     ("Analysts figure that the rebels will retreat.", "Analysts", "figure", "that the rebels will retreat"),
+    ("The road was quiet, the driver added, ''but the checkpoints stayed closed.''", "the driver", "added",
+     "The road was quiet, the driver added, ''but the checkpoints stayed closed.''"),
 ]  # fmt: skip
 
 
@@ -169,7 +171,8 @@ CUE_SHAPES = [
          "participle-after-cue-is-not-content", "reporters-where-clause", "reporters-apposition",
          "list-is-no-apposition", "purpose-clause-shares-the-subject", "declined-to-shares-the-subject",
          "no-quotation-from-the-paragraph-before", "judgement-verb", "appeal-for", "object-then-that-clause",
-         "adjective-of-feeling-for", "siding-with-a-plan", "people-hold-views", "people-state-a-clause"],
+         "adjective-of-feeling-for", "siding-with-a-plan", "people-hold-views", "people-state-a-clause",
+         "quotation-resumes-after-cue"],
 )
 def test_claims_cue_shapes(text: str, source: str, cue: str, content: str) -> None:
     _, claims = _claims(text)

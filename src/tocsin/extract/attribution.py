@@ -358,7 +358,9 @@ def continuation_end(verb: Token, content: tuple[int, int]) -> int | None:
         return None
     first = min(right, key=lambda c: c.i)
     start = first.left_edge
-    if start.i == 0 or doc[start.i - 1].text != "," or start.lower_ not in CONTINUERS:
+    marks = doc[verb.i + 1 : start.i]
+    # "A, he added, but B" or, with the quotation reopened, "A, he added, “but B”"
+    if not any(t.text == "," for t in marks) or not all(t.is_punct for t in marks) or start.lower_ not in CONTINUERS:
         return None
     if any(is_cue_verb(t) or t.tag_ == "VBG" and t.head.i == verb.i for t in right):
         return None

@@ -258,7 +258,10 @@ def _set_off(verb: Token) -> bool:
     """Whether a cue and its subject stand between commas or dashes: "A, he said, B" (not "what he calls A")."""
     subject = attr.subject_of(verb)
     first = subject.left_edge if subject is not None and subject.i < verb.i else verb
-    return first.i > 0 and verb.doc[first.i - 1].text in (",", "—", "–")
+    before = first.i - 1
+    while before > 0 and verb.doc[before].text in ("”", '"', "''"):
+        before -= 1  # '“A,” he said, “B”'
+    return before >= 0 and verb.doc[before].text in (",", "—", "–")
 
 
 def _speaker_musing(verb: Token, text: str, sources: Sequence[tuple[int, int]]) -> bool:
@@ -330,8 +333,9 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
         return quote
     host = attr.host_clause(verb)
     if host is not None:
-        span = attr.subtree_chars(host, exclude=(verb,) if host.i < verb.i else ())
-        own = {t.i for t in verb.subtree}
+        aside = attr.trailing_aside(host)
+        span = attr.subtree_chars(host, exclude=(verb, *aside) if host.i < verb.i else aside)
+        own = {t.i for t in verb.subtree} | {t.i for a in aside for t in a.subtree}
         after = [t for t in host.subtree if t.i > verb.i and t.i not in own and not (t.is_punct or t.is_space)]
         if host.i < verb.i and after:  # "A, he added, but B": the host's clause goes on after the cue
             span = (span[0], after[-1].idx + len(after[-1].text))
