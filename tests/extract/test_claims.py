@@ -154,6 +154,8 @@ CUE_SHAPES = [
     ("Analysts figure that the rebels will retreat.", "Analysts", "figure", "that the rebels will retreat"),
     ("The road was quiet, the driver added, ''but the checkpoints stayed closed.''", "the driver", "added",
      "The road was quiet, the driver added, ''but the checkpoints stayed closed.''"),
+    ("Most of the shops, he said, are owned by Ali Traore, a local trader.", "he", "said",
+     "Most of the shops, he said, are owned by Ali Traore"),
 ]  # fmt: skip
 
 
@@ -172,7 +174,7 @@ CUE_SHAPES = [
          "list-is-no-apposition", "purpose-clause-shares-the-subject", "declined-to-shares-the-subject",
          "no-quotation-from-the-paragraph-before", "judgement-verb", "appeal-for", "object-then-that-clause",
          "adjective-of-feeling-for", "siding-with-a-plan", "people-hold-views", "people-state-a-clause",
-         "quotation-resumes-after-cue"],
+         "quotation-resumes-after-cue", "reporters-apposition-around-cue"],
 )
 def test_claims_cue_shapes(text: str, source: str, cue: str, content: str) -> None:
     _, claims = _claims(text)
