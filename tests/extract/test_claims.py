@@ -127,6 +127,35 @@ CUE_SHAPES = [
     ("The governor said the army needs to secure the border and open the roads, but that he would not support a "
      "curfew.", "The governor", "said", "the army needs to secure the border and open the roads, but that he would "
      "not support a curfew"),
+    ("The envoy said the talks had stalled and that she expected no deal.", "The envoy", "said",
+     "the talks had stalled and that she expected no deal"),
+    ("The road was quiet, the driver added, but the checkpoints stayed closed.", "the driver", "added",
+     "The road was quiet, the driver added, but the checkpoints stayed closed"),
+    ("The plan would save lives, the mayor said, because the shelters are ready.", "the mayor", "said",
+     "The plan would save lives, the mayor said, because the shelters are ready"),
+    ("The curfew will hold, the mayor said, adding that the police were ready.", "the mayor", "said",
+     "The curfew will hold"),
+    ("The minister said the talks were held in Gao, where the truce was signed.", "The minister", "said",
+     "the talks were held in Gao"),
+    ("The envoy said she met Colonel Diallo, the new governor of the region.", "The envoy", "said",
+     "she met Colonel Diallo"),
+    ("The mayor said he met the governor, the colonel and the judge.", "The mayor", "said",
+     "he met the governor, the colonel and the judge"),
+    ("The governor went on television to deny the reports.", "The governor", "deny", "the reports"),
+    ("The minister declined to confirm the attack.", "The minister", "confirm", "the attack"),
+    ("\u201cThe roads are closed.\u201d\n\nThe mayor called for calm.", "The mayor", "called", "calm"),
+    ("The minister rebuked the commander for the delay.", "The minister", "rebuked", "the commander for the delay"),
+    ("The general appealed for calm.", "The general", "appealed", "calm"),
+    ("The governor reassured residents that the town was safe.", "The governor", "reassured",
+     "that the town was safe"),
+    ("The mayor was grateful for the help of the army.", "The mayor", "grateful", "the help of the army"),
+    ("The senator backs the plan to reopen the border.", "The senator", "backs", "the plan to reopen the border"),
+    ("Most voters support the governor.", "Most voters", "support", "the governor"),
+    ("Analysts figure that the rebels will retreat.", "Analysts", "figure", "that the rebels will retreat"),
+    ("The road was quiet, the driver added, ''but the checkpoints stayed closed.''", "the driver", "added",
+     "The road was quiet, the driver added, ''but the checkpoints stayed closed.''"),
+    ("Most of the shops, he said, are owned by Ali Traore, a local trader.", "he", "said",
+     "Most of the shops, he said, are owned by Ali Traore"),
 ]  # fmt: skip
 
 
@@ -139,7 +168,13 @@ CUE_SHAPES = [
          "adjective-of-feeling", "nearest-subject", "any-verb-with-that-clause", "asked-if", "who-is-to-act",
          "reporters-relative-clause", "disputed-object", "hinted-at", "naming-a-quoted-object",
          "viewpoint", "survey", "answer-without-clause",
-         "coordinated-cue-shares-the-source", "no-dangling-conjunction", "second-that-clause"],
+         "coordinated-cue-shares-the-source", "no-dangling-conjunction", "second-that-clause",
+         "coordinated-that-clause-with-a-cue", "clause-resumes-after-cue", "content-resumes-after-cue",
+         "participle-after-cue-is-not-content", "reporters-where-clause", "reporters-apposition",
+         "list-is-no-apposition", "purpose-clause-shares-the-subject", "declined-to-shares-the-subject",
+         "no-quotation-from-the-paragraph-before", "judgement-verb", "appeal-for", "object-then-that-clause",
+         "adjective-of-feeling-for", "siding-with-a-plan", "people-hold-views", "people-state-a-clause",
+         "quotation-resumes-after-cue", "reporters-apposition-around-cue"],
 )
 def test_claims_cue_shapes(text: str, source: str, cue: str, content: str) -> None:
     _, claims = _claims(text)
@@ -155,9 +190,10 @@ def test_claims_cue_shapes(text: str, source: str, cue: str, content: str) -> No
     ["Mali: Gunfire heard at army base near Bamako", "UPDATE: Gunfire heard at army base",
      "“I think we can win,” she said.", "Fighting continued in the north.",
      "“The rebels want a war,” the minister said.", "A patrol saw the convoy near the border.",
-     "The commander knew the area well.", "The decision meant that schools stayed closed."],
+     "The commander knew the area well.", "The decision meant that schools stayed closed.",
+     "Helicopters supported the ground troops near the border."],
     ids=["place-label", "update-label", "speakers-own-thought", "continue-without-quote", "cue-inside-quotation",
-         "seeing-without-as", "knowing-an-object", "that-clause-without-a-mind"],
+         "seeing-without-as", "knowing-an-object", "that-clause-without-a-mind", "support-as-an-act"],
 )
 def test_claims_no_claim_from(text: str) -> None:
     _, claims = _claims(text)
@@ -490,4 +526,124 @@ def test_claims_speaker_named_before_a_cue_without_subject() -> None:
     claims = find_claims(doc, make_article(doc.text))
     assert [(c.source.text if c.source else None, c.content.text) for c in claims] == [
         ("Colonel Ba, a spokesman", "it failed")
+    ]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [("The colonel said he believed the convoy had turned back.", "hedge"),
+     ("The colonel said they did not think the convoy had turned back.", "hedge"),
+     ("The colonel said he knew the convoy had turned back.", "assert")],
+    ids=["belief", "negated-thought", "knowledge"],
+)  # fmt: skip
+def test_claims_speakers_own_cue_folds_into_the_claim(text: str, stance: str) -> None:
+    _, claims = _claims(text)
+    assert [(c.source.text if c.source else None, c.cue.text if c.cue else None, c.stance) for c in claims] == [
+        ("The colonel", "said", stance)
+    ]
+
+
+@needs_model
+def test_claims_other_source_inside_a_content_is_its_own_claim() -> None:
+    _, claims = _claims("The colonel said the villagers believed the convoy had turned back.")
+    assert [c.source.text for c in claims if c.source is not None] == ["The colonel", "the villagers"]
+
+
+@needs_model
+def test_claims_source_and_colon_before_a_quotation() -> None:
+    _, claims = _claims("LATEST FIGURES - More from the survey: \u201cTurnout fell in every district.\u201d")
+    assert [(c.source.text if c.source else None, c.content.text) for c in claims] == [
+        ("the survey", "\u201cTurnout fell in every district.\u201d")
+    ]
+
+
+@needs_model
+def test_claims_named_speaker_opens_a_transcript_line() -> None:
+    text = "Talks resume in Bamako\nMatthews: Well, speculation is bad for the region."
+    _, claims = _claims(text)
+    assert [(c.source.text if c.source else None, c.content.text) for c in claims] == [
+        ("Matthews", "Well, speculation is bad for the region.")
+    ]
+
+
+def test_claims_phrase_the_parse_hangs_on_the_cue_stays_with_its_object() -> None:
+    from spacy.tokens import Doc
+
+    from tocsin import nlp
+
+    # a parse that hangs "of the army" on the verb: "The senator focused on the opposition of the army."
+    words = ["The", "senator", "focused", "on", "the", "opposition", "of", "the", "army", "."]
+    heads = [1, 2, 2, 2, 5, 3, 2, 8, 6, 2]
+    deps = ["det", "nsubj", "ROOT", "prep", "det", "pobj", "prep", "det", "pobj", "punct"]
+    pos = ["DET", "NOUN", "VERB", "ADP", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT"]
+    lemmas = ["the", "senator", "focus", "on", "the", "opposition", "of", "the", "army", "."]
+    doc = Doc(nlp.blank().vocab, words=words, spaces=[True, True, True, True, True, True, True, True, False, False],
+              heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    claims = find_claims(doc, make_article(doc.text))
+    assert [(c.cue.text if c.cue else None, c.content.text) for c in claims] == [
+        ("focused", "the opposition of the army")
+    ]
+
+
+def test_claims_speaker_named_after_a_line_break_the_parse_ran_over() -> None:
+    from spacy.tokens import Doc
+
+    from tocsin import nlp
+
+    # a parse that hangs the speaker's name on the headline before: "Border Talks\nChris Mensah said he would stay."
+    words = ["Border", "Talks", "\n", "Chris", "Mensah", "said", "he", "would", "stay", "."]
+    heads = [1, 1, 1, 4, 1, 1, 8, 8, 5, 1]
+    deps = ["compound", "ROOT", "dep", "compound", "appos", "ccomp", "nsubj", "aux", "ccomp", "punct"]
+    pos = ["PROPN", "PROPN", "SPACE", "PROPN", "PROPN", "VERB", "PRON", "AUX", "VERB", "PUNCT"]
+    lemmas = ["Border", "Talks", "\n", "Chris", "Mensah", "say", "he", "would", "stay", "."]
+    ents = ["O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"]
+    doc = Doc(nlp.blank().vocab, words=words, spaces=[True, False, False, True, True, True, True, True, False, False],
+              heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+    claims = find_claims(doc, make_article(doc.text))
+    assert [(c.source.text if c.source else None, c.content.text) for c in claims] == [("Chris Mensah", "he would stay")]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The rebels reportedly seized the town on Monday.",
+      [(None, "reportedly", "The rebels reportedly seized the town on Monday", "hedge")]),
+     ("The army said the rebels allegedly fired first.",
+      [("The army", "said", "the rebels allegedly fired first", "hedge")])],
+    ids=["reporters-hearsay", "speakers-hearsay"],
+)  # fmt: skip
+def test_claims_hearsay_adverb_is_an_unattributed_hedge(text: str, expected: list[tuple[str | None, str, str, str]]) -> None:
+    _, claims = _claims(text)
+    assert [(c.source.text if c.source else None, c.cue.text if c.cue else "", c.content.text, c.stance)
+            for c in claims] == expected
+
+
+@needs_model
+def test_claims_content_ending_on_a_colon_takes_the_next_paragraphs_quotation() -> None:
+    text = "The governor said that, of all the candidates:\n\n\u201cOnly one can win the north.\u201d"
+    _, claims = _claims(text)
+    assert [c.content.text for c in claims if c.cue is not None and c.cue.text == "said"] == [
+        "that, of all the candidates:\n\n\u201cOnly one can win the north.\u201d"
+    ]
+
+
+def test_claims_quotation_the_parse_hangs_on_its_speaker() -> None:
+    from spacy.tokens import Doc
+
+    from tocsin import nlp
+
+    # a parse that makes the quotation a clause of the name: "“Roads are closed,” Mensah, 54, told reporters."
+    words = ["\u201c", "Roads", "are", "closed", ",", "\u201d", "Mensah", ",", "54", ",", "told", "reporters", "."]
+    heads = [2, 2, 6, 2, 2, 6, 10, 6, 6, 6, 10, 10, 10]
+    deps = ["punct", "nsubj", "ccomp", "acomp", "punct", "punct", "nsubj", "punct", "appos", "punct", "ROOT", "dobj",
+            "punct"]
+    pos = ["PUNCT", "NOUN", "AUX", "ADJ", "PUNCT", "PUNCT", "PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "NOUN", "PUNCT"]
+    lemmas = ["\u201c", "road", "be", "closed", ",", "\u201d", "Mensah", ",", "54", ",", "tell", "reporter", "."]
+    ents = ["O", "O", "O", "O", "O", "O", "B-PERSON", "O", "O", "O", "O", "O", "O"]
+    spaces = [False, True, True, False, False, True, False, True, False, True, True, False, False]
+    doc = Doc(nlp.blank().vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+    claims = find_claims(doc, make_article(doc.text))
+    assert [(c.source.text if c.source else None, c.content.text) for c in claims] == [
+        ("Mensah, 54", "\u201cRoads are closed,\u201d")
     ]

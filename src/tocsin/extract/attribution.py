@@ -18,6 +18,7 @@ from tocsin.extract.cues import (
     ANSWERS,
     ARGUMENT_PREPS,
     ATTITUDE_CUES,
+    CONTINUERS,
     COORDINATORS,
     CORE_CUT,
     CUE_LEXICONS,
@@ -32,6 +33,7 @@ from tocsin.extract.cues import (
     OFFICIAL,
     OPINION_CUES,
     ORGANISATION,
+    PEOPLE,
     PERCEPTION_CUES,
     PERSONAL,
     PREP_CUES,
@@ -39,6 +41,7 @@ from tocsin.extract.cues import (
     QUOTATION,
     QUOTE_CUES,
     RELATIVE,
+    SIDING_CUES,
     SPEECH_CUES,
     SPOKES,
     STOP,
@@ -61,6 +64,7 @@ __all__ = [
     "complement",
     "conjuncts",
     "content_stems",
+    "continuation_end",
     "naming_content",
     "continued_quotes",
     "cue_extent",
@@ -88,6 +92,9 @@ __all__ = [
     "trailing_cues",
     "trim_chars",
 ]
+
+_QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
+
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Return the quotations in ``text`` as ``(start, end)`` including their marks; they may cross sentences.
@@ -190,7 +197,11 @@ def is_cue_verb(token: Token) -> bool:
         return token.lower_ in ADJ_CUES and token.dep_ in ("acomp", "ROOT")
     if token.pos_ not in ("VERB", "AUX") or token.tag_ == "VBN" and token.dep_ == "amod":
         return False
-    return _is_cue_word(cue_lemma(token))
+    lemma = cue_lemma(token)
+    if lemma in SIDING_CUES:
+        near = [c for t in (token, token.head) for c in t.children if c.dep_ == "nsubj"]  # not subject_of: it asks us
+        return bool(near) and is_sentient(near[0]) and any(c.dep_ == "dobj" for c in token.children)
+    return _is_cue_word(lemma)
 
 
 def reports_words(token: Token) -> bool:
@@ -229,6 +240,11 @@ def complement(verb: Token) -> Token | None:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if clauses:
         return min(clauses, key=lambda c: abs(c.i - verb.i))  # a parse may also hang a clause of the paragraph before
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and child.i > verb.i:
+            for clause in child.children:
+                if clause.dep_ in ("acl", "relcl") and has_that(clause) and clause.i > child.i:
+                    return clause  # "reassured residents that the town was safe", parsed as the object's clause
     if cue_lemma(verb) in XCOMP_CUES:
         for child in verb.children:
             if child.dep_ == "xcomp":
@@ -253,10 +269,10 @@ def adjacent_quote(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int,
     """Return the quotation that a cue frames: '“...,” X said' or 'X said: “...”'."""
     text = text_of(verb.doc)
     subject = subject_of(verb)
-    left = min(verb.idx, subject.left_edge.idx if subject is not None else verb.idx)
+    left = min(verb.idx, mention_chars(subject)[0] if subject is not None else verb.idx)
     right = verb.idx + len(verb.text)
     for q_start, q_end in quotes:
-        if q_end <= left and re.fullmatch(r"[\s,]*", text[q_end:left]):
+        if q_end <= left and re.fullmatch(r"[ \t,]*", text[q_end:left]):  # a quotation of the paragraph before is not framed
             return _lead_in(verb.doc, q_start), q_end
     after = [q for q in quotes if q[0] >= right and q[0] - right < 120]
     for q_start, q_end in after:
@@ -312,7 +328,8 @@ def host_clause(verb: Token) -> Token | None:
     if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
         return None
     if verb.dep_ in ("parataxis",) or verb.dep_ in ("ccomp", "advcl") and head.i < verb.i:
-        between = verb.doc[head.i : verb.left_edge.i]
+        # the comma may hang on a finite cue itself ("A, he added, ..."), never on a participle ("won, claiming ...")
+        between = verb.doc[head.i : verb.left_edge.i + (verb.tag_ != "VBG")]
         if any(t.text in (",", "—", "–") for t in between):
             return head
     if verb.dep_ == "parataxis" and head.i > verb.i:
@@ -323,6 +340,31 @@ def host_clause(verb: Token) -> Token | None:
         if before >= 0 and after < len(doc) and doc[before].text in (",", "—", "–") and doc[after].text in (",", "—", "–"):
             return head
     return None
+
+
+def continuation_end(verb: Token, content: tuple[int, int]) -> int | None:
+    """Return where a content resumes and ends after a cue set inside it, or None: in "The plan would help,
+    she said, by cutting costs" the cue parts one content, whose second half the parse hangs on the cue.
+
+    The second half follows a comma after the cue and opens with a word that carries a clause on ("but",
+    "because", "by", "including"); a participle or another cue after the comma ("..., he said, adding that ...")
+    is the reporter's, not part of the content.
+    """
+    doc = verb.doc
+    if content[1] > verb.idx:
+        return None
+    right = [c for c in verb.children if c.i > verb.i and not c.is_punct and c.dep_ not in ("npadvmod", "advmod", "prt")]
+    if not right:
+        return None
+    first = min(right, key=lambda c: c.i)
+    start = first.left_edge
+    marks = doc[verb.i + 1 : start.i]
+    # "A, he added, but B" or, with the quotation reopened, "A, he added, “but B”"
+    if not any(t.text == "," for t in marks) or not all(t.is_punct for t in marks) or start.lower_ not in CONTINUERS:
+        return None
+    if any(is_cue_verb(t) or t.tag_ == "VBG" and t.head.i == verb.i for t in right):
+        return None
+    return clause_end(verb.sent, start.idx)
 
 
 def naming_content(verb: Token) -> tuple[Token, Token] | None:
@@ -383,16 +425,16 @@ def object_chars(verb: Token, obj: Token) -> tuple[int, int]:
     "called it a crime", "a poll shows Smith leading".
     """
     start, end = subtree_chars(obj, exclude=trailing_aside(obj))
-    if obj.dep_ == "pobj":
-        # "called for the minister to resign": the clause after the object says what is called for
-        for child in verb.children:
-            if child.i > obj.i and (child.dep_ in OBJECT_COMPLEMENTS or child.dep_ == "advcl" and _to_clause(child)):
-                end = max(end, subtree_chars(child)[1])
+    if obj.dep_ not in ("pobj", "dobj"):
         return start, end
-    if obj.dep_ != "dobj":
-        return start, end
+    doc = verb.doc
     for child in verb.children:
-        if child.i > obj.i and (child.dep_ in OBJECT_COMPLEMENTS or child.dep_ == "prep" and child.lower_ in ARGUMENT_PREPS):
+        if child.i <= obj.i or doc[child.left_edge.i - 1].text in (",", "—", "–", ";", ":"):
+            continue  # what follows a comma is the reporter's ("praised the army, adding ...")
+        # "called for the minister to resign", "accused him of lying", "criticised his call for a truce"
+        # after a prepositional object, "for", "about" and "to" say how long or to whom ("talked about X for an hour")
+        preps = ARGUMENT_PREPS if obj.dep_ == "dobj" else ARGUMENT_PREPS - {"for", "about", "to"}
+        if child.dep_ in OBJECT_COMPLEMENTS or child.dep_ == "advcl" and _to_clause(child) or child.dep_ == "prep" and child.lower_ in preps:
             end = max(end, subtree_chars(child)[1])
     return start, end
 
@@ -422,7 +464,7 @@ def is_sentient(token: Token | None) -> bool:
     """
     if token is None:
         return False
-    if token.lower_ in PERSONAL:
+    if token.lower_ in PERSONAL or token.pos_ == "NOUN" and token.lemma_.lower() in PEOPLE:
         return True
     return token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or classify_source(token.text) is not None
 
@@ -450,11 +492,24 @@ def subject_of(verb: Token) -> Token | None:
         return subject_of(verb.head) if verb.head is not verb else None
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head is not verb:
         return subject_of(verb.head)
+    if verb.tag_ == "VB" and verb.head is not verb and _subject_controls(verb):
+        return subject_of(verb.head)  # "went after him to demand ...", "used the speech to call for ...": the subject does it
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head.head)  # "Bolton distanced himself by saying ...": Bolton says
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "a statement saying ...", "Hispanics telling their stories"
     return None
+
+
+def _subject_controls(verb: Token) -> bool:
+    """Whether a bare "to" clause is done by its head's subject: a purpose clause ("went there to call for ...") or
+    the complement of a verb without an object ("declined to say"); not "urged the army to say", whose object does."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.dep_ == "advcl":
+        return True
+    # a passive head ("was said to be furious") is a passive cue, whose claim holds the clause
+    return verb.dep_ == "xcomp" and not any(c.dep_ in ("dobj", "dative", "auxpass") for c in verb.head.children)
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -469,6 +524,8 @@ def mention_chars(head: Token, *, without: Token | None = None) -> tuple[int, in
     for child in head.children:
         if without is not None and child.i == without.i or child.dep_ in ("conj", "cc") or child.dep_ == "punct" and child.i > head.i and _after_conj(head, child):
             continue
+        if child.dep_ in ("ccomp", "parataxis") and child.i < head.i or child.dep_ == "punct" and child.i < head.i and child.text in _QUOTE_MARKS:
+            continue  # a quotation the parse hangs on its speaker's name is no part of the name
         tokens.extend(child.subtree)
     tokens = [t for t in tokens if not (t.dep_ in ("conj", "cc") and t.head.i == head.i)]
     first = min(t.i for t in tokens)
@@ -530,8 +587,13 @@ def subtree_chars(token: Token, *, exclude: Sequence[Token] = ()) -> tuple[int, 
 
 def trailing_cues(head: Token) -> list[Token]:
     """Return the cues coordinated after a content's head, with their conjunction and comma: in "telling them
-    that X and questioning how Y" the parse hangs "questioning" on X, but it is a cue of its own."""
-    cues = [c for c in head.children if c.dep_ == "conj" and c.i > head.i and is_cue_verb(c) and reports_words(c)]
+    that X and questioning how Y" the parse hangs "questioning" on X, but it is a cue of its own. A conjunct
+    with its own "that" is more content ("said she was sorry and that she wanted to move on")."""
+    cues = [
+        c
+        for c in head.children
+        if c.dep_ == "conj" and c.i > head.i and is_cue_verb(c) and reports_words(c) and not has_that(c)
+    ]
     if not cues:
         return []
     first = min(c.left_edge.i for c in cues)
@@ -539,17 +601,32 @@ def trailing_cues(head: Token) -> list[Token]:
 
 
 def trailing_aside(head: Token) -> list[Token]:
-    """Return a comment set after a comma at the end of a content, with its comma: in "said he backed Smith,
-    who won", the clause on Smith is the reporter's, not the speaker's."""
+    """Return a comment set after a comma at the end of a content, with its comma: in "said he backed Smith, who
+    won", "said they met in Gao, where the talks began" or "said he met Smith, the party's leader", the words
+    on Smith or Gao are the reporter's, not the speaker's."""
     doc = head.doc
-    last = max(t.i for t in head.subtree)
-    for token in head.subtree:
-        if token.dep_ != "relcl" or token.left_edge.i == 0 or max(t.i for t in token.subtree) != last:
+    tokens = sorted(head.subtree, key=lambda t: t.i)
+    last = tokens[-1].i
+    while last > head.i and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in ("”", '"'):
+        last -= 1
+    for token in tokens:
+        if max(t.i for t in token.subtree) < last or token.left_edge.i == 0 or token.i <= head.i:
             continue
         comma = doc[token.left_edge.i - 1]
-        if comma.text == "," and token.left_edge.lower_ in ("who", "which", "whose"):
+        if comma.text != ",":
+            continue
+        if token.dep_ == "relcl" and token.left_edge.lower_ in ("who", "which", "whose", "where", "when"):
+            return [token, comma]
+        if token.dep_ == "appos" and token.head.pos_ in ("PROPN", "NOUN") and _describes(token):
             return [token, comma]
     return []
+
+
+def _describes(appos: Token) -> bool:
+    """Whether an apposition describes its noun ("Smith, the party's leader") rather than being the next item of
+    a list the parse took for one ("Smith, Jones and Brown")."""
+    words = list(appos.subtree)
+    return words[0].lower_ in ("a", "an", "the") and not any(t.dep_ == "cc" for t in words)
 
 
 def sentence_minus(sent: Span, phrase: tuple[int, int]) -> tuple[int, int] | None:

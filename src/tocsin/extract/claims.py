@@ -4,7 +4,8 @@
 source and its clausal complement, the adjacent quotation, or its object as the content; verbs of thinking,
 knowing, intending and preferring the same way; nominal cues ("the army's claim that ..."), adjectives of belief
 and feeling ("confident that ..."), passive cues ("was said to be ..."); "according to X"; and unattributed
-hedges ("it was not immediately clear ..."). A claim of attitude ("wants", "favoured", "sees ... as") is kept but
+hedges ("it was not immediately clear ...", "rebels reportedly ..."). A speaker's own cue inside their content
+("said she believed ...") is part of that content, and gives it its stance. A claim of attitude ("wants", "favoured", "sees ... as") is kept but
 is no evidence for an event's certainty. Quotations are found in the text, so one that runs over several
 sentences is one content span. The source span is the mention as written; sources are resolved to their fullest
 mention by ``resolve_sources`` ("he" → "A military spokesman", "the embassy" → "the Norwegian Embassy"), which
@@ -38,13 +39,15 @@ __all__ = [
     "stance_of",
 ]
 
-RULES_VERSION = "claims.rules.v1"
+RULES_VERSION = "claims.rules.v2"
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
 _HEADLINE_SPEAKER = re.compile(r"(?P<speaker>[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5}):\s+(?=\S)")
 _TRANSCRIPT_SPEAKER = re.compile(r"(?P<speaker>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}):\s+(?=\S)")
+# a named speaker opening a line of a transcript or a list of headlines: "Matthews: Well, ...", "Jane Doe: ..."
+_NAMED_SPEAKER = re.compile(r"(?P<speaker>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+(?=\S)")
 _COLON_LABELS = frozenset(
     """update updated breaking live exclusive analysis factbox timeline explainer editorial opinion comment
     correction note photos video watch read more related see also q a question answer
@@ -80,7 +83,9 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     """
     text = article.text
     quotes = attr.quote_spans(text)
-    raws = _own_quotes_first(_dedupe([*_verb_claims(doc, quotes), *_according_claims(doc, quotes), *_viewpoint_claims(doc), *_noun_claims(doc), *_appearances(doc), *_colon_claims(doc), *_title_claims(doc), *_unattributed_hedges(doc)]))
+    raws = _own_words_first(text, _own_quotes_first(_dedupe([*_verb_claims(doc, quotes), *_according_claims(doc, quotes), *_viewpoint_claims(doc), *_noun_claims(doc), *_appearances(doc), *_colon_claims(doc), *_colon_quotes(doc, quotes), *_title_claims(doc), *_unattributed_hedges(doc)])))
+    # the reporter's own hearsay: inside a claim's content it is the speaker's words
+    raws += [r for r in _hearsay(doc) if not any(_inside(r.cue, o.content) for o in raws)]
     raws.sort(key=lambda r: (r.content[0], r.cue[0] if r.cue else -1, r.source[0] if r.source else -1))
     claims = [_finish(raw, text, article) for raw in raws]
     return _with_advice(claims, doc, article)
@@ -110,6 +115,36 @@ def _own_quotes_first(raws: Iterable[_Raw]) -> list[_Raw]:
     return [raw for raw in raws if not raw.continued or raw.content not in framed]
 
 
+def _own_words_first(text: str, raws: list[_Raw]) -> list[_Raw]:
+    """Fold a claim set inside another claim's content whose source is a pronoun into that claim.
+
+    In "the minister said she believed the road was open", "she believed" is the minister's own words, part of
+    what she said, not a second attribution; its doubt or denial ("said they did not believe ...") becomes the
+    stance of the claim that holds it, so that certainty still sees it.
+    """
+    framing = [raw for raw in raws if raw.source is not None and raw.cue is not None]
+    inner_of: dict[int, _Raw] = {}
+    dropped: set[int] = set()
+    for index, raw in enumerate(raws):
+        if raw.source is None or raw.cue is None or text[slice(*raw.source)].lower() not in PRONOUNS:
+            continue
+        outer = next((o for o in framing if o is not raw and o.content[0] <= raw.source[0] and raw.cue[1] <= o.content[1]), None)
+        if outer is None:
+            continue
+        dropped.add(index)
+        if raw.negated or raw.lemma in cues.HEDGE_CUES or raw.lemma in cues.DENY_CUES:
+            inner_of.setdefault(id(outer), raw)
+    out = []
+    for index, raw in enumerate(raws):
+        if index in dropped:
+            continue
+        inner = inner_of.get(id(raw))
+        if inner is not None and not raw.negated and raw.lemma not in cues.DENY_CUES:
+            raw = dataclasses.replace(raw, lemma=inner.lemma, negated=inner.negated)
+        out.append(raw)
+    return out
+
+
 def _dedupe(raws: Iterable[_Raw]) -> Iterator[_Raw]:
     seen: set[tuple[object, ...]] = set()
     for raw in raws:
@@ -131,6 +166,7 @@ def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
         if content is None:
             yield from _passive_claims(token, quotes)
             continue
+        content = _announced_quote(text_of(doc), content, quotes)
         passive = any(c.dep_ == "auxpass" for c in token.children)
         if passive:  # "X was asked whether ...": X is asked; the one who asks is the "by" agent, if any
             sources = [attr.mention_chars(g) for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -144,9 +180,8 @@ def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
         negated = attr.is_negated(token)
         contents = [content, *attr.continued_quotes(text_of(doc), content, cue, quotes)]
         options: list[tuple[int, int] | None] = list(sources) if sources else [None]
-        host = attr.host_clause(token)
         # "A, he said, B": a cue set inside its content; the source is then inside the content too
-        aside = host is not None and host.i > token.i and content[0] <= cue[0] and cue[1] <= content[1]
+        aside = content[0] < cue[0] and cue[1] < content[1] and _set_off(token)
         for source in options:
             if source is not None and _overlaps(source, content) and not aside:
                 continue
@@ -179,6 +214,8 @@ def _left_neighbour(verb: Token, content: tuple[int, int]) -> list[tuple[int, in
         return []
     head = doc[i]
     while head.dep_ in ("appos", "compound", "flat") and head.head.i < verb.i and head.head.pos_ in ("PROPN", "NOUN"):
+        if any("\n" in t.text for t in doc[min(head.i, head.head.i) : max(head.i, head.head.i)]):
+            break  # a parse that runs over a line break hangs the name on the line before
         head = head.head
     span = attr.mention_chars(head)
     if head.ent_type_ not in ("PERSON", "ORG", "NORP") and attr.classify_source(head.text) is None:
@@ -217,6 +254,16 @@ def _that_clause_claims(verb: Token) -> Iterator[_Raw]:
         yield _Raw(source=source, cue=attr.cue_extent(verb), content=attr.subtree_chars(clause), lemma=verb.lemma_.lower())
 
 
+def _set_off(verb: Token) -> bool:
+    """Whether a cue and its subject stand between commas or dashes: "A, he said, B" (not "what he calls A")."""
+    subject = attr.subject_of(verb)
+    first = subject.left_edge if subject is not None and subject.i < verb.i else verb
+    before = first.i - 1
+    while before > 0 and verb.doc[before].text in ("”", '"', "''"):
+        before -= 1  # '“A,” he said, “B”'
+    return before >= 0 and verb.doc[before].text in (",", "—", "–")
+
+
 def _speaker_musing(verb: Token, text: str, sources: Sequence[tuple[int, int]]) -> bool:
     """Whether a cue of thought or wish is the speaker's own aside: "I think", "you want", "we hope".
 
@@ -233,6 +280,10 @@ def _quoted_cue(verb: Token, quotes: Sequence[tuple[int, int]]) -> bool:
     The quotation is the speaker's claim; what it reports is not a claim of the reporter's article.
     """
     return any(start < verb.idx < end for start, end in quotes)
+
+
+def _inside(a: tuple[int, int] | None, b: tuple[int, int]) -> bool:
+    return a is not None and b[0] <= a[0] and a[1] <= b[1]
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -261,6 +312,9 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
         agent = attr.agent_before(verb, clause) if clause.dep_ == "xcomp" else None
         if agent is not None:  # "urged the army to leave": who is to act is part of what is urged
             span = (attr.subtree_chars(agent)[0], span[1])
+        resumed = attr.continuation_end(verb, span) if clause.i < verb.i else None
+        if resumed is not None:
+            span = (span[0], resumed)
         for child in verb.children:
             # "said the army would stay, but that it would not fight": a second "that" clause says more
             if child.dep_ == "conj" and child.i > clause.i and attr.has_that(child):
@@ -279,7 +333,12 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
         return quote
     host = attr.host_clause(verb)
     if host is not None:
-        span = attr.subtree_chars(host, exclude=(verb,) if host.i < verb.i else ())
+        aside = attr.trailing_aside(host)
+        span = attr.subtree_chars(host, exclude=(verb, *aside) if host.i < verb.i else aside)
+        own = {t.i for t in verb.subtree} | {t.i for a in aside for t in a.subtree}
+        after = [t for t in host.subtree if t.i > verb.i and t.i not in own and not (t.is_punct or t.is_space)]
+        if host.i < verb.i and after:  # "A, he added, but B": the host's clause goes on after the cue
+            span = (span[0], after[-1].idx + len(after[-1].text))
         quote = attr.enclosing_quote(span, quotes)
         return quote if quote is not None else _within_paragraph(text_of(verb.doc), span, verb.idx)
     obj = attr.object_content(verb)
@@ -298,6 +357,19 @@ def _within_paragraph(text: str, span: tuple[int, int], cue: int) -> tuple[int, 
         return span
     start, end = attr.trim_chars(text, start, end)
     return (start, end) if end > start else None
+
+
+def _announced_quote(text: str, span: tuple[int, int], quotes: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """Extend a content that ends on a colon over the quotation that opens the next paragraph: 'He said that,
+    of all the candidates:\n\n“Only one can win.”' says both."""
+    gap = re.match(r"[\s:]*", text[span[1] :])
+    if gap is None or ":" not in text[span[1] - 1 : span[1] + gap.end()]:
+        return span
+    after = span[1] + gap.end()
+    for q_start, q_end in quotes:
+        if q_start == after and "\n" in text[span[1] - 1 : q_start]:
+            return span[0], q_end
+    return span
 
 
 def _through_quote(span: tuple[int, int], quotes: Sequence[tuple[int, int]]) -> tuple[int, int]:
@@ -467,15 +539,46 @@ def _colon_claims(doc: Doc) -> Iterator[_Raw]:
     line_start = 0
     for number, line in enumerate(text.split("\n")):
         match = _HEADLINE_SPEAKER.match(line) if number == 0 else _TRANSCRIPT_SPEAKER.match(line)
+        named = match is None and number > 0
+        match = _NAMED_SPEAKER.match(line) if named else match
         start = line_start
         line_start += len(line) + 1
         if match is None or match.group("speaker").lower() in _COLON_LABELS:
             continue
         source = (start + match.start("speaker"), start + match.end("speaker"))
         content = attr.trim_chars(text, start + match.end(), start + len(line))
-        if content[1] - content[0] < 8 or not _is_speaker(doc, *source):
+        if content[1] - content[0] < 8 or not _is_speaker(doc, *source) or named and not _names_someone(doc, *source):
             continue
         yield _Raw(source=source, cue=(source[1], source[1] + 1), content=content, lemma="say")
+
+
+def _colon_quotes(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
+    """Yield a quotation introduced by its source and a colon, with no verb: "More from the report: “...”",
+    "- Jane Doe: “...”". A verb before the colon ("he told reporters: “...”") is the cue instead."""
+    text = text_of(doc)
+    for q_start, q_end in quotes:
+        colon = text.rfind(":", 0, q_start)
+        line = text.rfind("\n", 0, q_start) + 1
+        if colon < line or text[colon + 1 : q_start].strip():
+            continue
+        lead = doc.char_span(line, colon, alignment_mode="contract")
+        if lead is None or len(lead) == 0 or len(lead) > 12:
+            continue
+        # the lead-in may follow a heading on the same line: "VOTERS SHIFT - Jane Doe: “...”"
+        dash = max((t.i for t in lead if t.text in ("-", "–", "—")), default=lead.start - 1)
+        words = doc[dash + 1 : lead.end]
+        last = words[-1] if len(words) else None
+        if last is None or last.pos_ not in ("PROPN", "NOUN") or any(t.pos_ in ("VERB", "AUX") for t in words):
+            continue
+        if not attr.is_sentient(last) and last.lemma_.lower() not in _SURVEYS:
+            continue
+        source = attr.mention_chars(last)
+        yield _Raw(source=source, cue=(colon, colon + 1), content=(q_start, q_end), lemma="say")
+
+
+def _names_someone(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is all one person or organisation named by the parse ("Jane Doe", "Pew Research")."""
+    return any(e.label_ in ("PERSON", "ORG") and e.start_char <= start and end <= e.end_char for e in doc.ents)
 
 
 def _title_claims(doc: Doc) -> Iterator[_Raw]:
@@ -534,6 +637,24 @@ def _unattributed_hedges(doc: Doc) -> Iterator[_Raw]:
                 continue
             cue = (sent.start_char + match.start("cue"), sent.start_char + match.end("cue"))
             yield _Raw(source=None, cue=cue, content=(start, clause_end), lemma="unclear")
+
+
+_HEARSAY = frozenset({"reportedly", "allegedly", "purportedly", "reputedly", "supposedly", "seemingly"})
+
+
+def _hearsay(doc: Doc) -> Iterator[_Raw]:
+    """Yield a clause the reporter marks as hearsay by an adverb, without a source: "the envoy was reportedly
+    in Gao", "rebels allegedly fired first". The content is the whole clause, its subject included."""
+    for token in doc:
+        if token.lower_ not in _HEARSAY or token.dep_ != "advmod" or token.head.pos_ not in ("VERB", "AUX"):
+            continue
+        clause = token.head
+        if attr.is_cue_verb(clause):
+            continue  # "reportedly said ...": the verb is the claim
+        content = attr.subtree_chars(clause, exclude=[*attr.trailing_cues(clause), *attr.trailing_aside(clause)])
+        clipped = _within_paragraph(text_of(doc), content, token.idx)
+        if clipped is not None:
+            yield _Raw(source=None, cue=(token.idx, token.idx + len(token.text)), content=clipped, lemma="allege")
 
 
 # --- source kind, stance, resolution --------------------------------------------------------------------------

@@ -16,6 +16,7 @@ __all__ = [
     "ARGUMENT_PREPS",
     "ATTITUDE_CUES",
     "CONFIRM_CUES",
+    "CONTINUERS",
     "COORDINATORS",
     "CORE_CUT",
     "CUE_LEXICONS",
@@ -37,6 +38,7 @@ __all__ = [
     "OFFICIAL",
     "OPINION_CUES",
     "ORGANISATION",
+    "PEOPLE",
     "PERCEPTION_CUES",
     "PERSONAL",
     "PREP_CUES",
@@ -44,6 +46,7 @@ __all__ = [
     "QUOTATION",
     "QUOTE_CUES",
     "RELATIVE",
+    "SIDING_CUES",
     "SPEECH_CUES",
     "SPOKES",
     "STOP",
@@ -57,11 +60,13 @@ SPEECH_CUES = frozenset(
     reply respond declare allege assert maintain stress emphasise emphasize recall reiterate repeat concede contend
     indicate disclose reveal testify comment complain quote ask answer tweet post describe predict promise pledge
     vow urge advise recommend order instruct call demand dismiss reject refute dispute rebut caution inform
-    notify brief estimate accuse blame criticise criticize condemn praise welcome cite announce""".split()
+    notify brief estimate accuse blame criticise criticize condemn praise welcome cite announce remind assure
+    reassure proclaim affirm remark""".split()
 )
 THOUGHT_CUES = frozenset(
     """believe think fear hope expect feel doubt suspect worry suggest show find agree disagree
-    assume consider conclude guess imagine reckon speculate acknowledge worry want""".split()
+    assume consider conclude guess imagine reckon speculate acknowledge worry want imply insinuate foresee
+    anticipate envision envisage forecast presume surmise""".split()
 )
 OPINION_CUES = frozenset(
     """promise pledge vow want plan seek refuse threaten offer decide intend express mention tout hail applaud
@@ -75,7 +80,15 @@ XCOMP_CUES = frozenset(
 # what the object is seen as ("sees him as a threat"); evaluating takes its object ("defended the decision")
 KNOWLEDGE_CUES = frozenset("know learn understand realize realise recognize recognise remember notice discover".split())
 PERCEPTION_CUES = frozenset("see view regard perceive portray depict paint cast".split())
-EVALUATION_CUES = frozenset("denounce decry prefer favor favour".split())
+# judging someone or something (VerbNet's judgement verbs): the object is what is judged
+EVALUATION_CUES = frozenset(
+    """denounce decry prefer favor favour commend laud congratulate compliment salute extol lambast lambaste
+    excoriate castigate chastise berate rebuke reprimand scold chide deride disparage belittle vilify censure
+    bemoan downplay echo""".split()
+)
+# siding with someone or something: an attitude when a person or body does it ("the senator backs the plan"), an
+# act when a force does ("helicopters supported the troops")
+SIDING_CUES = frozenset("support back".split())
 # nouns that name a claim, with the verb whose stance they share: "his denial that ..." denies
 NOUN_CUES = {
     "claim": "claim", "belief": "believe", "assertion": "assert", "promise": "promise", "pledge": "pledge",
@@ -99,9 +112,12 @@ ADJ_CUES = {
     "critical": "criticize", "proud": "feel", "eager": "want", "keen": "want", "willing": "want",
     "reluctant": "refuse", "fond": "feel", "furious": "feel", "angry": "feel", "upset": "feel", "happy": "feel",
     "pleased": "feel", "disappointed": "feel", "frustrated": "feel", "unhappy": "feel", "supportive": "feel",
-    "determined": "want", "enthusiastic": "feel",
+    "determined": "want", "enthusiastic": "feel", "grateful": "feel", "thankful": "feel", "glad": "feel",
+    "sorry": "feel", "ashamed": "feel", "outraged": "feel", "appalled": "feel", "dismayed": "feel",
+    "horrified": "feel", "alarmed": "fear", "fearful": "fear", "uncertain": "doubt", "unconvinced": "doubt",
+    "hesitant": "refuse", "outspoken": "say", "vocal": "say",
 }  # fmt: skip
-ADJ_PREPS = frozenset({"of", "about", "at", "with", "over", "toward", "towards", "on", "in"})
+ADJ_PREPS = frozenset({"of", "about", "at", "with", "over", "toward", "towards", "on", "in", "for"})
 CONFIRM_CUES = frozenset("confirm acknowledge admit verify corroborate concede".split())
 DENY_CUES = frozenset("deny reject dismiss refute dispute rebut".split())
 HEDGE_CUES = frozenset("suggest believe think suspect speculate guess fear doubt allege unclear".split())
@@ -109,28 +125,32 @@ OBJECT_CUES = frozenset(
     """confirm deny announce report claim describe criticise criticize accuse blame praise support oppose
     predict cite show reveal acknowledge admit dismiss reject condemn welcome disclose rebut refute dispute reiterate
     repeat emphasise emphasize stress tweet""".split()
-) | OPINION_CUES
+) | OPINION_CUES | SIDING_CUES
 QUOTE_CUES = frozenset(
     """continue joke quip exclaim shout yell chant scream interrupt recount conclude observe muse boast brag lament
     marvel joke laugh sigh retort counter""".split()
 )
 NAMING_CUES = frozenset({"call", "label", "brand", "dub", "term"})
-CUE_LEXICONS = (SPEECH_CUES, THOUGHT_CUES, OPINION_CUES, QUOTE_CUES, KNOWLEDGE_CUES, PERCEPTION_CUES, EVALUATION_CUES)
+CUE_LEXICONS = (SPEECH_CUES, THOUGHT_CUES, OPINION_CUES, QUOTE_CUES, KNOWLEDGE_CUES, PERCEPTION_CUES, EVALUATION_CUES, SIDING_CUES)
 # cues whose content is the object of a preposition ("talked about the economy", "voted for Smith")
 PREP_CUES = {
     "call": ("for",), "warn": ("of", "about", "against"), "complain": ("about", "of"), "talk": ("about", "of"),
     "speak": ("about", "of", "out"), "refer": ("to",), "point": ("to",), "focus": ("on",),
     "rail": ("against",), "agree": ("with",), "boast": ("about", "of"), "think": ("of", "about"), "ask": ("about",),
     "comment": ("on",), "argue": ("for", "against", "about"), "worry": ("about",), "hope": ("for",),
-    "hint": ("at",),
+    "hint": ("at",), "apologize": ("for",), "apologise": ("for",), "appeal": ("for",), "plead": ("for",),
+    "advocate": ("for",),
 }  # fmt: skip
 # cues of an attitude towards the content, not of its truth: no evidence that an event happened
 ATTITUDE_CUES = (
     EVALUATION_CUES
+    | SIDING_CUES
     | PERCEPTION_CUES
     | frozenset("""want plan seek refuse threaten offer decide intend tout hail applaud endorse oppose thank mock
     ridicule talk refer point focus rail agree propose request proud fond furious angry upset happy pleased
-    disappointed frustrated unhappy supportive enthusiastic eager keen willing reluctant determined decline""".split())
+    disappointed frustrated unhappy supportive enthusiastic eager keen willing reluctant determined decline
+    grateful thankful glad sorry ashamed outraged appalled dismayed horrified hesitant apologize apologise appeal
+    plead advocate""".split())
     | frozenset({"for", "to"})  # a viewpoint: "For most residents, the curfew is a relief"
 )
 IRREGULAR = {"saw": "see", "seen": "see", "spoke": "speak", "spoken": "speak", "sought": "seek", "thought": "think"}
@@ -141,7 +161,17 @@ QUESTION_CUES = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
 NO_SOURCE_CUES = frozenset("report say believe allege claim understand think expect estimate fear".split())
 RELATIVE = frozenset({"who", "that", "which"})
 PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "who"})
+# nouns for people who hold views, beyond the kinds of source: "most voters back the plan", "critics fear that ..."
+PEOPLE = frozenset(
+    """people person voter critic supporter opponent expert analyst economist observer leader member delegate
+    candidate citizen respondent participant scholar historian scientist researcher advocate activist lawmaker
+    politician adviser advisor aide strategist commentator pundit donor fan worker parent student veteran""".split()
+)
 COORDINATORS = frozenset({"as", "while", "because", "after", "when", "since", "though", "although", "where"})
+# words that carry a content on after a cue set inside it: "The plan would help, she said, by cutting costs"
+CONTINUERS = frozenset(
+    "but and or yet because although though unless whereas by including than if while".split()
+)
 
 HEDGE_WORDS = re.compile(
     r"\b(possible|possibly|probably|perhaps|apparent(ly)?|reportedly|allegedly|alleged|unconfirmed|unverified|"
