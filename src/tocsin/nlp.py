@@ -39,7 +39,32 @@ def load() -> Language:
         ) from exc
     nlp: Language = module.load()
     nlp.max_length = MAX_LENGTH
+    _register_paragraph_breaks()
+    nlp.add_pipe("tocsin_paragraph_breaks", before="parser")
     return nlp
+
+
+def _register_paragraph_breaks() -> None:
+    """Register the component that starts a sentence after a blank line (once per process)."""
+    from spacy.language import Language
+
+    if Language.has_factory("tocsin_paragraph_breaks"):
+        return
+
+    def paragraph_breaks(doc: Doc) -> Doc:
+        # A blank line ends a paragraph, and so its sentence; the small parser sometimes runs a headline, a byline
+        # or a speaker's line on into the next paragraph, and a claim or an event then takes words from both. A
+        # colon before the blank line opens what follows ("He said:" and the quotation below).
+        for token in doc[1:]:
+            before = doc[token.i - 1]
+            last = doc[token.i - 2] if before.is_space and token.i > 1 else before
+            if token.is_space or last.text == ":":
+                continue
+            if before.is_space and before.text.count("\n") >= 2 or "\n\n" in before.whitespace_:
+                token.is_sent_start = True
+        return doc
+
+    Language.component("tocsin_paragraph_breaks", func=paragraph_breaks)
 
 
 @functools.lru_cache(maxsize=1)

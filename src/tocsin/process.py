@@ -24,9 +24,10 @@ from tocsin.pipeline import analyze_stream
 __all__ = ["MODEL_TAG", "Counts", "reprocess", "store_analysis", "store_stream"]
 
 logger = logging.getLogger(__name__)
-# What decides an analysis besides the language model: the extraction and geo rules, the trained event model and
-# the gazetteer tables (the package's own code and data; the 18 MB places file is named by its hash below).
-_ANALYSIS_SOURCES = ("pipeline.py", "taxonomy.py", "extract", "geo")
+# What decides an analysis besides the language model: how it is run (nlp.py), the extraction and geo rules, the
+# trained event model and the gazetteer tables (the package's own code and data; the 18 MB places file is named by
+# its hash below).
+_ANALYSIS_SOURCES = ("nlp.py", "pipeline.py", "taxonomy.py", "extract", "geo")
 
 
 def _analysis_digest() -> str:
