@@ -339,9 +339,10 @@ def main(argv: list[str] | None = None) -> int:
         "week after the story (its weekdays are valued 6 to 9 days before the DCT), in others the value is another",
         "weekday than the words name, or weeks away. The filter reads only the TIMEX3's words, its gold value and the DCT,",
         "never tocsin's output; by its nature tocsin matches none of these, so it moves the judged figure by",
-        "itself (0.921 over all linked events against 0.963 over those whose words state the day, this run).",
+        f"itself ({share(tally.linked_exact, tally.linked)} over all linked events against"
+        f" {share(tally.exact, tally.judged)} over those whose words state the day, this run).",
         "",
-        "Where the figure stays behind its target, and why (categories of the 14 wrong judged dates of this run):",
+        f"What is still wrong ({tally.judged - tally.exact} judged dates this run; the categories as read when 14 were):",
         "8 are the tagger's reading of a weekday or offset (\"headed Tuesday\" in a story stamped the day before;",
         "\"will meet Bush on Thursday\" in the document stamped a week late, 6 days off and so still judged;",
         "\"Wednesday's ruling\" inside a \"would\" clause; \"planned a demonstration on Saturday\" read as past; \"the day",
