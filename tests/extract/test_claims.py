@@ -647,3 +647,25 @@ def test_claims_quotation_the_parse_hangs_on_its_speaker() -> None:
     assert [(c.source.text if c.source else None, c.content.text) for c in claims] == [
         ("Mensah, 54", "\u201cRoads are closed,\u201d")
     ]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The mayor took aim at the council's parking plan.",
+      [("The mayor", "took aim", "the council's parking plan", "assert")]),
+     ("The minister made the case that the levy would cut waste.",
+      [("The minister", "made the case", "that the levy would cut waste", "assert")]),
+     ("The governor weighed in on the row over school meals.",
+      [("The governor", "weighed in", "the row over school meals", "assert")]),
+     ("The president played down the risk of a border clash.",
+      [("The president", "played down", "the risk of a border clash", "assert")]),
+     ("The senator made no mention of the strike.",
+      [("The senator", "made no mention", "the strike", "hedge")]),
+     ("The storm lashed out at the coast.", [])],
+    ids=["aim-at", "make-case-that", "weigh-in-on", "play-down", "no-mention", "no-mind"],
+)  # fmt: skip
+def test_claims_idiom_cues(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    _, claims = _claims(text)
+    assert [(c.source.text if c.source else None, c.cue.text if c.cue else "", c.content.text, c.stance)
+            for c in claims] == expected

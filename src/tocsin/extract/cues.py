@@ -26,6 +26,7 @@ __all__ = [
     "HEDGE_CLAUSE_TAIL",
     "HEDGE_CUES",
     "HEDGE_WORDS",
+    "IDIOM_CUES",
     "IRREGULAR",
     "KNOWLEDGE_CUES",
     "LIGHT_VERBS",
@@ -140,6 +141,28 @@ PREP_CUES = {
     "comment": ("on",), "argue": ("for", "against", "about"), "worry": ("about",), "hope": ("for",),
     "hint": ("at",), "apologize": ("for",), "apologise": ("for",), "appeal": ("for",), "plead": ("for",),
     "advocate": ("for",),
+}  # fmt: skip
+# idioms of saying and judging: a verb with a particle or a fixed object, the prepositions (or "that", or "obj"
+# for the particle verb's own object) that take the content, and the verb whose stance the idiom shares;
+# "took aim at the plan" criticises the plan. Left out: idioms that conflict news uses for acts ("took a shot
+# at", "went after", "fired back at", "called out the army", "signed off on").
+IDIOM_CUES = {
+    ("take", "aim"): (("at",), "criticize"), ("take", "swipe"): (("at",), "criticize"),
+    ("take", "jab"): (("at",), "criticize"), ("take", "issue"): (("with",), "dispute"),
+    ("take", "exception"): (("to",), "dispute"), ("take", "stand"): (("on", "against"), "argue"),
+    ("lash", "out"): (("at", "against"), "criticize"), ("hit", "out"): (("at", "against"), "criticize"),
+    ("weigh", "in"): (("on",), "comment"), ("chime", "in"): (("on",), "comment"),
+    ("open", "up"): (("about", "on"), "say"), ("speak", "up"): (("for", "about", "against"), "say"),
+    ("hold", "forth"): (("on", "about"), "say"), ("push", "back"): (("on", "against"), "dispute"),
+    ("come", "out"): (("for", "against"), "argue"), ("make", "case"): (("for", "against", "that"), "argue"),
+    ("make", "point"): (("that",), "argue"), ("make", "mention"): (("of",), "mention"),
+    ("make", "reference"): (("to",), "refer"), ("sound", "alarm"): (("about", "over", "on"), "warn"),
+    ("raise", "alarm"): (("about", "over"), "warn"), ("cast", "doubt"): (("on", "over", "upon"), "doubt"),
+    ("pour", "scorn"): (("on",), "criticize"), ("heap", "praise"): (("on",), "praise"),
+    ("talk", "up"): (("obj",), "tout"), ("play", "down"): (("obj",), "downplay"),
+    ("shrug", "off"): (("obj",), "dismiss"), ("brush", "off"): (("obj",), "dismiss"),
+    ("brush", "aside"): (("obj",), "dismiss"), ("wave", "off"): (("obj",), "dismiss"),
+    ("walk", "back"): (("obj",), "deny"), ("rule", "out"): (("obj", "that"), "deny"),
 }  # fmt: skip
 # cues of an attitude towards the content, not of its truth: no evidence that an event happened
 ATTITUDE_CUES = (
