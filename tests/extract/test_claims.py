@@ -669,3 +669,12 @@ def test_claims_idiom_cues(text: str, expected: list[tuple[str, str, str, str]])
     _, claims = _claims(text)
     assert [(c.source.text if c.source else None, c.cue.text if c.cue else "", c.content.text, c.stance)
             for c in claims] == expected
+
+
+@needs_model
+def test_claims_closing_participle_is_the_reporters() -> None:
+    text = "Voters say the candidates' positions are about right, putting them ahead of the rest of the field."
+    _, claims = _claims(text)
+    assert [(c.cue.text if c.cue else "", c.content.text) for c in claims] == [
+        ("say", "the candidates' positions are about right")
+    ]

@@ -613,13 +613,27 @@ def trailing_aside(head: Token) -> list[Token]:
         if max(t.i for t in token.subtree) < last or token.left_edge.i == 0 or token.i <= head.i:
             continue
         comma = doc[token.left_edge.i - 1]
-        if comma.text != ",":
+        if comma.text not in (",", "—", "–"):
             continue
         if token.dep_ == "relcl" and token.left_edge.lower_ in ("who", "which", "whose", "where", "when"):
             return [token, comma]
         if token.dep_ == "appos" and token.head.pos_ in ("PROPN", "NOUN") and _describes(token):
             return [token, comma]
+        if _closing_participle(token):
+            return [token, comma]
     return []
+
+
+def _closing_participle(token: Token) -> bool:
+    """Whether a clause set off at the end of a content is a participle the reporter adds on the speaker or the
+    scene ("said taxes would fall, putting him at odds with ...", "— asserting that ..."); "including" and
+    "according" are prepositions in all but form."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ in ("advcl", "xcomp", "conj")
+        and token.left_edge.i == token.i
+        and token.lower_ not in ("including", "according", "excluding", "regarding", "concerning")
+    )
 
 
 def _describes(appos: Token) -> bool:
