@@ -678,3 +678,10 @@ def test_claims_closing_participle_is_the_reporters() -> None:
     assert [(c.cue.text if c.cue else "", c.content.text) for c in claims] == [
         ("say", "the candidates' positions are about right")
     ]
+
+
+@needs_model
+def test_claims_quotation_continues_past_a_quoted_title_in_the_cue_sentence() -> None:
+    text = "“We will build the road,” Mensah told the radio show “Morning Call” on Monday. “It will take two years.”"
+    _, claims = _claims(text)
+    assert [c.content.text for c in claims] == ["“We will build the road,”", "“It will take two years.”"]

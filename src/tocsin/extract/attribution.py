@@ -300,8 +300,9 @@ def continued_quotes(
 
     The content may open with words of the reporter's: 'Yet he is a “changed man,” she said. “He listens.”'.
 
-    A quotation continues when only the cue's clause stands between it and the content, or only white space
-    between it and the previous continuation.
+    A quotation continues when only the cue's clause stands between it and the content (a quoted name inside
+    that clause, such as a show's title, is passed over), or only white space between it and the previous
+    continuation.
     """
     if not any(q_end == content[1] for _, q_end in quotes) or not content[1] <= cue[0]:
         return []
@@ -311,6 +312,8 @@ def continued_quotes(
         if q_start < last:
             continue
         between = text[last:q_start]
+        if not found and cue[1] <= q_start and not re.search(r"[.!?:]\s|\n|[.,:]\s*$", between):
+            continue  # a quoted name within the cue's sentence: 'he told NBC's “Today” on Monday. “B.”'
         if not found and (len(between) > 200 or not cue[1] <= q_start or not re.search(r"[.,:]\s*$", between)):
             break
         if found and not re.fullmatch(r"\s*", between):
