@@ -685,3 +685,12 @@ def test_claims_quotation_continues_past_a_quoted_title_in_the_cue_sentence() ->
     text = "“We will build the road,” Mensah told the radio show “Morning Call” on Monday. “It will take two years.”"
     _, claims = _claims(text)
     assert [c.content.text for c in claims] == ["“We will build the road,”", "“It will take two years.”"]
+
+
+@needs_model
+def test_claims_relative_clause_cue_sources_the_noun_without_its_clause() -> None:
+    text = "Okafor, who had earlier endorsed the port plan, changed his mind."
+    _, claims = _claims(text)
+    assert [(c.source.text if c.source else None, c.cue.text if c.cue else "", c.content.text) for c in claims] == [
+        ("Okafor", "endorsed", "the port plan")
+    ]

@@ -533,6 +533,8 @@ def mention_chars(head: Token, *, without: Token | None = None) -> tuple[int, in
     tokens = [t for t in tokens if not (t.dep_ in ("conj", "cc") and t.head.i == head.i)]
     first = min(t.i for t in tokens)
     last = max(t.i for t in tokens)
+    if without is not None and without.head.i == head.i and without.i > head.i:
+        last = min(last, without.left_edge.i - 1)  # "Smith, who endorsed X, ...": the name ends before its cue
     doc = head.doc
     while last > first and (doc[last].is_punct or doc[last].is_space):
         last -= 1
