@@ -694,3 +694,10 @@ def test_claims_relative_clause_cue_sources_the_noun_without_its_clause() -> Non
     assert [(c.source.text if c.source else None, c.cue.text if c.cue else "", c.content.text) for c in claims] == [
         ("Okafor", "endorsed", "the port plan")
     ]
+
+
+@needs_model
+def test_claims_object_content_takes_a_clause_coordinated_after_it() -> None:
+    text = "The governor talked about the border and how easily migrants cross it."
+    _, claims = _claims(text)
+    assert [c.content.text for c in claims] == ["the border and how easily migrants cross it"]

@@ -439,7 +439,22 @@ def object_chars(verb: Token, obj: Token) -> tuple[int, int]:
         preps = ARGUMENT_PREPS if obj.dep_ == "dobj" else ARGUMENT_PREPS - {"for", "about", "to"}
         if child.dep_ in OBJECT_COMPLEMENTS or child.dep_ == "advcl" and _to_clause(child) or child.dep_ == "prep" and child.lower_ in preps:
             end = max(end, subtree_chars(child)[1])
+        elif _coordinated_with(obj, child):
+            end = max(end, subtree_chars(child)[1])
     return start, end
+
+
+def _coordinated_with(obj: Token, clause: Token) -> bool:
+    """Whether a clause the parse hangs on the verb is a second object joined to the first by its closing "and"
+    or "or": "talked about the border and how migrants cross it"."""
+    doc = obj.doc
+    before = doc[clause.left_edge.i - 1]
+    return (
+        clause.dep_ in ("advcl", "ccomp", "conj", "dep")
+        and before.dep_ == "cc"
+        and before.head.i == obj.i
+        and before.i == max(t.i for t in obj.subtree)
+    )
 
 
 def _to_clause(clause: Token) -> bool:
