@@ -701,3 +701,17 @@ def test_claims_object_content_takes_a_clause_coordinated_after_it() -> None:
     text = "The governor talked about the border and how easily migrants cross it."
     _, claims = _claims(text)
     assert [c.content.text for c in claims] == ["the border and how easily migrants cross it"]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("About three-quarters support a temporary ban on new mines.",
+      [("About three-quarters", "support", "a temporary ban on new mines")]),
+     ("A group backing the senator spent two million dollars.", [("A group", "backing", "the senator")]),
+     ("Half of the helicopters supported the ground troops.", [])],
+    ids=["share", "group-backing", "share-of-machines"],
+)  # fmt: skip
+def test_claims_share_of_people_sides_with_an_object(text: str, expected: list[tuple[str, str, str]]) -> None:
+    _, claims = _claims(text)
+    assert [(c.source.text if c.source else None, c.cue.text if c.cue else "", c.content.text) for c in claims] == expected

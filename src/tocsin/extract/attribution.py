@@ -41,6 +41,7 @@ from tocsin.extract.cues import (
     QUOTATION,
     QUOTE_CUES,
     RELATIVE,
+    SHARES,
     SIDING_CUES,
     SPEECH_CUES,
     SPOKES,
@@ -200,7 +201,9 @@ def is_cue_verb(token: Token) -> bool:
     lemma = cue_lemma(token)
     if lemma in SIDING_CUES:
         near = [c for t in (token, token.head) for c in t.children if c.dep_ == "nsubj"]  # not subject_of: it asks us
-        return bool(near) and is_sentient(near[0]) and any(c.dep_ == "dobj" for c in token.children)
+        if token.dep_ == "acl" and token.tag_ == "VBG":
+            near = [token.head]  # "a group backing the senator", "voters supporting the plan"
+        return bool(near) and _holds_views(near[0]) and any(c.dep_ == "dobj" for c in token.children)
     return _is_cue_word(lemma)
 
 
@@ -485,6 +488,17 @@ def is_sentient(token: Token | None) -> bool:
     if token.lower_ in PERSONAL or token.pos_ == "NOUN" and token.lemma_.lower() in PEOPLE:
         return True
     return token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or classify_source(token.text) is not None
+
+
+def _holds_views(token: Token) -> bool:
+    """Whether a subject can side with something: a mind (``is_sentient``), or a share of people ("most voters",
+    "three-quarters", "a majority of Republicans", "19 percent of students"), whose "of" phrase, if any, names minds."""
+    if is_sentient(token):
+        return True
+    if token.lemma_.lower() not in SHARES and not any(part in SHARES for part in token.lower_.split("-")):
+        return False
+    members = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return not members or is_sentient(members[0])
 
 
 def has_that(clause: Token) -> bool:

@@ -47,6 +47,7 @@ __all__ = [
     "QUOTATION",
     "QUOTE_CUES",
     "RELATIVE",
+    "SHARES",
     "SIDING_CUES",
     "SPEECH_CUES",
     "SPOKES",
@@ -189,6 +190,12 @@ PEOPLE = frozenset(
     """people person voter critic supporter opponent expert analyst economist observer leader member delegate
     candidate citizen respondent participant scholar historian scientist researcher advocate activist lawmaker
     politician adviser advisor aide strategist commentator pundit donor fan worker parent student veteran""".split()
+)
+# words for a share of a group of people, which holds the views of its members: "most voters", "a majority of
+# Republicans", "three-quarters support the ban", "those who ..."
+SHARES = frozenset(
+    """percent majority minority plurality half third quarter fifth tenth most many some few those all none
+    both each""".split()
 )
 COORDINATORS = frozenset({"as", "while", "because", "after", "when", "since", "though", "although", "where"})
 # words that carry a content on after a cue set inside it: "The plan would help, she said, by cutting costs"
