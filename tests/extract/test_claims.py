@@ -715,3 +715,13 @@ def test_claims_object_content_takes_a_clause_coordinated_after_it() -> None:
 def test_claims_share_of_people_sides_with_an_object(text: str, expected: list[tuple[str, str, str]]) -> None:
     _, claims = _claims(text)
     assert [(c.source.text if c.source else None, c.cue.text if c.cue else "", c.content.text) for c in claims] == expected
+
+
+@needs_model
+def test_claims_coordinated_cue_with_its_own_subject_stays_in_the_content() -> None:
+    text = "The mayor said the army withdrew and the rebels claimed the town."
+    _, claims = _claims(text)
+    assert [(c.source.text if c.source else None, c.content.text) for c in claims] == [
+        ("The mayor", "the army withdrew and the rebels claimed the town"),
+        ("the rebels", "the town"),
+    ]
