@@ -709,8 +709,9 @@ def test_claims_object_content_takes_a_clause_coordinated_after_it() -> None:
     [("About three-quarters support a temporary ban on new mines.",
       [("About three-quarters", "support", "a temporary ban on new mines")]),
      ("A group backing the senator spent two million dollars.", [("A group", "backing", "the senator")]),
+     ("A majority of farmers supported the reform.", [("A majority of farmers", "supported", "the reform")]),
      ("Half of the helicopters supported the ground troops.", [])],
-    ids=["share", "group-backing", "share-of-machines"],
+    ids=["share", "group-backing", "share-of-people", "share-of-machines"],
 )  # fmt: skip
 def test_claims_share_of_people_sides_with_an_object(text: str, expected: list[tuple[str, str, str]]) -> None:
     _, claims = _claims(text)

@@ -189,7 +189,9 @@ PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "who"})
 PEOPLE = frozenset(
     """people person voter critic supporter opponent expert analyst economist observer leader member delegate
     candidate citizen respondent participant scholar historian scientist researcher advocate activist lawmaker
-    politician adviser advisor aide strategist commentator pundit donor fan worker parent student veteran""".split()
+    politician adviser advisor aide strategist commentator pundit donor fan worker parent student veteran man
+    woman men women youth adult senior retiree farmer immigrant conservative liberal progressive moderate
+    independent evangelical republican democrat millennial follower backer""".split()
 )
 # words for a share of a group of people, which holds the views of its members: "most voters", "a majority of
 # Republicans", "three-quarters support the ban", "those who ..."
