@@ -726,3 +726,12 @@ def test_claims_coordinated_cue_with_its_own_subject_stays_in_the_content() -> N
         ("The mayor", "the army withdrew and the rebels claimed the town"),
         ("the rebels", "the town"),
     ]
+
+
+@needs_model
+def test_claims_call_for_someone_to_act() -> None:
+    text = "The senator called for all candidates to lay out their plans."
+    _, claims = _claims(text)
+    assert [(c.cue.text if c.cue else "", c.content.text) for c in claims] == [
+        ("called", "all candidates to lay out their plans")
+    ]

@@ -252,6 +252,10 @@ def complement(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ == "xcomp":
                 return child
+    if "for" in PREP_CUES.get(cue_lemma(verb), ()):
+        for child in verb.children:
+            if child.dep_ == "advcl" and child.i > verb.i and any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children):
+                return child  # "called for the army to withdraw", parsed as an adverbial clause
     if cue_lemma(verb) in QUESTION_CUES:
         for child in verb.children:
             if child.dep_ == "advcl" and child.i > verb.i and any(c.lower_ in ("if", "whether") for c in child.children):

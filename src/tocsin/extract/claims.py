@@ -308,7 +308,9 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
         return _through_quote(attr.trim_chars(text, first.idx, end), quotes)
     clause = attr.complement(verb)
     if clause is not None:
-        span = attr.subtree_chars(clause, exclude=[*attr.trailing_cues(clause), *attr.trailing_aside(clause)])
+        # "called for the army to leave": the "for" that opens the clause is the cue's, as in "called for calm"
+        opener = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for" and c.i == clause.left_edge.i]
+        span = attr.subtree_chars(clause, exclude=[*attr.trailing_cues(clause), *attr.trailing_aside(clause), *opener])
         agent = attr.agent_before(verb, clause) if clause.dep_ == "xcomp" else None
         if agent is not None:  # "urged the army to leave": who is to act is part of what is urged
             span = (attr.subtree_chars(agent)[0], span[1])
