@@ -662,8 +662,11 @@ def test_claims_quotation_the_parse_hangs_on_its_speaker() -> None:
       [("The president", "played down", "the risk of a border clash", "assert")]),
      ("The senator made no mention of the strike.",
       [("The senator", "made no mention", "the strike", "hedge")]),
-     ("The storm lashed out at the coast.", [])],
-    ids=["aim-at", "make-case-that", "weigh-in-on", "play-down", "no-mention", "no-mind"],
+     ("The storm lashed out at the coast.", []),
+     ("The mayor is pointing out the gains the port has made.",
+      [("The mayor", "pointing out", "the gains the port has made", "assert")]),
+     ("The envoy noted the fall in prices.", [("The envoy", "noted", "the fall in prices", "assert")])],
+    ids=["aim-at", "make-case-that", "weigh-in-on", "play-down", "no-mention", "no-mind", "point-out-obj", "note-obj"],
 )  # fmt: skip
 def test_claims_idiom_cues(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     _, claims = _claims(text)

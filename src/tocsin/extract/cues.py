@@ -126,7 +126,7 @@ HEDGE_CUES = frozenset("suggest believe think suspect speculate guess fear doubt
 OBJECT_CUES = frozenset(
     """confirm deny announce report claim describe criticise criticize accuse blame praise support oppose
     predict cite show reveal acknowledge admit dismiss reject condemn welcome disclose rebut refute dispute reiterate
-    repeat emphasise emphasize stress tweet""".split()
+    repeat emphasise emphasize stress tweet note""".split()
 ) | OPINION_CUES | SIDING_CUES
 QUOTE_CUES = frozenset(
     """continue joke quip exclaim shout yell chant scream interrupt recount conclude observe muse boast brag lament
@@ -164,6 +164,7 @@ IDIOM_CUES = {
     ("shrug", "off"): (("obj",), "dismiss"), ("brush", "off"): (("obj",), "dismiss"),
     ("brush", "aside"): (("obj",), "dismiss"), ("wave", "off"): (("obj",), "dismiss"),
     ("walk", "back"): (("obj",), "deny"), ("rule", "out"): (("obj", "that"), "deny"),
+    ("point", "out"): (("obj",), "note"),
 }  # fmt: skip
 # cues of an attitude towards the content, not of its truth: no evidence that an event happened
 ATTITUDE_CUES = (
