@@ -738,3 +738,10 @@ def test_claims_call_for_someone_to_act() -> None:
     assert [(c.cue.text if c.cue else "", c.content.text) for c in claims] == [
         ("called", "all candidates to lay out their plans")
     ]
+
+
+@needs_model
+def test_claims_seeing_as_with_an_as_clause() -> None:
+    text = "Four in 10 farmers see the new levy as most unfair."
+    _, claims = _claims(text)
+    assert [(c.cue.text if c.cue else "", c.content.text) for c in claims] == [("see", "the new levy as most unfair")]

@@ -425,7 +425,15 @@ def object_content(verb: Token) -> Token | None:
 
 def _seen_as(verb: Token, obj: Token) -> bool:
     """Whether the object is seen as something: an "as" phrase on the verb or on the object, or a predicate."""
-    return any(c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in (*verb.children, *obj.children))
+    return any(
+        c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" or _as_clause(c) for c in (*verb.children, *obj.children)
+    )
+
+
+def _as_clause(token: Token) -> bool:
+    """Whether a clause is an "as" predicate the parse hangs on the verb: "sees him as captured by ...", "sees the
+    plan as most unfair"."""
+    return token.dep_ == "advcl" and token.left_edge.lower_ == "as" and token.left_edge.dep_ in ("mark", "advmod")
 
 
 def object_chars(verb: Token, obj: Token) -> tuple[int, int]:
@@ -444,7 +452,7 @@ def object_chars(verb: Token, obj: Token) -> tuple[int, int]:
         # "called for the minister to resign", "accused him of lying", "criticised his call for a truce"
         # after a prepositional object, "for", "about" and "to" say how long or to whom ("talked about X for an hour")
         preps = ARGUMENT_PREPS if obj.dep_ == "dobj" else ARGUMENT_PREPS - {"for", "about", "to"}
-        if child.dep_ in OBJECT_COMPLEMENTS or child.dep_ == "advcl" and _to_clause(child) or child.dep_ == "prep" and child.lower_ in preps:
+        if child.dep_ in OBJECT_COMPLEMENTS or child.dep_ == "advcl" and (_to_clause(child) or _as_clause(child)) or child.dep_ == "prep" and child.lower_ in preps:
             end = max(end, subtree_chars(child)[1])
         elif _coordinated_with(obj, child):
             end = max(end, subtree_chars(child)[1])
