@@ -745,3 +745,10 @@ def test_claims_seeing_as_with_an_as_clause() -> None:
     text = "Four in 10 farmers see the new levy as most unfair."
     _, claims = _claims(text)
     assert [(c.cue.text if c.cue else "", c.content.text) for c in claims] == [("see", "the new levy as most unfair")]
+
+
+@needs_model
+def test_claims_subordinate_cue_takes_no_main_clause_before_it() -> None:
+    text = "Viguerie is upbeat about the race, in part because he sees Cruz as a uniter."
+    _, claims = _claims(text)
+    assert [(c.cue.text if c.cue else "", c.content.text) for c in claims] == [("sees", "Cruz as a uniter")]

@@ -241,6 +241,10 @@ def is_negated(token: Token) -> bool:
 def complement(verb: Token) -> Token | None:
     """Return the head of the verb's clausal content (``ccomp``; ``xcomp`` for directives such as "urged ...")."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if any(c.dep_ == "mark" and c.lower_ in COORDINATORS - {"as"} for c in verb.children):
+        # "A, because he sees B": a subordinate cue does not comment on the main clause the parse hangs on it
+        # ("A, as he said" does)
+        clauses = [c for c in clauses if c.i > verb.i]
     if clauses:
         return min(clauses, key=lambda c: abs(c.i - verb.i))  # a parse may also hang a clause of the paragraph before
     for child in verb.children:
