@@ -39,7 +39,7 @@ __all__ = [
     "stance_of",
 ]
 
-RULES_VERSION = "claims.rules.v2"
+RULES_VERSION = "claims.rules.v3"
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
