@@ -647,3 +647,108 @@ def test_claims_quotation_the_parse_hangs_on_its_speaker() -> None:
     assert [(c.source.text if c.source else None, c.content.text) for c in claims] == [
         ("Mensah, 54", "\u201cRoads are closed,\u201d")
     ]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The mayor took aim at the council's parking plan.",
+      [("The mayor", "took aim", "the council's parking plan", "assert")]),
+     ("The minister made the case that the levy would cut waste.",
+      [("The minister", "made the case", "that the levy would cut waste", "assert")]),
+     ("The governor weighed in on the row over school meals.",
+      [("The governor", "weighed in", "the row over school meals", "assert")]),
+     ("The president played down the risk of a border clash.",
+      [("The president", "played down", "the risk of a border clash", "assert")]),
+     ("The senator made no mention of the strike.",
+      [("The senator", "made no mention", "the strike", "hedge")]),
+     ("The storm lashed out at the coast.", []),
+     ("The mayor is pointing out the gains the port has made.",
+      [("The mayor", "pointing out", "the gains the port has made", "assert")]),
+     ("The envoy noted the fall in prices.", [("The envoy", "noted", "the fall in prices", "assert")])],
+    ids=["aim-at", "make-case-that", "weigh-in-on", "play-down", "no-mention", "no-mind", "point-out-obj", "note-obj"],
+)  # fmt: skip
+def test_claims_idiom_cues(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    _, claims = _claims(text)
+    assert [(c.source.text if c.source else None, c.cue.text if c.cue else "", c.content.text, c.stance)
+            for c in claims] == expected
+
+
+@needs_model
+def test_claims_closing_participle_is_the_reporters() -> None:
+    text = "Voters say the candidates' positions are about right, putting them ahead of the rest of the field."
+    _, claims = _claims(text)
+    assert [(c.cue.text if c.cue else "", c.content.text) for c in claims] == [
+        ("say", "the candidates' positions are about right")
+    ]
+
+
+@needs_model
+def test_claims_quotation_continues_past_a_quoted_title_in_the_cue_sentence() -> None:
+    text = "“We will build the road,” Mensah told the radio show “Morning Call” on Monday. “It will take two years.”"
+    _, claims = _claims(text)
+    assert [c.content.text for c in claims] == ["“We will build the road,”", "“It will take two years.”"]
+
+
+@needs_model
+def test_claims_relative_clause_cue_sources_the_noun_without_its_clause() -> None:
+    text = "Okafor, who had earlier endorsed the port plan, changed his mind."
+    _, claims = _claims(text)
+    assert [(c.source.text if c.source else None, c.cue.text if c.cue else "", c.content.text) for c in claims] == [
+        ("Okafor", "endorsed", "the port plan")
+    ]
+
+
+@needs_model
+def test_claims_object_content_takes_a_clause_coordinated_after_it() -> None:
+    text = "The governor talked about the border and how easily migrants cross it."
+    _, claims = _claims(text)
+    assert [c.content.text for c in claims] == ["the border and how easily migrants cross it"]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("About three-quarters support a temporary ban on new mines.",
+      [("About three-quarters", "support", "a temporary ban on new mines")]),
+     ("A group backing the senator spent two million dollars.", [("A group", "backing", "the senator")]),
+     ("A majority of farmers supported the reform.", [("A majority of farmers", "supported", "the reform")]),
+     ("Half of the helicopters supported the ground troops.", [])],
+    ids=["share", "group-backing", "share-of-people", "share-of-machines"],
+)  # fmt: skip
+def test_claims_share_of_people_sides_with_an_object(text: str, expected: list[tuple[str, str, str]]) -> None:
+    _, claims = _claims(text)
+    assert [(c.source.text if c.source else None, c.cue.text if c.cue else "", c.content.text) for c in claims] == expected
+
+
+@needs_model
+def test_claims_coordinated_cue_with_its_own_subject_stays_in_the_content() -> None:
+    text = "The mayor said the army withdrew and the rebels claimed the town."
+    _, claims = _claims(text)
+    assert [(c.source.text if c.source else None, c.content.text) for c in claims] == [
+        ("The mayor", "the army withdrew and the rebels claimed the town"),
+        ("the rebels", "the town"),
+    ]
+
+
+@needs_model
+def test_claims_call_for_someone_to_act() -> None:
+    text = "The senator called for all candidates to lay out their plans."
+    _, claims = _claims(text)
+    assert [(c.cue.text if c.cue else "", c.content.text) for c in claims] == [
+        ("called", "all candidates to lay out their plans")
+    ]
+
+
+@needs_model
+def test_claims_seeing_as_with_an_as_clause() -> None:
+    text = "Four in 10 farmers see the new levy as most unfair."
+    _, claims = _claims(text)
+    assert [(c.cue.text if c.cue else "", c.content.text) for c in claims] == [("see", "the new levy as most unfair")]
+
+
+@needs_model
+def test_claims_subordinate_cue_takes_no_main_clause_before_it() -> None:
+    text = "Viguerie is upbeat about the race, in part because he sees Cruz as a uniter."
+    _, claims = _claims(text)
+    assert [(c.cue.text if c.cue else "", c.content.text) for c in claims] == [("sees", "Cruz as a uniter")]

@@ -41,6 +41,7 @@ from tocsin.extract.cues import (
     QUOTATION,
     QUOTE_CUES,
     RELATIVE,
+    SHARES,
     SIDING_CUES,
     SPEECH_CUES,
     SPOKES,
@@ -200,7 +201,9 @@ def is_cue_verb(token: Token) -> bool:
     lemma = cue_lemma(token)
     if lemma in SIDING_CUES:
         near = [c for t in (token, token.head) for c in t.children if c.dep_ == "nsubj"]  # not subject_of: it asks us
-        return bool(near) and is_sentient(near[0]) and any(c.dep_ == "dobj" for c in token.children)
+        if token.dep_ == "acl" and token.tag_ == "VBG":
+            near = [token.head]  # "a group backing the senator", "voters supporting the plan"
+        return bool(near) and _holds_views(near[0]) and any(c.dep_ == "dobj" for c in token.children)
     return _is_cue_word(lemma)
 
 
@@ -238,6 +241,10 @@ def is_negated(token: Token) -> bool:
 def complement(verb: Token) -> Token | None:
     """Return the head of the verb's clausal content (``ccomp``; ``xcomp`` for directives such as "urged ...")."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if any(c.dep_ == "mark" and c.lower_ in COORDINATORS - {"as"} for c in verb.children):
+        # "A, because he sees B": a subordinate cue does not comment on the main clause the parse hangs on it
+        # ("A, as he said" does)
+        clauses = [c for c in clauses if c.i > verb.i]
     if clauses:
         return min(clauses, key=lambda c: abs(c.i - verb.i))  # a parse may also hang a clause of the paragraph before
     for child in verb.children:
@@ -249,6 +256,10 @@ def complement(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ == "xcomp":
                 return child
+    if "for" in PREP_CUES.get(cue_lemma(verb), ()):
+        for child in verb.children:
+            if child.dep_ == "advcl" and child.i > verb.i and any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children):
+                return child  # "called for the army to withdraw", parsed as an adverbial clause
     if cue_lemma(verb) in QUESTION_CUES:
         for child in verb.children:
             if child.dep_ == "advcl" and child.i > verb.i and any(c.lower_ in ("if", "whether") for c in child.children):
@@ -300,8 +311,9 @@ def continued_quotes(
 
     The content may open with words of the reporter's: 'Yet he is a “changed man,” she said. “He listens.”'.
 
-    A quotation continues when only the cue's clause stands between it and the content, or only white space
-    between it and the previous continuation.
+    A quotation continues when only the cue's clause stands between it and the content (a quoted name inside
+    that clause, such as a show's title, is passed over), or only white space between it and the previous
+    continuation.
     """
     if not any(q_end == content[1] for _, q_end in quotes) or not content[1] <= cue[0]:
         return []
@@ -311,6 +323,8 @@ def continued_quotes(
         if q_start < last:
             continue
         between = text[last:q_start]
+        if not found and cue[1] <= q_start and not re.search(r"[.!?:]\s|\n|[.,:]\s*$", between):
+            continue  # a quoted name within the cue's sentence: 'he told NBC's “Today” on Monday. “B.”'
         if not found and (len(between) > 200 or not cue[1] <= q_start or not re.search(r"[.,:]\s*$", between)):
             break
         if found and not re.fullmatch(r"\s*", between):
@@ -415,7 +429,15 @@ def object_content(verb: Token) -> Token | None:
 
 def _seen_as(verb: Token, obj: Token) -> bool:
     """Whether the object is seen as something: an "as" phrase on the verb or on the object, or a predicate."""
-    return any(c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in (*verb.children, *obj.children))
+    return any(
+        c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" or _as_clause(c) for c in (*verb.children, *obj.children)
+    )
+
+
+def _as_clause(token: Token) -> bool:
+    """Whether a clause is an "as" predicate the parse hangs on the verb: "sees him as captured by ...", "sees the
+    plan as most unfair"."""
+    return token.dep_ == "advcl" and token.left_edge.lower_ == "as" and token.left_edge.dep_ in ("mark", "advmod")
 
 
 def object_chars(verb: Token, obj: Token) -> tuple[int, int]:
@@ -434,9 +456,24 @@ def object_chars(verb: Token, obj: Token) -> tuple[int, int]:
         # "called for the minister to resign", "accused him of lying", "criticised his call for a truce"
         # after a prepositional object, "for", "about" and "to" say how long or to whom ("talked about X for an hour")
         preps = ARGUMENT_PREPS if obj.dep_ == "dobj" else ARGUMENT_PREPS - {"for", "about", "to"}
-        if child.dep_ in OBJECT_COMPLEMENTS or child.dep_ == "advcl" and _to_clause(child) or child.dep_ == "prep" and child.lower_ in preps:
+        if child.dep_ in OBJECT_COMPLEMENTS or child.dep_ == "advcl" and (_to_clause(child) or _as_clause(child)) or child.dep_ == "prep" and child.lower_ in preps:
+            end = max(end, subtree_chars(child)[1])
+        elif _coordinated_with(obj, child):
             end = max(end, subtree_chars(child)[1])
     return start, end
+
+
+def _coordinated_with(obj: Token, clause: Token) -> bool:
+    """Whether a clause the parse hangs on the verb is a second object joined to the first by its closing "and"
+    or "or": "talked about the border and how migrants cross it"."""
+    doc = obj.doc
+    before = doc[clause.left_edge.i - 1]
+    return (
+        clause.dep_ in ("advcl", "ccomp", "conj", "dep")
+        and before.dep_ == "cc"
+        and before.head.i == obj.i
+        and before.i == max(t.i for t in obj.subtree)
+    )
 
 
 def _to_clause(clause: Token) -> bool:
@@ -467,6 +504,17 @@ def is_sentient(token: Token | None) -> bool:
     if token.lower_ in PERSONAL or token.pos_ == "NOUN" and token.lemma_.lower() in PEOPLE:
         return True
     return token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or classify_source(token.text) is not None
+
+
+def _holds_views(token: Token) -> bool:
+    """Whether a subject can side with something: a mind (``is_sentient``), or a share of people ("most voters",
+    "three-quarters", "a majority of Republicans", "19 percent of students"), whose "of" phrase, if any, names minds."""
+    if is_sentient(token):
+        return True
+    if token.lemma_.lower() not in SHARES and not any(part in SHARES for part in token.lower_.split("-")):
+        return False
+    members = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return not members or is_sentient(members[0])
 
 
 def has_that(clause: Token) -> bool:
@@ -530,6 +578,8 @@ def mention_chars(head: Token, *, without: Token | None = None) -> tuple[int, in
     tokens = [t for t in tokens if not (t.dep_ in ("conj", "cc") and t.head.i == head.i)]
     first = min(t.i for t in tokens)
     last = max(t.i for t in tokens)
+    if without is not None and without.head.i == head.i and without.i > head.i:
+        last = min(last, without.left_edge.i - 1)  # "Smith, who endorsed X, ...": the name ends before its cue
     doc = head.doc
     while last > first and (doc[last].is_punct or doc[last].is_space):
         last -= 1
@@ -588,11 +638,13 @@ def subtree_chars(token: Token, *, exclude: Sequence[Token] = ()) -> tuple[int, 
 def trailing_cues(head: Token) -> list[Token]:
     """Return the cues coordinated after a content's head, with their conjunction and comma: in "telling them
     that X and questioning how Y" the parse hangs "questioning" on X, but it is a cue of its own. A conjunct
-    with its own "that" is more content ("said she was sorry and that she wanted to move on")."""
+    with its own "that" is more content ("said she was sorry and that she wanted to move on"), and so is one with
+    its own subject, which reports a second source inside the first's words ("said A and the rebels claimed B")."""
     cues = [
         c
         for c in head.children
         if c.dep_ == "conj" and c.i > head.i and is_cue_verb(c) and reports_words(c) and not has_that(c)
+        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
     ]
     if not cues:
         return []
@@ -613,13 +665,27 @@ def trailing_aside(head: Token) -> list[Token]:
         if max(t.i for t in token.subtree) < last or token.left_edge.i == 0 or token.i <= head.i:
             continue
         comma = doc[token.left_edge.i - 1]
-        if comma.text != ",":
+        if comma.text not in (",", "—", "–"):
             continue
         if token.dep_ == "relcl" and token.left_edge.lower_ in ("who", "which", "whose", "where", "when"):
             return [token, comma]
         if token.dep_ == "appos" and token.head.pos_ in ("PROPN", "NOUN") and _describes(token):
             return [token, comma]
+        if _closing_participle(token):
+            return [token, comma]
     return []
+
+
+def _closing_participle(token: Token) -> bool:
+    """Whether a clause set off at the end of a content is a participle the reporter adds on the speaker or the
+    scene ("said taxes would fall, putting him at odds with ...", "— asserting that ..."); "including" and
+    "according" are prepositions in all but form."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ in ("advcl", "xcomp", "conj")
+        and token.left_edge.i == token.i
+        and token.lower_ not in ("including", "according", "excluding", "regarding", "concerning")
+    )
 
 
 def _describes(appos: Token) -> bool:

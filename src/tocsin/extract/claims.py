@@ -39,7 +39,7 @@ __all__ = [
     "stance_of",
 ]
 
-RULES_VERSION = "claims.rules.v2"
+RULES_VERSION = "claims.rules.v3"
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
@@ -83,7 +83,7 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     """
     text = article.text
     quotes = attr.quote_spans(text)
-    raws = _own_words_first(text, _own_quotes_first(_dedupe([*_verb_claims(doc, quotes), *_according_claims(doc, quotes), *_viewpoint_claims(doc), *_noun_claims(doc), *_appearances(doc), *_colon_claims(doc), *_colon_quotes(doc, quotes), *_title_claims(doc), *_unattributed_hedges(doc)])))
+    raws = _own_words_first(text, _own_quotes_first(_dedupe([*_verb_claims(doc, quotes), *_according_claims(doc, quotes), *_viewpoint_claims(doc), *_noun_claims(doc), *_idiom_claims(doc), *_appearances(doc), *_colon_claims(doc), *_colon_quotes(doc, quotes), *_title_claims(doc), *_unattributed_hedges(doc)])))
     # the reporter's own hearsay: inside a claim's content it is the speaker's words
     raws += [r for r in _hearsay(doc) if not any(_inside(r.cue, o.content) for o in raws)]
     raws.sort(key=lambda r: (r.content[0], r.cue[0] if r.cue else -1, r.source[0] if r.source else -1))
@@ -308,7 +308,9 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
         return _through_quote(attr.trim_chars(text, first.idx, end), quotes)
     clause = attr.complement(verb)
     if clause is not None:
-        span = attr.subtree_chars(clause, exclude=[*attr.trailing_cues(clause), *attr.trailing_aside(clause)])
+        # "called for the army to leave": the "for" that opens the clause is the cue's, as in "called for calm"
+        opener = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for" and c.i == clause.left_edge.i]
+        span = attr.subtree_chars(clause, exclude=[*attr.trailing_cues(clause), *attr.trailing_aside(clause), *opener])
         agent = attr.agent_before(verb, clause) if clause.dep_ == "xcomp" else None
         if agent is not None:  # "urged the army to leave": who is to act is part of what is urged
             span = (attr.subtree_chars(agent)[0], span[1])
@@ -475,6 +477,50 @@ def _noun_claims(doc: Doc) -> Iterator[_Raw]:
         if content is None or source is None or _overlaps(source, content):
             continue
         yield _Raw(source=source, cue=(token.idx, token.idx + len(token.text)), content=content, lemma=verb)
+
+
+def _idiom_claims(doc: Doc) -> Iterator[_Raw]:
+    """Yield attributions with an idiom for a cue: "took aim at X", "weighed in on X", "made the case that ...",
+    "played down X" (``cues.IDIOM_CUES``). The source is the verb's subject and must be able to hold a view, so
+    that "the storm lashed out at the coast" says nothing; "made no mention of" is negated."""
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        for word in verb.children:
+            if word.dep_ not in ("prt", "dobj", "advmod") or word.i < verb.i:
+                continue
+            idiom = cues.IDIOM_CUES.get((verb.lemma_.lower(), word.lemma_.lower()))
+            if idiom is None:
+                continue
+            preps, lemma = idiom
+            content = _idiom_content(verb, word, preps)
+            subject = attr.subject_of(verb)
+            if content is None or not attr.is_sentient(subject) or subject is None:
+                continue
+            source = attr.mention_chars(subject)
+            if _overlaps(source, content):
+                continue
+            negated = attr.is_negated(verb) or any(c.dep_ == "det" and c.lower_ == "no" for c in word.children)
+            cue = (verb.idx, word.idx + len(word.text))
+            yield _Raw(source=source, cue=cue, content=content, lemma=lemma, negated=negated)
+
+
+def _idiom_content(verb: Token, word: Token, preps: tuple[str, ...]) -> tuple[int, int] | None:
+    """Return what an idiom is about: the object of its preposition (on the verb or on its fixed noun), its
+    "that" clause, or the particle verb's own object ("played down the risk")."""
+    for head in (verb, word):
+        for child in head.children:
+            if child.i <= word.i:
+                continue
+            if child.dep_ == "prep" and child.lower_ in preps:
+                objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    return _within_paragraph(text_of(verb.doc), attr.object_chars(verb, objects[0]), verb.idx)
+            if "that" in preps and child.dep_ in ("ccomp", "acl") and attr.has_that(child):
+                return attr.subtree_chars(child)
+            if "obj" in preps and head is verb and child.dep_ == "dobj":
+                return attr.subtree_chars(child, exclude=attr.trailing_aside(child))
+    return None
 
 
 _APPEARANCE = frozenset({"appear", "seem"})

@@ -26,6 +26,7 @@ __all__ = [
     "HEDGE_CLAUSE_TAIL",
     "HEDGE_CUES",
     "HEDGE_WORDS",
+    "IDIOM_CUES",
     "IRREGULAR",
     "KNOWLEDGE_CUES",
     "LIGHT_VERBS",
@@ -46,6 +47,7 @@ __all__ = [
     "QUOTATION",
     "QUOTE_CUES",
     "RELATIVE",
+    "SHARES",
     "SIDING_CUES",
     "SPEECH_CUES",
     "SPOKES",
@@ -124,7 +126,7 @@ HEDGE_CUES = frozenset("suggest believe think suspect speculate guess fear doubt
 OBJECT_CUES = frozenset(
     """confirm deny announce report claim describe criticise criticize accuse blame praise support oppose
     predict cite show reveal acknowledge admit dismiss reject condemn welcome disclose rebut refute dispute reiterate
-    repeat emphasise emphasize stress tweet""".split()
+    repeat emphasise emphasize stress tweet note""".split()
 ) | OPINION_CUES | SIDING_CUES
 QUOTE_CUES = frozenset(
     """continue joke quip exclaim shout yell chant scream interrupt recount conclude observe muse boast brag lament
@@ -140,6 +142,29 @@ PREP_CUES = {
     "comment": ("on",), "argue": ("for", "against", "about"), "worry": ("about",), "hope": ("for",),
     "hint": ("at",), "apologize": ("for",), "apologise": ("for",), "appeal": ("for",), "plead": ("for",),
     "advocate": ("for",),
+}  # fmt: skip
+# idioms of saying and judging: a verb with a particle or a fixed object, the prepositions (or "that", or "obj"
+# for the particle verb's own object) that take the content, and the verb whose stance the idiom shares;
+# "took aim at the plan" criticises the plan. Left out: idioms that conflict news uses for acts ("took a shot
+# at", "went after", "fired back at", "called out the army", "signed off on").
+IDIOM_CUES = {
+    ("take", "aim"): (("at",), "criticize"), ("take", "swipe"): (("at",), "criticize"),
+    ("take", "jab"): (("at",), "criticize"), ("take", "issue"): (("with",), "dispute"),
+    ("take", "exception"): (("to",), "dispute"), ("take", "stand"): (("on", "against"), "argue"),
+    ("lash", "out"): (("at", "against"), "criticize"), ("hit", "out"): (("at", "against"), "criticize"),
+    ("weigh", "in"): (("on",), "comment"), ("chime", "in"): (("on",), "comment"),
+    ("open", "up"): (("about", "on"), "say"), ("speak", "up"): (("for", "about", "against"), "say"),
+    ("hold", "forth"): (("on", "about"), "say"), ("push", "back"): (("on", "against"), "dispute"),
+    ("come", "out"): (("for", "against"), "argue"), ("make", "case"): (("for", "against", "that"), "argue"),
+    ("make", "point"): (("that",), "argue"), ("make", "mention"): (("of",), "mention"),
+    ("make", "reference"): (("to",), "refer"), ("sound", "alarm"): (("about", "over", "on"), "warn"),
+    ("raise", "alarm"): (("about", "over"), "warn"), ("cast", "doubt"): (("on", "over", "upon"), "doubt"),
+    ("pour", "scorn"): (("on",), "criticize"), ("heap", "praise"): (("on",), "praise"),
+    ("talk", "up"): (("obj",), "tout"), ("play", "down"): (("obj",), "downplay"),
+    ("shrug", "off"): (("obj",), "dismiss"), ("brush", "off"): (("obj",), "dismiss"),
+    ("brush", "aside"): (("obj",), "dismiss"), ("wave", "off"): (("obj",), "dismiss"),
+    ("walk", "back"): (("obj",), "deny"), ("rule", "out"): (("obj", "that"), "deny"),
+    ("point", "out"): (("obj",), "note"),
 }  # fmt: skip
 # cues of an attitude towards the content, not of its truth: no evidence that an event happened
 ATTITUDE_CUES = (
@@ -165,7 +190,15 @@ PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "who"})
 PEOPLE = frozenset(
     """people person voter critic supporter opponent expert analyst economist observer leader member delegate
     candidate citizen respondent participant scholar historian scientist researcher advocate activist lawmaker
-    politician adviser advisor aide strategist commentator pundit donor fan worker parent student veteran""".split()
+    politician adviser advisor aide strategist commentator pundit donor fan worker parent student veteran man
+    woman men women youth adult senior retiree farmer immigrant conservative liberal progressive moderate
+    independent evangelical republican democrat millennial follower backer""".split()
+)
+# words for a share of a group of people, which holds the views of its members: "most voters", "a majority of
+# Republicans", "three-quarters support the ban", "those who ..."
+SHARES = frozenset(
+    """percent majority minority plurality half third quarter fifth tenth most many some few those all none
+    both each""".split()
 )
 COORDINATORS = frozenset({"as", "while", "because", "after", "when", "since", "though", "although", "where"})
 # words that carry a content on after a cue set inside it: "The plan would help, she said, by cutting costs"
