@@ -7,7 +7,7 @@ import doctest
 
 import pytest
 
-from tocsin.extract import timex_rules, timex_values
+from tocsin.extract import timex_periods, timex_rules, timex_values
 from tocsin.extract.timex_rules import regex_tense, sentence_spans, tag
 
 DCT = dt.date(2020, 8, 18)
@@ -19,9 +19,10 @@ def test_timex_rules_doctests() -> None:
 
 
 def test_timex_rules_every_rule_has_a_normaliser_a_reach_and_a_trigger() -> None:
+    assert not timex_values.NORMALISERS.keys() & timex_periods.NORMALISERS.keys()  # one normaliser per name
     triggered = {name for _, _, names in timex_rules.TRIGGERS for name in names}
     for _, name in timex_rules.RULES:
-        assert name in timex_values.NORMALISERS
+        assert name in timex_rules.NORMALISERS
         assert name in timex_rules.REACH
         assert name in triggered or name == "clock"
 

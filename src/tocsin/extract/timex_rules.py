@@ -15,8 +15,9 @@ import re
 from collections.abc import Iterator
 
 from tocsin.extract import timex_calendar as cal
+from tocsin.extract import timex_periods, timex_values
 from tocsin.extract.timex_anchor import anchor_anaphora, anchor_clock_times, anchor_on_reference
-from tocsin.extract.timex_values import MONTHS, NORMALISERS, WEEKDAYS, Context, Hit, Tense
+from tocsin.extract.timex_values import MONTHS, WEEKDAYS, Context, Hit, Tense
 from tocsin.model import TimeExpr
 
 __all__ = ["MONTHS", "REACH", "RULES", "RULES_VERSION", "TRIGGERS", "WEEKDAYS", "Tense", "regex_tense", "sentence_spans", "tag"]
@@ -60,7 +61,9 @@ _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _PARTS = r"(?P<pod>(?i:morning|afternoon|evening|night))"
 _YEAR_REL = r"\s+(?:of\s+)?(?P<yrel>(?i:this|last|next))\s+year\b(?![-'’])"  # "June last year"
 
-# Each rule: a compiled pattern and the name of its normaliser in ``timex_values.NORMALISERS``.
+# Each rule: a compiled pattern and the name of its normaliser (general ones in ``timex_values``, reporting periods
+# in ``timex_periods``).
+NORMALISERS = {**timex_values.NORMALISERS, **timex_periods.NORMALISERS}
 RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), "iso_date"),
     (_c(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)?\d\d)\b"), "slash_date"),

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from tocsin.extract import timex_calendar as cal
 
-__all__ = ["MONTHS", "NORMALISERS", "WEEKDAYS", "Context", "Hit", "Normaliser", "Tense"]
+__all__ = ["MONTHS", "NORMALISERS", "WEEKDAYS", "Context", "Hit", "Normaliser", "Tense", "group", "shift_period"]
 
 Tense = Callable[[int, int], str | None]
 
@@ -90,7 +90,7 @@ class Context:
 
 
 # --- value helpers ---------------------------------------------------------------------------------------------
-def _g(m: re.Match[str], name: str) -> str:
+def group(m: re.Match[str], name: str) -> str:
     """Return a named group's text, or "" when the group did not take part (or is not in this rule)."""
     return m.groupdict().get(name) or ""
 
@@ -141,7 +141,7 @@ def _duration(count: float | None, unit: str) -> str:
 _SMALLER = {"Y": ("M", 12), "D": ("H", 24), "H": ("M", 60), "MI": ("S", 60)}
 
 
-def _shift(dct: dt.date, unit: str, count: int) -> tuple[str, str]:
+def shift_period(dct: dt.date, unit: str, count: int) -> tuple[str, str]:
     """Return the value and precision of the period ``count`` units from the DCT at the unit's granularity."""
     unit = unit.lower().rstrip("s").replace("centurie", "century")
     if unit in ("day", "night"):
@@ -205,16 +205,16 @@ def _slash_date(m: re.Match[str], ctx: Context) -> Hit | None:
 
 def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
     month, day = _month_num(m.group("month")), int(m.group("day"))
-    if _COUNT_NOUNS.match(ctx.text, m.end()) and not _g(m, "year") and not _is_day_range(ctx.text, m.end(), day):
+    if _COUNT_NOUNS.match(ctx.text, m.end()) and not group(m, "year") and not _is_day_range(ctx.text, m.end(), day):
         return None
-    mod = _mod(_g(m, "pre")) if "pre" in m.re.groupindex else None
+    mod = _mod(group(m, "pre")) if "pre" in m.re.groupindex else None
     shared = _SHARED_YEAR.match(ctx.text, m.end())
-    if _g(m, "year"):
-        year: int | None = int(_g(m, "year"))
+    if group(m, "year"):
+        year: int | None = int(group(m, "year"))
     elif shared:
         year = int(shared.group(1))
-    elif _g(m, "yrel") and ctx.dct is not None:
-        year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[_g(m, "yrel").lower()]
+    elif group(m, "yrel") and ctx.dct is not None:
+        year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[group(m, "yrel").lower()]
     elif ctx.dct is not None and (rel := _REL_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start())):
         # "last Oct. 23", "next March 1": the word fixes the direction, whatever the tense
         ahead = (month, day) > (ctx.dct.month, ctx.dct.day)
@@ -229,7 +229,7 @@ def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
         year = None
     if not _valid_day(year or 2000, month, day):
         return None
-    if _g(m, "weekof") and year:  # "the week of March 6": the week that holds the day
+    if group(m, "weekof") and year:  # "the week of March 6": the week that holds the day
         return Hit(m.start(), m.end(), "DATE", cal.iso_week(dt.date(year, month, day)), "week")
     value = f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
     return Hit(m.start(), m.end(), "DATE", value, "day", mod)
@@ -264,29 +264,29 @@ def _month_year(m: re.Match[str], ctx: Context) -> Hit | None:
     year = _year_of(m)
     if year is None:
         return None
-    return Hit(m.start(), m.end(), "DATE", year + f"-{_month_num(m.group('month')):02d}", "month", _mod(_g(m, "pre")))
+    return Hit(m.start(), m.end(), "DATE", year + f"-{_month_num(m.group('month')):02d}", "month", _mod(group(m, "pre")))
 
 
 def _month(m: re.Match[str], ctx: Context) -> Hit | None:
     month = _month_num(m.group("month"))
-    if month == 5 and not (_g(m, "pre") or _g(m, "rel")) and re.match(r"\s+(?:be|have|not|also|well|come)\b", ctx.text[m.end():]):
+    if month == 5 and not (group(m, "pre") or group(m, "rel")) and re.match(r"\s+(?:be|have|not|also|well|come)\b", ctx.text[m.end():]):
         return None
-    if (month == 3 and not (_g(m, "pre") or _g(m, "rel")) and _NAMED_MARCH.match(ctx.text, m.end())
+    if (month == 3 and not (group(m, "pre") or group(m, "rel")) and _NAMED_MARCH.match(ctx.text, m.end())
             and re.search(r"\b(?:the|an?|annual|great)\s+$", ctx.text[max(0, m.start() - 12):m.start()], re.I)):
         return None  # "the annual March for Life", "the March of the Mothers": a named march, not the month
-    rel = (_g(m, "rel") or "").lower()
+    rel = (group(m, "rel") or "").lower()
     value: str | None = None
     if ctx.dct is not None:
         direction = {"last": "last", "next": "next", "this": "this", "past": "last"}.get(rel)
         direction = direction or _month_lean(m, ctx) or ctx.direction(m.start(), m.end())
-        if _g(m, "yrel") and not rel:
-            year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[_g(m, "yrel").lower()]
+        if group(m, "yrel") and not rel:
+            year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[group(m, "yrel").lower()]
         else:
             year = ctx.dct.year if direction == "this" else cal.anchor_month(ctx.dct, month, direction)
         value = f"{year:04d}-{month:02d}"
     elif not rel:
         value = f"XXXX-{month:02d}"
-    return Hit(m.start(), m.end(), "DATE", value, "month", _mod(_g(m, "pre")))
+    return Hit(m.start(), m.end(), "DATE", value, "month", _mod(group(m, "pre")))
 
 
 _NAMED_MARCH = re.compile(r"\s+(?:for|of|on|against|to)\s+(?:the\s+)?[A-Z]")
@@ -307,7 +307,7 @@ def _year(m: re.Match[str], ctx: Context) -> Hit | None:
     before = ctx.text[max(0, m.start("year") - 12):m.start("year")]
     # "$1,995", "No. 1995", "about 1990 people" are numbers; "in 1994, 1995 and 1997" is a list of years
     if re.search(r"(?:(?:[$€£#]|No\.|number|\bsome|\babout|\bnearly|\bover|\bthan|\bleast)\s*|\d[,.])$", before,
-                 re.I) and not _g(m, "fy") and not _g(m, "pre"):
+                 re.I) and not group(m, "fy") and not group(m, "pre"):
         return None
     if _COUNT_NOUNS.match(ctx.text, m.end()) and not re.match(r"\s*-\s*\d", ctx.text[m.end():]):
         if not re.match(r"\s*-\s*(?:19|20)?\d\d\b", ctx.text[m.end():]):
@@ -315,17 +315,17 @@ def _year(m: re.Match[str], ctx: Context) -> Hit | None:
     if re.match(r"[.,]\d", ctx.text[m.end():m.end() + 2]):
         return None  # "closed at 2082.1": a number
     value = m.group("year")
-    return Hit(m.start(), m.end(), "DATE", value, "year", _mod(_g(m, "pre")))
+    return Hit(m.start(), m.end(), "DATE", value, "year", _mod(group(m, "pre")))
 
 
 def _decade(m: re.Match[str], ctx: Context) -> Hit | None:
-    if _g(m, "cent"):
-        digits = _g(m, "cent") + _g(m, "d")
+    if group(m, "cent"):
+        digits = group(m, "cent") + group(m, "d")
     else:
-        digit = _g(m, "d2")
+        digit = group(m, "d2")
         century = "19" if ctx.dct is None or int(digit) * 10 > ctx.dct.year % 100 else str(ctx.dct.year // 100)
         digits = century + digit
-    return Hit(m.start(), m.end(), "DATE", digits, "decade", _mod(_g(m, "pre")))
+    return Hit(m.start(), m.end(), "DATE", digits, "decade", _mod(group(m, "pre")))
 
 
 def _century(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -334,15 +334,15 @@ def _century(m: re.Match[str], ctx: Context) -> Hit | None:
     number = words.get(ordinal) or int(re.sub(r"\D", "", ordinal) or 0)
     if not number:
         return None
-    return Hit(m.start(), m.end(), "DATE", f"{number - 1:02d}", "century", _mod(_g(m, "pre")))
+    return Hit(m.start(), m.end(), "DATE", f"{number - 1:02d}", "century", _mod(group(m, "pre")))
 
 
 def _weekday(m: re.Match[str], ctx: Context) -> Hit | None:
     weekday = WEEKDAYS[m.group("wd").lower()]
-    pod = _PART_OF_DAY.get((_g(m, "pod") or "").lower())
-    if _g(m, "plural") or _g(m, "plural2"):  # "on Tuesdays", "Tuesday nights": every such day (or its night)
+    pod = _PART_OF_DAY.get((group(m, "pod") or "").lower())
+    if group(m, "plural") or group(m, "plural2"):  # "on Tuesdays", "Tuesday nights": every such day (or its night)
         return Hit(m.start(), m.end(), "SET", f"XXXX-WXX-{weekday + 1}" + (f"T{pod}" if pod else ""), "day")
-    rel = (_g(m, "rel") or "").lower()
+    rel = (group(m, "rel") or "").lower()
     value: str | None
     if ctx.dct is None:
         value = None if rel else f"XXXX-WXX-{weekday + 1}"
@@ -355,7 +355,7 @@ def _weekday(m: re.Match[str], ctx: Context) -> Hit | None:
     kind = "TIME" if pod else "DATE"
     if pod and value:
         value += f"T{pod}"
-    return Hit(m.start(), m.end(), kind, value, "day", _mod(_g(m, "pre")))
+    return Hit(m.start(), m.end(), kind, value, "day", _mod(group(m, "pre")))
 
 
 _AHEAD = re.compile(r"\b(?:as\s+(?:early|soon|late)\s+as|no\s+later\s+than|ahead\s+of|in\s+time\s+for|"
@@ -398,7 +398,7 @@ def _deictic(m: re.Match[str], ctx: Context) -> Hit | None:
     word = re.sub(r"\s+", " ", m.group("d").lower())
     offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1, "this morning": 0,
                "this afternoon": 0, "this evening": 0, "the day before yesterday": -2, "the day after tomorrow": 2}
-    pod = _PART_OF_DAY.get((_g(m, "pod") or "").lower())
+    pod = _PART_OF_DAY.get((group(m, "pod") or "").lower())
     if word in ("tonight", "last night"):
         pod = "NI"
     elif word.startswith("this "):
@@ -406,15 +406,15 @@ def _deictic(m: re.Match[str], ctx: Context) -> Hit | None:
     value = None if ctx.dct is None else (ctx.dct + dt.timedelta(days=offsets[word])).isoformat()
     if pod and value:
         value += f"T{pod}"
-    return Hit(m.start(), m.end(), "TIME" if pod else "DATE", value, "day", _mod(_g(m, "pre")))
+    return Hit(m.start(), m.end(), "TIME" if pod else "DATE", value, "day", _mod(group(m, "pre")))
 
 
 def _part_of_day(m: re.Match[str], ctx: Context) -> Hit | None:
     """"mid-afternoon" (the DCT's afternoon, MID), "mid-afternoon yesterday", "in the morning": a TIME."""
     pod = _PART_OF_DAY[m.group("pod").lower()]
-    offset = {"yesterday": -1, "today": 0, "tomorrow": 1}.get(_g(m, "d").lower(), 0)
+    offset = {"yesterday": -1, "today": 0, "tomorrow": 1}.get(group(m, "d").lower(), 0)
     day = (ctx.dct + dt.timedelta(days=offset)).isoformat() if ctx.dct else "XXXX-XX-XX"
-    return Hit(m.start(), m.end(), "TIME", f"{day}T{pod}", "day", _mod(_g(m, "pre")))
+    return Hit(m.start(), m.end(), "TIME", f"{day}T{pod}", "day", _mod(group(m, "pre")))
 
 
 def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -425,13 +425,13 @@ def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
             return None
         half = _AND_A_HALF.match(ctx.text, m.end())
         if half:  # "the past year and a half": P1Y6M
-            return Hit(m.start(), half.end(), "DURATION", _duration(1.5, unit), None, _mod(_g(m, "pre")))
+            return Hit(m.start(), half.end(), "DURATION", _duration(1.5, unit), None, _mod(group(m, "pre")))
         # "over the past year", "the last week": the stretch of time up to the DCT, not the calendar year before it
         # (TimeBank values it both ways; the stretch is what a reader of the alert takes it to mean).
-        return Hit(m.start(), m.end(), "DURATION", _duration(1, unit), None, _mod(_g(m, "pre")))
+        return Hit(m.start(), m.end(), "DURATION", _duration(1, unit), None, _mod(group(m, "pre")))
     shift = -1 if rel in ("last", "previous", "the previous", "the preceding", "this past") else (
         1 if rel in ("next", "coming", "the following") else 0)
-    mod = _mod(_g(m, "pre"))
+    mod = _mod(group(m, "pre"))
     if ctx.dct is None:
         return Hit(m.start(), m.end(), "DATE", None, None, mod)
     if unit in _SEASONS:
@@ -443,7 +443,7 @@ def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
         elif shift > 0 and ctx.dct.month >= start:
             year += 1
         return Hit(m.start(), m.end(), "DATE", f"{year:04d}-{season}", "season", mod)
-    value, precision = _shift(ctx.dct, unit, shift)
+    value, precision = shift_period(ctx.dct, unit, shift)
     return Hit(m.start(), m.end(), "DATE", value, precision, mod)
 
 
@@ -453,13 +453,13 @@ _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
 def _anaphoric(m: re.Match[str], ctx: Context) -> Hit | None:
     """"that day", "the following month", "the next morning": valued here against the DCT; ``timex_anchor`` moves
     them onto the date last named before them, their reference time in TimeML."""
-    unit = (_g(m, "unit") or _g(m, "unit2") or _g(m, "unit3")).lower()
+    unit = (group(m, "unit") or group(m, "unit2") or group(m, "unit3")).lower()
     words = m[0].lower()
     shift = 1 if ("following" in words or "next" in words) else -1 if ("previous" in words or "preceding" in words) else 0
     if ctx.dct is None:
         return Hit(m.start(), m.end(), "DATE", None, None)
     pod = _PART_OF_DAY.get(unit)
-    value, precision = _shift(ctx.dct, "day" if pod else unit, shift)
+    value, precision = shift_period(ctx.dct, "day" if pod else unit, shift)
     if pod:
         return Hit(m.start(), m.end(), "TIME", f"{value}T{pod}", precision)
     return Hit(m.start(), m.end(), "DATE", value, precision)
@@ -474,7 +474,7 @@ def _quant_before(ctx: Context, start: int) -> str | None:
 
 
 def _ago(m: re.Match[str], ctx: Context) -> Hit | None:
-    count = _num(_g(m, "num"))
+    count = _num(group(m, "num"))
     mod = _quant_before(ctx, m.start()) or ("APPROX" if count is None else None)
     if count is None or ctx.dct is None:
         return Hit(m.start(), m.end(), "DATE", "PAST_REF" if count is None else None, None, mod)
@@ -484,7 +484,7 @@ def _ago(m: re.Match[str], ctx: Context) -> Hit | None:
     sign = 1 if m.group("dir").lower() in ("later", "from now", "hence") else -1
     if count != int(count):
         return Hit(m.start(), m.end(), "DATE", None, None, mod)
-    value, precision = _shift(ctx.dct, unit, sign * int(count))
+    value, precision = shift_period(ctx.dct, unit, sign * int(count))
     return Hit(m.start(), m.end(), "DATE", value, precision, mod)
 
 
@@ -492,19 +492,19 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Hit | None:
     if re.match(r"[-\s]+old\b", ctx.text[m.end():]) or re.match(r"\s*-\s*\w", ctx.text[m.end():]) and "-" in m[0]:
         return None
     unit = m.group("unit").lower()
-    if unit.startswith("quarter") and not re.search(r"\d|[a-z]", _g(m, "num") or "") :
+    if unit.startswith("quarter") and not re.search(r"\d|[a-z]", group(m, "num") or "") :
         return None
-    num_text = (_g(m, "num") or "").lower()
+    num_text = (group(m, "num") or "").lower()
     if num_text in ("a", "an") and unit.startswith(("quarter", "second")):
         return None
     if unit.startswith("quarter") and re.match(r"\s+of\b", ctx.text[m.end():]):
         return None  # "three-quarters of the vote": a fraction
-    count = _num(_g(m, "num"))
-    if count is not None and 1900 <= count < 2100 and _g(m, "num").isdigit():
+    count = _num(group(m, "num"))
+    if count is not None and 1900 <= count < 2100 and group(m, "num").isdigit():
         return None  # "the 1988 second quarter": a year, not a count
-    if _g(m, "half") and count is not None:
+    if group(m, "half") and count is not None:
         count += 0.5
-    if _g(m, "num") and re.match(r"half\s+an?", num_text):
+    if group(m, "num") and re.match(r"half\s+an?", num_text):
         count = 0.5
     start = m.start()
     if re.match(r"the\s+", m[0], re.I) and m.start("num") > 0 and ctx.text[m.end("num")] == "-" and (
@@ -517,50 +517,11 @@ def _vague_duration(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit(m.start(), m.end(), "DURATION", _duration(None, m.group("unit")), None, None)
 
 
-def _quarter(m: re.Match[str], ctx: Context) -> Hit | None:
-    ordinal = _g(m, "ord").lower()
-    half = m.group("unit").lower() == "half"
-    if ordinal == "last" and _g(m, "year"):
-        ordinal = "final"
-    index = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}.get(ordinal)
-    letter, size = ("H", 6) if half else ("Q", 3)
-    if index is None:
-        if ordinal in ("final", "fourth"):
-            index = 2 if half else 4
-        elif ctx.dct is None:
-            return Hit(m.start(), m.end(), "DATE", None, None)
-        else:
-            current = (ctx.dct.month - 1) // size + 1
-            past = ctx.direction(m.start(), m.end()) == "past"
-            shift = 0 if ordinal == "current" or (not ordinal and not past) else -1
-            year, index = ctx.dct.year, current + shift
-            if index < 1:
-                year, index = year - 1, (12 // size)
-            return Hit(m.start(), m.end(), "DATE", f"{year:04d}-{letter}{index}", "quarter")
-    if half and index > 2:
-        return None
-    if _g(m, "year") or _g(m, "year2"):
-        year_text: str | None = _g(m, "year") or _g(m, "year2")
-    elif _g(m, "yrel") and ctx.dct is not None:  # "last year's fourth quarter": the year is relative to the DCT
-        year_text = f"{ctx.dct.year + {'this': 0, 'last': -1, 'next': 1}[_g(m, 'yrel').lower()]:04d}"
-    elif ctx.dct is None:
-        year_text = None
-    else:
-        current = (ctx.dct.month - 1) // size + 1
-        direction = ctx.direction(m.start(), m.end())
-        year = ctx.dct.year
-        if direction == "past" and index > current:
-            year -= 1
-        year_text = f"{year:04d}"
-    value = f"{year_text}-{letter}{index}" if year_text else f"XXXX-{letter}{index}"
-    return Hit(m.start(), m.end(), "DATE", value, "quarter")
-
-
 def _season(m: re.Match[str], ctx: Context) -> Hit | None:
     year = _year_of(m)
     if year is None:
         return None
-    return Hit(m.start(), m.end(), "DATE", year + "-" + _SEASONS[m.group("season").lower()], "season", _mod(_g(m, "pre")))
+    return Hit(m.start(), m.end(), "DATE", year + "-" + _SEASONS[m.group("season").lower()], "season", _mod(group(m, "pre")))
 
 
 _SHARED_SEASON_YEAR = re.compile(r"\s+(?:and|or|to)\s+(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?"
@@ -573,7 +534,7 @@ def _bare_season(m: re.Match[str], ctx: Context) -> Hit | None:
     if not m.group("season").islower():
         return None  # "Spring of Life", "Winter Olympics": names
     season = _SEASONS[m.group("season").lower()]
-    mod = _mod(_g(m, "pre"))
+    mod = _mod(group(m, "pre"))
     shared = _SHARED_SEASON_YEAR.match(ctx.text, m.end())
     if shared:  # "the spring and summer of 2007": the year is both seasons'
         return Hit(m.start(), m.end(), "DATE", f"{shared.group(1)}-{season}", "season", mod)
@@ -597,8 +558,8 @@ def _weekend(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 def _clock(m: re.Match[str], ctx: Context) -> Hit | None:
-    hour, minute = int(m.group("h")), int(_g(m, "min") or 0)
-    ampm = (_g(m, "ap") or "").lower().replace(".", "")
+    hour, minute = int(m.group("h")), int(group(m, "min") or 0)
+    ampm = (group(m, "ap") or "").lower().replace(".", "")
     if ampm and not 1 <= hour <= 12 or hour > 24 or minute > 59:
         return None
     if ampm == "pm" and hour != 12:
@@ -606,7 +567,7 @@ def _clock(m: re.Match[str], ctx: Context) -> Hit | None:
     elif ampm == "am" and hour == 12:
         hour = 0
     day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
-    return Hit(m.start(), m.end(), "TIME", f"{day}T{hour:02d}:{minute:02d}", "minute", _mod(_g(m, "quant")))
+    return Hit(m.start(), m.end(), "TIME", f"{day}T{hour:02d}:{minute:02d}", "minute", _mod(group(m, "quant")))
 
 
 def _clock_of_day(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -617,7 +578,7 @@ def _clock_of_day(m: re.Match[str], ctx: Context) -> Hit | None:
     elif pod in ("afternoon", "evening") or (pod == "night" and hour >= 6):
         hour = hour % 12 + 12
     day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
-    return Hit(m.start(), m.end(), "TIME", f"{day}T{hour:02d}:{int(_g(m, 'min') or 0):02d}", "minute")
+    return Hit(m.start(), m.end(), "TIME", f"{day}T{hour:02d}:{int(group(m, 'min') or 0):02d}", "minute")
 
 
 def _noon(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -645,15 +606,15 @@ def _ref(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 def _set(m: re.Match[str], ctx: Context) -> Hit | None:
-    if _g(m, "month"):  # "each July": the month of every year
-        return Hit(m.start(), m.end(), "SET", f"XXXX-{_month_num(_g(m, 'month')):02d}", "month")
-    word = (_g(m, "what") or "").lower()
+    if group(m, "month"):  # "each July": the month of every year
+        return Hit(m.start(), m.end(), "SET", f"XXXX-{_month_num(group(m, 'month')):02d}", "month")
+    word = (group(m, "what") or "").lower()
     if word in WEEKDAYS:
         return Hit(m.start(), m.end(), "SET", f"XXXX-WXX-{WEEKDAYS[word] + 1}", "day")
     if word in _PART_OF_DAY:
         return Hit(m.start(), m.end(), "SET", f"XXXX-XX-XXT{_PART_OF_DAY[word]}", None)
-    count = _num(_g(m, "num")) if _g(m, "num") else 1
-    if _g(m, "other"):
+    count = _num(group(m, "num")) if group(m, "num") else 1
+    if group(m, "other"):
         count = 2
     return Hit(m.start(), m.end(), "SET", _duration(count, word.rstrip("s")), None)
 
@@ -665,80 +626,21 @@ def _adverb_set(m: re.Match[str], ctx: Context) -> Hit | None:
     return None if value is None else Hit(m.start(), m.end(), "SET", value, None)
 
 
-def _for_the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
-    """"Sales rose 5% for the year": the reporting period as a whole, the current year (week, month, day) as a DATE,
-    like "this year"; "the year ended March 31" is the duration rule ``year_ended``."""
-    if ctx.dct is None:
-        return Hit(m.start(), m.end(), "DATE", None, None)
-    value, precision = _shift(ctx.dct, m.group("unit"), 0)
-    return Hit(m.start(), m.end(), "DATE", value, precision)
-
-
-def _latest_period(m: re.Match[str], ctx: Context) -> Hit | None:
-    """"the latest period" of a results report: the last quarter ended before the DCT."""
-    if ctx.dct is None:
-        return Hit(m.start(), m.end(), "DATE", None, None)
-    year, index = ctx.dct.year, (ctx.dct.month - 1) // 3
-    if index == 0:
-        year, index = year - 1, 4
-    return Hit(m.start(), m.end(), "DATE", f"{year:04d}-Q{index}", "quarter")
-
-
-def _year_period(m: re.Match[str], ctx: Context) -> Hit | None:
-    """"the 1988 quarter": the reported quarter (the one ended last before the DCT) of 1988; "the 1988 period" is
-    the year. ``timex_anchor`` moves both onto the quarter named just before, when there is one."""
-    year = m.group("year")
-    if m.group("unit").lower() == "period" or ctx.dct is None:
-        return Hit(m.start(), m.end(), "DATE", year, "year")
-    return Hit(m.start(), m.end(), "DATE", f"{year}-Q{(ctx.dct.month - 1) // 3 or 4}", "quarter")
-
-
-def _year_ended(m: re.Match[str], ctx: Context) -> Hit | None:
-    return Hit(m.start(), m.end(), "DURATION", "P1Y", None)
-
-
-def _year_end(m: re.Match[str], ctx: Context) -> Hit | None:
-    value = None if ctx.dct is None else f"{ctx.dct.year:04d}"
-    return Hit(m.start(), m.end(), "DATE", value, "year", "END")
-
-
-def _year_ago(m: re.Match[str], ctx: Context) -> Hit | None:
-    if ctx.dct is None:
-        return Hit(m.start(), m.end(), "DATE", None, None)
-    if _g(m, "unit") or _g(m, "unit2"):
-        current = (ctx.dct.month - 1) // 3 + 1
-        year, index = (ctx.dct.year - 1, current - 1) if current > 1 else (ctx.dct.year - 2, 4)
-        return Hit(m.start(), m.end(), "DATE", f"{year:04d}-Q{index}", "quarter")
-    return Hit(m.start(), m.end(), "DATE", f"{ctx.dct.year - 1:04d}", "year")
-
-
 def _frequency(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit(m.start(), m.end(), "SET", _duration(1, m.group("unit")), None)
 
 
 def _long_duration(m: re.Match[str], ctx: Context) -> Hit | None:
-    article = _g(m, "num").lower() in ("a", "an")  # "a week-long curfew": the article is the noun's
-    count: float | None = None if _g(m, "plural") else 1  # "decades-long": vague
-    if _g(m, "num") and not article:
-        count = _num(_g(m, "num"))
+    article = group(m, "num").lower() in ("a", "an")  # "a week-long curfew": the article is the noun's
+    count: float | None = None if group(m, "plural") else 1  # "decades-long": vague
+    if group(m, "num") and not article:
+        count = _num(group(m, "num"))
     start = m.start("unit") if article else m.start()
     return Hit(start, m.end(), "DURATION", _duration(count, m.group("unit")), None)
 
 
-def _coded_quarter(m: re.Match[str], ctx: Context) -> Hit | None:
-    code, index = m.group("code"), int(m.group("index"))
-    if code == "H" and index > 2:
-        return None
-    return Hit(m.start(), m.end(), "DATE", f"{m.group('year')}-{code}{index}", "quarter")
-
-
-def _two_quarters(m: re.Match[str], ctx: Context) -> Hit | None:
-    half = 1 if m.group("ord").lower() == "first" else 2
-    return Hit(m.start(), m.end(), "DATE", f"{m.group('year')}-H{half}", "quarter")
-
-
 def _decade_word(m: re.Match[str], ctx: Context) -> Hit | None:
-    return Hit(m.start(), m.end(), "DATE", f"19{_DECADE_WORDS[m.group('word').lower()]}", "decade", _mod(_g(m, "pre")))
+    return Hit(m.start(), m.end(), "DATE", f"19{_DECADE_WORDS[m.group('word').lower()]}", "decade", _mod(group(m, "pre")))
 
 
 def _spoken_year_number(spoken: str) -> int | None:
@@ -752,22 +654,22 @@ def _spoken_year_number(spoken: str) -> int | None:
 
 def _year_of(m: re.Match[str]) -> str | None:
     """Return a rule's year as four digits, from its digits or its spelled-out form."""
-    if _g(m, "year"):
+    if group(m, "year"):
         return m.group("year")
-    year = _spoken_year_number(_g(m, "spoken"))
+    year = _spoken_year_number(group(m, "spoken"))
     return None if year is None else f"{year:04d}"
 
 
 def _spoken_year(m: re.Match[str], ctx: Context) -> Hit | None:
-    year = _spoken_year_number(_g(m, "spoken") or _g(m, "spoken2"))
+    year = _spoken_year_number(group(m, "spoken") or group(m, "spoken2"))
     return None if year is None else Hit(m.start(), m.end(), "DATE", f"{year:04d}", "year")
 
 
 def _holiday(m: re.Match[str], ctx: Context) -> Hit | None:
     name = re.sub(r"\s+", " ", m.group("name")).replace("\u2019", "'")
     islamic = name.lower().replace("-", " ").startswith(("ramadan", "eid al"))
-    if _g(m, "year"):
-        year: int | None = int(_g(m, "year"))
+    if group(m, "year"):
+        year: int | None = int(group(m, "year"))
     elif ctx.dct is not None:
         direction = ctx.direction(m.start(), m.end())
         if islamic:
@@ -813,7 +715,6 @@ NORMALISERS: dict[str, Normaliser] = {
     "ago": _ago,
     "duration_rule": _duration_rule,
     "vague_duration": _vague_duration,
-    "quarter": _quarter,
     "season": _season,
     "bare_season": _bare_season,
     "weekend": _weekend,
@@ -824,16 +725,8 @@ NORMALISERS: dict[str, Normaliser] = {
     "set": _set,
     "adverb_set": _adverb_set,
     "holiday": _holiday,
-    "year_ago": _year_ago,
-    "two_quarters": _two_quarters,
     "frequency": _frequency,
     "long_duration": _long_duration,
-    "coded_quarter": _coded_quarter,
-    "for_the_unit": _for_the_unit,
-    "year_ended": _year_ended,
-    "latest_period": _latest_period,
-    "year_period": _year_period,
-    "year_end": _year_end,
     "decade_word": _decade_word,
     "spoken_year": _spoken_year,
 }
