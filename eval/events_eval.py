@@ -35,8 +35,8 @@ from tocsin.extract.events import (
     FATALITIES_BY_ACTOR2,
     FORCE_BY_ACTOR2,
     find_events,
-    sentence_sub_types,
 )
+from tocsin.extract.triggers import sentence_sub_types
 from tocsin.model import Article, Event, article_id
 
 EVENTS = DATA / "events"

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from tocsin.extract.eventmodel import MODEL_PATH, features
-from tocsin.extract.events import sentence_sub_types
+from tocsin.extract.triggers import sentence_sub_types
 
 CORPUS = Path(__file__).resolve().parent / "events_corpus.jsonl"
 EPOCHS = 160

@@ -6,7 +6,8 @@ import pytest
 
 from conftest import make_article, needs_model
 from tocsin import nlp
-from tocsin.extract.events import find_events, gate, sentence_sub_types
+from tocsin.extract.events import find_events
+from tocsin.extract.triggers import gate, sentence_sub_types
 from tocsin.model import Article, Event
 
 
