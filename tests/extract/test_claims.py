@@ -628,6 +628,15 @@ def test_claims_content_ending_on_a_colon_takes_the_next_paragraphs_quotation() 
     ]
 
 
+@needs_model
+def test_claims_quotation_running_on_into_the_next_paragraph_is_all_the_speakers() -> None:
+    text = ("\u201cWe are ready,\u201d the harbour master said on Monday. \u201cThe ferry runs at dawn.\n\n"
+            "\u201cThe bridge stays shut until the storm passes.\u201d")
+    _, claims = _claims(text)
+    said = [c.content.text for c in claims if c.cue is not None and c.cue.text == "said"]
+    assert any(content.endswith("until the storm passes.\u201d") and "ferry" in content for content in said)
+
+
 def test_claims_quotation_the_parse_hangs_on_its_speaker() -> None:
     from spacy.tokens import Doc
 

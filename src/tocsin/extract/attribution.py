@@ -112,11 +112,14 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 def _join_paragraphs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Extend a quotation back over the paragraphs before it that open a quotation and never close it.
 
-    A speech running over paragraphs leaves each paragraph but the last without a closing mark:
-    '“A.\\n\\n“B.”' is one quotation.
+    A speech running over paragraphs leaves each paragraph but the last without a closing mark, and each
+    paragraph it goes on in opens with a mark: '“A.\\n\\n“B.”' is one quotation, and so is 'He said, “A.\\n\\n“B.”'
+    from the mark that the first paragraph leaves open. Straight marks are read the same way.
 
     >>> _join_paragraphs('“A.\\n\\n“B.”', [(5, 9)])
     [(0, 9)]
+    >>> _join_paragraphs('He said, "A.\\n\\n"B."', [(14, 18)])
+    [(9, 18)]
     """
     joined: list[tuple[int, int]] = []
     for start, end in spans:
@@ -124,18 +127,31 @@ def _join_paragraphs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
             if joined and joined[-1][1] > start:
                 break
             para = text.rfind("\n", 0, start)
-            if para < 0 or text[para + 1 : start].strip() or not text[start] == "“":
+            if para < 0 or text[para + 1 : start].strip() or text[start] not in "“\"":
                 break
             previous = text.rfind("\n", 0, para)
             while previous >= 0 and not text[previous + 1 : para].strip():
                 para = previous
                 previous = text.rfind("\n", 0, para)
-            line = text[previous + 1 : para]
-            if not line.startswith("“") or "”" in line or joined and joined[-1][1] > previous:
+            opened = _left_open(text[previous + 1 : para], text[start])
+            if opened is None or joined and joined[-1][1] > previous + 1 + opened:
                 break
-            start = previous + 1
+            start = previous + 1 + opened
+            if opened > 0:
+                break  # the run began inside that paragraph, after the reporter's words
         joined.append((start, end))
     return joined
+
+
+def _left_open(line: str, mark: str) -> int | None:
+    """Return where ``line`` opens a quotation it never closes, in the style of ``mark``; None if it closes all."""
+    if mark == "“":
+        opening, closing = line.rfind("“"), line.rfind("”")
+        return opening if opening > closing else None
+    marks = [m.start() for m in re.finditer('"', line)]
+    if len(marks) % 2 == 0 or (marks[-1] + 1 < len(line) and line[marks[-1] + 1].isspace()):
+        return None
+    return marks[-1]
 
 
 def cue_lemma(token: Token) -> str:
