@@ -637,6 +637,23 @@ def test_claims_quotation_running_on_into_the_next_paragraph_is_all_the_speakers
     assert any(content.endswith("until the storm passes.\u201d") and "ferry" in content for content in said)
 
 
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("The harbour master said the ferry would run at dawn.\n\n\u201cWe have waited long enough.\u201d",
+         "waited long enough.\u201d"),
+        ("The harbour master said the ferry would run at dawn.\n\n\u201cWe have waited,\u201d a sailor said.",
+         "run at dawn"),
+    ],
+    ids=["bare-quotation-goes-on", "quotation-with-its-own-cue-does-not"],
+)  # fmt: skip
+def test_claims_bare_quotation_in_the_next_paragraph_goes_on_with_what_was_said(text: str, ends: str) -> None:
+    _, claims = _claims(text)
+    said = [c for c in claims if c.cue is not None and c.cue.text == "said" and c.source and c.source.text == "The harbour master"]
+    assert max(c.content.end for c in said) == text.index(ends) + len(ends)
+
+
 def test_claims_quotation_the_parse_hangs_on_its_speaker() -> None:
     from spacy.tokens import Doc
 

@@ -84,6 +84,7 @@ __all__ = [
     "object_content",
     "place_in",
     "quote_spans",
+    "quoted_paragraphs_after",
     "reports_words",
     "sentence_minus",
     "subject_of",
@@ -345,6 +346,32 @@ def continued_quotes(
             break
         if found and not re.fullmatch(r"\s*", between):
             break
+        found.append((q_start, q_end))
+        last = q_end
+        if len(found) == 3:
+            break
+    return found
+
+
+def quoted_paragraphs_after(text: str, content: tuple[int, int], quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the paragraphs after a content that ends its paragraph which are each one quotation and nothing else.
+
+    A reporter who has named a speaker lets the quotation that fills the next paragraph stand without a cue: it
+    is the same speaker's ('He said the port would open.\\n\\n“We are ready.”'). A quotation with a cue of its
+    own in its paragraph does not fill it, so it is not taken.
+    """
+    found: list[tuple[int, int]] = []
+    last = content[1]
+    if not re.fullmatch(r"[\s.,!?”\"]*", text[last : text.find("\n", last) if "\n" in text[last:] else len(text)]):
+        return found
+    for q_start, q_end in quotes:
+        if q_start < last:
+            continue
+        if "\n" not in text[last:q_start] or text[last:q_start].strip(" \t\r\n.,!?”\""):
+            break
+        rest = text.find("\n", q_end)
+        if text[q_end : rest if rest >= 0 else len(text)].strip():
+            break  # '“B,” she said.': the quotation has its own cue
         found.append((q_start, q_end))
         last = q_end
         if len(found) == 3:
