@@ -91,6 +91,7 @@ __all__ = [
     "subtree_chars",
     "title_cue",
     "trailing_aside",
+    "trailing_condition",
     "trailing_cues",
     "trim_chars",
 ]
@@ -717,6 +718,30 @@ def trailing_aside(head: Token) -> list[Token]:
         if _closing_participle(token):
             return [token, comma]
     return []
+
+
+_CONDITIONS = frozenset({"because", "if", "unless", "since", "although", "though", "once", "until"})
+
+
+def trailing_condition(verb: Token, span: tuple[int, int]) -> int:
+    """Return where a content ends with the clause of condition or reason that the parse hangs on its cue after it.
+
+    In "said it would pay because the law required it" or "promised to act should he win", the parse may take
+    the "because" or "should" clause for the verb's own; it qualifies what was said, so it is part of the content.
+    A clause set off by a comma is left alone: it may be the reporter's ("said so, because ...").
+    """
+    text = text_of(verb.doc)
+    for child in verb.children:
+        if child.dep_ != "advcl" or child.i < verb.i or child.left_edge.idx < span[1] or _closing_participle(child):
+            continue
+        first = child.left_edge
+        inverted = first.lower_ in ("should", "had", "were") and first.dep_ == "aux"
+        if first.lower_ not in _CONDITIONS and not inverted:
+            continue
+        if text[span[1] : first.idx].strip():
+            continue
+        return subtree_chars(child)[1]
+    return span[1]
 
 
 def _closing_participle(token: Token) -> bool:

@@ -327,7 +327,7 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
         quote = attr.enclosing_quote(span, quotes)
         if quote is not None:
             return quote
-        clipped = _within_paragraph(text_of(verb.doc), span, verb.idx)
+        clipped = _within_paragraph(text_of(verb.doc), (span[0], attr.trailing_condition(verb, span)), verb.idx)
         if clipped is not None:
             return _through_quote(clipped, quotes)
     if not attr.reports_words(verb):
