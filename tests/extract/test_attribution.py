@@ -74,6 +74,20 @@ def test_attribution_quote_spans_join_paragraphs_without_closing_marks() -> None
     assert [text[a:b] for a, b in spans] == ["“A is so.\n\n“B is so.”", "“C.”"]
 
 
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ("\u201cFine,\u201d she said. \u201cThe ferry runs.\n\n\u201cThe bridge is shut.\u201d",
+         ["\u201cFine,\u201d", "\u201cThe ferry runs.\n\n\u201cThe bridge is shut.\u201d"]),
+        ('The mayor said, "The ferry runs.\n\n"The bridge is shut."', ['"The ferry runs.\n\n"The bridge is shut."']),
+        ("\u201cFine.\u201d\n\n\u201cThe bridge is shut.\u201d", ["\u201cFine.\u201d", "\u201cThe bridge is shut.\u201d"]),
+    ],
+    ids=["left-open-after-a-cue", "straight-marks", "closed-paragraph-stays-apart"],
+)  # fmt: skip
+def test_attribution_quote_spans_join_a_quotation_left_open_mid_paragraph(text: str, quotes: list[str]) -> None:
+    assert [text[s:e] for s, e in quote_spans(text)] == quotes
+
+
 def test_attribution_complement_is_the_nearest_clause() -> None:
     from spacy.tokens import Doc
 

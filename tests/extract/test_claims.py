@@ -628,6 +628,60 @@ def test_claims_content_ending_on_a_colon_takes_the_next_paragraphs_quotation() 
     ]
 
 
+@needs_model
+def test_claims_quotation_running_on_into_the_next_paragraph_is_all_the_speakers() -> None:
+    text = ("\u201cWe are ready,\u201d the harbour master said on Monday. \u201cThe ferry runs at dawn.\n\n"
+            "\u201cThe bridge stays shut until the storm passes.\u201d")
+    _, claims = _claims(text)
+    said = [c.content.text for c in claims if c.cue is not None and c.cue.text == "said"]
+    assert any(content.endswith("until the storm passes.\u201d") and "ferry" in content for content in said)
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("The harbour master said the ferry would run at dawn.\n\n\u201cWe have waited long enough.\u201d",
+         "waited long enough.\u201d"),
+        ("The harbour master said the ferry would run at dawn.\n\n\u201cWe have waited,\u201d a sailor said.",
+         "run at dawn"),
+    ],
+    ids=["bare-quotation-goes-on", "quotation-with-its-own-cue-does-not"],
+)  # fmt: skip
+def test_claims_bare_quotation_in_the_next_paragraph_goes_on_with_what_was_said(text: str, ends: str) -> None:
+    _, claims = _claims(text)
+    said = [c for c in claims if c.cue is not None and c.cue.text == "said" and c.source and c.source.text == "The harbour master"]
+    assert max(c.content.end for c in said) == text.index(ends) + len(ends)
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The mayor said the bridge would reopen because the river had fallen.",
+         "the bridge would reopen because the river had fallen"),
+        ("The mayor said the bridge would reopen, because the river had fallen.", "the bridge would reopen"),
+    ],
+    ids=["because-clause-is-said", "set-off-by-a-comma-stays-out"],
+)  # fmt: skip
+def test_claims_condition_the_parse_hangs_on_the_cue_qualifies_what_was_said(text: str, content: str) -> None:
+    from spacy.tokens import Doc
+
+    from tocsin import nlp
+
+    parsed = nlp.parse(text)
+    said = next(t for t in parsed if t.lower_ == "said")
+    fallen = next(t for t in parsed if t.lower_ == "fallen")
+    # the parse that hangs the "because" clause on "said" rather than on "reopen"
+    heads = [said.i if t.i == fallen.i else t.head.i for t in parsed]
+    deps = ["advcl" if t.i == fallen.i else t.dep_ for t in parsed]
+    doc = Doc(parsed.vocab, words=[t.text for t in parsed], spaces=[bool(t.whitespace_) for t in parsed],
+              heads=heads, deps=deps, pos=[t.pos_ for t in parsed], tags=[t.tag_ for t in parsed],
+              lemmas=[t.lemma_ for t in parsed])
+    claims = find_claims(doc, make_article(text))
+    assert [c.content.text for c in claims if c.cue is not None and c.cue.text == "said"] == [content]
+
+
 def test_claims_quotation_the_parse_hangs_on_its_speaker() -> None:
     from spacy.tokens import Doc
 

@@ -84,12 +84,14 @@ __all__ = [
     "object_content",
     "place_in",
     "quote_spans",
+    "quoted_paragraphs_after",
     "reports_words",
     "sentence_minus",
     "subject_of",
     "subtree_chars",
     "title_cue",
     "trailing_aside",
+    "trailing_condition",
     "trailing_cues",
     "trim_chars",
 ]
@@ -112,11 +114,14 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 def _join_paragraphs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Extend a quotation back over the paragraphs before it that open a quotation and never close it.
 
-    A speech running over paragraphs leaves each paragraph but the last without a closing mark:
-    '“A.\\n\\n“B.”' is one quotation.
+    A speech running over paragraphs leaves each paragraph but the last without a closing mark, and each
+    paragraph it goes on in opens with a mark: '“A.\\n\\n“B.”' is one quotation, and so is 'He said, “A.\\n\\n“B.”'
+    from the mark that the first paragraph leaves open. Straight marks are read the same way.
 
     >>> _join_paragraphs('“A.\\n\\n“B.”', [(5, 9)])
     [(0, 9)]
+    >>> _join_paragraphs('He said, "A.\\n\\n"B."', [(14, 18)])
+    [(9, 18)]
     """
     joined: list[tuple[int, int]] = []
     for start, end in spans:
@@ -124,18 +129,31 @@ def _join_paragraphs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
             if joined and joined[-1][1] > start:
                 break
             para = text.rfind("\n", 0, start)
-            if para < 0 or text[para + 1 : start].strip() or not text[start] == "“":
+            if para < 0 or text[para + 1 : start].strip() or text[start] not in "“\"":
                 break
             previous = text.rfind("\n", 0, para)
             while previous >= 0 and not text[previous + 1 : para].strip():
                 para = previous
                 previous = text.rfind("\n", 0, para)
-            line = text[previous + 1 : para]
-            if not line.startswith("“") or "”" in line or joined and joined[-1][1] > previous:
+            opened = _left_open(text[previous + 1 : para], text[start])
+            if opened is None or joined and joined[-1][1] > previous + 1 + opened:
                 break
-            start = previous + 1
+            start = previous + 1 + opened
+            if opened > 0:
+                break  # the run began inside that paragraph, after the reporter's words
         joined.append((start, end))
     return joined
+
+
+def _left_open(line: str, mark: str) -> int | None:
+    """Return where ``line`` opens a quotation it never closes, in the style of ``mark``; None if it closes all."""
+    if mark == "“":
+        opening, closing = line.rfind("“"), line.rfind("”")
+        return opening if opening > closing else None
+    marks = [m.start() for m in re.finditer('"', line)]
+    if len(marks) % 2 == 0 or (marks[-1] + 1 < len(line) and line[marks[-1] + 1].isspace()):
+        return None
+    return marks[-1]
 
 
 def cue_lemma(token: Token) -> str:
@@ -329,6 +347,32 @@ def continued_quotes(
             break
         if found and not re.fullmatch(r"\s*", between):
             break
+        found.append((q_start, q_end))
+        last = q_end
+        if len(found) == 3:
+            break
+    return found
+
+
+def quoted_paragraphs_after(text: str, content: tuple[int, int], quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the paragraphs after a content that ends its paragraph which are each one quotation and nothing else.
+
+    A reporter who has named a speaker lets the quotation that fills the next paragraph stand without a cue: it
+    is the same speaker's ('He said the port would open.\\n\\n“We are ready.”'). A quotation with a cue of its
+    own in its paragraph does not fill it, so it is not taken.
+    """
+    found: list[tuple[int, int]] = []
+    last = content[1]
+    if not re.fullmatch(r"[\s.,!?”\"]*", text[last : text.find("\n", last) if "\n" in text[last:] else len(text)]):
+        return found
+    for q_start, q_end in quotes:
+        if q_start < last:
+            continue
+        if "\n" not in text[last:q_start] or text[last:q_start].strip(" \t\r\n.,!?”\""):
+            break
+        rest = text.find("\n", q_end)
+        if text[q_end : rest if rest >= 0 else len(text)].strip():
+            break  # '“B,” she said.': the quotation has its own cue
         found.append((q_start, q_end))
         last = q_end
         if len(found) == 3:
@@ -674,6 +718,30 @@ def trailing_aside(head: Token) -> list[Token]:
         if _closing_participle(token):
             return [token, comma]
     return []
+
+
+_CONDITIONS = frozenset({"because", "if", "unless", "since", "although", "though", "once", "until"})
+
+
+def trailing_condition(verb: Token, span: tuple[int, int]) -> int:
+    """Return where a content ends with the clause of condition or reason that the parse hangs on its cue after it.
+
+    In "said it would pay because the law required it" or "promised to act should he win", the parse may take
+    the "because" or "should" clause for the verb's own; it qualifies what was said, so it is part of the content.
+    A clause set off by a comma is left alone: it may be the reporter's ("said so, because ...").
+    """
+    text = text_of(verb.doc)
+    for child in verb.children:
+        if child.dep_ != "advcl" or child.i < verb.i or child.left_edge.idx < span[1] or _closing_participle(child):
+            continue
+        first = child.left_edge
+        inverted = first.lower_ in ("should", "had", "were") and first.dep_ == "aux"
+        if first.lower_ not in _CONDITIONS and not inverted:
+            continue
+        if text[span[1] : first.idx].strip():
+            continue
+        return subtree_chars(child)[1]
+    return span[1]
 
 
 def _closing_participle(token: Token) -> bool:

@@ -179,6 +179,9 @@ def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
         cue = attr.cue_extent(token)
         negated = attr.is_negated(token)
         contents = [content, *attr.continued_quotes(text_of(doc), content, cue, quotes)]
+        if len(contents) == 1 and cue[1] <= content[0] and attr.cue_lemma(token) in cues.SPEECH_CUES:
+            # 'X said A.\n\n“B.”': a bare quotation goes on with what was said (not with what X thinks)
+            contents += attr.quoted_paragraphs_after(text_of(doc), content, quotes)
         options: list[tuple[int, int] | None] = list(sources) if sources else [None]
         # "A, he said, B": a cue set inside its content; the source is then inside the content too
         aside = content[0] < cue[0] and cue[1] < content[1] and _set_off(token)
@@ -324,7 +327,7 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
         quote = attr.enclosing_quote(span, quotes)
         if quote is not None:
             return quote
-        clipped = _within_paragraph(text_of(verb.doc), span, verb.idx)
+        clipped = _within_paragraph(text_of(verb.doc), (span[0], attr.trailing_condition(verb, span)), verb.idx)
         if clipped is not None:
             return _through_quote(clipped, quotes)
     if not attr.reports_words(verb):
