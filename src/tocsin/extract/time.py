@@ -338,7 +338,8 @@ def _event_time(event: Event, doc: Doc, text: str,
                     and event.sentence_start <= e.start < event.sentence_end), None)
     bounds: list[TimeExpr] = []
     sequence: list[TimeExpr] = []
-    if text_of(doc) == text and doc.has_annotation("DEP"):
+    parsed = text_of(doc) == text and doc.has_annotation("DEP")
+    if parsed:
         kinds = {id(t): clauses.clause_relation(doc, t, trigger) for t in inside}
         for t in inside:  # "by Feb. 27 eight people had been killed": a deadline bounds the event, it is not its day
             if kinds[id(t)] == "own" and _BY.search(text, max(0, t.start - 8), t.start):
@@ -360,7 +361,6 @@ def _event_time(event: Event, doc: Doc, text: str,
             return False, 0, distance(t)
         return not clauses.when_clause_on(doc, t, trigger), clauses.edges(doc, t, trigger), distance(t)  # type: ignore[arg-type]
 
-    parsed = text_of(doc) == text and doc.has_annotation("DEP")
     return (min(inside, key=closeness) if inside else None, min(sequence, key=distance) if sequence else None,
             min(bounds, key=distance) if bounds else None)
 
