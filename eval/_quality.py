@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["DATA", "QUALITY", "write_section"]
+__all__ = ["DATA", "QUALITY", "publish", "write_section"]
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
@@ -30,3 +31,16 @@ def write_section(name: str, markdown: str) -> None:
     else:
         text = text.rstrip() + "\n\n" + block + "\n"
     QUALITY.write_text(text, encoding="utf-8")
+
+
+def publish(name: str, markdown: str, *, write: bool, errors: Iterable[str] = (), errors_path: Path | None = None) -> None:
+    """Print an evaluation's section, write its error list where one was asked for, and the section when ``write``.
+
+    ``write`` is for whole runs only: a run over part of the data (``--limit``, one split) prints its figures but
+    leaves the page as the last whole run wrote it.
+    """
+    print(markdown)
+    if errors_path is not None:
+        errors_path.write_text("\n".join(errors) + "\n", encoding="utf-8")
+    if write:
+        write_section(name, markdown)

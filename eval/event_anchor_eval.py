@@ -46,7 +46,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from _quality import write_section
+from _quality import publish
 from _timeml import ATTR, TBAQ, Tag, read_timeml, tbaq_files
 from event_dates_eval import share, within_precision
 
@@ -357,12 +357,8 @@ def main(argv: list[str] | None = None) -> int:
         "wounded ... on Friday\") shares its clause's tense and date; a time clause (\"as soon as trading opened",
         "Monday\") and a deferral (\"postponed until Tuesday\") look ahead.",
     ]
-    markdown = "\n".join(lines)
-    print(markdown)
-    if args.errors:
-        args.errors.write_text("\n".join(tally.errors) + "\n", encoding="utf-8")
-    if not args.no_write and not args.limit:
-        write_section("event anchors", markdown)
+    publish("event anchors", "\n".join(lines), write=not args.no_write and not args.limit, errors=tally.errors,
+            errors_path=args.errors)
     return 0
 
 

@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from _quality import DATA, write_section
+from _quality import DATA, publish
 
 from tocsin.extract.time import parse_date
 from tocsin.model import Analysis, Article, Event, TimeExpr
@@ -240,12 +240,8 @@ def main(argv: list[str] | None = None) -> int:
         "dev as now: in the round one more train article is counted, and dated right, and one wrong date changed to",
         "another wrong one (a page header's day instead of a year); nothing else moved.",
     ]
-    markdown = "\n".join(lines)
-    print(markdown)
-    if args.errors:
-        args.errors.write_text("\n".join(e for t in tallies.values() for e in t.errors) + "\n", encoding="utf-8")
-    if not args.no_write and args.limit is None and args.split == "both":
-        write_section("event dates", markdown)
+    publish("event dates", "\n".join(lines), write=not args.no_write and args.limit is None and args.split == "both",
+            errors=(e for t in tallies.values() for e in t.errors), errors_path=args.errors)
     return 0
 
 

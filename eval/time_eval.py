@@ -20,7 +20,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from _quality import write_section
+from _quality import publish
 from _timeml import TBAQ, read_timeml, tbaq_files
 
 from tocsin.extract import time as time_stage
@@ -221,12 +221,8 @@ def main(argv: list[str] | None = None) -> int:
         "Relaxed extent is above its target; strict extent is lower because TimeBank is itself inconsistent about",
         "determiners and modifiers.",
     ]
-    markdown = "\n".join(lines)
-    print(markdown)
-    if args.errors:
-        args.errors.write_text("\n".join(score.errors) + "\n", encoding="utf-8")
-    if not args.no_write and not args.limit:
-        write_section("time", markdown)
+    publish("time", "\n".join(lines), write=not args.no_write and not args.limit, errors=score.errors,
+            errors_path=args.errors)
     return 0
 
 
