@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from tocsin.extract.roles import DYING, KILLING
 from tocsin.taxonomy import FATALITY_WORDS
 
 if TYPE_CHECKING:
@@ -83,10 +84,8 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _DAYS_RE = re.compile(
     rf"\b(?:over|during|in|across|within)\s+(?:the\s+(?:past|last)\s+)?(?P<n>{_NUMBER})\s+days\b", re.I
 )
-# Verbs of killing whose subject is the killer ("a mob of 500 killed 12": 500 is not a count of dead) and
-# whose object or passive subject is the one killed; "die" and "succumb" have the dead as subject.
-_KILL_LEMMAS = frozenset("kill murder behead lynch execute slay assassinate massacre slaughter".split())
-_DIE_LEMMAS = frozenset("die succumb perish".split())
+# Verbs of killing (``roles.KILLING``) have the killer as subject ("a mob of 500 killed 12": 500 is not a count of
+# dead) and the one killed as object or passive subject; verbs of dying (``roles.DYING``) have the dead as subject.
 _MANNER_LEMMAS = frozenset("shoot stab hack beat burn bludgeon club".split())  # only with "dead" / "to death"
 _ONE_PRONOUNS = frozenset("he she him her".split())
 # Forward words that need a word of dying after the count: "left 5 dead", "claimed 12 lives".
@@ -236,7 +235,7 @@ def died_in_custody(doc: Doc | None, start: int, end: int) -> bool:
     for token in span or ():
         if token.lower_ == "custody" and token.dep_ == "pobj" and token.head.lower_ == "in":
             owner = token.head.head
-            return owner.lemma_.lower() in _DIE_LEMMAS | _KILL_LEMMAS | {"death", "torture"} or _victim(owner) is not None
+            return owner.lemma_.lower() in DYING | KILLING | {"death", "torture"} or _victim(owner) is not None
     return False
 
 
@@ -305,7 +304,7 @@ def _in_agent_phrase(doc: Doc, offset: int) -> bool:
 def _counts_killers(doc: Doc, count_at: int, verb_at: int) -> bool:
     """Whether the count at ``count_at`` sits in the subject of the active killing verb at ``verb_at``."""
     number, verb = _token_at(doc, count_at), _token_at(doc, verb_at)
-    if number is None or verb is None or verb.lemma_.lower() not in _KILL_LEMMAS:
+    if number is None or verb is None or verb.lemma_.lower() not in KILLING:
         return False
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or not any(c.dep_ == "dobj" for c in verb.children):
         return False  # a passive, or a headline's short one ("4 policemen killed"), counts the dead
@@ -372,9 +371,9 @@ def _victim(verb: Token) -> Token | None:
     manner = lemma in _MANNER_LEMMAS and any(
         c.lower_ == "dead" or c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in verb.children
     )
-    if verb.pos_ != "VERB" or not (lemma in _KILL_LEMMAS or lemma in _DIE_LEMMAS or manner):
+    if verb.pos_ != "VERB" or not (lemma in KILLING or lemma in DYING or manner):
         return None
-    roles = ("nsubj",) if lemma in _DIE_LEMMAS else ("nsubjpass", "dobj")
+    roles = ("nsubj",) if lemma in DYING else ("nsubjpass", "dobj")
     victim = next((c for c in verb.children if c.dep_ in roles), None)
     if victim is not None and victim.lower_ in ("who", "that") and verb.dep_ == "relcl":
         victim = verb.head

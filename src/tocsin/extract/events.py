@@ -97,7 +97,8 @@ _DEATH_ONLY = frozenset({_S.ATTACK})
 _FORCEFUL = frozenset({_S.EXCESSIVE_FORCE, _S.PROTEST_WITH_INTERVENTION, _S.VIOLENT_DEMONSTRATION, _S.MOB_VIOLENCE})
 _LARGE_SCALE = frozenset({_S.AIR_DRONE_STRIKE, _S.SHELLING, _S.CHEMICAL_WEAPON, _S.SUICIDE_BOMB, _S.ARMED_CLASH})
 _VIOLENCE_TYPES = frozenset({EventType.BATTLES, EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS})
-_ARMED_KINDS = frozenset({"named", "armed", "military", "police", "mutiny"})
+_STATE_KINDS = frozenset({"military", "police"})
+_ARMED_KINDS = _STATE_KINDS | {"named", "armed", "mutiny"}
 _NOTE_CHARS = 240
 # Sport reports: enough distinct game words mark the document, and then the words games share with conflict
 # ("clash", "strikes", "rally", "battle", "fired", "attack") are read as play.
@@ -230,7 +231,6 @@ _SEPARABLE = frozenset({"violence", _S.ARRESTS.value, _S.ORGANIZED_CRIME.value})
 # arrested five"), a participle ("opened fire, killing two"), a second main clause.
 _SEQUENCE_DEPS = frozenset({"conj", "advcl", "parataxis", "ccomp", "ROOT"})
 _CONTRAST_MARKS = frozenset({"while", "whereas", "whilst"})
-_DIE_VERBS = frozenset({"die", "kill", "perish", "succumb"})
 
 
 def _other_acts(doc: Doc | None, trigs: list[_Trigger], main: _Mention) -> list[list[_Trigger]]:
@@ -260,7 +260,7 @@ def _predicate(doc: Doc, trig: _Trigger) -> Token | None:
     if span is None or len(span) == 0:
         return None
     tok = span.root
-    if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in ("in", "during") and tok.head.head.lemma_.lower() in _DIE_VERBS:
+    if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in ("in", "during") and tok.head.head.lemma_.lower() in roles_mod.DYING | {"kill"}:
         return tok.head.head  # "died in police firing": the verb of dying reports the firing
     if tok.pos_ in ("VERB", "AUX"):
         return tok
@@ -548,13 +548,13 @@ def _by_actors(best: SubEventType, trigger: _Trigger, found: Sequence[Actor], tr
     one_sided = _ONE_SIDED.match(trigger_text) is not None
     roles = {a.role: a.kind for a in reversed(found) if a.role}
     if (best is _S.ATTACK or best is _S.ARMED_CLASH and one_sided) and roles.get(roles_mod.PATIENT) == "protesters" \
-            and roles.get(roles_mod.AGENT) in ("military", "police"):
+            and roles.get(roles_mod.AGENT) in _STATE_KINDS:
         return _S.EXCESSIVE_FORCE  # state forces using lethal force on protesters
     if best is _S.ATTACK and roles.get(roles_mod.AGENT) == "rioters":
         return _S.MOB_VIOLENCE
-    if best is _S.ARMED_CLASH and one_sided and "civilians" in kinds and not kinds & {"military", "police", "mutiny"}:
+    if best is _S.ARMED_CLASH and one_sided and "civilians" in kinds and not kinds & (_STATE_KINDS | {"mutiny"}):
         return _S.ATTACK
-    if best is _S.ATTACK and "civilians" not in kinds and kinds & {"military", "police"} and kinds & {"named", "armed"}:
+    if best is _S.ATTACK and "civilians" not in kinds and kinds & _STATE_KINDS and kinds & {"named", "armed"}:
         return _S.ARMED_CLASH
     if best is _S.ARRESTS and roles.get(roles_mod.AGENT) in ("named", "armed"):
         return _S.ABDUCTION  # the codebook: only the state arrests; an armed group that detains people abducts them
@@ -789,9 +789,6 @@ def _can_merge(event: list[_Mention], mention: _Mention, published_year: str | N
     if sites and mention.sites:
         return bool(sites & mention.sites)
     return not mention.distinct
-
-
-_STATE_KINDS = frozenset({"military", "police"})
 
 
 def _lethal_force_at(event: list[_Mention], mention: _Mention) -> bool:

@@ -16,7 +16,7 @@ from tocsin.extract.actors import Actor
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["AGENT", "ELSEWHERE", "PATIENT", "by_role", "doers", "killings", "label_roles", "role_rank"]
+__all__ = ["AGENT", "DYING", "ELSEWHERE", "KILLING", "PATIENT", "by_role", "doers", "killings", "label_roles", "role_rank"]
 
 AGENT = "agent"
 PATIENT = "patient"
@@ -25,8 +25,9 @@ ELSEWHERE = "elsewhere"
 # Verbs whose subject is the one who suffers.
 _SUFFER_VERBS = frozenset("die perish succumb drown starve disappear vanish".split())
 # Killing verbs: without an object, their subject is the dead of a headline's short passive ("4 policemen killed").
-_KILL_VERBS = frozenset("kill murder behead lynch execute slay assassinate massacre slaughter".split())
-_DYING = frozenset("die perish succumb".split())
+KILLING = frozenset("kill murder behead lynch execute slay assassinate massacre slaughter".split())
+# Verbs of dying: their subject is the dead ("three died"), and what they died "in" is what killed them.
+DYING = frozenset("die perish succumb".split())
 # Verbs that kill only with "dead" or "to death": "shot dead", "beaten to death".
 _MANNER_VERBS = frozenset("shoot gun stab hack beat burn lynch".split())
 # Nouns of force whose owner or modifier is the one using it: "police firing", "died in police custody".
@@ -73,7 +74,7 @@ def label_roles(
     if killing:
         for index in list(predicates):
             for token in doc[index].sent:
-                if token.pos_ == "VERB" and token.lemma_.lower() in _KILL_VERBS:
+                if token.pos_ == "VERB" and token.lemma_.lower() in KILLING:
                     predicates.setdefault(token.i, 1)
     if not predicates:
         return tuple(actors)
@@ -105,7 +106,7 @@ def killings(doc: Doc | None, start: int, end: int) -> list[tuple[int, int]]:
         near = [t for c in token.children for t in (c, *c.children)]
         manner = lemma in _MANNER_VERBS and any(t.lower_ in ("dead", "death") for t in near) \
             or lemma == "gun" and any(c.lower_ == "down" for c in token.children)
-        if token.pos_ == "VERB" and (lemma in _KILL_VERBS or lemma in _DYING or manner):
+        if token.pos_ == "VERB" and (lemma in KILLING or lemma in DYING or manner):
             out.append((token.idx, token.idx + len(token.text)))
     return out
 
@@ -238,7 +239,7 @@ def _verb_role(token: Token, predicates: dict[int, int]) -> str | None:
     head = token.head
     if token.dep_ == "nsubj" and head.i in predicates:
         lemma = head.lemma_.lower()
-        short_passive = lemma in _KILL_VERBS and not any(c.dep_ in ("dobj", "ccomp") for c in head.children)
+        short_passive = lemma in KILLING and not any(c.dep_ in ("dobj", "ccomp") for c in head.children)
         return PATIENT if lemma in _SUFFER_VERBS or short_passive else AGENT
     if token.dep_ in ("dobj", "nsubjpass") and head.i in predicates:
         return PATIENT
