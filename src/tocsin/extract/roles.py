@@ -22,12 +22,12 @@ AGENT = "agent"
 PATIENT = "patient"
 ELSEWHERE = "elsewhere"
 
-# Verbs whose subject is the one who suffers.
-_SUFFER_VERBS = frozenset("die perish succumb drown starve disappear vanish".split())
 # Killing verbs: without an object, their subject is the dead of a headline's short passive ("4 policemen killed").
 KILLING = frozenset("kill murder behead lynch execute slay assassinate massacre slaughter".split())
 # Verbs of dying: their subject is the dead ("three died"), and what they died "in" is what killed them.
 DYING = frozenset("die perish succumb".split())
+# Verbs whose subject is the one who suffers.
+_SUFFER_VERBS = DYING | frozenset("drown starve disappear vanish".split())
 # Verbs that kill only with "dead" or "to death": "shot dead", "beaten to death".
 _MANNER_VERBS = frozenset("shoot gun stab hack beat burn lynch".split())
 # Nouns of force whose owner or modifier is the one using it: "police firing", "died in police custody".
