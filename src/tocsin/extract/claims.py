@@ -688,14 +688,11 @@ def _unattributed_hedges(doc: Doc) -> Iterator[_Raw]:
             yield _Raw(source=None, cue=cue, content=(start, clause_end), lemma="unclear")
 
 
-_HEARSAY = frozenset({"reportedly", "allegedly", "purportedly", "reputedly", "supposedly", "seemingly"})
-
-
 def _hearsay(doc: Doc) -> Iterator[_Raw]:
     """Yield a clause the reporter marks as hearsay by an adverb, without a source: "the envoy was reportedly
     in Gao", "rebels allegedly fired first". The content is the whole clause, its subject included."""
     for token in doc:
-        if token.lower_ not in _HEARSAY or token.dep_ != "advmod" or token.head.pos_ not in ("VERB", "AUX"):
+        if token.lower_ not in cues.HEARSAY or token.dep_ != "advmod" or token.head.pos_ not in ("VERB", "AUX"):
             continue
         clause = token.head
         if attr.is_cue_verb(clause):

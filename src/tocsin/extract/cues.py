@@ -26,6 +26,7 @@ __all__ = [
     "HEDGE_CLAUSE_TAIL",
     "HEDGE_CUES",
     "HEDGE_WORDS",
+    "HEARSAY",
     "IDIOM_CUES",
     "IRREGULAR",
     "KNOWLEDGE_CUES",
@@ -205,6 +206,9 @@ COORDINATORS = frozenset({"as", "while", "because", "after", "when", "since", "t
 CONTINUERS = frozenset(
     "but and or yet because although though unless whereas by including than if while".split()
 )
+
+# Adverbs by which the reporter marks a clause as hearsay, with no source: "rebels reportedly fired first".
+HEARSAY = frozenset({"reportedly", "allegedly", "purportedly", "reputedly", "supposedly", "seemingly"})
 
 HEDGE_WORDS = re.compile(
     r"\b(possible|possibly|probably|perhaps|apparent(ly)?|reportedly|allegedly|alleged|unconfirmed|unverified|"
