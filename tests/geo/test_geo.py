@@ -594,3 +594,40 @@ def test_geo_titles_and_months_written_short_are_no_places() -> None:
 def test_geo_the_capital_cue_picks_the_capital(text: str) -> None:
     got = _resolve_names(text, ["Lahore", "Punjab", "Islamabad"])["Islamabad"]
     assert got is not None and got["feature_code"] == "PPLC"
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "name", "fcode"),
+    [
+        ("Flood warnings were issued for Polk, Marion and Warren counties in Iowa.",
+         ["Polk", "Marion", "Warren", "Iowa"], "Warren", "ADM2"),
+        ("Fighting spread across Helmand and Kandahar provinces last week.", ["Helmand", "Kandahar"], "Kandahar",
+         "ADM1"),
+    ],
+    ids=["counties", "provinces"],
+)
+def test_geo_plural_kind_word_after_a_list_names_the_kind_of_each(text: str, names: list[str], name: str,
+                                                                  fcode: str) -> None:
+    got = _resolve_names(text, names)[name]
+    assert got is not None and got["feature_code"] == fcode
+
+
+@pytest.mark.parametrize("township", ["Hamilton Township", "Hamilton Twp."])
+def test_geo_township_missing_from_the_gazetteer_reads_as_its_namesake_town(township: str) -> None:
+    text = f"Deputies searched a field in {township}, Ohio, on Sunday after a boy went missing."
+    got = _resolve_names(text, [township, "Ohio"])[township]
+    assert got is not None and got["country"] == "US" and str(got["feature_code"]).startswith("PPL")
+    assert distance_km(float(str(got["lat"])), float(str(got["lon"])), 39.40, -84.56) < 60  # Hamilton, Ohio
+
+
+def test_geo_small_region_gives_way_to_a_bigger_namesake_town_abroad() -> None:
+    # the parish of Portland in Jamaica is smaller than Portland, Oregon: a bare "Portland" is the town
+    got = _resolve_names("The parade in Portland drew thousands of cyclists on Sunday.", ["Portland"])["Portland"]
+    assert got is not None and str(got["feature_code"]).startswith("PPL")
+
+
+def test_geo_region_named_after_a_sea_gives_way_to_the_sea() -> None:
+    got = _resolve_names("A cargo ship sank in the Red Sea on Monday, killing two crew.", ["Red Sea"])["Red Sea"]
+    assert got is not None and got["feature_code"] == "SEA"
+    text = "Police in Red Sea state arrested three smugglers near Port Sudan."
+    assert _resolve_names(text, ["Red Sea"])["Red Sea"]["feature_code"] == "ADM1"  # type: ignore[index]

@@ -59,10 +59,10 @@ def admin_base(key: str) -> str | None:
 # Words before a name that pick a part of the place or the area around it ("North Dallas", "Greater Mumbai").
 _PART_WORDS = re.compile(r"^(?:greater|metropolitan|metro|downtown|inner|outer|upper|lower|central|"
                          r"(?:north|south)(?: ?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?) (?=\S)")
-# Words after a name for a natural or built feature that is usually named after the town at or in it
-# ("Swat Valley", "Mahim Bay", "Da Nang International Airport").
+# Words after a name for a natural or built feature, or a civil township, that is usually named after the town at
+# or in it ("Swat Valley", "Mahim Bay", "Da Nang International Airport", "Jerome Township").
 _FEATURE_WORDS = re.compile(r" (?:valley|delta|basin|bay|harbou?r|lake|river|island|islands|mountains|hills|"
-                            r"canal|(?:international )?airport)$")
+                            r"canal|(?:international )?airport|township)$")
 _LEADING_FEATURE_WORDS = re.compile(r"^(?:lake|port of) (?=\S)")
 
 
@@ -89,7 +89,8 @@ def feature_bases(key: str) -> list[str]:
     """Return the town names that a natural or built feature named ``key`` (folded) is named after.
 
     "Swat Valley", "Mahim Bay", "Lake Hartwell", "Port of Los Angeles", "Da Nang International Airport": the
-    feature lies at or around a town of that name (not a whole state: Lake Vermont is in South Dakota).
+    feature lies at or around a town of that name (not a whole state: Lake Vermont is in South Dakota). A US
+    civil township the gazetteer lacks ("Jerome Township") likewise surrounds or neighbours its namesake village.
 
     >>> feature_bases("swat valley"), feature_bases("lake hartwell"), feature_bases("north side")
     (['swat'], ['hartwell'], [])

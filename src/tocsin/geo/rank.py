@@ -31,6 +31,8 @@ FEATURE_BONUS = {"CONT": 6.0, "PCLI": 6.0, "ADM1": 3.5, "PPLC": 2.5, "PPLA": 1.2
                  "OCN": 6.0, "SEA": 5.0, "RGN": 5.0, "PEN": 5.0, "ISLS": 5.0, "GULF": 4.0, "STRT": 4.0, "LK": 4.0,
                  "LKS": 4.0, "ISL": 4.0}
 ROUNDS = 3
+# The hand-written areas that are bodies of water: a region named after one (Red Sea State) is meant when said so.
+_WATER_CODES = frozenset({"OCN", "SEA", "GULF", "STRT", "LK", "LKS"})
 # Areas whose adjective or people's name can stand for them (a town's rarely does: "Parisians" are no place).
 ADJECTIVE_CODES = frozenset({"CONT", "PCLI", "ADM1"}) | AREA_CODES
 # "X, Y", "X in Y" and "X in northern Y": what lies between a place and the larger place that contains it.
@@ -95,20 +97,24 @@ def _town_over_area(cands: list[Entry], priors: list[float], area_cue: bool) -> 
     called Wales or Delaware, or a suburb with the alternate name Illinois, does not make the region a town). The
     country's capital counts wherever the region lies: news names a capital far more often than a namesake region
     of its country (Washington), and an article about the region says so with its other places. A region named
-    like its own country (the province of Taiwan, Panamá province) likewise gives way to the country.
+    like its own country (the province of Taiwan, Panamá province) or like a sea or lake (Red Sea State) likewise
+    gives way to the country or the water. A region counts for less than a bigger town of its name anywhere (the
+    parish of Portland in Jamaica is smaller than Portland, Oregon).
     """
     towns = [e for e in cands if e.fcode.startswith("PPL") and e.main and (e.pop >= TOWN_NAMES_AREA_POP or
                                                                             e.fcode != "PPL")]
     countries = {e.cc for e in cands if e.fcode == "PCLI"}
+    water = any(e.fcode in _WATER_CODES for e in cands)
     for k, e in enumerate(cands):
         if e.fcode not in ("ADM1", "ADM2", "ADM3"):
             continue
         if area_cue:
             priors[k] += 3.0
-        elif e.cc in countries:  # Taiwan, Panama: a region named like its own country is meant when said so
-            priors[k] -= FEATURE_BONUS[e.fcode] + 1.0
-        elif any(t.cc == e.cc and (t.fcode == "PPLC" or (e.fcode == "ADM1" and t.admin1 == e.admin1)
-                                   or distance_km(t.lat, t.lon, e.lat, e.lon) < 250) for t in towns[:10]):
+        elif e.cc in countries or water:  # Taiwan, Panama, the Red Sea: a region named like its own country
+            priors[k] -= FEATURE_BONUS[e.fcode] + 1.0  # or like a well-known sea or lake is meant when said so
+        elif any((t.cc == e.cc and (t.fcode == "PPLC" or (e.fcode == "ADM1" and t.admin1 == e.admin1)
+                                    or distance_km(t.lat, t.lon, e.lat, e.lon) < 250)) or 0 < e.pop < t.pop
+                 for t in towns[:10]):
             priors[k] -= FEATURE_BONUS[e.fcode] + 1.0
 
 
@@ -157,6 +163,10 @@ _CAPITAL_BEFORE = re.compile(r"\bcapital,?\s+$", re.IGNORECASE)
 _CAPITAL_AFTER = re.compile(r"^,\s+(?:the|its|a)\s+(?:[\w-]+\s+){0,2}?capital\b", re.IGNORECASE)
 _AREA_CUE = re.compile(r"^\s+(?:region|province|state|county|district|governorate|prefecture|department)\b|"
                        r"(?:region|province|state|county|district|governorate|prefecture) of\s+$", re.IGNORECASE)
+# "Clarke, Madison and Oconee counties", "Helmand and Kandahar provinces": the plural names the kind of every
+# name of the list before it.
+_AREAS_AFTER = re.compile(r"\s+(?:regions|provinces|states|counties|districts|governorates|prefectures|"
+                          r"departments|parishes)\b", re.IGNORECASE)
 
 
 # A qualifier whose noun is left to the next name of a coordination: "Central and South America".
@@ -182,7 +192,7 @@ def _lookup(gazetteer: Gazetteer, mention: Mention) -> tuple[list[Entry], list[f
     slipped: dict[int, str] = {}
     if not scored:  # "Greater Mumbai", "Swat Valley": a part of a place, or a feature named after it
         bases = [(part, False) for part in part_bases(mention.key)]
-        bases += [(part, True) for part in feature_bases(mention.key)]
+        bases += [(part, True) for part in feature_bases(longer or mention.key)]  # "Madison Twp.": Madison
         for part, feature in bases:
             found = [e for e in gazetteer.lookup(part, limit=50) if not (feature and e.fcode in ("ADM1", "PCLI"))]
             scored.extend((e, _prior(e, 1)) for e in found)
@@ -201,7 +211,8 @@ def _lookup(gazetteer: Gazetteer, mention: Mention) -> tuple[list[Entry], list[f
 
 
 def _candidates(
-    gazetteer: Gazetteer, text: str, mention: Mention, cache: dict[str, tuple[list[Entry], list[float], dict[int, str]]]
+    gazetteer: Gazetteer, text: str, mention: Mention, cache: dict[str, tuple[list[Entry], list[float], dict[int, str]]],
+    *, area_list: bool = False,
 ) -> _Slot:
     if mention.key not in cache:
         cache[mention.key] = _lookup(gazetteer, mention)
@@ -211,8 +222,8 @@ def _candidates(
     whole = gazetteer.lookup(f"{mention.key} {fold(elided.group(1))}") if elided else []
     if whole:  # "Central and South America": Central America
         cands, priors, slipped_ids = whole, [_prior(e, 0) for e in whole], {}
-    area = bool(_AREA_CUE.search(text[mention.end : mention.end + 15]) or
-                _AREA_CUE.search(text[max(0, mention.start - 25) : mention.start]))
+    area = area_list or bool(_AREA_CUE.search(text[mention.end : mention.end + 15]) or
+                             _AREA_CUE.search(text[max(0, mention.start - 25) : mention.start]))
     town = not area and bool(_TOWN_CUE.search(text[max(0, mention.start - 25) : mention.start]))
     _town_over_area(cands, priors, area)
     if town:  # "the city of Kharkiv": the town, not the region named after it
@@ -232,7 +243,8 @@ def resolve_mentions(
 ) -> list[Resolved]:
     """Resolve every mention using the whole text; ``focus`` lists country codes known otherwise (demonyms)."""
     cache: dict[str, tuple[list[Entry], list[float], dict[int, str]]] = {}
-    slots = [_candidates(gazetteer, text, m, cache) for m in mentions]
+    area_lists = _area_lists(text, mentions)
+    slots = [_candidates(gazetteer, text, m, cache, area_list=k in area_lists) for k, m in enumerate(mentions)]
     _initialisms(slots)
     _link(text, slots)
     _sentence_peers(text, slots)
@@ -561,15 +573,29 @@ def _local_countries(i: int, slots: list[_Slot]) -> dict[str, float]:
     return out
 
 
-def _list_mates(text: str, slots: list[_Slot]) -> None:
-    """Record, for each mention, the other names of the list of names it stands in (joined by commas, "and")."""
+def _lists(text: str, mentions: Sequence[Mention]) -> list[list[int]]:
+    """Group the mentions into lists of names joined by commas and "and" (a lone name is a group of one)."""
     groups: list[list[int]] = []
-    for k in range(len(slots)):
-        if k and _LIST_GAP.fullmatch(text[slots[k - 1].mention.end : slots[k].mention.start]):
+    for k in range(len(mentions)):
+        if k and _LIST_GAP.fullmatch(text[mentions[k - 1].end : mentions[k].start]):
             groups[-1].append(k)
         else:
             groups.append([k])
-    for group in groups:
+    return groups
+
+
+def _area_lists(text: str, mentions: Sequence[Mention]) -> set[int]:
+    """Indices of the mentions of a list that a plural kind word ends ("Nassau and Baker counties")."""
+    out: set[int] = set()
+    for group in _lists(text, mentions):
+        if len(group) > 1 and _AREAS_AFTER.match(text, mentions[group[-1]].end):
+            out.update(group)
+    return out
+
+
+def _list_mates(text: str, slots: list[_Slot]) -> None:
+    """Record, for each mention, the other names of the list of names it stands in (joined by commas, "and")."""
+    for group in _lists(text, [slot.mention for slot in slots]):
         if len(group) > 2:  # two names with a comma between them are as often a place and its parent
             for k in group:
                 slots[k].mates = tuple(j for j in group if j != k)
