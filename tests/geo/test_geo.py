@@ -603,13 +603,17 @@ def test_geo_the_capital_cue_picks_the_capital(text: str) -> None:
          ["Polk", "Marion", "Warren", "Iowa"], "Warren", "ADM2"),
         ("Fighting spread across Helmand and Kandahar provinces last week.", ["Helmand", "Kandahar"], "Kandahar",
          "ADM1"),
+        ("Troops entered the provinces of Kandahar and Kunduz on Monday.", ["Kandahar", "Kunduz"], "Kandahar",
+         "ADM1"),
+        ("Voters in the communities of Santa Rosa, San Juan and La Paz went to the polls.",
+         ["Santa Rosa", "San Juan", "La Paz"], "La Paz", "PPL"),
     ],
-    ids=["counties", "provinces"],
+    ids=["counties", "provinces", "provinces-of", "communities-of"],
 )
-def test_geo_plural_kind_word_after_a_list_names_the_kind_of_each(text: str, names: list[str], name: str,
+def test_geo_plural_kind_word_by_a_list_names_the_kind_of_each(text: str, names: list[str], name: str,
                                                                   fcode: str) -> None:
     got = _resolve_names(text, names)[name]
-    assert got is not None and got["feature_code"] == fcode
+    assert got is not None and str(got["feature_code"]).startswith(fcode)
 
 
 @pytest.mark.parametrize("township", ["Hamilton Township", "Hamilton Twp."])

@@ -162,10 +162,12 @@ _CAPITAL_BEFORE = re.compile(r"\bcapital,?\s+$", re.IGNORECASE)
 _CAPITAL_AFTER = re.compile(r"^,\s+(?:the|its|a)\s+(?:[\w-]+\s+){0,2}?capital\b", re.IGNORECASE)
 _AREA_CUE = re.compile(r"^\s+(?:region|province|state|county|district|governorate|prefecture|department)\b|"
                        r"(?:region|province|state|county|district|governorate|prefecture) of\s+$", re.IGNORECASE)
-# "Clarke, Madison and Oconee counties", "Helmand and Kandahar provinces": the plural names the kind of every
-# name of the list before it.
-_AREAS_AFTER = re.compile(r"\s+(?:regions|provinces|states|counties|districts|governorates|prefectures|"
-                          r"departments|parishes)\b", re.IGNORECASE)
+# "Clarke, Madison and Oconee counties", "the provinces of Helmand and Kandahar", "the villages of Kidal and
+# Tessalit": a plural kind word after or before a list names the kind of each of its names.
+_AREAS = r"(?:regions|provinces|states|counties|districts|governorates|prefectures|departments|parishes)"
+_AREAS_AFTER = re.compile(rf"\s+{_AREAS}\b", re.IGNORECASE)
+_AREAS_BEFORE = re.compile(rf"\b{_AREAS} of\s+$", re.IGNORECASE)
+_TOWNS_BEFORE = re.compile(r"\b(?:cities|towns|villages|communities|ports) of\s+$", re.IGNORECASE)
 
 
 # A qualifier whose noun is left to the next name of a coordination: "Central and South America".
@@ -211,8 +213,10 @@ def _lookup(gazetteer: Gazetteer, mention: Mention) -> tuple[list[Entry], list[f
 
 def _candidates(
     gazetteer: Gazetteer, text: str, mention: Mention, cache: dict[str, tuple[list[Entry], list[float], dict[int, str]]],
-    *, area_list: bool = False,
+    *, listed: str = "",
 ) -> _Slot:
+    """The candidates of one mention with priors set by the words around it; ``listed`` is the kind ("area" or
+    "town") that a plural word names for the list the mention stands in."""
     if mention.key not in cache:
         cache[mention.key] = _lookup(gazetteer, mention)
     cands, priors, slipped_ids = cache[mention.key]
@@ -221,9 +225,9 @@ def _candidates(
     whole = gazetteer.lookup(f"{mention.key} {fold(elided.group(1))}") if elided else []
     if whole:  # "Central and South America": Central America
         cands, priors, slipped_ids = whole, [_prior(e, 0) for e in whole], {}
-    area = area_list or bool(_AREA_CUE.search(text[mention.end : mention.end + 15]) or
+    area = listed == "area" or bool(_AREA_CUE.search(text[mention.end : mention.end + 15]) or
                              _AREA_CUE.search(text[max(0, mention.start - 25) : mention.start]))
-    town = not area and bool(_TOWN_CUE.search(text[max(0, mention.start - 25) : mention.start]))
+    town = not area and (listed == "town" or bool(_TOWN_CUE.search(text[max(0, mention.start - 25) : mention.start])))
     _town_over_area(cands, priors, area)
     if town:  # "the city of Kharkiv": the town, not the region named after it
         for k, e in enumerate(cands):
@@ -242,8 +246,9 @@ def resolve_mentions(
 ) -> list[Resolved]:
     """Resolve every mention using the whole text; ``focus`` lists country codes known otherwise (demonyms)."""
     cache: dict[str, tuple[list[Entry], list[float], dict[int, str]]] = {}
-    area_lists = _area_lists(text, mentions)
-    slots = [_candidates(gazetteer, text, m, cache, area_list=k in area_lists) for k, m in enumerate(mentions)]
+    areas, towns = _kind_lists(text, mentions)
+    slots = [_candidates(gazetteer, text, m, cache, listed="area" if k in areas else "town" if k in towns else "")
+             for k, m in enumerate(mentions)]
     _initialisms(slots)
     _link(text, slots)
     _sentence_peers(text, slots)
@@ -583,13 +588,20 @@ def _lists(text: str, mentions: Sequence[Mention]) -> list[list[int]]:
     return groups
 
 
-def _area_lists(text: str, mentions: Sequence[Mention]) -> set[int]:
-    """Indices of the mentions of a list that a plural kind word ends ("Nassau and Baker counties")."""
-    out: set[int] = set()
+def _kind_lists(text: str, mentions: Sequence[Mention]) -> tuple[set[int], set[int]]:
+    """Indices of the mentions of a list that a plural kind word names as areas ("Nassau and Baker counties",
+    "the provinces of Helmand and Kandahar") and as towns ("the villages of Kidal and Tessalit")."""
+    areas: set[int] = set()
+    towns: set[int] = set()
     for group in _lists(text, mentions):
-        if len(group) > 1 and _AREAS_AFTER.match(text, mentions[group[-1]].end):
-            out.update(group)
-    return out
+        if len(group) < 2:
+            continue
+        before = text[max(0, mentions[group[0]].start - 30) : mentions[group[0]].start]
+        if _AREAS_AFTER.match(text, mentions[group[-1]].end) or _AREAS_BEFORE.search(before):
+            areas.update(group)
+        elif _TOWNS_BEFORE.search(before):
+            towns.update(group)
+    return areas, towns
 
 
 def _list_mates(text: str, slots: list[_Slot]) -> None:
