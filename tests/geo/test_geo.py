@@ -646,3 +646,23 @@ def test_geo_sentence_peers_do_not_end_a_sentence_at_an_abbreviation() -> None:
     slots = [rank._Slot(Mention(text.index(n), text.index(n) + len(n), n, n.lower()), [], [], {}) for n in names]
     rank._sentence_peers(text, slots)
     assert [s.peers for s in slots] == [(1,), (0,), ()]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The arrest was made, according to Anderson County Sheriff Greg Taylor.", "Anderson County"),
+        ("Around 7:35 p.m. Sunday Alexandria Police went to the house.", "Alexandria"),
+        ("The fire was put out, said Huntsville Fire Chief Tom Grisham.", "Huntsville"),
+        ("One prediction about Sri Lankan political developments was made.", "Sri Lankan"),
+    ],
+    ids=["county-in-a-title", "office-after-a-weekday", "office-in-a-title", "demonym-tagged-as-person"],
+)
+def test_geo_places_inside_other_entities_are_found(text: str, name: str) -> None:
+    assert name in {p.text for p in _places(text, model=True) if p.lat is not None}
+
+
+@needs_model
+def test_geo_a_person_named_like_a_town_stays_a_person() -> None:
+    assert not _places("Jordan Knight scored twice for the Celtics on Friday.", model=True)

@@ -3,7 +3,9 @@
 The small English model tags many African towns as people (Bamako as PERSON), so recognition starts from the
 gazetteer: the longest run of capitalised tokens whose folded name is a known place. Named entities (GPE, LOC,
 FAC) add names the gazetteer spells differently. A filter drops names that are places only by accident: common
-words capitalised at the start of a sentence, months and titles, parts of a person's name.
+words capitalised at the start of a sentence, months and titles, parts of a person's name. A county, or a town
+before one of its offices ("Alexandria Police"), stays a place when the parser puts it inside a person's or an
+organisation's name.
 """
 
 from __future__ import annotations
@@ -34,6 +36,10 @@ TITLES = frozenset({"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "col", 
                     "mayor", "minister", "prof", "rev", "capt", "cpl", "pvt", "maj", "officer", "coach", "sheriff",
                     "deputy", "chief", "saint", "st", "lord", "sir", "king", "queen", "prince", "pope"})
 MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+# Offices of a town or county written after its name ("Alexandria Police", "Huntsville Fire Chief", "the Ozark
+# City Council"): the name is the place they serve, whatever entity the parser makes of the whole.
+OFFICE_WORDS = frozenset({"police", "fire", "sheriff", "sheriff's", "sheriff’s", "mayor", "council", "selectmen",
+                          "aldermen", "township", "borough"})
 # Capitalised words that name a place somewhere but almost never do in English news.
 NOT_PLACES = frozenset("""
 january february march april may june july august september october november december monday tuesday wednesday
@@ -175,6 +181,8 @@ def _keep(mention: Mention, toks: list[_Tok], i: int, width: int, lower_words: s
         return False  # "Gov.", "Rep.", "Jan.": a title or a month, whatever town shares the letters
     if i > 0 and fold(toks[i - 1].text) in TITLES:
         return False
+    if _county(mention, gazetteer) or _office_after(toks, i + width):
+        return True  # "according to Anderson County Sheriff Greg Taylor", "Sunday Alexandria Police went"
     after = toks[i + width : i + width + 2]
     if len(after) == 2 and after[0].text in ("'s", "\u2019s") and after[1].text.lower() == "capital":
         return _is_country_alias(mention.key, gazetteer) or _strong_place(mention, gazetteer)
@@ -186,16 +194,25 @@ def _keep(mention: Mention, toks: list[_Tok], i: int, width: int, lower_words: s
         return False  # "Amadou Toumani Toure": the end of a longer proper name
     if first.ent in ("GPE", "LOC", "FAC") or mention.cue:
         return True
-    if first.ent == "ORG" and _county(mention, gazetteer):
-        return True  # "the Douglas County Sheriff's Office": a county's office names where it serves
     # a people or a faith that some hamlet is named after ("Christians", an alternate name of Christiansø)
     if first.ent in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
         return _strong_place(mention, gazetteer)
     return True
 
 
+def _office_after(toks: list[_Tok], after: int) -> bool:
+    """The name is followed by an office of the place ("Police", "Fire", "City Council")."""
+    if after >= len(toks) or not _capitalised(toks[after].text):
+        return False
+    word = toks[after].text.lower()
+    return word in OFFICE_WORDS or (word == "city" and after + 1 < len(toks)
+                                    and toks[after + 1].text.lower() in ("council", "hall", "manager"))
+
+
 def _county(mention: Mention, gazetteer: Gazetteer) -> bool:
-    """A name written with its kind word, "County" or "Parish", that names a county of the gazetteer."""
+    """A name written with its kind word, "County" or "Parish", that names a county of the gazetteer: a county's
+    office ("the Douglas County Sheriff's Office"), fair or sheriff, whatever entity the parser makes of it,
+    names where it serves."""
     return mention.key.endswith((" county", " parish")) and any(
         e.fcode == "ADM2" for e in gazetteer.lookup(mention.key, limit=20))
 
@@ -209,7 +226,8 @@ def _dateline_like(mention: Mention, toks: list[_Tok], after: int) -> bool:
 def _name_before(prev: _Tok, gazetteer: Gazetteer) -> bool:
     """A capitalised word before the match that is no place, cue or title word: the match ends a longer name."""
     word = prev.text.lower()
-    if not _capitalised(prev.text) or prev.sent_start or word in CUE_WORDS or word in CONNECTORS:
+    if (not _capitalised(prev.text) or prev.sent_start or word in CUE_WORDS or word in CONNECTORS
+            or word in NOT_PLACES):  # "Sunday Alexandria police": a weekday or a month ends no name
         return False
     if prev.ent == "PERSON":
         return True  # "Amadou Toumani Toure": the parser ends the person one word early
@@ -243,11 +261,13 @@ def _entity_mentions(doc: Doc, found: list[Mention], gazetteer: Gazetteer) -> li
     covered = [(m.start, m.end) for m in found]
     extra = []
     for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC", "NORP"):
-            continue
         if any(s < ent.end_char and ent.start_char < e for s, e in covered):
             continue
         key = fold(ent.text)
+        if ent.label_ not in ("GPE", "LOC", "NORP"):
+            if " " in key and gazetteer.demonym(key):  # "Sri Lankan" tagged as a person
+                extra.append(Mention(ent.start_char, ent.end_char, ent.text, key, ner=ent.label_))
+            continue
         if ent.label_ == "NORP":  # "Sri Lankan", "South Ossetians", "Abkhaz": a people's or area's adjective
             if " " in key and gazetteer.demonym(key) or _area_adjective(key, gazetteer):
                 extra.append(Mention(ent.start_char, ent.end_char, ent.text, key, ner=ent.label_))
