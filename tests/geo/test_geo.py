@@ -666,3 +666,23 @@ def test_geo_places_inside_other_entities_are_found(text: str, name: str) -> Non
 @needs_model
 def test_geo_a_person_named_like_a_town_stays_a_person() -> None:
     assert not _places("Jordan Knight scored twice for the Celtics on Friday.", model=True)
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "name", "cc"),
+    [
+        ("Cholera hit Burkina Faso, Cote d'Ivoire, Guinea and Liberia.", "Cote d'Ivoire", "CI"),
+        ("A ship under the flag of St. Kitts and Nevis sank off Crete.", "St. Kitts and Nevis", "KN"),
+        ("The Sri Lankan government accuses the rebels of shelling.", "Sri Lankan", "LK"),
+    ],
+    ids=["elided-article", "abbreviated-word", "two-word-demonym"],
+)
+def test_geo_whole_names_are_found(text: str, name: str, cc: str) -> None:
+    assert (name, cc) in {(p.text, p.country) for p in _places(text, model=True)}
+
+
+@needs_model
+def test_geo_a_feature_word_alone_is_no_place() -> None:
+    found = {p.text for p in _places("Volunteers cleaned the New Concord Reservoir area on Saturday.", model=True)}
+    assert not found & {"Reservoir", "Concord"}

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tocsin.geo.gazetteer import AREA_CODES, Gazetteer
-from tocsin.geo.names import adjective_bases, fold
+from tocsin.geo.names import adjective_bases, expanded, fold
 from tocsin.geo.states import AP_STATES, REGION_ABBREVIATIONS, STANDALONE_ABBREVIATIONS
 
 if TYPE_CHECKING:
@@ -52,6 +52,15 @@ these those he she it they we you i his her its their our my your mr mrs ms dr s
 health police fire water power energy victory hope unity freedom peace love faith grace joy paradise eden wednesday
 people man woman men women officials official sources source spokesman military troops soldiers forces
 """.split())
+# Words of NOT_PLACES that begin longer place names ("New Concord", "North Dallas"): before a match, the match is
+# the end of that longer name.
+NAME_WORDS = frozenset({"new", "old", "great", "little", "big", "north", "south", "east", "west", "central",
+                        "northern", "southern", "eastern", "western", "st"})
+# Words for a kind of natural or built feature, which alone name a place only by accident: "Lake" in "Lake
+# Hartwell", "Reservoir" in "the New Concord Reservoir".
+FEATURE_WORDS = frozenset({"lake", "lakes", "river", "reservoir", "bay", "island", "islands", "valley", "creek",
+                           "mountain", "mount", "park", "beach", "harbor", "harbour", "canyon", "falls", "springs",
+                           "forest", "hill", "hills", "point", "rock", "sound", "gulf", "sea", "ocean"})
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’.\-]*")
 
 
@@ -94,7 +103,11 @@ def _tok(t: Token, bounds: tuple[int, int]) -> _Tok:
 
 
 def _capitalised(text: str) -> bool:
-    return text[:1].isupper()
+    """Capitalised, or a capitalised word after an elided article ("d'Ivoire" in "Côte d'Ivoire")."""
+    return text[:1].isupper() or bool(_ELIDED.match(text))
+
+
+_ELIDED = re.compile(r"[dl]['’][A-ZÀ-Þ]")
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer, *, dateline: tuple[int, int] | None = None) -> list[Mention]:
@@ -105,6 +118,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, dateline: tuple[int, int] |
     found: list[Mention] = []
     i = 0
     while i < len(toks):
+        demonym = _demonym_at(toks, i, text, gazetteer)
+        if demonym is not None:  # "Sri Lankan" before the village called Sri
+            found.append(demonym)
+            i += 2
+            continue
         mention, width = _match_at(toks, i, text, gazetteer, dateline)
         if mention is not None and _keep(mention, toks, i, width, lower_words, gazetteer):
             found.append(mention)
@@ -133,6 +151,17 @@ def _demonyms_and_abbreviations(toks: list[_Tok], found: list[Mention], gazettee
     return extra
 
 
+def _demonym_at(toks: list[_Tok], i: int, text: str, gazetteer: Gazetteer) -> Mention | None:
+    """A two-word demonym starting at token ``i`` ("Sri Lankan", "South African")."""
+    if i + 1 >= len(toks) or not (_capitalised(toks[i].text) and _capitalised(toks[i + 1].text)):
+        return None
+    surface = text[toks[i].start : toks[i + 1].end]
+    key = fold(surface)
+    if " " not in key or not gazetteer.demonym(key):
+        return None
+    return Mention(toks[i].start, toks[i + 1].end, surface, key, ner=toks[i].ent or None)
+
+
 def _initials(text: str) -> bool:
     """A US state written as dotted initials ("S.C.", "N.Y.", "W.Va."): no word or other name looks like it."""
     return text in AP_STATES and text.count(".") >= 2
@@ -153,8 +182,8 @@ def _match_at(
         start, end = toks[i].start, last.end
         surface = text[start:end]
         key = fold(surface)
-        if not key or not gazetteer.has(key):
-            continue
+        if not key or not (gazetteer.has(key) or (width > 1 and gazetteer.has(expanded(key) or ""))):
+            continue  # "St. Kitts and Nevis": an abbreviated word written out
         in_dateline = dateline is not None and dateline[0] <= start and end <= dateline[1]
         ner = toks[i].ent or None
         return Mention(start, end, surface, key, ner=ner, cue=_cue_before(toks, i), dateline=in_dateline), width
@@ -177,6 +206,9 @@ def _keep(mention: Mention, toks: list[_Tok], i: int, width: int, lower_words: s
         return False
     if width == 1 and (mention.key in NOT_PLACES or mention.key.lower() in lower_words):
         return False
+    if width == 1 and mention.key in FEATURE_WORDS and any(
+            0 <= j < len(toks) and _capitalised(toks[j].text) and not toks[j].sent_start for j in (i - 1, i + 1)):
+        return False  # "Lake" of "Lake Hartwell": part of a feature's name
     if width == 1 and mention.text.endswith(".") and (mention.key in TITLES or mention.key in MONTH_ABBREVIATIONS):
         return False  # "Gov.", "Rep.", "Jan.": a title or a month, whatever town shares the letters
     if i > 0 and fold(toks[i - 1].text) in TITLES:
@@ -227,7 +259,7 @@ def _name_before(prev: _Tok, gazetteer: Gazetteer) -> bool:
     """A capitalised word before the match that is no place, cue or title word: the match ends a longer name."""
     word = prev.text.lower()
     if (not _capitalised(prev.text) or prev.sent_start or word in CUE_WORDS or word in CONNECTORS
-            or word in NOT_PLACES):  # "Sunday Alexandria police": a weekday or a month ends no name
+            or (word in NOT_PLACES and word not in NAME_WORDS)):  # "Sunday Alexandria police", "A Danbury mason"
         return False
     if prev.ent == "PERSON":
         return True  # "Amadou Toumani Toure": the parser ends the person one word early
