@@ -656,8 +656,13 @@ def test_geo_sentence_peers_do_not_end_a_sentence_at_an_abbreviation() -> None:
         ("Around 7:35 p.m. Sunday Alexandria Police went to the house.", "Alexandria"),
         ("The fire was put out, said Huntsville Fire Chief Tom Grisham.", "Huntsville"),
         ("One prediction about Sri Lankan political developments was made.", "Sri Lankan"),
+        ("Police Chief Robert Douglas said Stephen Davis, of Chiefland, had been arguing.", "Chiefland"),
+        ("A Crafton man is suing a television station over a photo.", "Crafton"),
+        ("Torrington firefighters called in help from nearby towns.", "Torrington"),
+        ("Area girls from Cooke, Grayson and Love counties will compete.", "Love"),
     ],
-    ids=["county-in-a-title", "office-after-a-weekday", "office-in-a-title", "demonym-tagged-as-person"],
+    ids=["county-in-a-title", "office-after-a-weekday", "office-in-a-title", "demonym-tagged-as-person",
+         "residence", "resident", "town-people", "county-list"],
 )
 def test_geo_places_inside_other_entities_are_found(text: str, name: str) -> None:
     assert name in {p.text for p in _places(text, model=True) if p.lat is not None}

@@ -4,7 +4,7 @@ The small English model tags many African towns as people (Bamako as PERSON), so
 gazetteer: the longest run of capitalised tokens whose folded name is a known place. Named entities (GPE, LOC,
 FAC) add names the gazetteer spells differently. A filter drops names that are places only by accident: common
 words capitalised at the start of a sentence, months and titles, parts of a person's name. A county, or a town
-before one of its offices ("Alexandria Police"), stays a place when the parser puts it inside a person's or an
+before one of its offices or its people ("Alexandria Police", "a Crafton man"), stays a place when the parser puts it inside a person's or an
 organisation's name.
 """
 
@@ -52,6 +52,9 @@ these those he she it they we you i his her its their our my your mr mrs ms dr s
 health police fire water power energy victory hope unity freedom peace love faith grace joy paradise eden wednesday
 people man woman men women officials official sources source spokesman military troops soldiers forces
 """.split())
+# The people of a town, after its name ("a Crafton man", "Torrington firefighters").
+RESIDENT_WORDS = frozenset({"man", "woman", "men", "women", "resident", "residents", "native", "teen", "teenager",
+                            "boy", "girl", "couple", "firefighters", "firefighter", "officers", "detectives"})
 # Words of NOT_PLACES that begin longer place names ("New Concord", "North Dallas"): before a match, the match is
 # the end of that longer name.
 NAME_WORDS = frozenset({"new", "old", "great", "little", "big", "north", "south", "east", "west", "central",
@@ -129,6 +132,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, dateline: tuple[int, int] |
             i += width
         else:
             i += 1
+    found.extend(_listed_counties(toks, text, found, gazetteer))
     found.extend(_entity_mentions(doc, found, gazetteer))
     found.extend(_demonyms_and_abbreviations(toks, found, gazetteer))
     return sorted(found, key=lambda m: m.start)
@@ -148,6 +152,35 @@ def _demonyms_and_abbreviations(toks: list[_Tok], found: list[Mention], gazettee
         elif tok.text in REGION_ABBREVIATIONS and ((i > 0 and toks[i - 1].text == ",") or _initials(tok.text)
                                                    or tok.text in STANDALONE_ABBREVIATIONS):
             extra.append(Mention(tok.start, tok.end, tok.text, key, cue=True))
+    return extra
+
+
+def _listed_counties(toks: list[_Tok], text: str, found: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """The names of a list that "counties" or "parishes" ends ("Cooke, Grayson and Love counties"): local news
+    names counties without the word, and the parser makes people and works of art of them."""
+    covered = [(m.start, m.end) for m in found]
+    extra = []
+    for k, tok in enumerate(toks):
+        kind = {"counties": " county", "parishes": " parish"}.get(tok.text.lower())
+        if kind is None:
+            continue
+        j = k - 1
+        while j >= 0:
+            end = j
+            while j >= 0 and _capitalised(toks[j].text) and end - j < 3:
+                j -= 1
+            if j == end:
+                break
+            start, stop = toks[j + 1].start, toks[end].end
+            key = fold(text[start:stop])
+            if not any(s < stop and start < e for s, e in covered) and gazetteer.has(key + kind):
+                extra.append(Mention(start, stop, text[start:stop], key, ner=toks[j + 1].ent or None, cue=True))
+            if j >= 0 and toks[j].text.lower() in ("and", "or"):
+                j -= 1
+            if j >= 0 and toks[j].text == ",":
+                j -= 1
+            elif j < 0 or toks[j + 1].text.lower() not in ("and", "or"):
+                break
     return extra
 
 
@@ -213,7 +246,7 @@ def _keep(mention: Mention, toks: list[_Tok], i: int, width: int, lower_words: s
         return False  # "Gov.", "Rep.", "Jan.": a title or a month, whatever town shares the letters
     if i > 0 and fold(toks[i - 1].text) in TITLES:
         return False
-    if _county(mention, gazetteer) or _office_after(toks, i + width):
+    if _county(mention, gazetteer) or _local_cue(toks, i, i + width):
         return True  # "according to Anderson County Sheriff Greg Taylor", "Sunday Alexandria Police went"
     after = toks[i + width : i + width + 2]
     if len(after) == 2 and after[0].text in ("'s", "\u2019s") and after[1].text.lower() == "capital":
@@ -232,13 +265,18 @@ def _keep(mention: Mention, toks: list[_Tok], i: int, width: int, lower_words: s
     return True
 
 
-def _office_after(toks: list[_Tok], after: int) -> bool:
-    """The name is followed by an office of the place ("Police", "Fire", "City Council")."""
-    if after >= len(toks) or not _capitalised(toks[after].text):
-        return False
-    word = toks[after].text.lower()
-    return word in OFFICE_WORDS or (word == "city" and after + 1 < len(toks)
-                                    and toks[after + 1].text.lower() in ("council", "hall", "manager"))
+def _local_cue(toks: list[_Tok], i: int, after: int) -> bool:
+    """Local news says a name is a town: an office or the people of the place follow it ("Alexandria Police",
+    "Torrington firefighters", "a Crafton man"), or it is where a named person lives ("Stephen Davis, of
+    Chiefland,")."""
+    if after < len(toks):
+        word = toks[after].text.lower()
+        if word in OFFICE_WORDS or word in RESIDENT_WORDS:
+            return True
+        if word == "city" and after + 1 < len(toks) and toks[after + 1].text.lower() in ("council", "hall", "manager"):
+            return True
+    return (i >= 3 and toks[i - 1].text.lower() == "of" and toks[i - 2].text == ","
+            and _capitalised(toks[i - 3].text) and after < len(toks) and toks[after].text in (",", "."))
 
 
 def _county(mention: Mention, gazetteer: Gazetteer) -> bool:
