@@ -691,3 +691,23 @@ def test_geo_whole_names_are_found(text: str, name: str, cc: str) -> None:
 def test_geo_a_feature_word_alone_is_no_place() -> None:
     found = {p.text for p in _places("Volunteers cleaned the New Concord Reservoir area on Saturday.", model=True)}
     assert not found & {"Reservoir", "Concord"}
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Lamar County sales tax is booming. Paris and Roxton continue to reap the benefits.", "Roxton"),
+        ("Cases were found in Moonbi, Parkes, Berry and Wyong in regional NSW.", "Berry"),
+        ("House Minority Leader Marty Seifert, R-Marshall, joined the call.", "Marshall"),
+        ("A tsunami hit the Indonesian island of Java on Monday.", "Java"),
+    ],
+    ids=["list-peer", "list-peers", "party-and-home", "island-of"],
+)
+def test_geo_names_a_place_vouches_for(text: str, name: str) -> None:
+    assert name in {p.text for p in _places(text, model=True) if p.lat is not None}
+
+
+@needs_model
+def test_geo_list_peer_needs_a_name_tagged_as_a_place() -> None:
+    assert "Cheney" not in {p.text for p in _places("Bush and Cheney met the press on Monday.", model=True)}

@@ -5,7 +5,8 @@ gazetteer: the longest run of capitalised tokens whose folded name is a known pl
 FAC) add names the gazetteer spells differently. A filter drops names that are places only by accident: common
 words capitalised at the start of a sentence, months and titles, parts of a person's name. A county, or a town
 before one of its offices or its people ("Alexandria Police", "a Crafton man"), stays a place when the parser puts it inside a person's or an
-organisation's name.
+organisation's name, and a name the filter dropped comes back when it stands in a list with a place ("Paris and
+Roxton").
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ CUE_WORDS = frozenset({
     "east", "west", "northern", "southern", "eastern", "western", "central", "via", "through", "nearby",
 })
 STRONG_CUES = frozenset({"in", "near", "outside", "town", "village", "city", "district", "region", "province",
-                         "capital", "county", "into", "across", "around", "towards", "toward"})
+                         "capital", "county", "into", "across", "around", "towards", "toward", "island"})
 CONNECTORS = frozenset({"of", "de", "du", "des", "la", "le", "al", "el", "upon", "on", "the", "and", "-", "'s"})
 TITLES = frozenset({"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "president", "judge",
                     "mayor", "minister", "prof", "rev", "capt", "cpl", "pvt", "maj", "officer", "coach", "sheriff",
@@ -119,6 +120,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, dateline: tuple[int, int] |
     text = doc.text
     lower_words = {m.group(0).lower() for m in _WORD.finditer(text) if m.group(0).islower()}
     found: list[Mention] = []
+    dropped: list[Mention] = []
     i = 0
     while i < len(toks):
         demonym = _demonym_at(toks, i, text, gazetteer)
@@ -131,7 +133,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, dateline: tuple[int, int] |
             found.append(mention)
             i += width
         else:
+            if mention is not None and mention.key not in NOT_PLACES and mention.key not in lower_words:
+                dropped.append(mention)
             i += 1
+    found.extend(_list_peers(text, found, dropped))
     found.extend(_listed_counties(toks, text, found, gazetteer))
     found.extend(_entity_mentions(doc, found, gazetteer))
     found.extend(_demonyms_and_abbreviations(toks, found, gazetteer))
@@ -153,6 +158,28 @@ def _demonyms_and_abbreviations(toks: list[_Tok], found: list[Mention], gazettee
                                                    or tok.text in STANDALONE_ABBREVIATIONS):
             extra.append(Mention(tok.start, tok.end, tok.text, key, cue=True))
     return extra
+
+
+_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+
+
+def _list_peers(text: str, found: list[Mention], dropped: list[Mention]) -> list[Mention]:
+    """Gazetteer names that the filter dropped but that stand in a list with a place ("Paris and Roxton",
+    "Moonbi, Parkes, Berry and Wyong"): the parser makes people of small towns, a list of places does not."""
+    # only a name the parser or a cue word calls a place vouches for its neighbours ("Bush" may be kept as a town)
+    kept = [m for m in found if m.ner in ("GPE", "LOC", "FAC") or m.cue or m.dateline]
+    out: list[Mention] = []
+    pending = [m for m in dropped if not any(k.start < m.end and m.start < k.end for k in kept)]
+    changed = True
+    while changed and pending:
+        changed = False
+        for m in list(pending):
+            if any(_LIST_GAP.fullmatch(text[m.end : k.start]) or _LIST_GAP.fullmatch(text[k.end : m.start])
+                   for k in kept + out if k.end <= m.start + 1 or m.end <= k.start + 1):
+                out.append(m)
+                pending.remove(m)
+                changed = True
+    return out
 
 
 def _listed_counties(toks: list[_Tok], text: str, found: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -227,7 +254,8 @@ def _cue_before(toks: list[_Tok], i: int) -> bool:
     for j in (i - 1, i - 2):
         if j >= 0 and toks[j].text.lower() in STRONG_CUES:
             return True
-    return False
+    # "Marty Seifert, R-Marshall": a lawmaker's party and home
+    return i >= 3 and toks[i - 1].text == "-" and toks[i - 2].text in ("D", "R", "I") and toks[i - 3].text == ","
 
 
 def _keep(mention: Mention, toks: list[_Tok], i: int, width: int, lower_words: set[str], gazetteer: Gazetteer) -> bool:
