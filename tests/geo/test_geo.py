@@ -711,3 +711,12 @@ def test_geo_names_a_place_vouches_for(text: str, name: str) -> None:
 @needs_model
 def test_geo_list_peer_needs_a_name_tagged_as_a_place() -> None:
     assert "Cheney" not in {p.text for p in _places("Bush and Cheney met the press on Monday.", model=True)}
+
+
+def test_geo_letters_without_a_decomposition_fold_to_ascii() -> None:
+    from tocsin.geo.names import fold
+
+    assert (fold("Østfold"), fold("Łódź"), fold("Straße")) == ("ostfold", "lodz", "strasse")
+    text = "Farms in Østfold and Vestfold were told to keep their hens indoors."
+    got = _resolve_names(text, ["Østfold", "Vestfold"])["Østfold"]
+    assert got is not None and got["country"] == "NO"

@@ -138,10 +138,19 @@ def fold(name: str) -> str:
     'cote divoire'
     >>> fold("U.S.")
     'us'
+    >>> fold("Østfold"), fold("Łódź")
+    ('ostfold', 'lodz')
     """
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode().lower()
     text = _PUNCT.sub("", text)
     return _SEP.sub(" ", text).strip()
+
+
+# Latin letters that Unicode does not decompose into a base letter and a mark (NFKD would drop them: "Østfold" gave
+# "stfold"), written as ASCII the way the names are usually romanised.
+_UNDECOMPOSED = str.maketrans({"Ø": "O", "ø": "o", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "Ł": "L", "ł": "l",
+                               "ß": "ss", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Þ": "Th", "þ": "th", "ı": "i",
+                               "Ħ": "H", "ħ": "h"})
 
 
 @functools.lru_cache(maxsize=65536)
