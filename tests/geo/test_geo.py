@@ -720,3 +720,15 @@ def test_geo_letters_without_a_decomposition_fold_to_ascii() -> None:
     text = "Farms in Østfold and Vestfold were told to keep their hens indoors."
     got = _resolve_names(text, ["Østfold", "Vestfold"])["Østfold"]
     assert got is not None and got["country"] == "NO"
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text",
+    ["One man was arrested in Lagos on Friday.", "As police arrived in Lagos, the crowd left.",
+     "Officials from Lagos, and Bob Gibbs of Ohio, spoke.", "The City Council of Lagos met on Friday."],
+    ids=["resident-after-a-number", "office-after-a-conjunction", "person-after-a-listed-place", "the-city"],
+)
+def test_geo_local_cues_and_lists_keep_common_words_and_people_out(text: str) -> None:
+    found = {p.text for p in _places(text, model=True)}
+    assert not found & {"One", "As", "Bob", "The City", "City"}

@@ -40,7 +40,7 @@ MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug"
 # Offices of a town or county written after its name ("Alexandria Police", "Huntsville Fire Chief", "the Ozark
 # City Council"): the name is the place they serve, whatever entity the parser makes of the whole.
 OFFICE_WORDS = frozenset({"police", "fire", "sheriff", "sheriff's", "sheriff’s", "mayor", "council", "selectmen",
-                          "aldermen", "township", "borough"})
+                          "aldermen", "township", "borough", "firefighters", "firefighter", "detectives"})
 # Capitalised words that name a place somewhere but almost never do in English news.
 NOT_PLACES = frozenset("""
 january february march april may june july august september october november december monday tuesday wednesday
@@ -53,13 +53,17 @@ these those he she it they we you i his her its their our my your mr mrs ms dr s
 health police fire water power energy victory hope unity freedom peace love faith grace joy paradise eden wednesday
 people man woman men women officials official sources source spokesman military troops soldiers forces
 """.split())
+# Capitalised words that begin sentences or titles more often than they name a town's office.
+GENERIC_WORDS = frozenset({"town", "area", "one", "no", "some", "both", "but", "young", "all", "two", "many", "most",
+                           "other", "local", "as", "still", "chief", "press", "deputy", "assistant", "federation"})
 # The people of a town, after its name ("a Crafton man", "Torrington firefighters").
 RESIDENT_WORDS = frozenset({"man", "woman", "men", "women", "resident", "residents", "native", "teen", "teenager",
-                            "boy", "girl", "couple", "firefighters", "firefighter", "officers", "detectives"})
-# Words of NOT_PLACES that begin longer place names ("New Concord", "North Dallas"): before a match, the match is
-# the end of that longer name.
-NAME_WORDS = frozenset({"new", "old", "great", "little", "big", "north", "south", "east", "west", "central",
-                        "northern", "southern", "eastern", "western", "st"})
+                            "boy", "girl", "couple"})
+# Weekdays, months and articles: before a capitalised name they end no longer name ("Sunday Alexandria police").
+CALENDAR_WORDS = frozenset("""
+january february march april may june july august september october november december monday tuesday wednesday
+thursday friday saturday sunday a an the
+""".split())
 # Words for a kind of natural or built feature, which alone name a place only by accident: "Lake" in "Lake
 # Hartwell", "Reservoir" in "the New Concord Reservoir".
 FEATURE_WORDS = frozenset({"lake", "lakes", "river", "reservoir", "bay", "island", "islands", "valley", "creek",
@@ -133,7 +137,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, dateline: tuple[int, int] |
             found.append(mention)
             i += width
         else:
-            if mention is not None and mention.key not in NOT_PLACES and mention.key not in lower_words:
+            if mention is not None and _may_be_listed(mention, toks, i, width, lower_words):
                 dropped.append(mention)
             i += 1
     found.extend(_list_peers(text, found, dropped))
@@ -161,6 +165,21 @@ def _demonyms_and_abbreviations(toks: list[_Tok], found: list[Mention], gazettee
 
 
 _LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+_LIST_CONTINUES = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?[A-Z]|\s+(?:and|or)\s+[A-Z]")
+
+
+def _listed(gap: str, goes_on: bool) -> bool:
+    """``gap`` joins two names of a list: "and" or "or", or a comma where the list goes on after the name."""
+    return bool(_LIST_GAP.fullmatch(gap)) and (goes_on or "and" in gap or "or" in gap)
+
+
+def _may_be_listed(mention: Mention, toks: list[_Tok], i: int, width: int, lower_words: set[str]) -> bool:
+    """A dropped match that a list of places may bring back: no common word, not inside a longer person's name,
+    and no capitalised word after it ("Bob" of "Chesterland, and Bob Gibbs")."""
+    first, after = toks[i], i + width
+    return (mention.key not in NOT_PLACES and mention.key not in lower_words
+            and not (first.ent == "PERSON" and (first.ent_start < mention.start or first.ent_end > mention.end))
+            and not (after < len(toks) and _capitalised(toks[after].text)))
 
 
 def _list_peers(text: str, found: list[Mention], dropped: list[Mention]) -> list[Mention]:
@@ -174,7 +193,9 @@ def _list_peers(text: str, found: list[Mention], dropped: list[Mention]) -> list
     while changed and pending:
         changed = False
         for m in list(pending):
-            if any(_LIST_GAP.fullmatch(text[m.end : k.start]) or _LIST_GAP.fullmatch(text[k.end : m.start])
+            # a comma alone may set off an apposition ("Jerusalem, Peres said"): the name must go on as a list
+            goes_on = bool(_LIST_CONTINUES.match(text, m.end))
+            if any(_listed(text[m.end : k.start], goes_on) or _listed(text[k.end : m.start], goes_on)
                    for k in kept + out if k.end <= m.start + 1 or m.end <= k.start + 1):
                 out.append(m)
                 pending.remove(m)
@@ -242,8 +263,8 @@ def _match_at(
         start, end = toks[i].start, last.end
         surface = text[start:end]
         key = fold(surface)
-        if not key or not (gazetteer.has(key) or (width > 1 and gazetteer.has(expanded(key) or ""))):
-            continue  # "St. Kitts and Nevis": an abbreviated word written out
+        if not key or not (gazetteer.has(key) or (width > 2 and gazetteer.has(expanded(key) or ""))):
+            continue  # "St. Kitts and Nevis": an abbreviated word written out (not "St. Patrick" of a holiday)
         in_dateline = dateline is not None and dateline[0] <= start and end <= dateline[1]
         ner = toks[i].ent or None
         return Mention(start, end, surface, key, ner=ner, cue=_cue_before(toks, i), dateline=in_dateline), width
@@ -297,10 +318,14 @@ def _local_cue(toks: list[_Tok], i: int, after: int) -> bool:
     """Local news says a name is a town: an office or the people of the place follow it ("Alexandria Police",
     "Torrington firefighters", "a Crafton man"), or it is where a named person lives ("Stephen Davis, of
     Chiefland,")."""
+    if any(fold(t.text) in NOT_PLACES or fold(t.text) in GENERIC_WORDS for t in toks[i:after]):
+        return False  # "The City Council", "Town Council", "Health Secretary"
     if after < len(toks):
         word = toks[after].text.lower()
-        if word in OFFICE_WORDS or word in RESIDENT_WORDS:
+        if word in OFFICE_WORDS:
             return True
+        if toks[after].text in RESIDENT_WORDS and not toks[i].sent_start and toks[i].ent != "NORP":
+            return True  # "a Crafton man" (not "One man was arrested", "an Arab woman")
         if word == "city" and after + 1 < len(toks) and toks[after + 1].text.lower() in ("council", "hall", "manager"):
             return True
     return (i >= 3 and toks[i - 1].text.lower() == "of" and toks[i - 2].text == ","
@@ -325,7 +350,7 @@ def _name_before(prev: _Tok, gazetteer: Gazetteer) -> bool:
     """A capitalised word before the match that is no place, cue or title word: the match ends a longer name."""
     word = prev.text.lower()
     if (not _capitalised(prev.text) or prev.sent_start or word in CUE_WORDS or word in CONNECTORS
-            or (word in NOT_PLACES and word not in NAME_WORDS)):  # "Sunday Alexandria police", "A Danbury mason"
+            or word in CALENDAR_WORDS):  # "Sunday Alexandria police", "A Danbury mason"
         return False
     if prev.ent == "PERSON":
         return True  # "Amadou Toumani Toure": the parser ends the person one word early
