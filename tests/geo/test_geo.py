@@ -599,14 +599,14 @@ def test_geo_the_capital_cue_picks_the_capital(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "names", "name", "fcode"),
     [
-        ("Flood warnings were issued for Polk, Marion and Warren counties in Iowa.",
-         ["Polk", "Marion", "Warren", "Iowa"], "Warren", "ADM2"),
+        ("Flood warnings were issued for Floyd, Carroll and Pulaski counties in Virginia.",
+         ["Floyd", "Carroll", "Pulaski", "Virginia"], "Pulaski", "ADM2"),
         ("Fighting spread across Helmand and Kandahar provinces last week.", ["Helmand", "Kandahar"], "Kandahar",
          "ADM1"),
         ("Troops entered the provinces of Kandahar and Kunduz on Monday.", ["Kandahar", "Kunduz"], "Kandahar",
          "ADM1"),
-        ("Voters in the communities of Santa Rosa, San Juan and La Paz went to the polls.",
-         ["Santa Rosa", "San Juan", "La Paz"], "La Paz", "PPL"),
+        ("Voters in the communities of Santa Rosa, La Paz and Trinidad went to the polls.",
+         ["Santa Rosa", "La Paz", "Trinidad"], "Santa Rosa", "PPL"),
     ],
     ids=["counties", "provinces", "provinces-of", "communities-of"],
 )
@@ -616,22 +616,22 @@ def test_geo_plural_kind_word_by_a_list_names_the_kind_of_each(text: str, names:
     assert got is not None and str(got["feature_code"]).startswith(fcode)
 
 
-@pytest.mark.parametrize("township", ["Hamilton Township", "Hamilton Twp."])
+@pytest.mark.parametrize("township", ["Sycamore Township", "Sycamore Twp."])
 def test_geo_township_missing_from_the_gazetteer_reads_as_its_namesake_town(township: str) -> None:
     text = f"Deputies searched a field in {township}, Ohio, on Sunday after a boy went missing."
     got = _resolve_names(text, [township, "Ohio"])[township]
     assert got is not None and got["country"] == "US" and str(got["feature_code"]).startswith("PPL")
-    assert distance_km(float(str(got["lat"])), float(str(got["lon"])), 39.40, -84.56) < 60  # Hamilton, Ohio
+    assert distance_km(float(str(got["lat"])), float(str(got["lon"])), 40.95, -83.17) < 60  # Sycamore, Ohio
 
 
 def test_geo_small_region_gives_way_to_a_bigger_namesake_town_abroad() -> None:
-    # the parish of Portland in Jamaica is smaller than Portland, Oregon: a bare "Portland" is the town
-    got = _resolve_names("The parade in Portland drew thousands of cyclists on Sunday.", ["Portland"])["Portland"]
+    # the parish of Charlotte in Saint Vincent is smaller than Charlotte, North Carolina: a bare "Charlotte" is the town
+    got = _resolve_names("The parade in Charlotte drew thousands of cyclists on Sunday.", ["Charlotte"])["Charlotte"]
     assert got is not None and str(got["feature_code"]).startswith("PPL")
 
 
 def test_geo_region_named_after_a_sea_gives_way_to_the_sea() -> None:
-    got = _resolve_names("A cargo ship sank in the Red Sea on Monday, killing two crew.", ["Red Sea"])["Red Sea"]
+    got = _resolve_names("Pirates seized a tanker in the Red Sea last week.", ["Red Sea"])["Red Sea"]
     assert got is not None and got["feature_code"] == "SEA"
     text = "Police in Red Sea state arrested three smugglers near Port Sudan."
     assert _resolve_names(text, ["Red Sea"])["Red Sea"]["feature_code"] == "ADM1"  # type: ignore[index]
@@ -652,14 +652,14 @@ def test_geo_sentence_peers_do_not_end_a_sentence_at_an_abbreviation() -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("The arrest was made, according to Anderson County Sheriff Greg Taylor.", "Anderson County"),
-        ("Around 7:35 p.m. Sunday Alexandria Police went to the house.", "Alexandria"),
-        ("The fire was put out, said Huntsville Fire Chief Tom Grisham.", "Huntsville"),
-        ("One prediction about Sri Lankan political developments was made.", "Sri Lankan"),
-        ("Police Chief Robert Douglas said Stephen Davis, of Chiefland, had been arguing.", "Chiefland"),
-        ("A Crafton man is suing a television station over a photo.", "Crafton"),
-        ("Torrington firefighters called in help from nearby towns.", "Torrington"),
-        ("Area girls from Cooke, Grayson and Love counties will compete.", "Love"),
+        ("The deputy was hired, according to Bexar County Sheriff Tom Ruiz.", "Bexar County"),
+        ("Early Tuesday Medford Police closed the bridge.", "Medford"),
+        ("The blaze was out by noon, said Tulsa Fire Chief Ray Boone.", "Tulsa"),
+        ("A New Zealander won the race in Oslo.", "New Zealander"),
+        ("The suspect, Mary Cole, of Waycross, was held overnight.", "Waycross"),
+        ("A Lufkin woman won the state lottery.", "Lufkin"),
+        ("Chester firefighters saved the barn.", "Chester"),
+        ("Girls from Pike, Lamar and Ralls counties will compete.", "Lamar"),
     ],
     ids=["county-in-a-title", "office-after-a-weekday", "office-in-a-title", "demonym-tagged-as-person",
          "residence", "resident", "town-people", "county-list"],
@@ -677,9 +677,9 @@ def test_geo_a_person_named_like_a_town_stays_a_person() -> None:
 @pytest.mark.parametrize(
     ("text", "name", "cc"),
     [
-        ("Cholera hit Burkina Faso, Cote d'Ivoire, Guinea and Liberia.", "Cote d'Ivoire", "CI"),
-        ("A ship under the flag of St. Kitts and Nevis sank off Crete.", "St. Kitts and Nevis", "KN"),
-        ("The Sri Lankan government accuses the rebels of shelling.", "Sri Lankan", "LK"),
+        ("Cocoa from Cote d'Ivoire and Ghana sold well this year.", "Cote d'Ivoire", "CI"),
+        ("Tourists flew to St. Kitts and Nevis in March.", "St. Kitts and Nevis", "KN"),
+        ("The Sri Lankan navy rescued six fishermen.", "Sri Lankan", "LK"),
     ],
     ids=["elided-article", "abbreviated-word", "two-word-demonym"],
 )
@@ -689,18 +689,18 @@ def test_geo_whole_names_are_found(text: str, name: str, cc: str) -> None:
 
 @needs_model
 def test_geo_a_feature_word_alone_is_no_place() -> None:
-    found = {p.text for p in _places("Volunteers cleaned the New Concord Reservoir area on Saturday.", model=True)}
-    assert not found & {"Reservoir", "Concord"}
+    found = {p.text for p in _places("Volunteers cleaned the Oak Ridge Reservoir area on Saturday.", model=True)}
+    assert "Reservoir" not in found
 
 
 @needs_model
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("Lamar County sales tax is booming. Paris and Roxton continue to reap the benefits.", "Roxton"),
-        ("Cases were found in Moonbi, Parkes, Berry and Wyong in regional NSW.", "Berry"),
-        ("House Minority Leader Marty Seifert, R-Marshall, joined the call.", "Marshall"),
-        ("A tsunami hit the Indonesian island of Java on Monday.", "Java"),
+        ("Sales rose in Gilmer and Kilgore this spring.", "Kilgore"),
+        ("Snow fell on Tyler, Lindale and Kilgore overnight.", "Lindale"),
+        ("Sen. Amy Byrd, D-Monroe, spoke first.", "Monroe"),
+        ("A ferry sank off the island of Sumatra on Monday.", "Sumatra"),
     ],
     ids=["list-peer", "list-peers", "party-and-home", "island-of"],
 )
@@ -717,9 +717,9 @@ def test_geo_letters_without_a_decomposition_fold_to_ascii() -> None:
     from tocsin.geo.names import fold
 
     assert (fold("Østfold"), fold("Łódź"), fold("Straße")) == ("ostfold", "lodz", "strasse")
-    text = "Farms in Østfold and Vestfold were told to keep their hens indoors."
-    got = _resolve_names(text, ["Østfold", "Vestfold"])["Østfold"]
-    assert got is not None and got["country"] == "NO"
+    text = "Protesters marched in Łódź and Warsaw on Saturday."
+    got = _resolve_names(text, ["Łódź", "Warsaw"])["Łódź"]
+    assert got is not None and got["country"] == "PL"
 
 
 @needs_model

@@ -60,7 +60,7 @@ def admin_base(key: str) -> str | None:
 _PART_WORDS = re.compile(r"^(?:greater|metropolitan|metro|downtown|inner|outer|upper|lower|central|"
                          r"(?:north|south)(?: ?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?) (?=\S)")
 # Words after a name for a natural or built feature, or a civil township, that is usually named after the town at
-# or in it ("Swat Valley", "Mahim Bay", "Da Nang International Airport", "Jerome Township").
+# or in it ("Swat Valley", "Mahim Bay", "Da Nang International Airport", "Sycamore Township").
 _FEATURE_WORDS = re.compile(r" (?:valley|delta|basin|bay|harbou?r|lake|river|island|islands|mountains|hills|"
                             r"canal|(?:international )?airport|township)$")
 _LEADING_FEATURE_WORDS = re.compile(r"^(?:lake|port of) (?=\S)")
@@ -90,7 +90,7 @@ def feature_bases(key: str) -> list[str]:
 
     "Swat Valley", "Mahim Bay", "Lake Hartwell", "Port of Los Angeles", "Da Nang International Airport": the
     feature lies at or around a town of that name (not a whole state: Lake Vermont is in South Dakota). A US
-    civil township the gazetteer lacks ("Jerome Township") likewise surrounds or neighbours its namesake village.
+    civil township the gazetteer lacks ("Sycamore Township") likewise surrounds or neighbours its namesake village.
 
     >>> feature_bases("swat valley"), feature_bases("lake hartwell"), feature_bases("north side")
     (['swat'], ['hartwell'], [])

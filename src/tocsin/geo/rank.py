@@ -98,7 +98,7 @@ def _town_over_area(cands: list[Entry], priors: list[float], area_cue: bool) -> 
     of its country (Washington), and an article about the region says so with its other places. A region named
     like its own country (the province of Taiwan, Panamá province) or like a sea or lake (Red Sea State) likewise
     gives way to the country or the water. A region counts for less than a bigger town of its name anywhere (the
-    parish of Portland in Jamaica is smaller than Portland, Oregon).
+    parish of Charlotte in Saint Vincent is smaller than Charlotte, North Carolina).
     """
     towns = [e for e in cands if e.fcode.startswith("PPL") and e.main and (e.pop >= TOWN_NAMES_AREA_POP or
                                                                             e.fcode != "PPL")]
@@ -162,9 +162,9 @@ _CAPITAL_BEFORE = re.compile(r"\bcapital,?\s+$", re.IGNORECASE)
 _CAPITAL_AFTER = re.compile(r"^,\s+(?:the|its|a)\s+(?:[\w-]+\s+){0,2}?capital\b", re.IGNORECASE)
 _AREA_CUE = re.compile(r"^\s+(?:region|province|state|county|district|governorate|prefecture|department)\b|"
                        r"(?:region|province|state|county|district|governorate|prefecture) of\s+$", re.IGNORECASE)
-# "Clarke, Madison and Oconee counties", "the provinces of Helmand and Kandahar", "the villages of Kidal and
+# "Floyd, Carroll and Pulaski counties", "the provinces of Helmand and Kandahar", "the villages of Kidal and
 # Tessalit": a plural kind word after or before a list names the kind of each of its names.
-_AREAS = r"(?:regions|provinces|states|counties|districts|governorates|prefectures|departments|parishes)"
+_AREAS = r"(?:regions|provinces|states|counties|districts|governorates|prefectures|parishes)"
 _AREAS_AFTER = re.compile(rf"\s+{_AREAS}\b", re.IGNORECASE)
 _AREAS_BEFORE = re.compile(rf"\b{_AREAS} of\s+$", re.IGNORECASE)
 _TOWNS_BEFORE = re.compile(r"\b(?:cities|towns|villages|communities|ports) of\s+$", re.IGNORECASE)
@@ -193,7 +193,7 @@ def _lookup(gazetteer: Gazetteer, mention: Mention) -> tuple[list[Entry], list[f
     slipped: dict[int, str] = {}
     if not scored:  # "Greater Mumbai", "Swat Valley": a part of a place, or a feature named after it
         bases = [(part, False) for part in part_bases(mention.key)]
-        bases += [(part, True) for part in feature_bases(longer or mention.key)]  # "Madison Twp.": Madison
+        bases += [(part, True) for part in feature_bases(longer or mention.key)]  # "Sycamore Twp.": Sycamore
         for part, feature in bases:
             found = [e for e in gazetteer.lookup(part, limit=50) if not (feature and e.fcode in ("ADM1", "PCLI"))]
             scored.extend((e, _prior(e, 1)) for e in found)
@@ -589,7 +589,7 @@ def _lists(text: str, mentions: Sequence[Mention]) -> list[list[int]]:
 
 
 def _kind_lists(text: str, mentions: Sequence[Mention]) -> tuple[set[int], set[int]]:
-    """Indices of the mentions of a list that a plural kind word names as areas ("Nassau and Baker counties",
+    """Indices of the mentions of a list that a plural kind word names as areas ("Floyd and Pulaski counties",
     "the provinces of Helmand and Kandahar") and as towns ("the villages of Kidal and Tessalit")."""
     areas: set[int] = set()
     towns: set[int] = set()

@@ -4,9 +4,9 @@ The small English model tags many African towns as people (Bamako as PERSON), so
 gazetteer: the longest run of capitalised tokens whose folded name is a known place. Named entities (GPE, LOC,
 FAC) add names the gazetteer spells differently. A filter drops names that are places only by accident: common
 words capitalised at the start of a sentence, months and titles, parts of a person's name. A county, or a town
-before one of its offices or its people ("Alexandria Police", "a Crafton man"), stays a place when the parser puts it inside a person's or an
-organisation's name, and a name the filter dropped comes back when it stands in a list with a place ("Paris and
-Roxton").
+before one of its offices or its people ("Medford Police", "a Lufkin woman"), stays a place when the parser puts it inside a person's or an
+organisation's name, and a name the filter dropped comes back when it stands in a list with a place ("Gilmer and
+Kilgore").
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ TITLES = frozenset({"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "col", 
                     "mayor", "minister", "prof", "rev", "capt", "cpl", "pvt", "maj", "officer", "coach", "sheriff",
                     "deputy", "chief", "saint", "st", "lord", "sir", "king", "queen", "prince", "pope"})
 MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
-# Offices of a town or county written after its name ("Alexandria Police", "Huntsville Fire Chief", "the Ozark
+# Offices of a town or county written after its name ("Medford Police", "Tulsa Fire Chief", "the Tyler
 # City Council"): the name is the place they serve, whatever entity the parser makes of the whole.
 OFFICE_WORDS = frozenset({"police", "fire", "sheriff", "sheriff's", "sheriff’s", "mayor", "council", "selectmen",
                           "aldermen", "township", "borough", "firefighters", "firefighter", "detectives"})
@@ -56,16 +56,16 @@ people man woman men women officials official sources source spokesman military 
 # Capitalised words that begin sentences or titles more often than they name a town's office.
 GENERIC_WORDS = frozenset({"town", "area", "one", "no", "some", "both", "but", "young", "all", "two", "many", "most",
                            "other", "local", "as", "still", "chief", "press", "deputy", "assistant", "federation"})
-# The people of a town, after its name ("a Crafton man", "Torrington firefighters").
+# The people of a town, after its name ("a Lufkin woman", "Chester firefighters").
 RESIDENT_WORDS = frozenset({"man", "woman", "men", "women", "resident", "residents", "native", "teen", "teenager",
                             "boy", "girl", "couple"})
-# Weekdays, months and articles: before a capitalised name they end no longer name ("Sunday Alexandria police").
+# Weekdays, months and articles: before a capitalised name they end no longer name ("Early Tuesday Medford Police").
 CALENDAR_WORDS = frozenset("""
 january february march april may june july august september october november december monday tuesday wednesday
 thursday friday saturday sunday a an the
 """.split())
 # Words for a kind of natural or built feature, which alone name a place only by accident: "Lake" in "Lake
-# Hartwell", "Reservoir" in "the New Concord Reservoir".
+# Hartwell", "Reservoir" in "the Oak Ridge Reservoir".
 FEATURE_WORDS = frozenset({"lake", "lakes", "river", "reservoir", "bay", "island", "islands", "valley", "creek",
                            "mountain", "mount", "park", "beach", "harbor", "harbour", "canyon", "falls", "springs",
                            "forest", "hill", "hills", "point", "rock", "sound", "gulf", "sea", "ocean"})
@@ -175,7 +175,7 @@ def _listed(gap: str, goes_on: bool) -> bool:
 
 def _may_be_listed(mention: Mention, toks: list[_Tok], i: int, width: int, lower_words: set[str]) -> bool:
     """A dropped match that a list of places may bring back: no common word, not inside a longer person's name,
-    and no capitalised word after it ("Bob" of "Chesterland, and Bob Gibbs")."""
+    and no capitalised word after it ("Bob" of "Tyler, and Bob Hale")."""
     first, after = toks[i], i + width
     return (mention.key not in NOT_PLACES and mention.key not in lower_words
             and not (first.ent == "PERSON" and (first.ent_start < mention.start or first.ent_end > mention.end))
@@ -183,8 +183,8 @@ def _may_be_listed(mention: Mention, toks: list[_Tok], i: int, width: int, lower
 
 
 def _list_peers(text: str, found: list[Mention], dropped: list[Mention]) -> list[Mention]:
-    """Gazetteer names that the filter dropped but that stand in a list with a place ("Paris and Roxton",
-    "Moonbi, Parkes, Berry and Wyong"): the parser makes people of small towns, a list of places does not."""
+    """Gazetteer names that the filter dropped but that stand in a list with a place ("Gilmer and Kilgore",
+    "Tyler, Lindale and Kilgore"): the parser makes people of small towns, a list of places does not."""
     # only a name the parser or a cue word calls a place vouches for its neighbours ("Bush" may be kept as a town)
     kept = [m for m in found if m.ner in ("GPE", "LOC", "FAC") or m.cue or m.dateline]
     out: list[Mention] = []
@@ -193,7 +193,7 @@ def _list_peers(text: str, found: list[Mention], dropped: list[Mention]) -> list
     while changed and pending:
         changed = False
         for m in list(pending):
-            # a comma alone may set off an apposition ("Jerusalem, Peres said"): the name must go on as a list
+            # a comma alone may set off an apposition ("Oslo, Hansen said"): the name must go on as a list
             goes_on = bool(_LIST_CONTINUES.match(text, m.end))
             if any(_listed(text[m.end : k.start], goes_on) or _listed(text[k.end : m.start], goes_on)
                    for k in kept + out if k.end <= m.start + 1 or m.end <= k.start + 1):
@@ -204,7 +204,7 @@ def _list_peers(text: str, found: list[Mention], dropped: list[Mention]) -> list
 
 
 def _listed_counties(toks: list[_Tok], text: str, found: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
-    """The names of a list that "counties" or "parishes" ends ("Cooke, Grayson and Love counties"): local news
+    """The names of a list that "counties" or "parishes" ends ("Pike, Lamar and Ralls counties"): local news
     names counties without the word, and the parser makes people and works of art of them."""
     covered = [(m.start, m.end) for m in found]
     extra = []
@@ -275,7 +275,7 @@ def _cue_before(toks: list[_Tok], i: int) -> bool:
     for j in (i - 1, i - 2):
         if j >= 0 and toks[j].text.lower() in STRONG_CUES:
             return True
-    # "Marty Seifert, R-Marshall": a lawmaker's party and home
+    # "Amy Byrd, D-Monroe": a lawmaker's party and home
     return i >= 3 and toks[i - 1].text == "-" and toks[i - 2].text in ("D", "R", "I") and toks[i - 3].text == ","
 
 
@@ -296,7 +296,7 @@ def _keep(mention: Mention, toks: list[_Tok], i: int, width: int, lower_words: s
     if i > 0 and fold(toks[i - 1].text) in TITLES:
         return False
     if _county(mention, gazetteer) or _local_cue(toks, i, i + width):
-        return True  # "according to Anderson County Sheriff Greg Taylor", "Sunday Alexandria Police went"
+        return True  # "according to Bexar County Sheriff Tom Ruiz", "Early Tuesday Medford Police closed"
     after = toks[i + width : i + width + 2]
     if len(after) == 2 and after[0].text in ("'s", "\u2019s") and after[1].text.lower() == "capital":
         return _is_country_alias(mention.key, gazetteer) or _strong_place(mention, gazetteer)
@@ -315,9 +315,9 @@ def _keep(mention: Mention, toks: list[_Tok], i: int, width: int, lower_words: s
 
 
 def _local_cue(toks: list[_Tok], i: int, after: int) -> bool:
-    """Local news says a name is a town: an office or the people of the place follow it ("Alexandria Police",
-    "Torrington firefighters", "a Crafton man"), or it is where a named person lives ("Stephen Davis, of
-    Chiefland,")."""
+    """Local news says a name is a town: an office or the people of the place follow it ("Medford Police",
+    "Chester firefighters", "a Lufkin woman"), or it is where a named person lives ("Mary Cole, of
+    Waycross,")."""
     if any(fold(t.text) in NOT_PLACES or fold(t.text) in GENERIC_WORDS for t in toks[i:after]):
         return False  # "The City Council", "Town Council", "Health Secretary"
     if after < len(toks):
@@ -325,7 +325,7 @@ def _local_cue(toks: list[_Tok], i: int, after: int) -> bool:
         if word in OFFICE_WORDS:
             return True
         if toks[after].text in RESIDENT_WORDS and not toks[i].sent_start and toks[i].ent != "NORP":
-            return True  # "a Crafton man" (not "One man was arrested", "an Arab woman")
+            return True  # "a Lufkin woman" (not "One man was arrested", "an Arab woman")
         if word == "city" and after + 1 < len(toks) and toks[after + 1].text.lower() in ("council", "hall", "manager"):
             return True
     return (i >= 3 and toks[i - 1].text.lower() == "of" and toks[i - 2].text == ","
@@ -350,7 +350,7 @@ def _name_before(prev: _Tok, gazetteer: Gazetteer) -> bool:
     """A capitalised word before the match that is no place, cue or title word: the match ends a longer name."""
     word = prev.text.lower()
     if (not _capitalised(prev.text) or prev.sent_start or word in CUE_WORDS or word in CONNECTORS
-            or word in CALENDAR_WORDS):  # "Sunday Alexandria police", "A Danbury mason"
+            or word in CALENDAR_WORDS):  # "Early Tuesday Medford Police", "A Dalton mason"
         return False
     if prev.ent == "PERSON":
         return True  # "Amadou Toumani Toure": the parser ends the person one word early
