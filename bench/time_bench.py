@@ -16,7 +16,8 @@ import sys
 import time
 from pathlib import Path
 
-from tocsin.extract.timex_rules import sentence_spans, tag
+from tocsin.extract.timex_rules import tag
+from tocsin.nlp import sentence_spans
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "data" / "time" / "tempeval3-tbaq"

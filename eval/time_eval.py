@@ -24,8 +24,9 @@ from _quality import publish
 from _timeml import TBAQ, read_timeml, tbaq_files
 
 from tocsin.extract import time as time_stage
-from tocsin.extract.timex_rules import RULES_VERSION, sentence_spans, tag
+from tocsin.extract.timex_rules import RULES_VERSION, tag
 from tocsin.model import Article, TimeExpr
+from tocsin.nlp import sentence_spans
 
 _ONE_DIGIT_WEEK = re.compile(r"-W(\d)(?!\d)")
 

@@ -8,7 +8,8 @@ import doctest
 import pytest
 
 from tocsin.extract import timex_periods, timex_rules, timex_values
-from tocsin.extract.timex_rules import regex_tense, sentence_spans, tag
+from tocsin.extract.timex_rules import regex_tense, tag
+from tocsin.nlp import sentence_spans
 
 DCT = dt.date(2020, 8, 18)
 

@@ -17,7 +17,7 @@ from tocsin.extract import clauses, timex_rules
 from tocsin.extract import timex_calendar as cal
 from tocsin.extract.timex_rules import MONTHS, WEEKDAYS
 from tocsin.model import Article, Event, Evidence, TimeExpr
-from tocsin.nlp import text_of
+from tocsin.nlp import sentence_spans, text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -126,7 +126,7 @@ def _inferred(article: Article, candidates: list[dt.date], reason: str) -> Artic
 
 
 def _lead_end(text: str) -> int:
-    spans = timex_rules.sentence_spans(text)
+    spans = sentence_spans(text)
     return spans[0][1] if spans else len(text)
 
 
@@ -197,7 +197,7 @@ def find_times(doc: Doc, article: Article) -> list[TimeExpr]:
     if text_of(doc) == text and doc.has_annotation("SENT_START"):
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
     else:
-        sentences = timex_rules.sentence_spans(text)
+        sentences = sentence_spans(text)
     fallback = timex_rules.regex_tense(text, sentences)
     tense = clauses.doc_tense(doc, fallback) if text_of(doc) == text and doc.has_annotation("TAG") else fallback
     return timex_rules.tag(text, dct, tense=tense, sentences=sentences)
@@ -411,7 +411,7 @@ def weekday_conflicts(times: list[TimeExpr], article: Article) -> list[tuple[Tim
     """
     text = article.text
     dct = parse_date(article.published)
-    sentences = timex_rules.sentence_spans(text)
+    sentences = sentence_spans(text)
     found: list[tuple[TimeExpr, TimeExpr, str]] = []
     for date_expr in times:
         day = _explicit_day(date_expr, dct)

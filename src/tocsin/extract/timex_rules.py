@@ -19,9 +19,9 @@ from tocsin.extract import timex_periods, timex_values
 from tocsin.extract.timex_anchor import anchor_anaphora, anchor_clock_times, anchor_on_reference
 from tocsin.extract.timex_values import MONTHS, WEEKDAYS, Context, Hit, Tense
 from tocsin.model import TimeExpr
-from tocsin.nlp import sentence_spans  # re-exported: the time extractor and its eval split with it
+from tocsin.nlp import sentence_spans
 
-__all__ = ["MONTHS", "REACH", "RULES", "RULES_VERSION", "TRIGGERS", "WEEKDAYS", "Tense", "regex_tense", "sentence_spans", "tag"]
+__all__ = ["MONTHS", "REACH", "RULES", "RULES_VERSION", "TRIGGERS", "WEEKDAYS", "Tense", "regex_tense", "tag"]
 
 RULES_VERSION = "timex.rules.v2"
 
