@@ -806,3 +806,27 @@ def test_claims_subordinate_cue_takes_no_main_clause_before_it() -> None:
     text = "Viguerie is upbeat about the race, in part because he sees Cruz as a uniter."
     _, claims = _claims(text)
     assert [(c.cue.text if c.cue else "", c.content.text) for c in claims] == [("sees", "Cruz as a uniter")]
+
+
+@needs_model
+def test_claims_quote_continued_after_a_quoted_title_that_ends_the_cue_sentence() -> None:
+    text = "\u201cThe plan is sound,\u201d the mayor said on \u201cCity Hour.\u201d \u201cIt will pass next week.\u201d"
+    _, claims = _claims(text)
+    contents = [c.content.text for c in claims if c.source and c.source.text == "the mayor"]
+    assert contents == ["\u201cThe plan is sound,\u201d", "\u201cIt will pass next week.\u201d"]
+
+
+@needs_model
+def test_claims_in_phrase_after_a_direct_object_is_content() -> None:
+    text = "The farmers backed the new levy in large numbers."
+    _, claims = _claims(text)
+    assert [(c.cue.text if c.cue else "", c.content.text) for c in claims] == [("backed", "the new levy in large numbers")]
+
+
+@needs_model
+def test_claims_second_clause_the_parse_hangs_on_the_cue_is_content() -> None:
+    text = "The minister said the talks were over, the army would stay."
+    _, claims = _claims(text)
+    assert [(c.cue.text if c.cue else "", c.content.text) for c in claims] == [
+        ("said", "the talks were over, the army would stay")
+    ]

@@ -341,9 +341,9 @@ def continued_quotes(
         if q_start < last:
             continue
         between = text[last:q_start]
-        if not found and cue[1] <= q_start and not re.search(r"[.!?:]\s|\n|[.,:]\s*$", between):
+        if not found and cue[1] <= q_start and not re.search(r"[.!?:][”\"']*\s|\n|[.,:][”\"']*\s*$", between):
             continue  # a quoted name within the cue's sentence: 'he told NBC's “Today” on Monday. “B.”'
-        if not found and (len(between) > 200 or not cue[1] <= q_start or not re.search(r"[.,:]\s*$", between)):
+        if not found and (len(between) > 200 or not cue[1] <= q_start or not re.search(r"[.,:][”\"']*\s*$", between)):
             break
         if found and not re.fullmatch(r"\s*", between):
             break
@@ -498,8 +498,9 @@ def object_chars(verb: Token, obj: Token) -> tuple[int, int]:
         if child.i <= obj.i or doc[child.left_edge.i - 1].text in (",", "—", "–", ";", ":"):
             continue  # what follows a comma is the reporter's ("praised the army, adding ...")
         # "called for the minister to resign", "accused him of lying", "criticised his call for a truce"
-        # after a prepositional object, "for", "about" and "to" say how long or to whom ("talked about X for an hour")
-        preps = ARGUMENT_PREPS if obj.dep_ == "dobj" else ARGUMENT_PREPS - {"for", "about", "to"}
+        # after a prepositional object, "for", "about" and "to" say how long or to whom ("talked about X for an hour");
+        # after a direct object, "in" says how or in what the object stands ("backed her bid in large numbers")
+        preps = ARGUMENT_PREPS | {"in"} if obj.dep_ == "dobj" else ARGUMENT_PREPS - {"for", "about", "to"}
         if child.dep_ in OBJECT_COMPLEMENTS or child.dep_ == "advcl" and (_to_clause(child) or _as_clause(child)) or child.dep_ == "prep" and child.lower_ in preps:
             end = max(end, subtree_chars(child)[1])
         elif _coordinated_with(obj, child):

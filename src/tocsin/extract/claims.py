@@ -320,10 +320,7 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
         resumed = attr.continuation_end(verb, span) if clause.i < verb.i else None
         if resumed is not None:
             span = (span[0], resumed)
-        for child in verb.children:
-            # "said the army would stay, but that it would not fight": a second "that" clause says more
-            if child.dep_ == "conj" and child.i > clause.i and attr.has_that(child):
-                span = (span[0], max(span[1], attr.subtree_chars(child)[1]))
+        span = (span[0], _more_clauses(verb, clause, span[1]))
         quote = attr.enclosing_quote(span, quotes)
         if quote is not None:
             return quote
@@ -348,6 +345,18 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
         return quote if quote is not None else _within_paragraph(text_of(verb.doc), span, verb.idx)
     obj = attr.object_content(verb)
     return _within_paragraph(text_of(verb.doc), attr.object_chars(verb, obj), verb.idx) if obj is not None else None
+
+
+def _more_clauses(verb: Token, clause: Token, end: int) -> int:
+    """Return where a clausal content ends with the further clauses the parse hangs on its cue after it.
+
+    "said the army would stay, but that it would not fight": a second "that" clause says more; "said the talks
+    were over, the army would stay": a run-on clause is the parse's second complement of the same cue.
+    """
+    for child in verb.children:
+        if child.dep_ == "conj" and child.i > clause.i and attr.has_that(child) or child.dep_ == "ccomp" and child.i > clause.i > verb.i:
+            end = max(end, attr.subtree_chars(child)[1])
+    return end
 
 
 def _within_paragraph(text: str, span: tuple[int, int], cue: int) -> tuple[int, int] | None:
