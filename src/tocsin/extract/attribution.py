@@ -99,16 +99,23 @@ __all__ = [
 _QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
 
 
+_MIXED_QUOTATION = re.compile(r"“[^“”\"\n]{1,3000}?\"(?![\w\"])|(?<![\w\"])\"(?=[^\s\"])[^“”\"\n]{1,3000}?”")
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Return the quotations in ``text`` as ``(start, end)`` including their marks; they may cross sentences.
 
     >>> quote_spans('He said: “Yes. No.” Then "ok," she said.')
     [(9, 19), (25, 30)]
     """
-    spans: list[tuple[int, int]] = []
-    for match in QUOTATION.finditer(text):
-        spans.append((match.start(), match.end()))
-    return _join_paragraphs(text, spans)
+    spans = [(match.start(), match.end()) for match in QUOTATION.finditer(text)]
+    # a quotation typed with one curly and one straight mark ('“A."', '"A.”'), where no pair of one style holds it
+    mixed = [
+        (m.start(), m.end())
+        for m in _MIXED_QUOTATION.finditer(text)
+        if not any(start < m.end() and m.start() < end for start, end in spans)
+    ]
+    return _join_paragraphs(text, sorted(spans + mixed))
 
 
 def _join_paragraphs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
