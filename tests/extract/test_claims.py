@@ -830,3 +830,11 @@ def test_claims_second_clause_the_parse_hangs_on_the_cue_is_content() -> None:
     assert [(c.cue.text if c.cue else "", c.content.text) for c in claims] == [
         ("said", "the talks were over, the army would stay")
     ]
+
+
+@needs_model
+def test_claims_quote_in_the_next_paragraph_with_words_after_it_is_not_continued() -> None:
+    text = "\u201cThe bridge is open,\u201d the mayor said.\n\n\u201cIt has been shut for a week,\u201d a farmer shot back angrily."
+    _, claims = _claims(text)
+    contents = [c.content.text for c in claims if c.source and c.source.text == "the mayor"]
+    assert contents == ["\u201cThe bridge is open,\u201d"]

@@ -354,11 +354,19 @@ def continued_quotes(
             break
         if found and not re.fullmatch(r"\s*", between):
             break
+        if "\n" in between and _said_after(text, q_end):
+            break  # '“A,” he said.\n\n“B,” she replied.': a quotation with words of its own after it is another's
         found.append((q_start, q_end))
         last = q_end
         if len(found) == 3:
             break
     return found
+
+
+def _said_after(text: str, q_end: int) -> bool:
+    """Whether a quotation's paragraph goes on after it (with its own cue: '“B,” she replied.')."""
+    rest = text.find("\n", q_end)
+    return bool(text[q_end : rest if rest >= 0 else len(text)].strip(" \t\r.,!?”\"'"))
 
 
 def quoted_paragraphs_after(text: str, content: tuple[int, int], quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
