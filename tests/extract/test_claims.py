@@ -838,3 +838,18 @@ def test_claims_quote_in_the_next_paragraph_with_words_after_it_is_not_continued
     _, claims = _claims(text)
     contents = [c.content.text for c in claims if c.source and c.source.text == "the mayor"]
     assert contents == ["\u201cThe bridge is open,\u201d"]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # "tell" has the form of "meet", the content's verb, not of "says": it goes on with what he would do
+        ("The senator says he would meet the rebels and tell them to leave.", "he would meet the rebels and tell them to leave"),
+        # "urged" has the form of "told": a second cue of the mayor's, not part of what she told
+        ("The mayor told residents that the road was open and urged them to stay calm.", "that the road was open"),
+    ],
+)
+def test_claims_coordinated_cue_in_the_form_of_the_content_verb_is_content(text: str, content: str) -> None:
+    _, claims = _claims(text)
+    assert [c.content.text for c in claims if c.cue is not None and c.cue.text in ("says", "told")] == [content]

@@ -699,12 +699,14 @@ def trailing_cues(head: Token) -> list[Token]:
     """Return the cues coordinated after a content's head, with their conjunction and comma: in "telling them
     that X and questioning how Y" the parse hangs "questioning" on X, but it is a cue of its own. A conjunct
     with its own "that" is more content ("said she was sorry and that she wanted to move on"), and so is one with
-    its own subject, which reports a second source inside the first's words ("said A and the rebels claimed B")."""
+    its own subject, which reports a second source inside the first's words ("said A and the rebels claimed B"), and
+    so is one in the form of the content's verb rather than the cue's ("says he would meet them and tell them ...")."""
     cues = [
         c
         for c in head.children
         if c.dep_ == "conj" and c.i > head.i and is_cue_verb(c) and reports_words(c) and not has_that(c)
         and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        and not (c.tag_ == head.tag_ != head.head.tag_)
     ]
     if not cues:
         return []
