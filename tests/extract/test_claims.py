@@ -853,3 +853,11 @@ def test_claims_quote_in_the_next_paragraph_with_words_after_it_is_not_continued
 def test_claims_coordinated_cue_in_the_form_of_the_content_verb_is_content(text: str, content: str) -> None:
     _, claims = _claims(text)
     assert [c.content.text for c in claims if c.cue is not None and c.cue.text in ("says", "told")] == [content]
+
+
+@needs_model
+def test_claims_quotation_split_by_its_cue_is_one_speech() -> None:
+    text = "\u201cIf the bridge holds,\u201d the engineer said, \u201cwhy would anyone close the road?\u201d"
+    _, claims = _claims(text)
+    contents = [c.content.text for c in claims if c.source and c.source.text == "the engineer"]
+    assert contents == ["\u201cIf the bridge holds,\u201d", "\u201cwhy would anyone close the road?\u201d"]

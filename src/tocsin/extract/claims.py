@@ -178,7 +178,7 @@ def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
             continue
         cue = attr.cue_extent(token)
         negated = attr.is_negated(token)
-        contents = [content, *attr.continued_quotes(text_of(doc), content, cue, quotes)]
+        contents = [*_split_quote_before(token, content, quotes), content, *attr.continued_quotes(text_of(doc), content, cue, quotes)]
         if len(contents) == 1 and cue[1] <= content[0] and attr.cue_lemma(token) in cues.SPEECH_CUES:
             # 'X said A.\n\n“B.”': a bare quotation goes on with what was said (not with what X thinks)
             contents += attr.quoted_paragraphs_after(text_of(doc), content, quotes)
@@ -345,6 +345,20 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
         return quote if quote is not None else _within_paragraph(text_of(verb.doc), span, verb.idx)
     obj = attr.object_content(verb)
     return _within_paragraph(text_of(verb.doc), attr.object_chars(verb, obj), verb.idx) if obj is not None else None
+
+
+def _split_quote_before(verb: Token, content: tuple[int, int], quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the first half of a quotation the cue splits: in '“A,” she said, “B.”' the cue's content is B, and
+    A, the quotation that ends with a comma right before the speaker, is the same speech."""
+    text = text_of(verb.doc)
+    if not any(q_start == content[0] for q_start, _ in quotes) or not re.fullmatch(r"[^.!?“”\"]*,\s*", text[verb.idx : content[0]]):
+        return []
+    subject = attr.subject_of(verb)
+    left = attr.mention_chars(subject)[0] if subject is not None and subject.i < verb.i else verb.idx
+    for q_start, q_end in quotes:
+        if q_end <= left and re.fullmatch(r"\s*", text[q_end:left]) and "," in text[q_end - 3 : q_end]:
+            return [(q_start, q_end)]
+    return []
 
 
 def _more_clauses(verb: Token, clause: Token, end: int) -> int:
