@@ -861,3 +861,17 @@ def test_claims_quotation_split_by_its_cue_is_one_speech() -> None:
     _, claims = _claims(text)
     contents = [c.content.text for c in claims if c.source and c.source.text == "the engineer"]
     assert contents == ["\u201cIf the bridge holds,\u201d", "\u201cwhy would anyone close the road?\u201d"]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The governor boasted that the state had the best roads in the region.", "that the state had the best roads in the region"),
+        ("He joked that he liked a good, \u201cquiet protest now and then.\u201d", "that he liked a good, \u201cquiet protest now and then.\u201d"),
+        ("\u201cWe will win,\u201d he joked.", "\u201cWe will win,\u201d"),
+    ],
+)
+def test_claims_quotation_cue_takes_the_clause_it_introduces(text: str, content: str) -> None:
+    _, claims = _claims(text)
+    assert [c.content.text for c in claims] == [content]

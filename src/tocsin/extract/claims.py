@@ -296,7 +296,8 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
     """Return the content of a reporting verb: its clause, the adjacent quotation, or its object.
 
-    Verbs that report speech only around a quotation ("continued", "joked") take nothing else.
+    Verbs that report speech only around a quotation ("continued", "joked") take nothing else but the clause
+    they introduce ("joked that he would need a bigger office").
     """
     if attr.cue_lemma(verb) in cues.QUOTE_CUES and verb.lemma_.lower() not in cues.SPEECH_CUES:
         return _quoted_content(verb, quotes)
@@ -423,6 +424,9 @@ def _quoted_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int
         quote = attr.enclosing_quote(attr.subtree_chars(clause), quotes)
         if quote is not None:
             return quote
+        if clause.dep_ == "ccomp" and clause.i > verb.i:  # "boasted that ...": the clause, not a quotation inside it
+            span = _within_paragraph(text_of(verb.doc), attr.subtree_chars(clause, exclude=attr.trailing_aside(clause)), verb.idx)
+            return _through_quote(span, quotes) if span is not None else None
     return attr.adjacent_quote(verb, quotes)
 
 
