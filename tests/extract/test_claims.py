@@ -875,3 +875,10 @@ def test_claims_quotation_split_by_its_cue_is_one_speech() -> None:
 def test_claims_quotation_cue_takes_the_clause_it_introduces(text: str, content: str) -> None:
     _, claims = _claims(text)
     assert [c.content.text for c in claims] == [content]
+
+
+@needs_model
+def test_claims_quotation_cue_takes_the_object_of_its_preposition() -> None:
+    text = "The senator boasted about the new bridge."
+    _, claims = _claims(text)
+    assert [(c.cue.text if c.cue else "", c.content.text) for c in claims] == [("boasted", "the new bridge")]

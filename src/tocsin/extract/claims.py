@@ -427,7 +427,11 @@ def _quoted_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int
         if clause.dep_ == "ccomp" and clause.i > verb.i:  # "boasted that ...": the clause, not a quotation inside it
             span = _within_paragraph(text_of(verb.doc), attr.subtree_chars(clause, exclude=attr.trailing_aside(clause)), verb.idx)
             return _through_quote(span, quotes) if span is not None else None
-    return attr.adjacent_quote(verb, quotes)
+    quote = attr.adjacent_quote(verb, quotes)
+    if quote is not None:
+        return quote
+    obj = attr.object_content(verb)  # "boasted about the new bridge": what the cue's preposition takes
+    return _within_paragraph(text_of(verb.doc), attr.object_chars(verb, obj), verb.idx) if obj is not None else None
 
 
 def _subjects(verb: Token) -> list[tuple[int, int]]:
