@@ -817,10 +817,16 @@ def test_claims_quote_continued_after_a_quoted_title_that_ends_the_cue_sentence(
 
 
 @needs_model
-def test_claims_in_phrase_after_a_direct_object_is_content() -> None:
-    text = "The farmers backed the new levy in large numbers."
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The farmers backed the new levy in large numbers.", "the new levy in large numbers"),
+        ("The farmers backed the new levy in March.", "the new levy"),
+    ],
+)
+def test_claims_in_phrase_after_a_direct_object_is_content(text: str, content: str) -> None:
     _, claims = _claims(text)
-    assert [(c.cue.text if c.cue else "", c.content.text) for c in claims] == [("backed", "the new levy in large numbers")]
+    assert [(c.cue.text if c.cue else "", c.content.text) for c in claims] == [("backed", content)]
 
 
 @needs_model

@@ -516,6 +516,8 @@ def object_chars(verb: Token, obj: Token) -> tuple[int, int]:
         # after a prepositional object, "for", "about" and "to" say how long or to whom ("talked about X for an hour");
         # after a direct object, "in" says how or in what the object stands ("backed her bid in large numbers")
         preps = ARGUMENT_PREPS | {"in"} if obj.dep_ == "dobj" else ARGUMENT_PREPS - {"for", "about", "to"}
+        if child.dep_ == "prep" and child.lower_ == "in" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children):
+            continue  # "endorsed the plan in March": when is the reporter's
         if child.dep_ in OBJECT_COMPLEMENTS or child.dep_ == "advcl" and (_to_clause(child) or _as_clause(child)) or child.dep_ == "prep" and child.lower_ in preps:
             end = max(end, subtree_chars(child)[1])
         elif _coordinated_with(obj, child):
