@@ -101,3 +101,15 @@ def test_attribution_complement_is_the_nearest_clause() -> None:
     doc = Doc(nlp.blank().vocab, words=words, heads=heads, deps=deps)
     clause = complement(doc[5])
     assert clause is not None and clause.text == "works"
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ('He said: \u201cWe are ready." Then he left.', ['\u201cWe are ready."']),
+        ('She said: "The road is open.\u201d Nobody believed it.', ['"The road is open.\u201d']),
+        ('\u201cYes,\u201d he said. "No."', ["\u201cYes,\u201d", '"No."']),
+    ],
+)
+def test_attribution_quote_spans_with_mixed_marks(text: str, quotes: list[str]) -> None:
+    assert [text[start:end] for start, end in quote_spans(text)] == quotes

@@ -806,3 +806,85 @@ def test_claims_subordinate_cue_takes_no_main_clause_before_it() -> None:
     text = "Viguerie is upbeat about the race, in part because he sees Cruz as a uniter."
     _, claims = _claims(text)
     assert [(c.cue.text if c.cue else "", c.content.text) for c in claims] == [("sees", "Cruz as a uniter")]
+
+
+@needs_model
+def test_claims_quote_continued_after_a_quoted_title_that_ends_the_cue_sentence() -> None:
+    text = "\u201cThe plan is sound,\u201d the mayor said on \u201cCity Hour.\u201d \u201cIt will pass next week.\u201d"
+    _, claims = _claims(text)
+    contents = [c.content.text for c in claims if c.source and c.source.text == "the mayor"]
+    assert contents == ["\u201cThe plan is sound,\u201d", "\u201cIt will pass next week.\u201d"]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The farmers backed the new levy in large numbers.", "the new levy in large numbers"),
+        ("The farmers backed the new levy in March.", "the new levy"),
+    ],
+)
+def test_claims_in_phrase_after_a_direct_object_is_content(text: str, content: str) -> None:
+    _, claims = _claims(text)
+    assert [(c.cue.text if c.cue else "", c.content.text) for c in claims] == [("backed", content)]
+
+
+@needs_model
+def test_claims_second_clause_the_parse_hangs_on_the_cue_is_content() -> None:
+    text = "The minister said the talks were over, the army would stay."
+    _, claims = _claims(text)
+    assert [(c.cue.text if c.cue else "", c.content.text) for c in claims] == [
+        ("said", "the talks were over, the army would stay")
+    ]
+
+
+@needs_model
+def test_claims_quote_in_the_next_paragraph_with_words_after_it_is_not_continued() -> None:
+    text = "\u201cThe bridge is open,\u201d the mayor said.\n\n\u201cIt has been shut for a week,\u201d a farmer shot back angrily."
+    _, claims = _claims(text)
+    contents = [c.content.text for c in claims if c.source and c.source.text == "the mayor"]
+    assert contents == ["\u201cThe bridge is open,\u201d"]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # "tell" has the form of "meet", the content's verb, not of "says": it goes on with what he would do
+        ("The senator says he would meet the rebels and tell them to leave.", "he would meet the rebels and tell them to leave"),
+        # "urged" has the form of "told": a second cue of the mayor's, not part of what she told
+        ("The mayor told residents that the road was open and urged them to stay calm.", "that the road was open"),
+    ],
+)
+def test_claims_coordinated_cue_in_the_form_of_the_content_verb_is_content(text: str, content: str) -> None:
+    _, claims = _claims(text)
+    assert [c.content.text for c in claims if c.cue is not None and c.cue.text in ("says", "told")] == [content]
+
+
+@needs_model
+def test_claims_quotation_split_by_its_cue_is_one_speech() -> None:
+    text = "\u201cIf the bridge holds,\u201d the engineer said, \u201cwhy would anyone close the road?\u201d"
+    _, claims = _claims(text)
+    contents = [c.content.text for c in claims if c.source and c.source.text == "the engineer"]
+    assert contents == ["\u201cIf the bridge holds,\u201d", "\u201cwhy would anyone close the road?\u201d"]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The governor boasted that the state had the best roads in the region.", "that the state had the best roads in the region"),
+        ("He joked that he liked a good, \u201cquiet protest now and then.\u201d", "that he liked a good, \u201cquiet protest now and then.\u201d"),
+        ("\u201cWe will win,\u201d he joked.", "\u201cWe will win,\u201d"),
+    ],
+)
+def test_claims_quotation_cue_takes_the_clause_it_introduces(text: str, content: str) -> None:
+    _, claims = _claims(text)
+    assert [c.content.text for c in claims] == [content]
+
+
+@needs_model
+def test_claims_quotation_cue_takes_the_object_of_its_preposition() -> None:
+    text = "The senator boasted about the new bridge."
+    _, claims = _claims(text)
+    assert [(c.cue.text if c.cue else "", c.content.text) for c in claims] == [("boasted", "the new bridge")]

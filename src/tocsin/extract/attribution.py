@@ -99,16 +99,23 @@ __all__ = [
 _QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
 
 
+_MIXED_QUOTATION = re.compile(r"“[^“”\"\n]{1,3000}?\"(?![\w\"])|(?<![\w\"])\"(?=[^\s\"])[^“”\"\n]{1,3000}?”")
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Return the quotations in ``text`` as ``(start, end)`` including their marks; they may cross sentences.
 
     >>> quote_spans('He said: “Yes. No.” Then "ok," she said.')
     [(9, 19), (25, 30)]
     """
-    spans: list[tuple[int, int]] = []
-    for match in QUOTATION.finditer(text):
-        spans.append((match.start(), match.end()))
-    return _join_paragraphs(text, spans)
+    spans = [(match.start(), match.end()) for match in QUOTATION.finditer(text)]
+    # a quotation typed with one curly and one straight mark ('“A."', '"A.”'), where no pair of one style holds it
+    mixed = [
+        (m.start(), m.end())
+        for m in _MIXED_QUOTATION.finditer(text)
+        if not any(start < m.end() and m.start() < end for start, end in spans)
+    ]
+    return _join_paragraphs(text, sorted(spans + mixed))
 
 
 def _join_paragraphs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -341,17 +348,25 @@ def continued_quotes(
         if q_start < last:
             continue
         between = text[last:q_start]
-        if not found and cue[1] <= q_start and not re.search(r"[.!?:]\s|\n|[.,:]\s*$", between):
+        if not found and cue[1] <= q_start and not re.search(r"[.!?:][”\"']*\s|\n|[.,:][”\"']*\s*$", between):
             continue  # a quoted name within the cue's sentence: 'he told NBC's “Today” on Monday. “B.”'
-        if not found and (len(between) > 200 or not cue[1] <= q_start or not re.search(r"[.,:]\s*$", between)):
+        if not found and (len(between) > 200 or not cue[1] <= q_start or not re.search(r"[.,:][”\"']*\s*$", between)):
             break
         if found and not re.fullmatch(r"\s*", between):
             break
+        if "\n" in between and _said_after(text, q_end):
+            break  # '“A,” he said.\n\n“B,” she replied.': a quotation with words of its own after it is another's
         found.append((q_start, q_end))
         last = q_end
         if len(found) == 3:
             break
     return found
+
+
+def _said_after(text: str, q_end: int) -> bool:
+    """Whether a quotation's paragraph goes on after it (with its own cue: '“B,” she replied.')."""
+    rest = text.find("\n", q_end)
+    return bool(text[q_end : rest if rest >= 0 else len(text)].strip(" \t\r.,!?”\"'"))
 
 
 def quoted_paragraphs_after(text: str, content: tuple[int, int], quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -498,8 +513,11 @@ def object_chars(verb: Token, obj: Token) -> tuple[int, int]:
         if child.i <= obj.i or doc[child.left_edge.i - 1].text in (",", "—", "–", ";", ":"):
             continue  # what follows a comma is the reporter's ("praised the army, adding ...")
         # "called for the minister to resign", "accused him of lying", "criticised his call for a truce"
-        # after a prepositional object, "for", "about" and "to" say how long or to whom ("talked about X for an hour")
-        preps = ARGUMENT_PREPS if obj.dep_ == "dobj" else ARGUMENT_PREPS - {"for", "about", "to"}
+        # after a prepositional object, "for", "about" and "to" say how long or to whom ("talked about X for an hour");
+        # after a direct object, "in" says how or in what the object stands ("backed her bid in large numbers")
+        preps = ARGUMENT_PREPS | {"in"} if obj.dep_ == "dobj" else ARGUMENT_PREPS - {"for", "about", "to"}
+        if child.dep_ == "prep" and child.lower_ == "in" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children):
+            continue  # "endorsed the plan in March": when is the reporter's
         if child.dep_ in OBJECT_COMPLEMENTS or child.dep_ == "advcl" and (_to_clause(child) or _as_clause(child)) or child.dep_ == "prep" and child.lower_ in preps:
             end = max(end, subtree_chars(child)[1])
         elif _coordinated_with(obj, child):
@@ -683,12 +701,14 @@ def trailing_cues(head: Token) -> list[Token]:
     """Return the cues coordinated after a content's head, with their conjunction and comma: in "telling them
     that X and questioning how Y" the parse hangs "questioning" on X, but it is a cue of its own. A conjunct
     with its own "that" is more content ("said she was sorry and that she wanted to move on"), and so is one with
-    its own subject, which reports a second source inside the first's words ("said A and the rebels claimed B")."""
+    its own subject, which reports a second source inside the first's words ("said A and the rebels claimed B"), and
+    so is one in the form of the content's verb rather than the cue's ("says he would meet them and tell them ...")."""
     cues = [
         c
         for c in head.children
         if c.dep_ == "conj" and c.i > head.i and is_cue_verb(c) and reports_words(c) and not has_that(c)
         and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        and not (c.tag_ == head.tag_ != head.head.tag_)
     ]
     if not cues:
         return []

@@ -178,7 +178,7 @@ def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
             continue
         cue = attr.cue_extent(token)
         negated = attr.is_negated(token)
-        contents = [content, *attr.continued_quotes(text_of(doc), content, cue, quotes)]
+        contents = [*_split_quote_before(token, content, quotes), content, *attr.continued_quotes(text_of(doc), content, cue, quotes)]
         if len(contents) == 1 and cue[1] <= content[0] and attr.cue_lemma(token) in cues.SPEECH_CUES:
             # 'X said A.\n\n“B.”': a bare quotation goes on with what was said (not with what X thinks)
             contents += attr.quoted_paragraphs_after(text_of(doc), content, quotes)
@@ -296,7 +296,8 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
     """Return the content of a reporting verb: its clause, the adjacent quotation, or its object.
 
-    Verbs that report speech only around a quotation ("continued", "joked") take nothing else.
+    Verbs that report speech only around a quotation ("continued", "joked") take nothing else but the clause
+    they introduce ("joked that he would need a bigger office").
     """
     if attr.cue_lemma(verb) in cues.QUOTE_CUES and verb.lemma_.lower() not in cues.SPEECH_CUES:
         return _quoted_content(verb, quotes)
@@ -320,10 +321,7 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
         resumed = attr.continuation_end(verb, span) if clause.i < verb.i else None
         if resumed is not None:
             span = (span[0], resumed)
-        for child in verb.children:
-            # "said the army would stay, but that it would not fight": a second "that" clause says more
-            if child.dep_ == "conj" and child.i > clause.i and attr.has_that(child):
-                span = (span[0], max(span[1], attr.subtree_chars(child)[1]))
+        span = (span[0], _more_clauses(verb, clause, span[1]))
         quote = attr.enclosing_quote(span, quotes)
         if quote is not None:
             return quote
@@ -348,6 +346,32 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
         return quote if quote is not None else _within_paragraph(text_of(verb.doc), span, verb.idx)
     obj = attr.object_content(verb)
     return _within_paragraph(text_of(verb.doc), attr.object_chars(verb, obj), verb.idx) if obj is not None else None
+
+
+def _split_quote_before(verb: Token, content: tuple[int, int], quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the first half of a quotation the cue splits: in '“A,” she said, “B.”' the cue's content is B, and
+    A, the quotation that ends with a comma right before the speaker, is the same speech."""
+    text = text_of(verb.doc)
+    if not any(q_start == content[0] for q_start, _ in quotes) or not re.fullmatch(r"[^.!?“”\"]*,\s*", text[verb.idx : content[0]]):
+        return []
+    subject = attr.subject_of(verb)
+    left = attr.mention_chars(subject)[0] if subject is not None and subject.i < verb.i else verb.idx
+    for q_start, q_end in quotes:
+        if q_end <= left and re.fullmatch(r"\s*", text[q_end:left]) and "," in text[q_end - 3 : q_end]:
+            return [(q_start, q_end)]
+    return []
+
+
+def _more_clauses(verb: Token, clause: Token, end: int) -> int:
+    """Return where a clausal content ends with the further clauses the parse hangs on its cue after it.
+
+    "said the army would stay, but that it would not fight": a second "that" clause says more; "said the talks
+    were over, the army would stay": a run-on clause is the parse's second complement of the same cue.
+    """
+    for child in verb.children:
+        if child.dep_ == "conj" and child.i > clause.i and attr.has_that(child) or child.dep_ == "ccomp" and child.i > clause.i > verb.i:
+            end = max(end, attr.subtree_chars(child)[1])
+    return end
 
 
 def _within_paragraph(text: str, span: tuple[int, int], cue: int) -> tuple[int, int] | None:
@@ -400,7 +424,14 @@ def _quoted_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int
         quote = attr.enclosing_quote(attr.subtree_chars(clause), quotes)
         if quote is not None:
             return quote
-    return attr.adjacent_quote(verb, quotes)
+        if clause.dep_ == "ccomp" and clause.i > verb.i:  # "boasted that ...": the clause, not a quotation inside it
+            span = _within_paragraph(text_of(verb.doc), attr.subtree_chars(clause, exclude=attr.trailing_aside(clause)), verb.idx)
+            return _through_quote(span, quotes) if span is not None else None
+    quote = attr.adjacent_quote(verb, quotes)
+    if quote is not None:
+        return quote
+    obj = attr.object_content(verb)  # "boasted about the new bridge": what the cue's preposition takes
+    return _within_paragraph(text_of(verb.doc), attr.object_chars(verb, obj), verb.idx) if obj is not None else None
 
 
 def _subjects(verb: Token) -> list[tuple[int, int]]:
