@@ -722,6 +722,12 @@ def test_events_blast_named_only_as_an_investigations_object_is_no_second_event(
                      id="clash-between-members"),
         pytest.param("Rival party supporters clashed outside the counting station.", "Violent demonstration",
                      id="rival-supporters-clashed"),
+        pytest.param("Violence, which erupted in the northern river port between supporters of the two candidates, "
+                     "closed the market.", "Violent demonstration", id="clash-place-between"),
+        pytest.param('The premier spoke at an opposition "Forward Together" rally in the harbour town.',
+                     "Peaceful protest", id="named-rally"),
+        pytest.param("The families blocked the railway line, demanding that the border be reopened.",
+                     "Peaceful protest", id="blockade-with-demand"),
     ],
 )
 def test_events_sub_type_of_contentious_repertoire(text: str, sub_type: str) -> None:
@@ -744,3 +750,24 @@ def test_events_contentious_repertoire_words_need_their_context(text: str) -> No
 def test_events_purpose_named_rallies_in_the_plural_are_no_event() -> None:
     text = "The new law lets farm workers take time off to attend political rallies."
     assert all(e.event_type != "Protests" for e in _events(text))
+
+
+def test_events_attack_named_in_a_condemnation_is_its_own_event() -> None:
+    text = "The foreign minister strongly condemned the terrorist attack on the hotel in a statement to foreign ambassadors."
+    events = _events(text, parsed=True)
+    assert events[0].sub_event_type == "Diplomatic event"  # the codebook's event of the clause comes first
+    assert "Attack" in [e.sub_event_type for e in events[1:]]
+
+
+def test_events_deaths_in_a_condemned_attack_are_no_condemnation() -> None:
+    text = "The regional bloc on Monday condemned an attack by militants on a village in which 12 farmers were killed."
+    assert "Attack" in [e.sub_event_type for e in _events(text, parsed=True)]
+
+
+def test_events_condemnation_without_violence_stays_one_event() -> None:
+    text = "The foreign ministry condemned the decision to expel the ambassador."
+    assert [e.sub_event_type for e in _events(text, parsed=True)] == ["Diplomatic event"]
+
+
+def test_events_attack_named_by_its_kind() -> None:
+    assert "Attack" in [e.sub_event_type for e in _events("A terrorist attack on a hotel left 20 guests dead.")]

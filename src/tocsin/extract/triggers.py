@@ -43,7 +43,9 @@ RULES: dict[SubEventType, str] = {
     r"|hospital|bus|restaurant|hotel|concert|nightclub|festival|wedding|funeral|village|shoppers|mall|cafe|students|passengers)"
     r"|attacked (?:a |the )?(?:\w+ ){0,2}(?:villages?|villagers|civilians|farmers|residents|worshippers|church|mosque|school|bus|market"
     r"|hospital|hotel|camp for displaced|displaced)"
-    r"|assassinat(?:ed|ion)|gunned down|lynch(?:ed|ing)",
+    r"|assassinat(?:ed|ion)|gunned down|lynch(?:ed|ing)"
+    # an attack named by its kind or its weapon: the codebook's default for an attack with no target named
+    r"|(?:terror(?:ist)?|deadly|gun|knife|machete) attacks?",
     _S.ABDUCTION: r"abduct(?:ed|ion|ions|s|ing)|kidnap(?:ped|ping|pings|pers|s)?|hostages?|taken captive|forced disappearances?"
     r"|disappeared|went missing|held captive",
     _S.PEACEFUL_PROTEST: r"protest(?:s|ed|ing|ers|ors)?|demonstrat(?:ion|ions|ors)|demonstrat(?:ed|ing) (?:against|outside|in front of|for|in support)"
@@ -74,7 +76,7 @@ RULES: dict[SubEventType, str] = {
     r"|(?:handed over|delivered|handed in) (?:a |an |the |their )?(?:\w+ ){0,2}petitions?"
     # one rally named by its purpose ("a campaign rally", "an anti-government rally"); a bare "rally" may be a market's,
     # and a bare plural ("the right to attend political rallies") names no particular one
-    r"|(?:campaign|election|electoral|political|party|opposition|mass|solidarity|protest|anti-[\w-]+|pro-[\w-]+) rally"
+    r"|(?:campaign|election|electoral|political|party|opposition|mass|solidarity|protest|anti-[\w-]+|pro-[\w-]+) (?:[\"“‘'][^\"”’'.]{1,40}[\"”’'] )?rally"
     r"|walked off the job|(?:total|complete) shutdown"
     # occupations and land invasions: a protest only with a crowd and no troops in the sentence (_WEAK_PROTEST)
     r"|land invasions?|invad(?:ed|ing) (?:\w+ ){0,2}(?:land|farms?|plots?)"
@@ -95,6 +97,10 @@ RULES: dict[SubEventType, str] = {
     r"|(?:descended|degenerated|spiral(?:l)?ed|erupted) into (?:violence|chaos|mayhem|running battles)|outbreaks? of violence|running battles"
     # group clashes: supporters of rival parties or factions fighting each other, not troops and rebels
     r"|(?:clash(?:es|ed)?|fighting|fights|violence|scuffles) (?:(?:broke out|erupted|flared(?: up)?) )?between (?:rival )?(?:[\w'’-]+ ){0,3}(?:supporters|factions|party members|members)"
+    # ... with the place, or a relative clause, between the fight and its sides ("violence, which erupted in the
+    # capital between supporters of the two candidates")
+    r"|(?:clashes|fighting|fights|violence|scuffles)\b[^.;]{0,80}?\b(?:broke out|erupted|flared(?: up)?) (?:in|at|on|outside|near|across) "
+    r"(?:[\w'’-]+ ){1,4}between (?:rival )?(?:[\w'’-]+ ){0,3}(?:supporters|factions|party members)"
     r"|(?:rival|party|political|opposition) (?:supporters|factions|groups) (?:\w+ )?(?:clashed|fought|attacked each other)",
     _S.MOB_VIOLENCE: r"mobs? (?:attacked|lynched|killed|beat|set|torched|stormed|burned|burnt)|(?:angry|irate|enraged) mobs?|by (?:a|an) (?:\w+ )?mob"
     r"|mob (?:justice|violence|attacks?)|lynch(?:es|ed|ing|ings)?|by (?:\w+ )?vigilantes|vigilante (?:attack|justice|killing)s?|mob justice|jungle justice|beaten to death|angry crowd",
