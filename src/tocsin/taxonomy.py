@@ -506,7 +506,7 @@ _STATE_SIDE = frozenset({ActorType.STATE_FORCES, ActorType.EXTERNAL_OTHER})
 _MILITANT_METHODS = frozenset({SubEventType.SUICIDE_BOMB, SubEventType.REMOTE_EXPLOSIVE, SubEventType.GRENADE})
 # Words by which a report places attackers in an organised armed movement rather than among criminals.
 _MILITANT_WORDS = re.compile(
-    r"\b(?:militants?|insurgents?|jihadists?|rebels?|extremis(?:ts?|m)|terrorists?|militias?|militiam[ae]n"
+    r"\b(?:militants?|insurgents?|jihadists?|Islamists?|rebels?|extremis(?:ts?|m)|terrorists?|militias?|militiam[ae]n"
     r"|guerrillas?|separatists?|paramilitar(?:y|ies))\b",
     re.I,
 )
@@ -514,7 +514,8 @@ _MILITANT_WORDS = re.compile(
 _POLITICAL_TARGETS = re.compile(
     r"\b(?:councill?ors?|mayors?|(?:party|branch|ward|regional|provincial) (?:leaders?|chair(?:m[ae]n|persons?)?"
     r"|secretar(?:y|ies)|officials?|members?)|activists?|politicians?|lawmakers?|legislators?|members? of parliament"
-    r"|MPs?|candidates?|(?:opposition|union|community|political) leaders?|municipal managers?|human rights defenders?)\b",
+    r"|MPs?|candidates?|(?:opposition|union|community|political|indigenous|tribal|traditional|civic|student|peasant"
+    r"|environmental(?:ist)?|land rights) leaders?|municipal managers?|human rights defenders?)\b",
     re.I,
 )
 
