@@ -728,6 +728,8 @@ def test_events_blast_named_only_as_an_investigations_object_is_no_second_event(
                      "Peaceful protest", id="named-rally"),
         pytest.param("The families blocked the railway line, demanding that the border be reopened.",
                      "Peaceful protest", id="blockade-with-demand"),
+        pytest.param("The opening of the clinic was disrupted by a far-right nationalist mob.", "Mob violence",
+                     id="mob-with-two-modifiers"),
     ],
 )
 def test_events_sub_type_of_contentious_repertoire(text: str, sub_type: str) -> None:
@@ -771,3 +773,9 @@ def test_events_condemnation_without_violence_stays_one_event() -> None:
 
 def test_events_attack_named_by_its_kind() -> None:
     assert "Attack" in [e.sub_event_type for e in _events("A terrorist attack on a hotel left 20 guests dead.")]
+
+
+def test_events_existential_cue_word_is_no_cue() -> None:
+    # the parse reads "worrying" as a verb whose subject is "There"; nobody worries about the strike, it is going on
+    text = '"There are still worrying numbers of drivers on strike," the transport minister said.'
+    assert [e.sub_event_type for e in _events(text, parsed=True)] == ["Peaceful protest"]

@@ -761,7 +761,10 @@ def _is_factual(doc: Doc, text: str, start: int, end: int, sent_start: int) -> b
     for tok in [token, *verbs]:
         if any(c.dep_ == "neg" or (c.tag_ == "MD" and c.lemma_.lower() in _MODAL_LEMMAS) for c in tok.children):
             return False
-    return not any(tok.lemma_.lower() in _CUE_LEMMAS for tok in ancestors)
+    # "There are worrying numbers of workers on strike": a cue word with an expletive subject is an adjective the
+    # parse took for a verb; nobody worries, warns or fears there
+    return not any(tok.lemma_.lower() in _CUE_LEMMAS and not any(c.dep_ == "expl" for c in tok.children)
+                   for tok in ancestors)
 
 
 def _presupposed(tok: Token) -> bool:
