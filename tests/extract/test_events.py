@@ -730,6 +730,16 @@ def test_events_blast_named_only_as_an_investigations_object_is_no_second_event(
                      "Peaceful protest", id="blockade-with-demand"),
         pytest.param("The opening of the clinic was disrupted by a far-right nationalist mob.", "Mob violence",
                      id="mob-with-two-modifiers"),
+        pytest.param("Municipal workers embarked on rolling mass action over unpaid overtime.", "Peaceful protest",
+                     id="mass-action"),
+        pytest.param("Nurses returned to work after a five-week strike at the provincial hospital.", "Peaceful protest",
+                     id="strike-counted-in-weeks"),
+        pytest.param("Eleven men appeared in court on charges of public violence after the march.",
+                     "Violent demonstration", id="public-violence-charge"),
+        pytest.param("Two people died in faction fighting at the hostel on Sunday.", "Violent demonstration",
+                     id="faction-fighting"),
+        pytest.param("Shops owned by foreign nationals were looted in a wave of xenophobic attacks.", "Mob violence",
+                     id="xenophobic-attacks"),
     ],
 )
 def test_events_sub_type_of_contentious_repertoire(text: str, sub_type: str) -> None:

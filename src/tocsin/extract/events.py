@@ -347,7 +347,7 @@ _DIPLOMATIC_PROTEST = re.compile(r"\b(?:in|lodged (?:a |an )?(?:formal |strong |
 # Riot words that also describe robberies and accidents ("smashed into", "ransacked the house"): a riot only
 # when a crowd is named in the sentence.
 _WEAK_RIOT = re.compile(
-    r"^(?:smashed|ransacked|torched|pelted|scuffl\w*|barricaded|set (?:ablaze|on fire|fire to)|outbreaks? of violence"
+    r"^(?:smashed|ransacked|torched|petrol-bomb\w*|pelted|scuffl\w*|barricaded|set (?:ablaze|on fire|fire to)|outbreaks? of violence"
     r"|running battles|\w+ into (?:violence|chaos|mayhem|running battles))$", re.I)
 # Intervention words that also describe rescues, arrests and accidents ("dragged away", "carried off the road"): an
 # intervention in a protest only when a protest is named in the sentence.
@@ -370,7 +370,7 @@ _GRIEVANCE = re.compile(
 # "Blocked the road, demanding water": a claim made in the act makes a blockade or an occupation a protest, whoever
 # the sentence names as doing it.
 _DEMAND = re.compile(r"\b(?:demand(?:ing|ed|s)?|in protest|to protest|calling for|to press for|pressing for)\b", re.I)
-_RIOT_NOUN = re.compile(r"^(?:riot(?:s|ing|ers)?|mobs?|angry crowd)$", re.I)
+_RIOT_NOUN = re.compile(r"^(?:riot(?:s|ing|ers)?|mobs?|angry crowd|xenophobic (?:attacks?|violence))$", re.I)
 _RIOT_HARM = frozenset({_S.ATTACK, _S.ABDUCTION, _S.LOOTING})
 _DISASTERS = frozenset({_S.NATURAL_DISASTER, _S.MAN_MADE_DISASTER})
 # "Rallied to mourn demonstrators killed last month": deaths remembered at a commemoration are not its own.

@@ -78,6 +78,9 @@ RULES: dict[SubEventType, str] = {
     # and a bare plural ("the right to attend political rallies") names no particular one
     r"|(?:campaign|election|electoral|political|party|opposition|mass|solidarity|protest|anti-[\w-]+|pro-[\w-]+) (?:[\"“‘'][^\"”’'.]{1,40}[\"”’'] )?rally"
     r"|walked off the job|(?:total|complete) shutdown"
+    # labour and civic protest as the Southern African press names it: a union's "(rolling) mass action", a strike
+    # counted in days or weeks ("a five-week strike")
+    r"|(?:rolling )?mass action|(?:[\w]+-)(?:day|week|month)(?:-long)? strikes?"
     # occupations and land invasions: a protest only with a crowd and no troops in the sentence (_WEAK_PROTEST)
     r"|land invasions?|invad(?:ed|ing) (?:\w+ ){0,2}(?:land|farms?|plots?)"
     r"|occup(?:ied|ying) (?:the )?(?:\w+ ){0,2}(?:offices?|premises|buildings?|land|farms?|campus|council chambers?|hall)",
@@ -101,9 +104,12 @@ RULES: dict[SubEventType, str] = {
     # capital between supporters of the two candidates")
     r"|(?:clashes|fighting|fights|violence|scuffles)\b[^.;]{0,80}?\b(?:broke out|erupted|flared(?: up)?) (?:in|at|on|outside|near|across) "
     r"(?:[\w'’-]+ ){1,4}between (?:rival )?(?:[\w'’-]+ ){0,3}(?:supporters|factions|party members)"
-    r"|(?:rival|party|political|opposition) (?:supporters|factions|groups) (?:\w+ )?(?:clashed|fought|attacked each other)",
+    r"|(?:rival|party|political|opposition) (?:supporters|factions|groups) (?:\w+ )?(?:clashed|fought|attacked each other)"
+    # the charge a crowd that rioted faces in Southern African courts, and clan or hostel "faction fighting"
+    r"|public violence|faction fight(?:s|ing)?|petrol-bomb(?:ed|ing)",
     _S.MOB_VIOLENCE: r"mobs? (?:attacked|lynched|killed|beat|set|torched|stormed|burned|burnt)|(?:angry|irate|enraged) mobs?|by (?:a|an) (?:[\w-]+ ){0,2}mob"
-    r"|mob (?:justice|violence|attacks?)|lynch(?:es|ed|ing|ings)?|by (?:\w+ )?vigilantes|vigilante (?:attack|justice|killing)s?|mob justice|jungle justice|beaten to death|angry crowd",
+    r"|mob (?:justice|violence|attacks?)|lynch(?:es|ed|ing|ings)?|by (?:\w+ )?vigilantes|vigilante (?:attack|justice|killing)s?|mob justice|jungle justice|beaten to death|angry crowd"
+    r"|xenophobic (?:attacks?|violence)",
     _S.ARMED_CLASH: r"clash(?:es|ed|ing)?|fighting|fought|gun ?battles?|fire ?fights?|exchanges? of fire|exchanged fire|ambush(?:ed|es)?"
     r"|gunfire|gunshots|shoot-?outs?|skirmish(?:es)?|heavy fighting|counter-?attack(?:ed)?|repuls(?:ed|e)|repell?ed"
     r"|battl(?:e|ed|es|ing)|attacked (?:a |an |the )?(?:military|army|police|security) (?:base|post|camp|checkpoint|convoy|patrol|position)s?"
