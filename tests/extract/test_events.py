@@ -740,6 +740,15 @@ def test_events_blast_named_only_as_an_investigations_object_is_no_second_event(
                      id="faction-fighting"),
         pytest.param("Shops owned by foreign nationals were looted in a wave of xenophobic attacks.", "Mob violence",
                      id="xenophobic-attacks"),
+        pytest.param("Security guards refused to return to work over unpaid wages.", "Peaceful protest",
+                     id="refused-to-return-to-work"),
+        pytest.param("Residents took to the street and barricaded the road with rocks.", "Violent demonstration",
+                     id="barricade-the-road"),
+        pytest.param("Three people died in post-election violence in the northern city.", "Violent demonstration",
+                     id="post-election-violence"),
+        pytest.param("Five villagers died in an attack by suspected jihadists on Sunday.", "Attack",
+                     id="attack-by-jihadists"),
+        pytest.param("An overnight rebel attack damaged the pipeline.", "Attack", id="rebel-attack"),
     ],
 )
 def test_events_sub_type_of_contentious_repertoire(text: str, sub_type: str) -> None:

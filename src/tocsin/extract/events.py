@@ -347,7 +347,7 @@ _DIPLOMATIC_PROTEST = re.compile(r"\b(?:in|lodged (?:a |an )?(?:formal |strong |
 # Riot words that also describe robberies and accidents ("smashed into", "ransacked the house"): a riot only
 # when a crowd is named in the sentence.
 _WEAK_RIOT = re.compile(
-    r"^(?:smashed|ransacked|torched|petrol-bomb\w*|pelted|scuffl\w*|barricaded|set (?:ablaze|on fire|fire to)|outbreaks? of violence"
+    r"^(?:smashed|ransacked|torched|petrol-bomb\w*|pelted|scuffl\w*|barricad\w*(?: \w+){0,2}|set (?:ablaze|alight|on fire|fire to)|outbreaks? of violence"
     r"|running battles|\w+ into (?:violence|chaos|mayhem|running battles))$", re.I)
 # Intervention words that also describe rescues, arrests and accidents ("dragged away", "carried off the road"): an
 # intervention in a protest only when a protest is named in the sentence.

@@ -45,7 +45,8 @@ RULES: dict[SubEventType, str] = {
     r"|hospital|hotel|camp for displaced|displaced)"
     r"|assassinat(?:ed|ion)|gunned down|lynch(?:ed|ing)"
     # an attack named by its kind or its weapon: the codebook's default for an attack with no target named
-    r"|(?:terror(?:ist)?|deadly|gun|knife|machete) attacks?",
+    r"|(?:terror(?:ist)?|deadly|gun|knife|machete|rebel|militia|militant|insurgent|jihadist|extremist|revenge) attacks?"
+    r"|attacks? by (?:suspected )?(?:[\w-]+ )?(?:militants|rebels|insurgents|jihadists|extremists|militiamen|militias?)",
     _S.ABDUCTION: r"abduct(?:ed|ion|ions|s|ing)|kidnap(?:ped|ping|pings|pers|s)?|hostages?|taken captive|forced disappearances?"
     r"|disappeared|went missing|held captive",
     _S.PEACEFUL_PROTEST: r"protest(?:s|ed|ing|ers|ors)?|demonstrat(?:ion|ions|ors)|demonstrat(?:ed|ing) (?:against|outside|in front of|for|in support)"
@@ -69,7 +70,7 @@ RULES: dict[SubEventType, str] = {
     r"|gathered (?:in|at|for) (?:\w+ )?rall(?:y|ies)|block(?:ed|ing) (?:the |a |off )?(?:\w+ ){0,2}(?:roads?|railways?|railway lines?|highway|streets?"
     r"|entrance|gates?|traffic|access|N\d+)"
     r"|die-ins?|(?:poured|spilled|streamed) (?:into|onto) the streets|thronged the streets"
-    r"|placards|toyi-?toyi(?:ing|ed)?|t(?:ook|ake|aking) to the streets|stay-?aways?|sit-down protests?|agitation|agitating|agitators"
+    r"|placards|toyi-?toyi(?:ing|ed)?|t(?:ook|ake|aking) to the streets?|stay-?aways?|sit-down protests?|agitation|agitating|agitators"
     r"|memorandum of (?:demands|grievances)|handed (?:over )?a memorandum"
     r"|blockad(?:ed|ing) (?:the )?(?:\w+ ){0,2}(?:roads?|entrance|streets?|highway|gates?|offices?|premises|railway|port)"
     # a petition carried to the authorities by the people behind it; one filed in court is a case, not a protest
@@ -80,7 +81,7 @@ RULES: dict[SubEventType, str] = {
     r"|walked off the job|(?:total|complete) shutdown"
     # labour and civic protest as the Southern African press names it: a union's "(rolling) mass action", a strike
     # counted in days or weeks ("a five-week strike")
-    r"|(?:rolling )?mass action|(?:[\w]+-)(?:day|week|month)(?:-long)? strikes?"
+    r"|(?:rolling )?mass action|refus(?:ed|ing) to (?:return to|go back to|resume) (?:work|their jobs|duty)|(?:[\w]+-)(?:day|week|month)(?:-long)? strikes?"
     # occupations and land invasions: a protest only with a crowd and no troops in the sentence (_WEAK_PROTEST)
     r"|land invasions?|invad(?:ed|ing) (?:\w+ ){0,2}(?:land|farms?|plots?)"
     r"|occup(?:ied|ying) (?:the )?(?:\w+ ){0,2}(?:offices?|premises|buildings?|land|farms?|campus|council chambers?|hall)",
@@ -92,7 +93,7 @@ RULES: dict[SubEventType, str] = {
     r"(?:peaceful )?(?:protesters|demonstrators|marchers|protestors)|(?:fired|used|firing|using) live (?:ammunition|rounds|bullets)",
     _S.VIOLENT_DEMONSTRATION: r"riot(?:s|ing|ed|ers|ous)?|(?:threw|hurled|pelted) (?:stones|rocks|petrol bombs|molotov)|stone-?(?:pelting|throwing)|stone throwing"
     r"|burn(?:ed|t|ing) tyres|set up barricades|barricaded|violent (?:protests?|demonstrations?)|pelted|torched"
-    r"|set (?:ablaze|on fire|fire to)|clashed with (?:the )?police|ransacked|vandali[sz]ed|turned violent|went on (?:the |a )?rampage|molotov(?: cocktails?)?|violent clashes"
+    r"|set (?:ablaze|alight|on fire|fire to)|barricad(?:e|ing) (?:the |a )?(?:roads?|streets?|entrance)|clashed with (?:the )?police|ransacked|vandali[sz]ed|turned violent|went on (?:the |a )?rampage|molotov(?: cocktails?)?|violent clashes"
     r"|(?:hurled|threw|throws|throwing|pelting) (?:stones|rocks|bricks|bottles|fireworks|petrol bombs)|smashed|damaged (?:vehicles|shops|property)|scuffl(?:e|es|ed|ing)"
     r"|stones were (?:thrown|hurled|pelted)|stoned (?!to death)(?:\w+ ){0,2}(?:police|vehicles|cars|buses|officers|motorists|houses|shops)"
     r"|(?:were|was) stoned(?! to death)"
@@ -106,7 +107,10 @@ RULES: dict[SubEventType, str] = {
     r"(?:[\w'’-]+ ){1,4}between (?:rival )?(?:[\w'’-]+ ){0,3}(?:supporters|factions|party members)"
     r"|(?:rival|party|political|opposition) (?:supporters|factions|groups) (?:\w+ )?(?:clashed|fought|attacked each other)"
     # the charge a crowd that rioted faces in Southern African courts, and clan or hostel "faction fighting"
-    r"|public violence|faction fight(?:s|ing)?|petrol-bomb(?:ed|ing)",
+    r"|public violence|faction fight(?:s|ing)?|petrol-bomb(?:ed|ing)"
+    # violence named by the groups it sets against each other or by the contest it comes with
+    r"|(?:post-?election|pre-?election|election-related|ethnic|sectarian|communal|tribal|factional|inter-?party|intra-?party"
+    r"|xenophobic) (?:violence|clashes)",
     _S.MOB_VIOLENCE: r"mobs? (?:attacked|lynched|killed|beat|set|torched|stormed|burned|burnt)|(?:angry|irate|enraged) mobs?|by (?:a|an) (?:[\w-]+ ){0,2}mob"
     r"|mob (?:justice|violence|attacks?)|lynch(?:es|ed|ing|ings)?|by (?:\w+ )?vigilantes|vigilante (?:attack|justice|killing)s?|mob justice|jungle justice|beaten to death|angry crowd"
     r"|xenophobic (?:attacks?|violence)",
