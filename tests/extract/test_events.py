@@ -749,6 +749,10 @@ def test_events_blast_named_only_as_an_investigations_object_is_no_second_event(
         pytest.param("Five villagers died in an attack by suspected jihadists on Sunday.", "Attack",
                      id="attack-by-jihadists"),
         pytest.param("An overnight rebel attack damaged the pipeline.", "Attack", id="rebel-attack"),
+        pytest.param("Workers at the bottling plant struck on Tuesday to demand a bonus.", "Peaceful protest",
+                     id="workers-struck"),
+        pytest.param("Outside the court, supporters of the accused chanted and sang.", "Peaceful protest",
+                     id="crowd-chanting"),
     ],
 )
 def test_events_sub_type_of_contentious_repertoire(text: str, sub_type: str) -> None:
@@ -762,6 +766,7 @@ def test_events_sub_type_of_contentious_repertoire(text: str, sub_type: str) -> 
         pytest.param("Share prices extended their rally on the stock exchange.", id="market-rally"),
         pytest.param("Soldiers occupied the school building after the insurgents fled.", id="troops-occupy"),
         pytest.param("The utility ordered a complete shutdown of the smelter for repairs.", id="plant-shutdown"),
+        pytest.param("Two mine workers were struck by falling rocks underground.", id="workers-struck-by-rocks"),
     ],
 )
 def test_events_contentious_repertoire_words_need_their_context(text: str) -> None:

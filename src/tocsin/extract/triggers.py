@@ -81,6 +81,9 @@ RULES: dict[SubEventType, str] = {
     r"|walked off the job|(?:total|complete) shutdown"
     # labour and civic protest as the Southern African press names it: a union's "(rolling) mass action", a strike
     # counted in days or weeks ("a five-week strike")
+    # a crowd heard chanting is gathered; workers who "struck" went on strike
+    r"|(?:crowds?|protesters|residents|supporters|marchers|workers|students|youths) (?:[\w'’-]+ ){0,3}chant(?:ed|ing)"
+    r"|(?:workers|employees|miners|teachers|nurses|doctors|drivers|staff) (?:[\w'’-]+ ){0,5}struck (?:on |to |over |for |in protest|\w+day)"
     r"|(?:rolling )?mass action|refus(?:ed|ing) to (?:return to|go back to|resume) (?:work|their jobs|duty)|(?:[\w]+-)(?:day|week|month)(?:-long)? strikes?"
     # occupations and land invasions: a protest only with a crowd and no troops in the sentence (_WEAK_PROTEST)
     r"|land invasions?|invad(?:ed|ing) (?:\w+ ){0,2}(?:land|farms?|plots?)"
