@@ -724,6 +724,8 @@ def test_events_blast_named_only_as_an_investigations_object_is_no_second_event(
                      id="rival-supporters-clashed"),
         pytest.param("Violence, which erupted in the northern river port between supporters of the two candidates, "
                      "closed the market.", "Violent demonstration", id="clash-place-between"),
+        pytest.param("The clashes took place in three districts between supporters of the two parties.",
+                     "Violent demonstration", id="clash-took-place-between"),
         pytest.param('The premier spoke at an opposition "Forward Together" rally in the harbour town.',
                      "Peaceful protest", id="named-rally"),
         pytest.param("The families blocked the railway line, demanding that the border be reopened.",

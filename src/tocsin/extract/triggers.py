@@ -106,7 +106,7 @@ RULES: dict[SubEventType, str] = {
     r"|(?:clash(?:es|ed)?|fighting|fights|violence|scuffles) (?:(?:broke out|erupted|flared(?: up)?) )?between (?:rival )?(?:[\w'’-]+ ){0,3}(?:supporters|factions|party members|members)"
     # ... with the place, or a relative clause, between the fight and its sides ("violence, which erupted in the
     # capital between supporters of the two candidates")
-    r"|(?:clashes|fighting|fights|violence|scuffles)\b[^.;]{0,80}?\b(?:broke out|erupted|flared(?: up)?) (?:in|at|on|outside|near|across) "
+    r"|(?:clashes|fighting|fights|violence|scuffles)\b[^.;]{0,80}?\b(?:broke out|erupted|flared(?: up)?|occurred|took place) (?:in|at|on|outside|near|across) "
     r"(?:[\w'’-]+ ){1,4}between (?:rival )?(?:[\w'’-]+ ){0,3}(?:supporters|factions|party members)"
     r"|(?:rival|party|political|opposition) (?:supporters|factions|groups) (?:\w+ )?(?:clashed|fought|attacked each other)"
     # the charge a crowd that rioted faces in Southern African courts, and clan or hostel "faction fighting"
