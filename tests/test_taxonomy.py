@@ -100,6 +100,14 @@ def test_shared_demonyms_go_to_the_most_populous_country() -> None:
         ("Grenade", 17, "", False),  # the state's grenade
         ("Arrests", 10, "", False),
         ("Organized crime", None, "", False),
+        ("Suicide bomb", 17, "", True),  # police named beside a suicide bombing did not carry it out
+        ("Attack", 37, "Detectives suspect far-right extremism behind the stabbing.", True),
+        ("Attack", 37, "Islamist gunmen raided the hotel.", True),
+        ("Attack", 37, "Gunmen shot dead an indigenous leader at her home.", True),  # a targeted killing
+        ("Attribution of responsibility", 20, "", True),  # rebels claimed the attack
+        ("Attribution of responsibility", 37, "Militants claimed the raid on the village.", True),
+        ("Attribution of responsibility", 10, "", False),  # the state blamed someone: nothing says who attacked
+        ("Attribution of responsibility", 37, "The family blamed a neighbour for the fire.", False),
     ],
 )
 def test_taxonomy_contentious_collective_action(sub_type: str, interaction: int | None, words: str, expected: bool) -> None:

@@ -506,7 +506,7 @@ _STATE_SIDE = frozenset({ActorType.STATE_FORCES, ActorType.EXTERNAL_OTHER})
 _MILITANT_METHODS = frozenset({SubEventType.SUICIDE_BOMB, SubEventType.REMOTE_EXPLOSIVE, SubEventType.GRENADE})
 # Words by which a report places attackers in an organised armed movement rather than among criminals.
 _MILITANT_WORDS = re.compile(
-    r"\b(?:militants?|insurgents?|jihadists?|rebels?|extremists?|terrorists?|militias?|militiam[ae]n"
+    r"\b(?:militants?|insurgents?|jihadists?|Islamists?|rebels?|extremis(?:ts?|m)|terrorists?|militias?|militiam[ae]n"
     r"|guerrillas?|separatists?|paramilitar(?:y|ies))\b",
     re.I,
 )
@@ -514,9 +514,16 @@ _MILITANT_WORDS = re.compile(
 _POLITICAL_TARGETS = re.compile(
     r"\b(?:councill?ors?|mayors?|(?:party|branch|ward|regional|provincial) (?:leaders?|chair(?:m[ae]n|persons?)?"
     r"|secretar(?:y|ies)|officials?|members?)|activists?|politicians?|lawmakers?|legislators?|members? of parliament"
-    r"|MPs?|candidates?|(?:opposition|union|community|political) leaders?|municipal managers?|human rights defenders?)\b",
+    r"|MPs?|candidates?|(?:opposition|union|community|political|indigenous|tribal|traditional|civic|student|peasant"
+    r"|environmental(?:ist)?|land rights) leaders?|municipal managers?|human rights defenders?)\b",
     re.I,
 )
+
+
+def _armed_challenger(kinds: set[ActorType], words: str) -> bool:
+    """Whether the actors include an armed challenger: rebels, an identity militia, or militants by the words."""
+    return bool(kinds & {ActorType.REBEL_GROUPS, ActorType.IDENTITY_MILITIAS}) or (
+        ActorType.POLITICAL_MILITIAS in kinds and _MILITANT_WORDS.search(words) is not None)
 
 
 def contentious(sub_event_type: str | SubEventType, interaction: int | None = None, words: str = "") -> bool:
@@ -530,9 +537,13 @@ def contentious(sub_event_type: str | SubEventType, interaction: int | None = No
     protesters, or a political militia that ``words`` (the words of the report: the actors' names, the sentence)
     put in an armed movement ("militants", "rebels", "terrorists") or whose victim holds a political role (a
     councillor, a party official, an activist: a targeted killing); otherwise an unidentified gunman is as likely a
-    criminal, and ordinary crime is not contentious politics. Bombs (suicide, IED, grenade) count unless only the state side (state or
-    external forces) took part, because the method is the militant's. The state acting alone (arrests, air
-    strikes, forces attacking civilians), strategic developments, crime and hazards are not contentious.
+    criminal, and ordinary crime is not contentious politics. Bombs (IED, grenade) count unless only the state side (state or
+    external forces) took part, because the method is the militant's; a suicide bombing always counts (no state
+    force bombs that way, so a police force named beside it is its target or its pursuer). An attack claimed by,
+    or blamed on, an armed challenger (rebels, an identity militia, attackers the words call militants) is that
+    challenger's militancy, though the codebook files the claim as a strategic development. The state acting
+    alone (arrests, air strikes, forces attacking civilians), other strategic developments, crime and hazards
+    are not contentious.
 
     >>> contentious("Peaceful protest"), contentious("Arrests", 10), contentious("Attack", 17)
     (True, False, False)
@@ -545,9 +556,13 @@ def contentious(sub_event_type: str | SubEventType, interaction: int | None = No
     etype = event_type_of(sub)
     if etype in (EventType.PROTESTS, EventType.RIOTS):
         return True
+    kinds = set() if interaction is None else {ActorType(int(d)) for d in f"{interaction:02d}" if d != "0"}
+    if sub is SubEventType.ATTRIBUTION:
+        return _armed_challenger(kinds, words)
     if etype not in (EventType.BATTLES, EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS):
         return False
-    kinds = set() if interaction is None else {ActorType(int(d)) for d in f"{interaction:02d}" if d != "0"}
+    if sub is SubEventType.SUICIDE_BOMB:
+        return True  # no state force bombs by suicide: whoever else the report names, the bomber was a militant
     if sub in _MILITANT_METHODS:
         return not kinds or not kinds <= _STATE_SIDE | {ActorType.CIVILIANS}
     if kinds & _CHALLENGERS:

@@ -29,6 +29,7 @@ def _names(text: str, country: str | None = "ML") -> list[str]:
         pytest.param("JNIM claimed the attack.", "JNIM: Group for Support of Islam and Muslims", id="jnim"),
         pytest.param("ISWAP fighters raided a base.", "Islamic State (West Africa)", id="iswap"),
         pytest.param("Al Shabaab fighters stormed the town.", "Al Shabaab", id="shabaab"),
+        pytest.param("A branch of al-Qaida said it carried out the raid.", "Al Qaeda", id="qaida-spelling"),
     ],
 )
 def test_actors_acled_names(text: str, expected: str) -> None:

@@ -722,6 +722,39 @@ def test_events_blast_named_only_as_an_investigations_object_is_no_second_event(
                      id="clash-between-members"),
         pytest.param("Rival party supporters clashed outside the counting station.", "Violent demonstration",
                      id="rival-supporters-clashed"),
+        pytest.param("Violence, which erupted in the northern river port between supporters of the two candidates, "
+                     "closed the market.", "Violent demonstration", id="clash-place-between"),
+        pytest.param("The clashes took place in three districts between supporters of the two parties.",
+                     "Violent demonstration", id="clash-took-place-between"),
+        pytest.param('The premier spoke at an opposition "Forward Together" rally in the harbour town.',
+                     "Peaceful protest", id="named-rally"),
+        pytest.param("The families blocked the railway line, demanding that the border be reopened.",
+                     "Peaceful protest", id="blockade-with-demand"),
+        pytest.param("The opening of the clinic was disrupted by a far-right nationalist mob.", "Mob violence",
+                     id="mob-with-two-modifiers"),
+        pytest.param("Municipal workers embarked on rolling mass action over unpaid overtime.", "Peaceful protest",
+                     id="mass-action"),
+        pytest.param("Nurses returned to work after a five-week strike at the provincial hospital.", "Peaceful protest",
+                     id="strike-counted-in-weeks"),
+        pytest.param("Eleven men appeared in court on charges of public violence after the march.",
+                     "Violent demonstration", id="public-violence-charge"),
+        pytest.param("Two people died in faction fighting at the hostel on Sunday.", "Violent demonstration",
+                     id="faction-fighting"),
+        pytest.param("Shops owned by foreign nationals were looted in a wave of xenophobic attacks.", "Mob violence",
+                     id="xenophobic-attacks"),
+        pytest.param("Security guards refused to return to work over unpaid wages.", "Peaceful protest",
+                     id="refused-to-return-to-work"),
+        pytest.param("Residents took to the street and barricaded the road with rocks.", "Violent demonstration",
+                     id="barricade-the-road"),
+        pytest.param("Three people died in post-election violence in the northern city.", "Violent demonstration",
+                     id="post-election-violence"),
+        pytest.param("Five villagers died in an attack by suspected jihadists on Sunday.", "Attack",
+                     id="attack-by-jihadists"),
+        pytest.param("An overnight rebel attack damaged the pipeline.", "Attack", id="rebel-attack"),
+        pytest.param("Workers at the bottling plant struck on Tuesday to demand a bonus.", "Peaceful protest",
+                     id="workers-struck"),
+        pytest.param("Outside the court, supporters of the accused chanted and sang.", "Peaceful protest",
+                     id="crowd-chanting"),
     ],
 )
 def test_events_sub_type_of_contentious_repertoire(text: str, sub_type: str) -> None:
@@ -735,6 +768,7 @@ def test_events_sub_type_of_contentious_repertoire(text: str, sub_type: str) -> 
         pytest.param("Share prices extended their rally on the stock exchange.", id="market-rally"),
         pytest.param("Soldiers occupied the school building after the insurgents fled.", id="troops-occupy"),
         pytest.param("The utility ordered a complete shutdown of the smelter for repairs.", id="plant-shutdown"),
+        pytest.param("Two mine workers were struck by falling rocks underground.", id="workers-struck-by-rocks"),
     ],
 )
 def test_events_contentious_repertoire_words_need_their_context(text: str) -> None:
@@ -744,3 +778,30 @@ def test_events_contentious_repertoire_words_need_their_context(text: str) -> No
 def test_events_purpose_named_rallies_in_the_plural_are_no_event() -> None:
     text = "The new law lets farm workers take time off to attend political rallies."
     assert all(e.event_type != "Protests" for e in _events(text))
+
+
+def test_events_attack_named_in_a_condemnation_is_its_own_event() -> None:
+    text = "The foreign minister strongly condemned the terrorist attack on the hotel in a statement to foreign ambassadors."
+    events = _events(text, parsed=True)
+    assert events[0].sub_event_type == "Diplomatic event"  # the codebook's event of the clause comes first
+    assert "Attack" in [e.sub_event_type for e in events[1:]]
+
+
+def test_events_deaths_in_a_condemned_attack_are_no_condemnation() -> None:
+    text = "The regional bloc on Monday condemned an attack by militants on a village in which 12 farmers were killed."
+    assert "Attack" in [e.sub_event_type for e in _events(text, parsed=True)]
+
+
+def test_events_condemnation_without_violence_stays_one_event() -> None:
+    text = "The foreign ministry condemned the decision to expel the ambassador."
+    assert [e.sub_event_type for e in _events(text, parsed=True)] == ["Diplomatic event"]
+
+
+def test_events_attack_named_by_its_kind() -> None:
+    assert "Attack" in [e.sub_event_type for e in _events("A terrorist attack on a hotel left 20 guests dead.")]
+
+
+def test_events_existential_cue_word_is_no_cue() -> None:
+    # the parse reads "worrying" as a verb whose subject is "There"; nobody worries about the strike, it is going on
+    text = '"There are still worrying numbers of drivers on strike," the transport minister said.'
+    assert [e.sub_event_type for e in _events(text, parsed=True)] == ["Peaceful protest"]

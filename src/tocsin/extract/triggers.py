@@ -43,7 +43,10 @@ RULES: dict[SubEventType, str] = {
     r"|hospital|bus|restaurant|hotel|concert|nightclub|festival|wedding|funeral|village|shoppers|mall|cafe|students|passengers)"
     r"|attacked (?:a |the )?(?:\w+ ){0,2}(?:villages?|villagers|civilians|farmers|residents|worshippers|church|mosque|school|bus|market"
     r"|hospital|hotel|camp for displaced|displaced)"
-    r"|assassinat(?:ed|ion)|gunned down|lynch(?:ed|ing)",
+    r"|assassinat(?:ed|ion)|gunned down|lynch(?:ed|ing)"
+    # an attack named by its kind or its weapon: the codebook's default for an attack with no target named
+    r"|(?:terror(?:ist)?|deadly|gun|knife|machete|rebel|militia|militant|insurgent|jihadist|extremist|revenge) attacks?"
+    r"|attacks? by (?:suspected )?(?:[\w-]+ )?(?:militants|rebels|insurgents|jihadists|extremists|militiamen|militias?)",
     _S.ABDUCTION: r"abduct(?:ed|ion|ions|s|ing)|kidnap(?:ped|ping|pings|pers|s)?|hostages?|taken captive|forced disappearances?"
     r"|disappeared|went missing|held captive",
     _S.PEACEFUL_PROTEST: r"protest(?:s|ed|ing|ers|ors)?|demonstrat(?:ion|ions|ors)|demonstrat(?:ed|ing) (?:against|outside|in front of|for|in support)"
@@ -67,15 +70,21 @@ RULES: dict[SubEventType, str] = {
     r"|gathered (?:in|at|for) (?:\w+ )?rall(?:y|ies)|block(?:ed|ing) (?:the |a |off )?(?:\w+ ){0,2}(?:roads?|railways?|railway lines?|highway|streets?"
     r"|entrance|gates?|traffic|access|N\d+)"
     r"|die-ins?|(?:poured|spilled|streamed) (?:into|onto) the streets|thronged the streets"
-    r"|placards|toyi-?toyi(?:ing|ed)?|t(?:ook|ake|aking) to the streets|stay-?aways?|sit-down protests?|agitation|agitating|agitators"
+    r"|placards|toyi-?toyi(?:ing|ed)?|t(?:ook|ake|aking) to the streets?|stay-?aways?|sit-down protests?|agitation|agitating|agitators"
     r"|memorandum of (?:demands|grievances)|handed (?:over )?a memorandum"
     r"|blockad(?:ed|ing) (?:the )?(?:\w+ ){0,2}(?:roads?|entrance|streets?|highway|gates?|offices?|premises|railway|port)"
     # a petition carried to the authorities by the people behind it; one filed in court is a case, not a protest
     r"|(?:handed over|delivered|handed in) (?:a |an |the |their )?(?:\w+ ){0,2}petitions?"
     # one rally named by its purpose ("a campaign rally", "an anti-government rally"); a bare "rally" may be a market's,
     # and a bare plural ("the right to attend political rallies") names no particular one
-    r"|(?:campaign|election|electoral|political|party|opposition|mass|solidarity|protest|anti-[\w-]+|pro-[\w-]+) rally"
+    r"|(?:campaign|election|electoral|political|party|opposition|mass|solidarity|protest|anti-[\w-]+|pro-[\w-]+) (?:[\"“‘'][^\"”’'.]{1,40}[\"”’'] )?rally"
     r"|walked off the job|(?:total|complete) shutdown"
+    # labour and civic protest as the Southern African press names it: a union's "(rolling) mass action", a strike
+    # counted in days or weeks ("a five-week strike")
+    # a crowd heard chanting is gathered; workers who "struck" went on strike
+    r"|(?:crowds?|protesters|residents|supporters|marchers|workers|students|youths) (?:[\w'’-]+ ){0,3}chant(?:ed|ing)"
+    r"|(?:workers|employees|miners|teachers|nurses|doctors|drivers|staff) (?:[\w'’-]+ ){0,5}struck (?:on |to |over |for |in protest|\w+day)"
+    r"|(?:rolling )?mass action|refus(?:ed|ing) to (?:return to|go back to|resume) (?:work|their jobs|duty)|(?:[\w]+-)(?:day|week|month)(?:-long)? strikes?"
     # occupations and land invasions: a protest only with a crowd and no troops in the sentence (_WEAK_PROTEST)
     r"|land invasions?|invad(?:ed|ing) (?:\w+ ){0,2}(?:land|farms?|plots?)"
     r"|occup(?:ied|ying) (?:the )?(?:\w+ ){0,2}(?:offices?|premises|buildings?|land|farms?|campus|council chambers?|hall)",
@@ -87,7 +96,7 @@ RULES: dict[SubEventType, str] = {
     r"(?:peaceful )?(?:protesters|demonstrators|marchers|protestors)|(?:fired|used|firing|using) live (?:ammunition|rounds|bullets)",
     _S.VIOLENT_DEMONSTRATION: r"riot(?:s|ing|ed|ers|ous)?|(?:threw|hurled|pelted) (?:stones|rocks|petrol bombs|molotov)|stone-?(?:pelting|throwing)|stone throwing"
     r"|burn(?:ed|t|ing) tyres|set up barricades|barricaded|violent (?:protests?|demonstrations?)|pelted|torched"
-    r"|set (?:ablaze|on fire|fire to)|clashed with (?:the )?police|ransacked|vandali[sz]ed|turned violent|went on (?:the |a )?rampage|molotov(?: cocktails?)?|violent clashes"
+    r"|set (?:ablaze|alight|on fire|fire to)|barricad(?:e|ing) (?:the |a )?(?:roads?|streets?|entrance)|clashed with (?:the )?police|ransacked|vandali[sz]ed|turned violent|went on (?:the |a )?rampage|molotov(?: cocktails?)?|violent clashes"
     r"|(?:hurled|threw|throws|throwing|pelting) (?:stones|rocks|bricks|bottles|fireworks|petrol bombs)|smashed|damaged (?:vehicles|shops|property)|scuffl(?:e|es|ed|ing)"
     r"|stones were (?:thrown|hurled|pelted)|stoned (?!to death)(?:\w+ ){0,2}(?:police|vehicles|cars|buses|officers|motorists|houses|shops)"
     r"|(?:were|was) stoned(?! to death)"
@@ -95,9 +104,19 @@ RULES: dict[SubEventType, str] = {
     r"|(?:descended|degenerated|spiral(?:l)?ed|erupted) into (?:violence|chaos|mayhem|running battles)|outbreaks? of violence|running battles"
     # group clashes: supporters of rival parties or factions fighting each other, not troops and rebels
     r"|(?:clash(?:es|ed)?|fighting|fights|violence|scuffles) (?:(?:broke out|erupted|flared(?: up)?) )?between (?:rival )?(?:[\w'’-]+ ){0,3}(?:supporters|factions|party members|members)"
-    r"|(?:rival|party|political|opposition) (?:supporters|factions|groups) (?:\w+ )?(?:clashed|fought|attacked each other)",
-    _S.MOB_VIOLENCE: r"mobs? (?:attacked|lynched|killed|beat|set|torched|stormed|burned|burnt)|(?:angry|irate|enraged) mobs?|by (?:a|an) (?:\w+ )?mob"
-    r"|mob (?:justice|violence|attacks?)|lynch(?:es|ed|ing|ings)?|by (?:\w+ )?vigilantes|vigilante (?:attack|justice|killing)s?|mob justice|jungle justice|beaten to death|angry crowd",
+    # ... with the place, or a relative clause, between the fight and its sides ("violence, which erupted in the
+    # capital between supporters of the two candidates")
+    r"|(?:clashes|fighting|fights|violence|scuffles)\b[^.;]{0,80}?\b(?:broke out|erupted|flared(?: up)?|occurred|took place) (?:in|at|on|outside|near|across) "
+    r"(?:[\w'’-]+ ){1,4}between (?:rival )?(?:[\w'’-]+ ){0,3}(?:supporters|factions|party members)"
+    r"|(?:rival|party|political|opposition) (?:supporters|factions|groups) (?:\w+ )?(?:clashed|fought|attacked each other)"
+    # the charge a crowd that rioted faces in Southern African courts, and clan or hostel "faction fighting"
+    r"|public violence|faction fight(?:s|ing)?|petrol-bomb(?:ed|ing)"
+    # violence named by the groups it sets against each other or by the contest it comes with
+    r"|(?:post-?election|pre-?election|election-related|ethnic|sectarian|communal|tribal|factional|inter-?party|intra-?party"
+    r"|xenophobic) (?:violence|clashes)",
+    _S.MOB_VIOLENCE: r"mobs? (?:attacked|lynched|killed|beat|set|torched|stormed|burned|burnt)|(?:angry|irate|enraged) mobs?|by (?:a|an) (?:[\w-]+ ){0,2}mob"
+    r"|mob (?:justice|violence|attacks?)|lynch(?:es|ed|ing|ings)?|by (?:\w+ )?vigilantes|vigilante (?:attack|justice|killing)s?|mob justice|jungle justice|beaten to death|angry crowd"
+    r"|xenophobic (?:attacks?|violence)",
     _S.ARMED_CLASH: r"clash(?:es|ed|ing)?|fighting|fought|gun ?battles?|fire ?fights?|exchanges? of fire|exchanged fire|ambush(?:ed|es)?"
     r"|gunfire|gunshots|shoot-?outs?|skirmish(?:es)?|heavy fighting|counter-?attack(?:ed)?|repuls(?:ed|e)|repell?ed"
     r"|battl(?:e|ed|es|ing)|attacked (?:a |an |the )?(?:military|army|police|security) (?:base|post|camp|checkpoint|convoy|patrol|position)s?"
