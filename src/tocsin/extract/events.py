@@ -25,6 +25,7 @@ from tocsin.extract import eventmodel
 from tocsin.extract import roles as roles_mod
 from tocsin.extract.actors import Actor
 from tocsin.extract.deaths import Deaths
+from tocsin.extract.timex_values import MONTHS
 from tocsin.extract.triggers import gate, rule_pattern, sentence_sub_types
 from tocsin.model import Article, Claim, Event, Evidence, Place, TimeExpr
 from tocsin.taxonomy import ActorType, EventType, SubEventType
@@ -196,6 +197,8 @@ def _sentence_mentions(
         if _is_factual(doc, text, sent.start_char + s, sent.start_char + e, sent.start_char)
         and not (sport and _SPORT_AMBIGUOUS.match(sent.text[s:e]))
     ]
+    report_year = _report_year(article)
+    triggers = [t for t in triggers if not _background(doc, t, report_year)]
     attempted = {sub for sub, _, _ in raw} & _PROTEST
     triggers = _refine(triggers, text, sent, attempted=attempted)
     if doc.has_annotation("DEP"):
@@ -752,6 +755,110 @@ def _presupposed(tok: Token) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ in _PRESUPPOSING:
         return True
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _PRESUPPOSING for c in tok.children)
+
+
+# Background, not news: an event the report dates well before its own day, a standing conflict, a trend. ACLED
+# codes incidents; "mired in war since 2011", "the riots of the 1980s", "settlers who occupied it six years ago",
+# "after a five-year war that killed thousands" or "the rise in violent protests" name history or a statistic.
+_ANCHOR_YEAR = re.compile(r"^(?P<year>(?:19|20)\d\d)(?P<decade>'?s)?$")
+# Words a date climbs through to reach what it dates ("in the summer of 2013", "six years ago", "last year").
+_TIME_NOUNS = frozenset(
+    {*MONTHS, "spring", "summer", "autumn", "fall", "winter", "year", "years", "decade", "decades", "ago", "early",
+     "late", "mid", "end", "start", "beginning", "middle", "half", "quarter", "period", "time", "the", "of", "in",
+     "since", "during", "by", "from", "until", "before", "between", "and", "to", "at", "last"})
+_AGO = re.compile(r"^(?:years?|decades?|centuries|months)$", re.I)
+# A clause with its own recent day is news whatever older date governs the sentence ("rebels who attacked the town
+# on Monday were first seen there in 2005").
+_RECENT = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|overnight"
+    r"|(?:this|last) (?:week|weekend|morning|night|evening|afternoon)|earlier this)\b",
+    re.I,
+)
+# "a five-year war", "decades-long conflict", "years of unrest": a conflict that lasted years is not one incident.
+_LONG_DURATION = re.compile(r"^(?:\w+-)?(?:years?|decades?)(?:-long|-old)?$|^(?:years|decades)-long$", re.I)
+# Nouns that make events a trend, a record or a memory: "the rise in attacks", "a history of riots".
+_TREND_NOUNS = frozenset(
+    "increase rise surge decrease decline drop fall reduction growth rate rates level levels statistics figures "
+    "history culture legacy memory memories anniversary anniversaries cycle trend threat risk".split())
+
+
+def _report_year(article: Article) -> int | None:
+    """The year the report was written: its publication year, else the latest year it names (a report names no
+    year after its own, plans aside)."""
+    if article.published and article.published[:4].isdigit():
+        return int(article.published[:4])
+    years = [int(y) for y in _YEAR.findall(article.text)]
+    return max(years) if years else None
+
+
+def _background(doc: Doc, trig: _Trigger, report_year: int | None) -> bool:
+    """Return whether the parse makes a trigger background: dated years before the report, a standing conflict
+    ("since 2011", "a five-year war", "years of fighting") or a trend ("the rise in attacks").
+
+    A date counts when it dates the trigger itself or a verb above it (the trigger's clause or one that holds it),
+    unless the trigger's own clause names a recent day. A year counts when it ended before the report's year;
+    "since" a year, "N years ago" and "last year" always.
+    """
+    if not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = span.root
+    above = [token, *token.ancestors]
+    for tok in above[:4]:
+        if tok.pos_ in ("VERB", "AUX") and tok is not token:
+            break
+        if any(_LONG_DURATION.match(c.text) or c.dep_ == "compound" and c.lower_ in ("year", "decade")
+               for c in tok.children if c.dep_ in ("amod", "compound", "nummod", "npadvmod")):
+            return True
+        head = tok.head
+        if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN" and head.head is not tok \
+                and (head.head.lower_ in _TREND_NOUNS or _AGO.match(head.head.text) and head.lower_ == "of"):
+            return True
+    below = {t.i for t in above}
+    for date in span.sent:
+        dated = _dated_word(date)
+        if dated is None or dated.i not in below:
+            continue
+        if not _old_anchor(date, report_year):
+            continue
+        # the trigger's own clause under the dated word: a recent day of its own makes it news
+        path = [t for t in above if t.i != dated.i and dated.i in {a.i for a in t.ancestors}]
+        clause = path[-1] if path else token
+        if path and _RECENT.search(doc[clause.left_edge.i:clause.right_edge.i + 1].text):
+            continue
+        return True
+    return False
+
+
+def _dated_word(date: Token) -> Token | None:
+    """Return the verb or noun a year or "ago" dates: climb through time words and prepositions to the first other word."""
+    if not (_ANCHOR_YEAR.match(date.text) or date.lower_ == "ago" or date.lower_ == "year"
+            and any(c.lower_ == "last" for c in date.children)):
+        return None
+    tok = date
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return tok if tok is not date else None
+        tok = tok.head
+        if tok.lower_ not in _TIME_NOUNS and not _ANCHOR_YEAR.match(tok.text) and tok.pos_ != "NUM":
+            return tok
+    return None
+
+
+def _old_anchor(date: Token, report_year: int | None) -> bool:
+    """Whether a date word puts its event well before the report: "since" a year, "N years ago", "last year", or a
+    year (a decade: its last year) before the report's year."""
+    if date.lower_ in ("ago", "year"):
+        return date.lower_ == "year" or any(_AGO.match(c.text) for c in date.subtree if c is not date)
+    found = _ANCHOR_YEAR.match(date.text)
+    if found is None:
+        return False
+    year = int(found.group("year")) + (9 if found.group("decade") else 0)
+    if any(t.lower_ == "since" for t in date.ancestors if t.dep_ == "prep" and t.i < date.i and date.i - t.i <= 5):
+        return True
+    return report_year is not None and year < report_year
 
 
 def _family(sub: SubEventType) -> str:

@@ -1,0 +1,61 @@
+"""Background is not news: events dated well before the report, standing conflicts, trends and memories."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import make_article, needs_model
+from tocsin import nlp
+from tocsin.extract.events import find_events
+from tocsin.model import Event
+
+
+def _events(text: str, *, published: str | None = "2020-08-18") -> list[Event]:
+    article = make_article(text, published=published)
+    return find_events(nlp.parse(text), article, places=[], times=[], claims=[])
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The country has been torn by civil war since 2009, with rebels fighting the army in the north.",
+                     id="war-since-a-year"),
+        pytest.param("He was sentenced last year for the murder of a party official by rebels.", id="last-year"),
+        pytest.param("Decades of unrest and years of fighting by rebels have left the province poor.",
+                     id="years-of-fighting"),
+        pytest.param("Residents still speak of the years of clashes between rival militias.", id="years-of-clashes"),
+        pytest.param("The coalition has been carrying out air strikes against the group since spring 2013.",
+                     id="campaign-since-a-season"),
+        pytest.param("Police opened fire on protesters in the capital in 2009, killing three.", id="year-before-report"),
+    ],
+)
+def test_events_background_is_no_event(text: str) -> None:
+    assert _events(text) == []
+
+
+@needs_model
+def test_events_dated_in_the_reports_own_year_stay_news() -> None:
+    text = "Police opened fire on protesters in the capital in 2009, killing three."
+    assert [e.sub_event_type for e in _events(text, published="2009-06-02")] == ["Excessive force against protesters"]
+
+
+@needs_model
+def test_events_without_a_publication_date_the_latest_year_named_dates_the_report() -> None:
+    text = "Rebels seized the town in 2012, the report said. Aid workers returned in 2016."
+    assert _events(text, published=None) == []
+    assert _events("Rebels seized the town in 2012, the report said.", published=None) != []
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        pytest.param("Hundreds of workers marched through the city on Monday to mark the 1976 uprising.",
+                     "Peaceful protest", id="old-year-on-another-noun"),
+        pytest.param("Gunmen who had been jailed in 2005 shot dead three farmers on Monday.", "Attack",
+                     id="old-year-in-another-clause"),
+    ],
+)
+def test_events_an_old_date_of_another_clause_leaves_the_news(text: str, sub_type: str) -> None:
+    assert [e.sub_event_type for e in _events(text)] == [sub_type]
