@@ -80,3 +80,25 @@ def test_events_a_long_shot_in_a_sport_report_is_no_blast() -> None:
 def test_contentious_air_strikes_with_state_forces_are_the_states() -> None:
     assert not taxonomy.contentious("Air/drone strike", 28, "warplanes struck militants")
     assert taxonomy.contentious("Air/drone strike", 20, "a militant drone hit the airport")
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Men of fighting age fled the town.", id="fighting-age"),
+        pytest.param("Battle tanks rolled into the square.", id="battle-tanks"),
+        pytest.param("Rebel fighting units moved south.", id="fighting-units"),
+    ],
+)
+def test_events_a_battle_word_that_describes_a_noun_is_no_battle(text: str) -> None:
+    assert all(e.event_type != "Battles" for e in _events(text))
+
+
+@needs_model
+def test_events_the_explosion_told_first_as_an_accident_stays_one() -> None:
+    text = ("An explosion tore through a fertiliser plant near the port on Tuesday, killing nine workers. "
+            "Investigators are looking into the cause of the explosion.")
+    assert [e.sub_event_type for e in _events(text)] == ["Man-made disaster"]
+    bomb = "A car bomb exploded near a plant on Tuesday. Investigators are looking into the cause of the explosion."
+    assert [e.sub_event_type for e in _events(bomb)][:1] == ["Remote explosive/landmine/IED"]

@@ -198,7 +198,7 @@ def _sentence_mentions(
         and not (sport and _SPORT_AMBIGUOUS.match(sent.text[s:e]))
     ]
     report_year = _report_year(article)
-    triggers = [t for t in triggers if not _background(doc, t, report_year)]
+    triggers = [t for t in triggers if not _background(doc, t, report_year) and not _modifier_only(doc, t)]
     attempted = {sub for sub, _, _ in raw} & _PROTEST
     triggers = _refine(triggers, text, sent, attempted=attempted)
     if doc.has_annotation("DEP"):
@@ -318,6 +318,10 @@ _WEAPONS = frozenset({_S.REMOTE_EXPLOSIVE, _S.SHELLING, _S.AIR_DRONE_STRIKE, _S.
 _PROTEST = frozenset({_S.PEACEFUL_PROTEST, _S.PROTEST_WITH_INTERVENTION})
 # An explosion at a plant, a warehouse or in a crash, with no attacker or weapon named, is an accident.
 _ACCIDENT_BLAST = re.compile(r"^(?:explosions?|blasts?|exploded)$", re.I)
+# "The explosion" later in a report is the one it first told; an accident stays an accident (``_told_as_accident``).
+_DEFINITE = re.compile(r"\b(?:the|that|this)\s+(?:\w+\s+)?$", re.I)
+_ACCIDENT_WORD = re.compile(r"\b(?:explosions?|blasts?|exploded)\b", re.I)
+_ACCIDENT_REACH = 80
 _INDUSTRIAL = re.compile(
     r"\b(?:plant|factory|warehouse|furnace|boiler|refinery|pipeline|tanker|cylinder|gas (?:leak|line|pipe)|fertili[sz]er|"
     r"chemical|fireworks|mine|mining|colliery|mill|workshop|industrial|crash|collision|accident|short circuit|gas station|petrol station)\b",
@@ -418,8 +422,8 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span, *, attempted: set[S
             continue
         if _unsupported(trig, text, sent, subs, riots) or _referred_or_advice(trig, text, sent.start_char, acts):
             continue
-        if trig.sub is _S.REMOTE_EXPLOSIVE and _ACCIDENT_BLAST.match(word) and _INDUSTRIAL.search(sent.text) \
-                and not _HOSTILE.search(sent.text):
+        if trig.sub is _S.REMOTE_EXPLOSIVE and _ACCIDENT_BLAST.match(word) and not _HOSTILE.search(sent.text) \
+                and (_INDUSTRIAL.search(sent.text) or _told_as_accident(text, trig, sent.start_char)):
             trig = dataclasses.replace(trig, sub=_S.MAN_MADE_DISASTER)
         if trig.sub is _S.ARRESTS and (subs & _PROTEST or attempted):
             trig = dataclasses.replace(trig, sub=_S.PROTEST_WITH_INTERVENTION)
@@ -432,6 +436,17 @@ def _refine(triggers: list[_Trigger], text: str, sent: Span, *, attempted: set[S
             keep.add(_S.SEXUAL_VIOLENCE)
         out = [t for t in out if t.sub in keep]
     return out
+
+
+def _told_as_accident(text: str, trig: _Trigger, sent_start: int) -> bool:
+    """Whether "the explosion" refers back to the report's first explosion, told as an accident (at a plant, in a
+    crash) in a text that names no attacker or weapon before it."""
+    if _DEFINITE.search(text, max(0, trig.start - 12), trig.start) is None:
+        return False
+    first = _ACCIDENT_WORD.search(text, 0, sent_start)
+    if first is None or _HOSTILE.search(text, 0, sent_start):
+        return False
+    return _INDUSTRIAL.search(text[max(0, first.start() - _ACCIDENT_REACH):first.end() + _ACCIDENT_REACH]) is not None
 
 
 def _explained(death: _Trigger, triggers: list[_Trigger], text: str, sent: Span) -> bool:
@@ -782,6 +797,18 @@ _MEMORY_LEMMAS = frozenset("recall remember commemorate mourn honour honor".spli
 _TREND_NOUNS = frozenset(
     "increase rise surge decrease decline drop fall reduction growth rate rates level levels statistics figures "
     "history culture legacy memory memories anniversary anniversaries cycle trend threat risk".split())
+
+
+def _modifier_only(doc: Doc, trig: _Trigger) -> bool:
+    """Return whether a battle word only describes another noun ("men of fighting age", "battle tanks", "rebel
+    fighting units"): it names the kind of thing, not a fight."""
+    if trig.sub is not _S.ARMED_CLASH or not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    return token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN" and token.head.i > token.i
 
 
 def _report_year(article: Article) -> int | None:
