@@ -505,8 +505,9 @@ _STATE_SIDE = frozenset({ActorType.STATE_FORCES, ActorType.EXTERNAL_OTHER})
 # The method is the militant's own: a bomb left or carried by someone other than the state.
 _MILITANT_METHODS = frozenset({SubEventType.SUICIDE_BOMB, SubEventType.REMOTE_EXPLOSIVE, SubEventType.GRENADE})
 # Aircraft are the state's (or a foreign state's): an air strike that names state or external forces is theirs, and the
-# challenger named beside them is its target, not its doer; only a strike with no state in it (a militant drone) counts.
+# challenger named beside them is its target, not its doer; only a drone with no state in it (a militant's) counts.
 _STATE_METHODS = frozenset({SubEventType.AIR_DRONE_STRIKE})
+_DRONE = re.compile(r"\bdrones?\b", re.I)
 # Words by which a report places attackers in an organised armed movement rather than among criminals.
 _MILITANT_WORDS = re.compile(
     r"\b(?:militants?|insurgents?|jihadists?|rebels?|extremists?|terrorists?|militias?|militiam[ae]n"
@@ -533,8 +534,8 @@ def contentious(sub_event_type: str | SubEventType, interaction: int | None = No
     protesters, or a political militia that ``words`` (the words of the report: the actors' names, the sentence)
     put in an armed movement ("militants", "rebels", "terrorists") or whose victim holds a political role (a
     councillor, a party official, an activist: a targeted killing); otherwise an unidentified gunman is as likely a
-    criminal, and ordinary crime is not contentious politics. An air strike in which state or foreign forces take
-    part is theirs (the challenger named is its target). Bombs (suicide, IED, grenade) count unless only the state side (state or
+    criminal, and ordinary crime is not contentious politics. An air strike is the state's (or a foreign state's),
+    the challenger named in it its target; only a drone strike with no state in it is a militant's. Bombs (suicide, IED, grenade) count unless only the state side (state or
     external forces) took part, because the method is the militant's. The state acting alone (arrests, air
     strikes, forces attacking civilians), strategic developments, crime and hazards are not contentious.
 
@@ -544,7 +545,7 @@ def contentious(sub_event_type: str | SubEventType, interaction: int | None = No
     (False, True, True)
     >>> contentious("Attack", 37, "Gunmen shot dead a ward councillor at his home.")
     True
-    >>> contentious("Air/drone strike", 28, "militants"), contentious("Air/drone strike", 20, "militants")
+    >>> contentious("Air/drone strike", 28, "militants"), contentious("Air/drone strike", 20, "a militant drone")
     (False, True)
     """
     sub = parse(SubEventType, sub_event_type)
@@ -554,7 +555,7 @@ def contentious(sub_event_type: str | SubEventType, interaction: int | None = No
     if etype not in (EventType.BATTLES, EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS):
         return False
     kinds = set() if interaction is None else {ActorType(int(d)) for d in f"{interaction:02d}" if d != "0"}
-    if sub in _STATE_METHODS and kinds & _STATE_SIDE:
+    if sub in _STATE_METHODS and (kinds & _STATE_SIDE or not _DRONE.search(words)):
         return False
     if sub in _MILITANT_METHODS:
         return not kinds or not kinds <= _STATE_SIDE | {ActorType.CIVILIANS}

@@ -80,6 +80,7 @@ def test_events_a_long_shot_in_a_sport_report_is_no_blast() -> None:
 def test_contentious_air_strikes_with_state_forces_are_the_states() -> None:
     assert not taxonomy.contentious("Air/drone strike", 28, "warplanes struck militants")
     assert taxonomy.contentious("Air/drone strike", 20, "a militant drone hit the airport")
+    assert not taxonomy.contentious("Air/drone strike", 20, "air strikes hit rebel positions")
 
 
 @needs_model
@@ -102,3 +103,12 @@ def test_events_the_explosion_told_first_as_an_accident_stays_one() -> None:
     assert [e.sub_event_type for e in _events(text)] == ["Man-made disaster"]
     bomb = "A car bomb exploded near a plant on Tuesday. Investigators are looking into the cause of the explosion."
     assert [e.sub_event_type for e in _events(bomb)][:1] == ["Remote explosive/landmine/IED"]
+
+
+@needs_model
+def test_events_a_denied_claim_is_no_event() -> None:
+    text = "The army denied on Monday the rebels' claim that soldiers had attacked a village, killing ten civilians."
+    assert _events(text) == []
+    assert _events("The army denied on Monday Syria's claim that soldiers had targeted a camp of rebels, killing "
+                   "three fighters.") == []
+    assert _events("The rebels' claim that soldiers had attacked a village was widely reported.") != []

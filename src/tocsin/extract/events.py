@@ -198,7 +198,8 @@ def _sentence_mentions(
         and not (sport and _SPORT_AMBIGUOUS.match(sent.text[s:e]))
     ]
     report_year = _report_year(article)
-    triggers = [t for t in triggers if not _background(doc, t, report_year) and not _modifier_only(doc, t)]
+    triggers = [t for t in triggers
+                if not _background(doc, t, report_year) and not _modifier_only(doc, t) and not _denied_content(doc, t)]
     attempted = {sub for sub, _, _ in raw} & _PROTEST
     triggers = _refine(triggers, text, sent, attempted=attempted)
     if doc.has_annotation("DEP"):
@@ -791,12 +792,37 @@ _RECENT = re.compile(
 )
 # "a five-year war", "decades-long conflict", "years of unrest": a conflict that lasted years is not one incident.
 _LONG_DURATION = re.compile(r"^(?:\w+-)?(?:years?|decades?)(?:-long|-old)?$|^(?:years|decades)-long$", re.I)
+# Nouns whose "that" clause holds what someone said happened, and the verbs that deny it.
+_CONTENT_NOUNS = frozenset("claim claims report reports allegation allegations accusation accusations suggestion "
+                           "rumour rumours rumor rumors assertion charge charges".split())
+_DENIAL_LEMMAS = frozenset("deny reject dismiss refute rebut contest dispute".split())
 # Verbs of memory: what is recalled or mourned is told as the past.
 _MEMORY_LEMMAS = frozenset("recall remember commemorate mourn honour honor".split())
 # Nouns that make events a trend, a record or a memory: "the rise in attacks", "a history of riots".
 _TREND_NOUNS = frozenset(
     "increase rise surge decrease decline drop fall reduction growth rate rates level levels statistics figures "
     "history culture legacy memory memories anniversary anniversaries cycle trend threat risk".split())
+
+
+def _denied_content(doc: Doc, trig: _Trigger) -> bool:
+    """Return whether the trigger is told only inside a claim or report that the sentence denies ("the army denied
+    the rebels' claim that soldiers had attacked a village"): the denial, not the attack, is what was reported."""
+    if not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = span.root
+    for _ in range(5):
+        head = token.head
+        if head.i == token.i:
+            return False
+        if token.dep_ == "acl" and head.lemma_.lower() in _CONTENT_NOUNS \
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+            verb = head.head.head if head.head.pos_ == "ADP" else head.head  # "denied on Monday the claim" misparsed
+            return verb.lemma_.lower() in _DENIAL_LEMMAS
+        token = head
+    return False
 
 
 def _modifier_only(doc: Doc, trig: _Trigger) -> bool:
