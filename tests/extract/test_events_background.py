@@ -112,3 +112,37 @@ def test_events_a_denied_claim_is_no_event() -> None:
     assert _events("The army denied on Monday Syria's claim that soldiers had targeted a camp of rebels, killing "
                    "three fighters.") == []
     assert _events("The rebels' claim that soldiers had attacked a village was widely reported.") != []
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("He was convicted of the murder of a party official by rebels.", id="convicted-of"),
+        pytest.param("The widow of a farmer who was shot dead by gunmen near the river faced his killers in court on "
+                     "Tuesday.", id="victim-in-court"),
+        pytest.param("The widow of a man who was beaten to death by a mob faced his killers in court on Tuesday.",
+                     id="mob-victim-in-court"),
+        pytest.param("The group has seized large areas of the north and declared a state.", id="large-areas"),
+        pytest.param("Militants have seized vast swathes of territory in the east.", id="vast-swathes"),
+        pytest.param("Saudi Arabia backs rebel groups fighting to topple the president.", id="fighting-to-topple"),
+    ],
+)
+def test_events_court_cases_campaign_summaries_and_aims_are_no_event(text: str) -> None:
+    assert _events(text) == []
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        pytest.param("Rebels seized the town of Kari on Monday.", "Non-state actor overtakes territory", id="town"),
+        pytest.param("Police arrested a man for the murder of a councillor.", "Arrests", id="arrest-for-murder"),
+        pytest.param("Gunmen who shot dead a farmer near the river on Monday fled into the forest.", "Attack",
+                     id="relative-clause-outside-court"),
+        pytest.param("Lawyers for the men who were arrested by police on Monday told the court they were innocent.",
+                     "Arrests", id="arrest-in-court-story"),
+    ],
+)
+def test_events_incidents_beside_those_stay_news(text: str, sub_type: str) -> None:
+    assert [e.sub_event_type for e in _events(text)] == [sub_type]

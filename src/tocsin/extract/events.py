@@ -199,7 +199,8 @@ def _sentence_mentions(
     ]
     report_year = _report_year(article)
     triggers = [t for t in triggers
-                if not _background(doc, t, report_year) and not _modifier_only(doc, t) and not _denied_content(doc, t)]
+                if not _background(doc, t, report_year) and not _modifier_only(doc, t) and not _denied_content(doc, t)
+                and not _case_or_summary(doc, t)]
     attempted = {sub for sub, _, _ in raw} & _PROTEST
     triggers = _refine(triggers, text, sent, attempted=attempted)
     if doc.has_annotation("DEP"):
@@ -796,6 +797,13 @@ _LONG_DURATION = re.compile(r"^(?:\w+-)?(?:years?|decades?)(?:-long|-old)?$|^(?:
 _CONTENT_NOUNS = frozenset("claim claims report reports allegation allegations accusation accusations suggestion "
                            "rumour rumours rumor rumors assertion charge charges".split())
 _DENIAL_LEMMAS = frozenset("deny reject dismiss refute rebut contest dispute".split())
+# Court cases: the verbs and nouns of a trial, whose crime is the case's background ("jailed for the murder of").
+_LEGAL_LEMMAS = frozenset("sentence convict charge accuse acquit jail imprison indict prosecute try testify "
+                          "trial appeal".split())
+_COURT_NOUNS = frozenset("court courts trial tribunal magistrate magistrates judge inquest hearing".split())
+# Ground told by its extent ("large areas", "vast swathes", "parts of"), not by the place taken.
+_VAGUE_LAND = frozenset("area swath swathe part territory stretch tract land chunk much".split())
+_VAGUE_SIZE = frozenset("large vast huge wide big great significant much most".split())
 # Verbs of memory: what is recalled or mourned is told as the past.
 _MEMORY_LEMMAS = frozenset("recall remember commemorate mourn honour honor".split())
 # Nouns that make events a trend, a record or a memory: "the rise in attacks", "a history of riots".
@@ -834,7 +842,46 @@ def _modifier_only(doc: Doc, trig: _Trigger) -> bool:
     if span is None or len(span) != 1:
         return False
     token = span[0]
+    if token.dep_ == "acl" and token.tag_ == "VBG":
+        # "groups fighting to topple the president": the group's aim, with no enemy or place of a fight
+        children = {c.dep_: c.lower_ for c in token.children}
+        return "dobj" not in children and not any(c.dep_ == "prep" and c.lower_ in ("with", "against", "in", "near", "at")
+                                                  for c in token.children) \
+            and ("xcomp" in children or any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children))
     return token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN" and token.head.i > token.i
+
+
+def _case_or_summary(doc: Doc, trig: _Trigger) -> bool:
+    """Return whether a trigger is the crime of a court case or a campaign's summary, not the incident reported.
+
+    "Sentenced for the murder of", "convicted of", "the widow of a farmer who was shot dead ... faced his killers
+    in court": the court's day is the news, the crime its background. "The group has seized large areas of the
+    north": ground taken over a campaign, told with no place or day, is no single event.
+    """
+    if not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = span.root
+    sent = span.sent
+    if trig.sub in _TERRITORY and token.pos_ == "VERB" and not _RECENT.search(sent.text):
+        land = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in _VAGUE_LAND]
+        if any(c.tag_ == "NNS" or any(a.lower_ in _VAGUE_SIZE for a in c.children) for c in land):
+            return True
+    if _family(trig.sub) != "violence" and trig.sub is not _S.MOB_VIOLENCE:
+        return False  # an arrest or a protest is an act of the day, not a crime retold
+    for tok in [token, *list(token.ancestors)[:3]]:
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ in ("for", "of", "over", "with") and head.head.pos_ == "VERB" \
+                and head.head.lemma_.lower() in _LEGAL_LEMMAS:
+            return True
+        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            outside = [t for t in sent if t.i < tok.left_edge.i or t.i > tok.right_edge.i]
+            return any(t.lemma_.lower() in _LEGAL_LEMMAS or t.lower_ in _COURT_NOUNS for t in outside)
+        if tok.pos_ in ("VERB", "AUX") and tok is not token:
+            break
+    return False
 
 
 def _report_year(article: Article) -> int | None:
