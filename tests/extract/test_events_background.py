@@ -97,6 +97,11 @@ def test_events_a_battle_word_that_describes_a_noun_is_no_battle(text: str) -> N
 
 
 @needs_model
+def test_events_attacks_named_as_the_use_of_a_thing_are_no_event() -> None:
+    assert _events("Detonators, ammunition and explosives used for ATM bombings.") == []
+
+
+@needs_model
 def test_events_the_explosion_told_first_as_an_accident_stays_one() -> None:
     text = ("An explosion tore through a fertiliser plant near the port on Tuesday, killing nine workers. "
             "Investigators are looking into the cause of the explosion.")

@@ -834,14 +834,20 @@ def _denied_content(doc: Doc, trig: _Trigger) -> bool:
 
 
 def _modifier_only(doc: Doc, trig: _Trigger) -> bool:
-    """Return whether a battle word only describes another noun ("men of fighting age", "battle tanks", "rebel
-    fighting units"): it names the kind of thing, not a fight."""
-    if trig.sub is not _S.ARMED_CLASH or not doc.has_annotation("DEP"):
+    """Return whether a trigger only describes something else: a battle word on a noun ("men of fighting age",
+    "battle tanks", "groups fighting to topple the president"), attacks named as a thing's use ("explosives used
+    for bombings"). It names a kind, not an incident."""
+    if not doc.has_annotation("DEP"):
         return False
     span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
-    if span is None or len(span) != 1:
+    if span is None or len(span) == 0:
         return False
-    token = span[0]
+    token = span.root
+    if token.tag_ == "NNS" and token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.dep_ == "acl" \
+            and token.head.head.tag_ == "VBN" and not any(c.dep_ in ("det", "nummod", "poss") for c in token.children):
+        return True  # "explosives used for bombings": a thing described by its use, attacks of no day or place
+    if trig.sub is not _S.ARMED_CLASH or len(span) != 1:
+        return False
     if token.dep_ == "acl" and token.tag_ == "VBG":
         # "groups fighting to topple the president": the group's aim, with no enemy or place of a fight
         children = {c.dep_: c.lower_ for c in token.children}
