@@ -59,6 +59,8 @@ def test_events_without_a_publication_date_the_latest_year_named_dates_the_repor
                      "Peaceful protest", id="old-year-on-another-noun"),
         pytest.param("Gunmen who had been jailed in 2005 shot dead three farmers on Monday.", "Attack",
                      id="old-year-in-another-clause"),
+        pytest.param("Teachers have been on strike since January 2020 over unpaid wages.", "Peaceful protest",
+                     id="since-a-month-of-the-reports-year"),
     ],
 )
 def test_events_an_old_date_of_another_clause_leaves_the_news(text: str, sub_type: str) -> None:

@@ -792,7 +792,7 @@ _RECENT = re.compile(
     re.I,
 )
 # "a five-year war", "decades-long conflict", "years of unrest": a conflict that lasted years is not one incident.
-_LONG_DURATION = re.compile(r"^(?:\w+-)?(?:years?|decades?)(?:-long|-old)?$|^(?:years|decades)-long$", re.I)
+_LONG_DURATION = re.compile(r"^(?:\w+-)?(?:years?|decades?)(?:-long)?$|^(?:years|decades)-long$", re.I)
 # Nouns whose "that" clause holds what someone said happened, and the verbs that deny it.
 _CONTENT_NOUNS = frozenset("claim claims report reports allegation allegations accusation accusations suggestion "
                            "rumour rumours rumor rumors assertion charge charges".split())
@@ -808,7 +808,7 @@ _VAGUE_SIZE = frozenset("large vast huge wide big great significant much most".s
 _MEMORY_LEMMAS = frozenset("recall remember commemorate mourn honour honor".split())
 # Nouns that make events a trend, a record or a memory: "the rise in attacks", "a history of riots".
 _TREND_NOUNS = frozenset(
-    "increase rise surge decrease decline drop fall reduction growth rate rates level levels statistics figures "
+    "increase rise surge decrease decline drop reduction growth rate rates level levels statistics figures "
     "history culture legacy memory memories anniversary anniversaries cycle trend threat risk".split())
 
 
@@ -905,7 +905,7 @@ def _background(doc: Doc, trig: _Trigger, report_year: int | None) -> bool:
 
     A date counts when it dates the trigger itself or a verb above it (the trigger's clause or one that holds it),
     unless the trigger's own clause names a recent day. A year counts when it ended before the report's year;
-    "since" a year, "N years ago" and "last year" always.
+    "N years ago" and "last year" always.
     """
     if not doc.has_annotation("DEP"):
         return False
@@ -964,19 +964,16 @@ def _dated_word(date: Token) -> Token | None:
 
 
 def _old_anchor(date: Token, report_year: int | None) -> bool:
-    """Whether a date word puts its event well before the report: "since" a year, "N years ago", "last year", or a
-    year (a decade: its last year) before the report's year."""
+    """Whether a date word puts its event well before the report: "N years ago", "last year", or a year (a decade:
+    its last year) before the report's year ("in 2009", "since 2009", "in March 2009")."""
     if date.lower_ in ("ago", "year"):
         return date.lower_ == "year" or any(_AGO.match(c.text) for c in date.subtree if c is not date)
     found = _ANCHOR_YEAR.match(date.text)
     if found is None:
         return False
     year = int(found.group("year")) + (9 if found.group("decade") else 0)
-    if any(t.lower_ == "since" for t in date.ancestors if t.dep_ == "prep" and t.i < date.i and date.i - t.i <= 5):
-        return True
-    dated = _dated_word(date)
-    if dated is not None and any(c.dep_ == "mark" and c.lower_ == "since" for c in dated.children):
-        return True  # "since an explosion in 2005 claimed 200 lives": the start of a period that runs to the report
+    # "since 2011" dates a standing condition as surely as "in 2011" dates an incident; "since January" of the
+    # report's own year may be weeks, so only an earlier year makes either background
     return report_year is not None and year < report_year
 
 
