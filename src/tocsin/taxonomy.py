@@ -504,6 +504,10 @@ _CHALLENGERS = frozenset({ActorType.REBEL_GROUPS, ActorType.IDENTITY_MILITIAS, A
 _STATE_SIDE = frozenset({ActorType.STATE_FORCES, ActorType.EXTERNAL_OTHER})
 # The method is the militant's own: a bomb left or carried by someone other than the state.
 _MILITANT_METHODS = frozenset({SubEventType.SUICIDE_BOMB, SubEventType.REMOTE_EXPLOSIVE, SubEventType.GRENADE})
+# Aircraft are the state's (or a foreign state's): an air strike that names state or external forces is theirs, and the
+# challenger named beside them is its target, not its doer; only a drone with no state in it (a militant's) counts.
+_STATE_METHODS = frozenset({SubEventType.AIR_DRONE_STRIKE})
+_DRONE = re.compile(r"\bdrones?\b", re.I)
 # Words by which a report places attackers in an organised armed movement rather than among criminals.
 _MILITANT_WORDS = re.compile(
     r"\b(?:militants?|insurgents?|jihadists?|Islamists?|rebels?|extremis(?:ts?|m)|terrorists?|militias?|militiam[ae]n"
@@ -537,13 +541,14 @@ def contentious(sub_event_type: str | SubEventType, interaction: int | None = No
     protesters, or a political militia that ``words`` (the words of the report: the actors' names, the sentence)
     put in an armed movement ("militants", "rebels", "terrorists") or whose victim holds a political role (a
     councillor, a party official, an activist: a targeted killing); otherwise an unidentified gunman is as likely a
-    criminal, and ordinary crime is not contentious politics. Bombs (IED, grenade) count unless only the state side (state or
-    external forces) took part, because the method is the militant's; a suicide bombing always counts (no state
-    force bombs that way, so a police force named beside it is its target or its pursuer). An attack claimed by,
-    or blamed on, an armed challenger (rebels, an identity militia, attackers the words call militants) is that
-    challenger's militancy, though the codebook files the claim as a strategic development. The state acting
-    alone (arrests, air strikes, forces attacking civilians), other strategic developments, crime and hazards
-    are not contentious.
+    criminal, and ordinary crime is not contentious politics. An air strike is the state's (or a foreign state's),
+    the challenger named in it its target; only a drone strike with no state in it is a militant's. Bombs (IED,
+    grenade) count unless only the state side (state or external forces) took part, because the method is the
+    militant's; a suicide bombing always counts (no state force bombs that way, so a police force named beside it
+    is its target or its pursuer). An attack claimed by, or blamed on, an armed challenger (rebels, an identity
+    militia, attackers the words call militants) is that challenger's militancy, though the codebook files the
+    claim as a strategic development. The state acting alone (arrests, air strikes, forces attacking civilians),
+    other strategic developments, crime and hazards are not contentious.
 
     >>> contentious("Peaceful protest"), contentious("Arrests", 10), contentious("Attack", 17)
     (True, False, False)
@@ -551,6 +556,8 @@ def contentious(sub_event_type: str | SubEventType, interaction: int | None = No
     (False, True, True)
     >>> contentious("Attack", 37, "Gunmen shot dead a ward councillor at his home.")
     True
+    >>> contentious("Air/drone strike", 28, "militants"), contentious("Air/drone strike", 20, "a militant drone")
+    (False, True)
     """
     sub = parse(SubEventType, sub_event_type)
     etype = event_type_of(sub)
@@ -563,6 +570,8 @@ def contentious(sub_event_type: str | SubEventType, interaction: int | None = No
         return False
     if sub is SubEventType.SUICIDE_BOMB:
         return True  # no state force bombs by suicide: whoever else the report names, the bomber was a militant
+    if sub in _STATE_METHODS and (kinds & _STATE_SIDE or not _DRONE.search(words)):
+        return False
     if sub in _MILITANT_METHODS:
         return not kinds or not kinds <= _STATE_SIDE | {ActorType.CIVILIANS}
     if kinds & _CHALLENGERS:
