@@ -805,4 +805,41 @@ def test_claims_seeing_as_with_an_as_clause() -> None:
 def test_claims_subordinate_cue_takes_no_main_clause_before_it() -> None:
     text = "Viguerie is upbeat about the race, in part because he sees Cruz as a uniter."
     _, claims = _claims(text)
-    assert [(c.cue.text if c.cue else "", c.content.text) for c in claims] == [("sees", "Cruz as a uniter")]
+    # "upbeat about the race" is a claim of its own (an adjective of feeling); "sees" takes only its object
+    assert [(c.cue.text if c.cue else "", c.content.text) for c in claims if c.cue and c.cue.text != "upbeat"] == [
+        ("sees", "Cruz as a uniter")
+    ]
+
+
+NEW_CUES = [
+    ("The colonel wondered whether the bridge would hold.", "The colonel", "wondered", "whether the bridge would hold"),
+    ("The court deemed that the election was unfair.", "The court", "deemed", "that the election was unfair"),
+    ("The governor credited the police with the calm.", "The governor", "credited", "the police with the calm"),
+    ("The senator compared the new tax to a fine.", "The senator", "compared", "the new tax to a fine"),
+    ("The farmers were delighted with the new road.", "The farmers", "delighted", "the new road"),
+    ("Traders protested against the mayor's decision to close the market.", "the mayor's", "decision",
+     "to close the market"),
+    ("I think the curfew will hold.", "I", "think", "the curfew will hold"),
+    ("The governor said in a statement that the roads were open.", "The governor", "said", "that the roads were open"),
+]  # fmt: skip
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    NEW_CUES,
+    ids=["question-verb", "judging-with-complement", "crediting", "comparing", "adjective-of-feeling-with",
+         "decision-noun", "writers-own-thought", "clause-on-the-medium"],
+)
+def test_claims_more_cues(text: str, source: str, cue: str, content: str) -> None:
+    _, claims = _claims(text)
+    found = [c for c in claims if c.cue is not None and c.cue.text == cue]
+    assert found, claims
+    assert found[0].source is not None and found[0].source.text == source
+    assert found[0].content.text == content
+
+
+@needs_model
+def test_claims_generic_you_holds_no_view() -> None:
+    _, claims = _claims("You think the war is over, and then the shelling starts again.")
+    assert not [c for c in claims if c.cue is not None and c.cue.text == "think"]

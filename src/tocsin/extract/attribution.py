@@ -282,6 +282,21 @@ def complement(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ == "advcl" and child.i > verb.i and any(c.lower_ in ("if", "whether") for c in child.children):
                 return child  # "asked if the road was open", parsed as an adverbial clause
+    return _clause_of_medium(verb)
+
+
+def _clause_of_medium(verb: Token) -> Token | None:
+    """Return the "that" clause the parse hangs on the medium of a cue: in "said in a statement that the road
+    was open" the clause is what was said, not a description of the statement."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for medium in prep.children:
+            if medium.dep_ != "pobj":
+                continue
+            for clause in medium.children:
+                if clause.dep_ in ("acl", "relcl", "ccomp") and clause.i > medium.i and has_that(clause):
+                    return clause
     return None
 
 

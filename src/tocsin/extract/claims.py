@@ -42,7 +42,7 @@ __all__ = [
 RULES_VERSION = "claims.rules.v3"
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
-_FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
+_GENERIC_YOU = frozenset({"you"})
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
 _HEADLINE_SPEAKER = re.compile(r"(?P<speaker>[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5}):\s+(?=\S)")
 _TRANSCRIPT_SPEAKER = re.compile(r"(?P<speaker>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}):\s+(?=\S)")
@@ -268,13 +268,15 @@ def _set_off(verb: Token) -> bool:
 
 
 def _speaker_musing(verb: Token, text: str, sources: Sequence[tuple[int, int]]) -> bool:
-    """Whether a cue of thought or wish is the speaker's own aside: "I think", "you want", "we hope".
+    """Whether a cue of thought or wish is addressed to a generic "you": "you want", "you think".
 
-    A speaker's "I think we can win" inside a speech is not a second claim; speech cues ("I said") still count.
+    A speaker's "I think we can win" inside a quotation is part of their words (``_quoted_cue``); outside one, a
+    writer's or a transcript speaker's "I think ..." or "we hope ..." is their claim. A generic "you want"
+    holds no one's view. Speech cues ("you said") still count.
     """
     if attr.cue_lemma(verb) in cues.SPEECH_CUES:
         return False
-    return bool(sources) and all(text[s:e].lower() in _FIRST_SECOND_PERSON for s, e in sources)
+    return bool(sources) and all(text[s:e].lower() in _GENERIC_YOU for s, e in sources)
 
 
 def _quoted_cue(verb: Token, quotes: Sequence[tuple[int, int]]) -> bool:

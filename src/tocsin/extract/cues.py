@@ -64,12 +64,12 @@ SPEECH_CUES = frozenset(
     indicate disclose reveal testify comment complain quote ask answer tweet post describe predict promise pledge
     vow urge advise recommend order instruct call demand dismiss reject refute dispute rebut caution inform
     notify brief estimate accuse blame criticise criticize condemn praise welcome cite announce remind assure
-    reassure proclaim affirm remark""".split()
+    reassure proclaim affirm remark voice signal reference outline""".split()
 )
 THOUGHT_CUES = frozenset(
     """believe think fear hope expect feel doubt suspect worry suggest show find agree disagree
     assume consider conclude guess imagine reckon speculate acknowledge worry want imply insinuate foresee
-    anticipate envision envisage forecast presume surmise""".split()
+    anticipate envision envisage forecast presume surmise wonder demonstrate prove""".split()
 )
 OPINION_CUES = frozenset(
     """promise pledge vow want plan seek refuse threaten offer decide intend express mention tout hail applaud
@@ -81,13 +81,15 @@ XCOMP_CUES = frozenset(
 )
 # knowing takes a clause ("knew that ..."), never an object ("knew him"); perceiving states an opinion only with
 # what the object is seen as ("sees him as a threat"); evaluating takes its object ("defended the decision")
-KNOWLEDGE_CUES = frozenset("know learn understand realize realise recognize recognise remember notice discover".split())
-PERCEPTION_CUES = frozenset("see view regard perceive portray depict paint cast".split())
+KNOWLEDGE_CUES = frozenset(
+    "know learn understand realize realise recognize recognise remember notice discover forget sense".split()
+)
+PERCEPTION_CUES = frozenset("see view regard perceive portray depict paint cast deem interpret".split())
 # judging someone or something (VerbNet's judgement verbs): the object is what is judged
 EVALUATION_CUES = frozenset(
     """denounce decry prefer favor favour commend laud congratulate compliment salute extol lambast lambaste
     excoriate castigate chastise berate rebuke reprimand scold chide deride disparage belittle vilify censure
-    bemoan downplay echo""".split()
+    bemoan downplay echo credit fault admire champion deplore regret compare liken""".split()
 )
 # siding with someone or something: an attitude when a person or body does it ("the senator backs the plan"), an
 # act when a force does ("helicopters supported the troops")
@@ -102,7 +104,10 @@ NOUN_CUES = {
     "praise": "praise", "condemnation": "condemn", "doubt": "doubt", "assurance": "assure", "prediction": "predict",
     "opinion": "think", "conviction": "believe", "skepticism": "doubt", "scepticism": "doubt", "misgiving": "doubt",
     "worry": "fear", "suspicion": "suspect", "assessment": "estimate", "testimony": "testify", "plea": "urge",
-    "request": "request",
+    "request": "request", "decision": "decide", "explanation": "explain", "observation": "observe",
+    "conclusion": "conclude", "finding": "find", "contention": "contend", "assumption": "assume",
+    "expectation": "expect", "estimate": "estimate", "forecast": "predict", "judgment": "think",
+    "judgement": "think", "advice": "advise",
 }  # fmt: skip
 # verbs that make a noun cue their subject's: "X voiced concern that ...", "X made comments about ..."
 LIGHT_VERBS = frozenset("make issue raise express voice have give offer repeat reiterate renew deliver level lodge file".split())
@@ -119,6 +124,20 @@ ADJ_CUES = {
     "sorry": "feel", "ashamed": "feel", "outraged": "feel", "appalled": "feel", "dismayed": "feel",
     "horrified": "feel", "alarmed": "fear", "fearful": "fear", "uncertain": "doubt", "unconvinced": "doubt",
     "hesitant": "refuse", "outspoken": "say", "vocal": "say",
+    # the adjectives of Levin's amuse and admire classes and of candour
+    "impressed": "feel", "unimpressed": "feel", "interested": "want", "excited": "feel", "thrilled": "feel",
+    "delighted": "feel", "elated": "feel", "ecstatic": "feel", "relieved": "feel", "satisfied": "feel",
+    "dissatisfied": "feel", "content": "feel", "comfortable": "feel", "uncomfortable": "feel",
+    "appreciative": "feel", "sympathetic": "feel", "receptive": "feel", "opposed": "oppose", "hostile": "oppose",
+    "tired": "feel", "impatient": "feel", "disgusted": "feel", "offended": "feel", "irritated": "feel",
+    "annoyed": "feel", "shocked": "feel", "surprised": "feel", "stunned": "feel", "amazed": "feel",
+    "astonished": "feel", "embarrassed": "feel", "humbled": "feel", "honored": "feel", "honoured": "feel",
+    "resentful": "feel", "jealous": "feel", "envious": "feel", "bitter": "feel", "sad": "feel",
+    "saddened": "feel", "heartbroken": "feel", "hopeless": "feel", "troubled": "fear", "disturbed": "fear",
+    "scared": "fear", "terrified": "fear", "dubious": "doubt", "confused": "doubt", "puzzled": "doubt",
+    "perplexed": "doubt", "baffled": "doubt", "bullish": "believe", "bearish": "doubt", "upbeat": "hope",
+    "insistent": "insist", "emphatic": "insist", "unequivocal": "say", "candid": "say", "blunt": "say",
+    "frank": "say",
 }  # fmt: skip
 ADJ_PREPS = frozenset({"of", "about", "at", "with", "over", "toward", "towards", "on", "in", "for"})
 CONFIRM_CUES = frozenset("confirm acknowledge admit verify corroborate concede".split())
@@ -178,6 +197,7 @@ ATTITUDE_CUES = (
     grateful thankful glad sorry ashamed outraged appalled dismayed horrified hesitant apologize apologise appeal
     plead advocate""".split())
     | frozenset({"for", "to"})  # a viewpoint: "For most residents, the curfew is a relief"
+    | frozenset(adj for adj, verb in ADJ_CUES.items() if verb in ("feel", "want", "oppose"))  # "thrilled", "tired of"
 )
 IRREGULAR = {"saw": "see", "seen": "see", "spoke": "speak", "spoken": "speak", "sought": "seek", "thought": "think"}
 OBJECT_COMPLEMENTS = frozenset({"oprd", "xcomp", "ccomp"})
