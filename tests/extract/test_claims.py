@@ -821,6 +821,10 @@ NEW_CUES = [
      "to close the market"),
     ("I think the curfew will hold.", "I", "think", "the curfew will hold"),
     ("The governor said in a statement that the roads were open.", "The governor", "said", "that the roads were open"),
+    ("As the radio reported, the bridge was closed on Monday.", "the radio", "reported",
+     "the bridge was closed on Monday"),
+    ("The rebels signalled a readiness to talk.", "The rebels", "signalled", "a readiness to talk"),
+    ("The general outlined a plan for the border.", "The general", "outlined", "a plan for the border"),
 ]  # fmt: skip
 
 
@@ -829,7 +833,8 @@ NEW_CUES = [
     ("text", "source", "cue", "content"),
     NEW_CUES,
     ids=["question-verb", "judging-with-complement", "crediting", "comparing", "adjective-of-feeling-with",
-         "decision-noun", "writers-own-thought", "clause-on-the-medium"],
+         "decision-noun", "writers-own-thought", "clause-on-the-medium", "as-clause-before-its-host",
+         "signalling-an-object", "outlining-an-object"],
 )
 def test_claims_more_cues(text: str, source: str, cue: str, content: str) -> None:
     _, claims = _claims(text)

@@ -412,7 +412,19 @@ def host_clause(verb: Token) -> Token | None:
         before, after = min(inside) - 1, max(inside) + 1
         if before >= 0 and after < len(doc) and doc[before].text in (",", "—", "–") and doc[after].text in (",", "—", "–"):
             return head
-    return None
+    return head if _as_aside(verb) else None
+
+
+def _as_aside(verb: Token) -> bool:
+    """Whether a cue is an "as" clause set before the clause it vouches for: "As the paper reported, the talks
+    failed", "As police noted, the road was shut"."""
+    head = verb.head
+    return (
+        verb.dep_ == "advcl"
+        and head.i > verb.i
+        and head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ == "as" and c.i < verb.i for c in verb.children)
+    )
 
 
 def continuation_end(verb: Token, content: tuple[int, int]) -> int | None:

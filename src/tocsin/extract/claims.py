@@ -341,7 +341,7 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
     host = attr.host_clause(verb)
     if host is not None:
         aside = attr.trailing_aside(host)
-        span = attr.subtree_chars(host, exclude=(verb, *aside) if host.i < verb.i else aside)
+        span = attr.subtree_chars(host, exclude=(verb, *aside) if host.i < verb.i or verb.dep_ == "advcl" else aside)
         own = {t.i for t in verb.subtree} | {t.i for a in aside for t in a.subtree}
         after = [t for t in host.subtree if t.i > verb.i and t.i not in own and not (t.is_punct or t.is_space)]
         if host.i < verb.i and after:  # "A, he added, but B": the host's clause goes on after the cue

@@ -146,7 +146,7 @@ HEDGE_CUES = frozenset("suggest believe think suspect speculate guess fear doubt
 OBJECT_CUES = frozenset(
     """confirm deny announce report claim describe criticise criticize accuse blame praise support oppose
     predict cite show reveal acknowledge admit dismiss reject condemn welcome disclose rebut refute dispute reiterate
-    repeat emphasise emphasize stress tweet note""".split()
+    repeat emphasise emphasize stress tweet note signal outline reference explain""".split()
 ) | OPINION_CUES | SIDING_CUES
 QUOTE_CUES = frozenset(
     """continue joke quip exclaim shout yell chant scream interrupt recount conclude observe muse boast brag lament
