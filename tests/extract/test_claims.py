@@ -789,7 +789,8 @@ def test_claims_coordinated_cue_with_its_own_subject_stays_in_the_content() -> N
 def test_claims_call_for_someone_to_act() -> None:
     text = "The senator called for all candidates to lay out their plans."
     _, claims = _claims(text)
-    assert [(c.cue.text if c.cue else "", c.content.text) for c in claims] == [
+    # what the candidates are to "lay out" is a claim of its own, nested in the call
+    assert [(c.cue.text if c.cue else "", c.content.text) for c in claims if c.cue and c.cue.text == "called"] == [
         ("called", "all candidates to lay out their plans")
     ]
 
@@ -825,6 +826,9 @@ NEW_CUES = [
      "the bridge was closed on Monday"),
     ("The rebels signalled a readiness to talk.", "The rebels", "signalled", "a readiness to talk"),
     ("The general outlined a plan for the border.", "The general", "outlined", "a plan for the border"),
+    ("The mayor pushed for a new bridge.", "The mayor", "pushed", "a new bridge"),
+    ("The minister laid out a plan for the north.", "The minister", "laid out", "a plan for the north"),
+    ("The sign read \u201cNo entry.\u201d", "The sign", "read", "\u201cNo entry.\u201d"),
 ]  # fmt: skip
 
 
@@ -834,7 +838,7 @@ NEW_CUES = [
     NEW_CUES,
     ids=["question-verb", "judging-with-complement", "crediting", "comparing", "adjective-of-feeling-with",
          "decision-noun", "writers-own-thought", "clause-on-the-medium", "as-clause-before-its-host",
-         "signalling-an-object", "outlining-an-object"],
+         "signalling-an-object", "outlining-an-object", "pushing-for", "particle-idiom", "read-a-quotation"],
 )
 def test_claims_more_cues(text: str, source: str, cue: str, content: str) -> None:
     _, claims = _claims(text)
@@ -848,3 +852,32 @@ def test_claims_more_cues(text: str, source: str, cue: str, content: str) -> Non
 def test_claims_generic_you_holds_no_view() -> None:
     _, claims = _claims("You think the war is over, and then the shelling starts again.")
     assert not [c for c in claims if c.cue is not None and c.cue.text == "think"]
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], ents: list[str]) -> object:
+    """A hand-made parse of '“Go,” recalled X Y.' (the parser itself gets such short sentences right)."""
+    from spacy.tokens import Doc
+
+    from tocsin import nlp
+
+    spaces = [False, False, False, True, True, True, False, False]
+    return Doc(nlp.blank().vocab, words=words, spaces=spaces, heads=heads, deps=deps, ents=ents)
+
+
+def test_claims_named_speaker_the_parse_left_without_a_role() -> None:
+    from tocsin.extract.claims import _named_speaker
+
+    # '“Go,” recalled Ali Ba.' with the name parsed as an adverb of the cue: the name right after it speaks
+    doc = _parsed(
+        ["“", "Go", ",", "”", "recalled", "Ali", "Ba", "."], [4, 4, 4, 4, 4, 6, 4, 4],
+        ["punct", "ccomp", "punct", "punct", "ROOT", "compound", "advmod", "punct"],
+        ["O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"],
+    )  # fmt: skip
+    assert doc.text == "“Go,” recalled Ali Ba."  # type: ignore[attr-defined]
+    assert [doc.text[s:e] for s, e in _named_speaker(doc[4], (0, 5))] == ["Ali Ba"]  # type: ignore[attr-defined,index]
+    # no name after the cue, and no name set off before it: no speaker
+    doc = _parsed(
+        ["“", "Go", ",", "”", "recalled", "the", "man", "."], [4, 4, 4, 4, 4, 6, 4, 4],
+        ["punct", "ccomp", "punct", "punct", "ROOT", "det", "advmod", "punct"], ["O"] * 8,
+    )  # fmt: skip
+    assert _named_speaker(doc[4], (0, 5)) == []  # type: ignore[index]

@@ -171,7 +171,7 @@ def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
         if passive:  # "X was asked whether ...": X is asked; the one who asks is the "by" agent, if any
             sources = [attr.mention_chars(g) for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         else:
-            sources = _subjects(token) or _left_neighbour(token, content)
+            sources = _subjects(token) or _left_neighbour(token, content) or _named_speaker(token, content)
         if not sources and not passive and not attr.allows_no_source(token):
             continue
         if _speaker_musing(token, text_of(doc), sources) or _quoted_cue(token, quotes):
@@ -224,6 +224,37 @@ def _left_neighbour(verb: Token, content: tuple[int, int]) -> list[tuple[int, in
     if head.ent_type_ not in ("PERSON", "ORG", "NORP") and attr.classify_source(head.text) is None:
         return []
     return [] if _overlaps(span, content) or span[1] > verb.idx else [span]
+
+
+def _named_speaker(verb: Token, content: tuple[int, int]) -> list[tuple[int, int]]:
+    """Return the person or body a cue the parse gave no subject names by its place: right after the cue when
+    the content came first ('“...,” recalled Mr. Rhodes'), or set off by commas before it ('Ba, who led the
+    talks, said ...'). The parse often hangs such a name on a quotation or a relative clause."""
+    doc = verb.doc
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if after is not None and content[1] <= verb.idx and after.sent == verb.sent and after.ent_type_ in _SPEAKER_TYPES:
+        name = next(e for e in doc.ents if e.start <= after.i < e.end)
+        if name.start == after.i:
+            return [(name.start_char, name.end_char)]
+    if verb.i == 0 or doc[verb.i - 1].text not in (",", "—", "–"):
+        return []
+    names = [
+        e for e in doc.ents
+        if e.label_ in _SPEAKER_TYPES and e.sent == verb.sent and e.end < verb.i - 1 and doc[e.end].text == ","
+    ]  # fmt: skip
+    if not names:
+        return []
+    name = names[-1]
+    span = (name.start_char, name.end_char)
+    if _overlaps(span, content) or content[0] < span[0] < content[1]:
+        return []
+    # a subject between the name and the cue has a verb of its own: the name is not the cue's speaker
+    if any(t.dep_ == "nsubj" and t.head.i != verb.i and t.head.i > name.end for t in doc[name.end : verb.i]):
+        return []
+    return [span]
+
+
+_SPEAKER_TYPES = frozenset({"PERSON", "ORG"})
 
 
 def _passive_claims(verb: Token, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:

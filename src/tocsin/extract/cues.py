@@ -64,7 +64,8 @@ SPEECH_CUES = frozenset(
     indicate disclose reveal testify comment complain quote ask answer tweet post describe predict promise pledge
     vow urge advise recommend order instruct call demand dismiss reject refute dispute rebut caution inform
     notify brief estimate accuse blame criticise criticize condemn praise welcome cite announce remind assure
-    reassure proclaim affirm remark voice signal reference outline""".split()
+    reassure proclaim affirm remark voice signal reference outline confess divulge reaffirm concur attest preach
+    opine""".split()
 )
 THOUGHT_CUES = frozenset(
     """believe think fear hope expect feel doubt suspect worry suggest show find agree disagree
@@ -150,7 +151,7 @@ OBJECT_CUES = frozenset(
 ) | OPINION_CUES | SIDING_CUES
 QUOTE_CUES = frozenset(
     """continue joke quip exclaim shout yell chant scream interrupt recount conclude observe muse boast brag lament
-    marvel joke laugh sigh retort counter""".split()
+    marvel joke laugh sigh retort counter read""".split()
 )
 NAMING_CUES = frozenset({"call", "label", "brand", "dub", "term"})
 CUE_LEXICONS = (SPEECH_CUES, THOUGHT_CUES, OPINION_CUES, QUOTE_CUES, KNOWLEDGE_CUES, PERCEPTION_CUES, EVALUATION_CUES, SIDING_CUES)
@@ -161,7 +162,8 @@ PREP_CUES = {
     "rail": ("against",), "agree": ("with",), "boast": ("about", "of"), "think": ("of", "about"), "ask": ("about",),
     "comment": ("on",), "argue": ("for", "against", "about"), "worry": ("about",), "hope": ("for",),
     "hint": ("at",), "apologize": ("for",), "apologise": ("for",), "appeal": ("for",), "plead": ("for",),
-    "advocate": ("for",),
+    "advocate": ("for",), "push": ("for",), "press": ("for",), "lobby": ("for", "against"),
+    "campaign": ("for", "against"),
 }  # fmt: skip
 # idioms of saying and judging: a verb with a particle or a fixed object, the prepositions (or "that", or "obj"
 # for the particle verb's own object) that take the content, and the verb whose stance the idiom shares;
@@ -184,7 +186,11 @@ IDIOM_CUES = {
     ("shrug", "off"): (("obj",), "dismiss"), ("brush", "off"): (("obj",), "dismiss"),
     ("brush", "aside"): (("obj",), "dismiss"), ("wave", "off"): (("obj",), "dismiss"),
     ("walk", "back"): (("obj",), "deny"), ("rule", "out"): (("obj", "that"), "deny"),
-    ("point", "out"): (("obj",), "note"),
+    ("point", "out"): (("obj",), "note"), ("lay", "out"): (("obj",), "outline"),
+    ("set", "out"): (("obj",), "outline"), ("spell", "out"): (("obj",), "explain"),
+    ("put", "forward"): (("obj",), "propose"), ("sound", "off"): (("on", "about", "against"), "criticize"),
+    ("draw", "contrast"): (("with", "between"), "compare"), ("call", "attention"): (("to",), "note"),
+    ("draw", "attention"): (("to",), "note"),
 }  # fmt: skip
 # cues of an attitude towards the content, not of its truth: no evidence that an event happened
 ATTITUDE_CUES = (
@@ -195,7 +201,7 @@ ATTITUDE_CUES = (
     ridicule talk refer point focus rail agree propose request proud fond furious angry upset happy pleased
     disappointed frustrated unhappy supportive enthusiastic eager keen willing reluctant determined decline
     grateful thankful glad sorry ashamed outraged appalled dismayed horrified hesitant apologize apologise appeal
-    plead advocate""".split())
+    plead advocate push press lobby campaign""".split())
     | frozenset({"for", "to"})  # a viewpoint: "For most residents, the curfew is a relief"
     | frozenset(adj for adj, verb in ADJ_CUES.items() if verb in ("feel", "want", "oppose"))  # "thrilled", "tired of"
 )
