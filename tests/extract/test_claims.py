@@ -829,6 +829,7 @@ NEW_CUES = [
     ("The mayor pushed for a new bridge.", "The mayor", "pushed", "a new bridge"),
     ("The minister laid out a plan for the north.", "The minister", "laid out", "a plan for the north"),
     ("The sign read \u201cNo entry.\u201d", "The sign", "read", "\u201cNo entry.\u201d"),
+    ("The raid on the village was condemned by the council.", "the council", "condemned", "The raid on the village"),
 ]  # fmt: skip
 
 
@@ -838,7 +839,8 @@ NEW_CUES = [
     NEW_CUES,
     ids=["question-verb", "judging-with-complement", "crediting", "comparing", "adjective-of-feeling-with",
          "decision-noun", "writers-own-thought", "clause-on-the-medium", "as-clause-before-its-host",
-         "signalling-an-object", "outlining-an-object", "pushing-for", "particle-idiom", "read-a-quotation"],
+         "signalling-an-object", "outlining-an-object", "pushing-for", "particle-idiom", "read-a-quotation",
+         "passive-with-agent"],
 )
 def test_claims_more_cues(text: str, source: str, cue: str, content: str) -> None:
     _, claims = _claims(text)
@@ -881,3 +883,9 @@ def test_claims_named_speaker_the_parse_left_without_a_role() -> None:
         ["punct", "ccomp", "punct", "punct", "ROOT", "det", "advmod", "punct"], ["O"] * 8,
     )  # fmt: skip
     assert _named_speaker(doc[4], (0, 5)) == []  # type: ignore[index]
+
+
+@needs_model
+def test_claims_passive_without_agent_names_no_claim() -> None:
+    _, claims = _claims("The raid on the village was condemned.")
+    assert not [c for c in claims if c.cue is not None and c.cue.text == "condemned"]

@@ -267,13 +267,26 @@ def _passive_claims(verb: Token, quotes: Sequence[tuple[int, int]]) -> Iterator[
         return
     said = [c for c in verb.children if c.i > verb.i and (c.dep_ in ("xcomp", "oprd", "acomp") or c.dep_ == "prep" and c.lower_ in _PASSIVE_PREPS)]
     if not said:
-        return  # "the deal was announced" says nothing of the deal
+        yield from _agent_claims(verb, subject)  # "the deal was announced" says nothing of the deal, unless by whom
+        return
     content = (subject.left_edge.idx, max(attr.subtree_chars(c)[1] for c in said))
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     cue = attr.cue_extent(verb)
     sources: list[tuple[int, int] | None] = [attr.mention_chars(a) for a in agents]
     for source in sources or [None]:
         yield _Raw(source=source, cue=cue, content=content, lemma=attr.cue_lemma(verb))
+
+
+def _agent_claims(verb: Token, subject: Token) -> Iterator[_Raw]:
+    """Yield what a passive cue of reporting or judging with a "by" agent says: in "the raid was condemned by the
+    council" the council condemns the raid, in "the meeting was first reported by the radio" the radio reports
+    the meeting. Without an agent the passive names no one's claim."""
+    lemma = attr.cue_lemma(verb)
+    if lemma not in cues.OBJECT_CUES and lemma not in cues.EVALUATION_CUES:
+        return
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    for agent in agents:
+        yield _Raw(source=attr.mention_chars(agent), cue=attr.cue_extent(verb), content=attr.subtree_chars(subject), lemma=lemma)
 
 
 def _that_clause_claims(verb: Token) -> Iterator[_Raw]:
