@@ -830,6 +830,7 @@ NEW_CUES = [
     ("The minister laid out a plan for the north.", "The minister", "laid out", "a plan for the north"),
     ("The sign read \u201cNo entry.\u201d", "The sign", "read", "\u201cNo entry.\u201d"),
     ("The raid on the village was condemned by the council.", "the council", "condemned", "The raid on the village"),
+    ("The senator questioned the legality of the deal.", "The senator", "questioned", "the legality of the deal"),
 ]  # fmt: skip
 
 
@@ -840,7 +841,7 @@ NEW_CUES = [
     ids=["question-verb", "judging-with-complement", "crediting", "comparing", "adjective-of-feeling-with",
          "decision-noun", "writers-own-thought", "clause-on-the-medium", "as-clause-before-its-host",
          "signalling-an-object", "outlining-an-object", "pushing-for", "particle-idiom", "read-a-quotation",
-         "passive-with-agent"],
+         "passive-with-agent", "questioning-a-thing"],
 )
 def test_claims_more_cues(text: str, source: str, cue: str, content: str) -> None:
     _, claims = _claims(text)
@@ -889,3 +890,13 @@ def test_claims_named_speaker_the_parse_left_without_a_role() -> None:
 def test_claims_passive_without_agent_names_no_claim() -> None:
     _, claims = _claims("The raid on the village was condemned.")
     assert not [c for c in claims if c.cue is not None and c.cue.text == "condemned"]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text", ["Police questioned the suspects for three hours.", "Investigators questioned him on Monday."],
+    ids=["suspects", "pronoun"],
+)
+def test_claims_questioning_a_person_is_an_act(text: str) -> None:
+    _, claims = _claims(text)
+    assert not [c for c in claims if c.cue is not None and c.cue.text == "questioned"]

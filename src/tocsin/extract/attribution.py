@@ -490,12 +490,24 @@ def object_content(verb: Token) -> Token | None:
             return child  # "said so", "said no", "said the same"
         if child.dep_ == "dobj" and child.lower_ not in ("what", "it", "this", "that"):
             if lemma in OBJECT_CUES or lemma in EVALUATION_CUES or lemma in PERCEPTION_CUES and _seen_as(verb, child):
-                return child
+                return None if _interrogated(lemma, child) else child
         if child.dep_ == "prep" and child.lower_ in preps:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
     return None
+
+
+def _interrogated(lemma: str, obj: Token) -> bool:
+    """Whether "question" has a person for its object: "police questioned the suspects" is an interrogation,
+    an act; "the senator questioned the deal" doubts the deal."""
+    if lemma != "question":
+        return False
+    person = obj.pos_ == "PRON" or is_sentient(obj) or bool(obj.ent_type_) or obj.lemma_.lower() in _HELD
+    return person or WITNESS.fullmatch(obj.text) is not None
+
+
+_HELD = frozenset({"suspect", "detainee", "prisoner", "captive", "driver", "passenger"})
 
 
 def _seen_as(verb: Token, obj: Token) -> bool:

@@ -90,7 +90,9 @@ PERCEPTION_CUES = frozenset("see view regard perceive portray depict paint cast 
 EVALUATION_CUES = frozenset(
     """denounce decry prefer favor favour commend laud congratulate compliment salute extol lambast lambaste
     excoriate castigate chastise berate rebuke reprimand scold chide deride disparage belittle vilify censure
-    bemoan downplay echo credit fault admire champion deplore regret compare liken""".split()
+    bemoan downplay echo credit fault admire champion deplore regret compare liken question forgive excuse absolve
+    exonerate vindicate pillory skewer scorn parody lampoon satirize tease taunt insult smear malign slander
+    needle""".split()
 )
 # siding with someone or something: an attitude when a person or body does it ("the senator backs the plan"), an
 # act when a force does ("helicopters supported the troops")
