@@ -831,6 +831,7 @@ NEW_CUES = [
     ("The sign read \u201cNo entry.\u201d", "The sign", "read", "\u201cNo entry.\u201d"),
     ("The raid on the village was condemned by the council.", "the council", "condemned", "The raid on the village"),
     ("The senator questioned the legality of the deal.", "The senator", "questioned", "the legality of the deal"),
+    ("The mayor left the meeting early, citing the heat.", "The mayor", "citing", "the heat"),
 ]  # fmt: skip
 
 
@@ -841,7 +842,7 @@ NEW_CUES = [
     ids=["question-verb", "judging-with-complement", "crediting", "comparing", "adjective-of-feeling-with",
          "decision-noun", "writers-own-thought", "clause-on-the-medium", "as-clause-before-its-host",
          "signalling-an-object", "outlining-an-object", "pushing-for", "particle-idiom", "read-a-quotation",
-         "passive-with-agent", "questioning-a-thing"],
+         "passive-with-agent", "questioning-a-thing", "participle-with-its-own-object"],
 )
 def test_claims_more_cues(text: str, source: str, cue: str, content: str) -> None:
     _, claims = _claims(text)

@@ -396,8 +396,15 @@ def quoted_paragraphs_after(text: str, content: tuple[int, int], quotes: Sequenc
 
 
 def host_clause(verb: Token) -> Token | None:
-    """Return the clause a parenthetical cue comments on: "Troops mutinied, a source said" (said → mutinied)."""
+    """Return the clause a parenthetical cue comments on: "Troops mutinied, a source said" (said → mutinied).
+
+    A cue with an object of its own after it says that object: in "The mayor left early, citing the heat" the
+    heat is what is cited, not the mayor's leaving.
+    """
     head = verb.head
+    own = object_content(verb)
+    if own is not None and own.i > verb.i:
+        return None
     if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
         return None
     if verb.dep_ in ("parataxis",) or verb.dep_ in ("ccomp", "advcl") and head.i < verb.i:
