@@ -832,6 +832,10 @@ NEW_CUES = [
     ("The raid on the village was condemned by the council.", "the council", "condemned", "The raid on the village"),
     ("The senator questioned the legality of the deal.", "The senator", "questioned", "the legality of the deal"),
     ("The mayor left the meeting early, citing the heat.", "The mayor", "citing", "the heat"),
+    ("He was a desperate man who left the city hoping the army would return.", "a desperate man", "hoping",
+     "the army would return"),
+    ("The governor, who visited the camp and praised the volunteers, left on Monday.", "The governor", "praised",
+     "the volunteers"),
 ]  # fmt: skip
 
 
@@ -842,7 +846,8 @@ NEW_CUES = [
     ids=["question-verb", "judging-with-complement", "crediting", "comparing", "adjective-of-feeling-with",
          "decision-noun", "writers-own-thought", "clause-on-the-medium", "as-clause-before-its-host",
          "signalling-an-object", "outlining-an-object", "pushing-for", "particle-idiom", "read-a-quotation",
-         "passive-with-agent", "questioning-a-thing", "participle-with-its-own-object"],
+         "passive-with-agent", "questioning-a-thing", "participle-with-its-own-object",
+         "holder-ends-before-its-relative-clause", "holder-of-a-coordinated-relative-cue"],
 )
 def test_claims_more_cues(text: str, source: str, cue: str, content: str) -> None:
     _, claims = _claims(text)

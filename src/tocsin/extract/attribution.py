@@ -671,6 +671,8 @@ def mention_chars(head: Token, *, without: Token | None = None) -> tuple[int, in
     if without is not None and without.head.i == head.i and without.i > head.i:
         last = min(last, without.left_edge.i - 1)  # "Smith, who endorsed X, ...": the name ends before its cue
     doc = head.doc
+    if without is not None and without.i > head.i and without.head.i != head.i and head.is_ancestor(without):
+        last = min(last, _before_cue_branch(head, without))
     while last > first and (doc[last].is_punct or doc[last].is_space):
         last -= 1
     while first < last and (doc[first].is_punct or doc[first].is_space):
@@ -680,6 +682,18 @@ def mention_chars(head: Token, *, without: Token | None = None) -> tuple[int, in
             first = i + 1
             break
     return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _before_cue_branch(head: Token, cue: Token) -> int:
+    """Return the last token of a mention before the branch that holds its cue deeper down: "a man who left the
+    city hoping ..." ends before its relative clause, "Smith, who campaigned and endorsed ..." too; the cue's
+    content is never part of who holds it."""
+    doc = head.doc
+    branch = next(c for c in head.children if c.i == cue.i or c.is_ancestor(cue))
+    last = (branch.left_edge.i if branch.dep_ in ("relcl", "acl") else cue.left_edge.i) - 1
+    while last > head.i and (doc[last].is_punct or doc[last].is_space or doc[last].dep_ == "cc"):
+        last -= 1
+    return last
 
 
 def _after_conj(head: Token, punct: Token) -> bool:
