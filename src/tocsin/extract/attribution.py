@@ -289,6 +289,21 @@ def complement(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ == "advcl" and child.i > verb.i and any(c.lower_ in ("if", "whether") for c in child.children):
                 return child  # "asked if the road was open", parsed as an adverbial clause
+    return _clause_of_medium(verb)
+
+
+def _clause_of_medium(verb: Token) -> Token | None:
+    """Return the "that" clause the parse hangs on the medium of a cue: in "said in a statement that the road
+    was open" the clause is what was said, not a description of the statement."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for medium in prep.children:
+            if medium.dep_ != "pobj":
+                continue
+            for clause in medium.children:
+                if clause.dep_ in ("acl", "relcl", "ccomp") and clause.i > medium.i and has_that(clause):
+                    return clause
     return None
 
 
@@ -396,8 +411,15 @@ def quoted_paragraphs_after(text: str, content: tuple[int, int], quotes: Sequenc
 
 
 def host_clause(verb: Token) -> Token | None:
-    """Return the clause a parenthetical cue comments on: "Troops mutinied, a source said" (said → mutinied)."""
+    """Return the clause a parenthetical cue comments on: "Troops mutinied, a source said" (said → mutinied).
+
+    A cue with an object of its own after it says that object: in "The mayor left early, citing the heat" the
+    heat is what is cited, not the mayor's leaving.
+    """
     head = verb.head
+    own = object_content(verb)
+    if own is not None and own.i > verb.i:
+        return None
     if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
         return None
     if verb.dep_ in ("parataxis",) or verb.dep_ in ("ccomp", "advcl") and head.i < verb.i:
@@ -412,7 +434,19 @@ def host_clause(verb: Token) -> Token | None:
         before, after = min(inside) - 1, max(inside) + 1
         if before >= 0 and after < len(doc) and doc[before].text in (",", "—", "–") and doc[after].text in (",", "—", "–"):
             return head
-    return None
+    return head if _as_aside(verb) else None
+
+
+def _as_aside(verb: Token) -> bool:
+    """Whether a cue is an "as" clause set before the clause it vouches for: "As the paper reported, the talks
+    failed", "As police noted, the road was shut"."""
+    head = verb.head
+    return (
+        verb.dep_ == "advcl"
+        and head.i > verb.i
+        and head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ == "as" and c.i < verb.i for c in verb.children)
+    )
 
 
 def continuation_end(verb: Token, content: tuple[int, int]) -> int | None:
@@ -478,12 +512,24 @@ def object_content(verb: Token) -> Token | None:
             return child  # "said so", "said no", "said the same"
         if child.dep_ == "dobj" and child.lower_ not in ("what", "it", "this", "that"):
             if lemma in OBJECT_CUES or lemma in EVALUATION_CUES or lemma in PERCEPTION_CUES and _seen_as(verb, child):
-                return child
+                return None if _interrogated(lemma, child) else child
         if child.dep_ == "prep" and child.lower_ in preps:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
     return None
+
+
+def _interrogated(lemma: str, obj: Token) -> bool:
+    """Whether "question" has a person for its object: "police questioned the suspects" is an interrogation,
+    an act; "the senator questioned the deal" doubts the deal."""
+    if lemma != "question":
+        return False
+    person = obj.pos_ == "PRON" or is_sentient(obj) or bool(obj.ent_type_) or obj.lemma_.lower() in _HELD
+    return person or WITNESS.fullmatch(obj.text) is not None
+
+
+_HELD = frozenset({"suspect", "detainee", "prisoner", "captive", "driver", "passenger"})
 
 
 def _seen_as(verb: Token, obj: Token) -> bool:
@@ -643,6 +689,8 @@ def mention_chars(head: Token, *, without: Token | None = None) -> tuple[int, in
     if without is not None and without.head.i == head.i and without.i > head.i:
         last = min(last, without.left_edge.i - 1)  # "Smith, who endorsed X, ...": the name ends before its cue
     doc = head.doc
+    if without is not None and without.i > head.i and without.head.i != head.i and head.is_ancestor(without):
+        last = min(last, _before_cue_branch(head, without))
     while last > first and (doc[last].is_punct or doc[last].is_space):
         last -= 1
     while first < last and (doc[first].is_punct or doc[first].is_space):
@@ -652,6 +700,18 @@ def mention_chars(head: Token, *, without: Token | None = None) -> tuple[int, in
             first = i + 1
             break
     return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _before_cue_branch(head: Token, cue: Token) -> int:
+    """Return the last token of a mention before the branch that holds its cue deeper down: "a man who left the
+    city hoping ..." ends before its relative clause, "Smith, who campaigned and endorsed ..." too; the cue's
+    content is never part of who holds it."""
+    doc = head.doc
+    branch = next(c for c in head.children if c.i == cue.i or c.is_ancestor(cue))
+    last = (branch.left_edge.i if branch.dep_ in ("relcl", "acl") else cue.left_edge.i) - 1
+    while last > head.i and (doc[last].is_punct or doc[last].is_space or doc[last].dep_ == "cc"):
+        last -= 1
+    return last
 
 
 def _after_conj(head: Token, punct: Token) -> bool:

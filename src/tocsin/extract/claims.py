@@ -42,7 +42,7 @@ __all__ = [
 RULES_VERSION = "claims.rules.v3"
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
-_FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
+_GENERIC_YOU = frozenset({"you"})
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
 _HEADLINE_SPEAKER = re.compile(r"(?P<speaker>[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5}):\s+(?=\S)")
 _TRANSCRIPT_SPEAKER = re.compile(r"(?P<speaker>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}):\s+(?=\S)")
@@ -171,7 +171,7 @@ def _verb_claims(doc: Doc, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
         if passive:  # "X was asked whether ...": X is asked; the one who asks is the "by" agent, if any
             sources = [attr.mention_chars(g) for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         else:
-            sources = _subjects(token) or _left_neighbour(token, content)
+            sources = _subjects(token) or _left_neighbour(token, content) or _named_speaker(token, content)
         if not sources and not passive and not attr.allows_no_source(token):
             continue
         if _speaker_musing(token, text_of(doc), sources) or _quoted_cue(token, quotes):
@@ -226,6 +226,37 @@ def _left_neighbour(verb: Token, content: tuple[int, int]) -> list[tuple[int, in
     return [] if _overlaps(span, content) or span[1] > verb.idx else [span]
 
 
+def _named_speaker(verb: Token, content: tuple[int, int]) -> list[tuple[int, int]]:
+    """Return the person or body a cue the parse gave no subject names by its place: right after the cue when
+    the content came first ('“...,” recalled Mr. Rhodes'), or set off by commas before it ('Ba, who led the
+    talks, said ...'). The parse often hangs such a name on a quotation or a relative clause."""
+    doc = verb.doc
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if after is not None and content[1] <= verb.idx and after.sent == verb.sent and after.ent_type_ in _SPEAKER_TYPES:
+        name = next(e for e in doc.ents if e.start <= after.i < e.end)
+        if name.start == after.i:
+            return [(name.start_char, name.end_char)]
+    if verb.i == 0 or doc[verb.i - 1].text not in (",", "—", "–"):
+        return []
+    names = [
+        e for e in doc.ents
+        if e.label_ in _SPEAKER_TYPES and e.sent == verb.sent and e.end < verb.i - 1 and doc[e.end].text == ","
+    ]  # fmt: skip
+    if not names:
+        return []
+    name = names[-1]
+    span = (name.start_char, name.end_char)
+    if _overlaps(span, content) or content[0] < span[0] < content[1]:
+        return []
+    # a subject between the name and the cue has a verb of its own: the name is not the cue's speaker
+    if any(t.dep_ == "nsubj" and t.head.i != verb.i and t.head.i > name.end for t in doc[name.end : verb.i]):
+        return []
+    return [span]
+
+
+_SPEAKER_TYPES = frozenset({"PERSON", "ORG"})
+
+
 def _passive_claims(verb: Token, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
     """Yield what a passive cue says of its subject: "X was said to be furious", "X was criticised for Y",
     "X is seen as Y". The content runs from the subject to the complement; the source is the "by" agent, or none.
@@ -236,13 +267,26 @@ def _passive_claims(verb: Token, quotes: Sequence[tuple[int, int]]) -> Iterator[
         return
     said = [c for c in verb.children if c.i > verb.i and (c.dep_ in ("xcomp", "oprd", "acomp") or c.dep_ == "prep" and c.lower_ in _PASSIVE_PREPS)]
     if not said:
-        return  # "the deal was announced" says nothing of the deal
+        yield from _agent_claims(verb, subject)  # "the deal was announced" says nothing of the deal, unless by whom
+        return
     content = (subject.left_edge.idx, max(attr.subtree_chars(c)[1] for c in said))
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     cue = attr.cue_extent(verb)
     sources: list[tuple[int, int] | None] = [attr.mention_chars(a) for a in agents]
     for source in sources or [None]:
         yield _Raw(source=source, cue=cue, content=content, lemma=attr.cue_lemma(verb))
+
+
+def _agent_claims(verb: Token, subject: Token) -> Iterator[_Raw]:
+    """Yield what a passive cue of reporting or judging with a "by" agent says: in "the raid was condemned by the
+    council" the council condemns the raid, in "the meeting was first reported by the radio" the radio reports
+    the meeting. Without an agent the passive names no one's claim."""
+    lemma = attr.cue_lemma(verb)
+    if lemma not in cues.OBJECT_CUES and lemma not in cues.EVALUATION_CUES:
+        return
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    for agent in agents:
+        yield _Raw(source=attr.mention_chars(agent), cue=attr.cue_extent(verb), content=attr.subtree_chars(subject), lemma=lemma)
 
 
 def _that_clause_claims(verb: Token) -> Iterator[_Raw]:
@@ -268,13 +312,15 @@ def _set_off(verb: Token) -> bool:
 
 
 def _speaker_musing(verb: Token, text: str, sources: Sequence[tuple[int, int]]) -> bool:
-    """Whether a cue of thought or wish is the speaker's own aside: "I think", "you want", "we hope".
+    """Whether a cue of thought or wish is addressed to a generic "you": "you want", "you think".
 
-    A speaker's "I think we can win" inside a speech is not a second claim; speech cues ("I said") still count.
+    A speaker's "I think we can win" inside a quotation is part of their words (``_quoted_cue``); outside one, a
+    writer's or a transcript speaker's "I think ..." or "we hope ..." is their claim. A generic "you want"
+    holds no one's view. Speech cues ("you said") still count.
     """
     if attr.cue_lemma(verb) in cues.SPEECH_CUES:
         return False
-    return bool(sources) and all(text[s:e].lower() in _FIRST_SECOND_PERSON for s, e in sources)
+    return bool(sources) and all(text[s:e].lower() in _GENERIC_YOU for s, e in sources)
 
 
 def _quoted_cue(verb: Token, quotes: Sequence[tuple[int, int]]) -> bool:
@@ -337,7 +383,7 @@ def _verb_content(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, 
     host = attr.host_clause(verb)
     if host is not None:
         aside = attr.trailing_aside(host)
-        span = attr.subtree_chars(host, exclude=(verb, *aside) if host.i < verb.i else aside)
+        span = attr.subtree_chars(host, exclude=(verb, *aside) if host.i < verb.i or verb.dep_ == "advcl" else aside)
         own = {t.i for t in verb.subtree} | {t.i for a in aside for t in a.subtree}
         after = [t for t in host.subtree if t.i > verb.i and t.i not in own and not (t.is_punct or t.is_space)]
         if host.i < verb.i and after:  # "A, he added, but B": the host's clause goes on after the cue

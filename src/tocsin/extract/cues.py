@@ -64,12 +64,13 @@ SPEECH_CUES = frozenset(
     indicate disclose reveal testify comment complain quote ask answer tweet post describe predict promise pledge
     vow urge advise recommend order instruct call demand dismiss reject refute dispute rebut caution inform
     notify brief estimate accuse blame criticise criticize condemn praise welcome cite announce remind assure
-    reassure proclaim affirm remark""".split()
+    reassure proclaim affirm remark voice signal reference outline confess divulge reaffirm concur attest preach
+    opine""".split()
 )
 THOUGHT_CUES = frozenset(
     """believe think fear hope expect feel doubt suspect worry suggest show find agree disagree
     assume consider conclude guess imagine reckon speculate acknowledge worry want imply insinuate foresee
-    anticipate envision envisage forecast presume surmise""".split()
+    anticipate envision envisage forecast presume surmise wonder demonstrate prove""".split()
 )
 OPINION_CUES = frozenset(
     """promise pledge vow want plan seek refuse threaten offer decide intend express mention tout hail applaud
@@ -81,13 +82,17 @@ XCOMP_CUES = frozenset(
 )
 # knowing takes a clause ("knew that ..."), never an object ("knew him"); perceiving states an opinion only with
 # what the object is seen as ("sees him as a threat"); evaluating takes its object ("defended the decision")
-KNOWLEDGE_CUES = frozenset("know learn understand realize realise recognize recognise remember notice discover".split())
-PERCEPTION_CUES = frozenset("see view regard perceive portray depict paint cast".split())
+KNOWLEDGE_CUES = frozenset(
+    "know learn understand realize realise recognize recognise remember notice discover forget sense".split()
+)
+PERCEPTION_CUES = frozenset("see view regard perceive portray depict paint cast deem interpret".split())
 # judging someone or something (VerbNet's judgement verbs): the object is what is judged
 EVALUATION_CUES = frozenset(
     """denounce decry prefer favor favour commend laud congratulate compliment salute extol lambast lambaste
     excoriate castigate chastise berate rebuke reprimand scold chide deride disparage belittle vilify censure
-    bemoan downplay echo""".split()
+    bemoan downplay echo credit fault admire champion deplore regret compare liken question forgive excuse absolve
+    exonerate vindicate pillory skewer scorn parody lampoon satirize tease taunt insult smear malign slander
+    needle""".split()
 )
 # siding with someone or something: an attitude when a person or body does it ("the senator backs the plan"), an
 # act when a force does ("helicopters supported the troops")
@@ -102,7 +107,10 @@ NOUN_CUES = {
     "praise": "praise", "condemnation": "condemn", "doubt": "doubt", "assurance": "assure", "prediction": "predict",
     "opinion": "think", "conviction": "believe", "skepticism": "doubt", "scepticism": "doubt", "misgiving": "doubt",
     "worry": "fear", "suspicion": "suspect", "assessment": "estimate", "testimony": "testify", "plea": "urge",
-    "request": "request",
+    "request": "request", "decision": "decide", "explanation": "explain", "observation": "observe",
+    "conclusion": "conclude", "finding": "find", "contention": "contend", "assumption": "assume",
+    "expectation": "expect", "estimate": "estimate", "forecast": "predict", "judgment": "think",
+    "judgement": "think", "advice": "advise",
 }  # fmt: skip
 # verbs that make a noun cue their subject's: "X voiced concern that ...", "X made comments about ..."
 LIGHT_VERBS = frozenset("make issue raise express voice have give offer repeat reiterate renew deliver level lodge file".split())
@@ -119,6 +127,20 @@ ADJ_CUES = {
     "sorry": "feel", "ashamed": "feel", "outraged": "feel", "appalled": "feel", "dismayed": "feel",
     "horrified": "feel", "alarmed": "fear", "fearful": "fear", "uncertain": "doubt", "unconvinced": "doubt",
     "hesitant": "refuse", "outspoken": "say", "vocal": "say",
+    # the adjectives of Levin's amuse and admire classes and of candour
+    "impressed": "feel", "unimpressed": "feel", "interested": "want", "excited": "feel", "thrilled": "feel",
+    "delighted": "feel", "elated": "feel", "ecstatic": "feel", "relieved": "feel", "satisfied": "feel",
+    "dissatisfied": "feel", "content": "feel", "comfortable": "feel", "uncomfortable": "feel",
+    "appreciative": "feel", "sympathetic": "feel", "receptive": "feel", "opposed": "oppose", "hostile": "oppose",
+    "tired": "feel", "impatient": "feel", "disgusted": "feel", "offended": "feel", "irritated": "feel",
+    "annoyed": "feel", "shocked": "feel", "surprised": "feel", "stunned": "feel", "amazed": "feel",
+    "astonished": "feel", "embarrassed": "feel", "humbled": "feel", "honored": "feel", "honoured": "feel",
+    "resentful": "feel", "jealous": "feel", "envious": "feel", "bitter": "feel", "sad": "feel",
+    "saddened": "feel", "heartbroken": "feel", "hopeless": "feel", "troubled": "fear", "disturbed": "fear",
+    "scared": "fear", "terrified": "fear", "dubious": "doubt", "confused": "doubt", "puzzled": "doubt",
+    "perplexed": "doubt", "baffled": "doubt", "bullish": "believe", "bearish": "doubt", "upbeat": "hope",
+    "insistent": "insist", "emphatic": "insist", "unequivocal": "say", "candid": "say", "blunt": "say",
+    "frank": "say",
 }  # fmt: skip
 ADJ_PREPS = frozenset({"of", "about", "at", "with", "over", "toward", "towards", "on", "in", "for"})
 CONFIRM_CUES = frozenset("confirm acknowledge admit verify corroborate concede".split())
@@ -127,11 +149,11 @@ HEDGE_CUES = frozenset("suggest believe think suspect speculate guess fear doubt
 OBJECT_CUES = frozenset(
     """confirm deny announce report claim describe criticise criticize accuse blame praise support oppose
     predict cite show reveal acknowledge admit dismiss reject condemn welcome disclose rebut refute dispute reiterate
-    repeat emphasise emphasize stress tweet note""".split()
+    repeat emphasise emphasize stress tweet note signal outline reference explain""".split()
 ) | OPINION_CUES | SIDING_CUES
 QUOTE_CUES = frozenset(
     """continue joke quip exclaim shout yell chant scream interrupt recount conclude observe muse boast brag lament
-    marvel joke laugh sigh retort counter""".split()
+    marvel joke laugh sigh retort counter read""".split()
 )
 NAMING_CUES = frozenset({"call", "label", "brand", "dub", "term"})
 CUE_LEXICONS = (SPEECH_CUES, THOUGHT_CUES, OPINION_CUES, QUOTE_CUES, KNOWLEDGE_CUES, PERCEPTION_CUES, EVALUATION_CUES, SIDING_CUES)
@@ -142,7 +164,8 @@ PREP_CUES = {
     "rail": ("against",), "agree": ("with",), "boast": ("about", "of"), "think": ("of", "about"), "ask": ("about",),
     "comment": ("on",), "argue": ("for", "against", "about"), "worry": ("about",), "hope": ("for",),
     "hint": ("at",), "apologize": ("for",), "apologise": ("for",), "appeal": ("for",), "plead": ("for",),
-    "advocate": ("for",),
+    "advocate": ("for",), "push": ("for",), "press": ("for",), "lobby": ("for", "against"),
+    "campaign": ("for", "against"),
 }  # fmt: skip
 # idioms of saying and judging: a verb with a particle or a fixed object, the prepositions (or "that", or "obj"
 # for the particle verb's own object) that take the content, and the verb whose stance the idiom shares;
@@ -165,7 +188,11 @@ IDIOM_CUES = {
     ("shrug", "off"): (("obj",), "dismiss"), ("brush", "off"): (("obj",), "dismiss"),
     ("brush", "aside"): (("obj",), "dismiss"), ("wave", "off"): (("obj",), "dismiss"),
     ("walk", "back"): (("obj",), "deny"), ("rule", "out"): (("obj", "that"), "deny"),
-    ("point", "out"): (("obj",), "note"),
+    ("point", "out"): (("obj",), "note"), ("lay", "out"): (("obj",), "outline"),
+    ("set", "out"): (("obj",), "outline"), ("spell", "out"): (("obj",), "explain"),
+    ("put", "forward"): (("obj",), "propose"), ("sound", "off"): (("on", "about", "against"), "criticize"),
+    ("draw", "contrast"): (("with", "between"), "compare"), ("call", "attention"): (("to",), "note"),
+    ("draw", "attention"): (("to",), "note"),
 }  # fmt: skip
 # cues of an attitude towards the content, not of its truth: no evidence that an event happened
 ATTITUDE_CUES = (
@@ -176,8 +203,9 @@ ATTITUDE_CUES = (
     ridicule talk refer point focus rail agree propose request proud fond furious angry upset happy pleased
     disappointed frustrated unhappy supportive enthusiastic eager keen willing reluctant determined decline
     grateful thankful glad sorry ashamed outraged appalled dismayed horrified hesitant apologize apologise appeal
-    plead advocate""".split())
+    plead advocate push press lobby campaign""".split())
     | frozenset({"for", "to"})  # a viewpoint: "For most residents, the curfew is a relief"
+    | frozenset(adj for adj, verb in ADJ_CUES.items() if verb in ("feel", "want", "oppose"))  # "thrilled", "tired of"
 )
 IRREGULAR = {"saw": "see", "seen": "see", "spoke": "speak", "spoken": "speak", "sought": "seek", "thought": "think"}
 OBJECT_COMPLEMENTS = frozenset({"oprd", "xcomp", "ccomp"})
