@@ -109,8 +109,8 @@ CUE_SHAPES = [
      "“We can win anywhere: Kayes, Sikasso, Mopti, Gao,”"),
     ("Residents hinted that the soldiers had left.", "Residents", "hinted", "that the soldiers had left"),
     ("The officer asked if the road was open.", "The officer", "asked", "if the road was open"),
-    ("The mayor called for a special prosecutor to investigate the deal.", "The mayor", "called",
-     "a special prosecutor to investigate the deal"),
+    ("The mayor called for an outside auditor to review the contract.", "The mayor", "called",
+     "an outside auditor to review the contract"),
     ("The minister said the army had arrested Ali Traore, who was later released on bail.", "The minister", "said",
      "the army had arrested Ali Traore"),
     ("The ministry disputed the account of the survivors.", "The ministry", "disputed", "the account of the survivors"),
@@ -763,8 +763,8 @@ def test_claims_object_content_takes_a_clause_coordinated_after_it() -> None:
 @needs_model
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("About three-quarters support a temporary ban on new mines.",
-      [("About three-quarters", "support", "a temporary ban on new mines")]),
+    [("About two-thirds support a temporary ban on new dams.",
+      [("About two-thirds", "support", "a temporary ban on new dams")]),
      ("A group backing the senator spent two million dollars.", [("A group", "backing", "the senator")]),
      ("A majority of farmers supported the reform.", [("A majority of farmers", "supported", "the reform")]),
      ("Half of the helicopters supported the ground troops.", [])],
@@ -787,11 +787,11 @@ def test_claims_coordinated_cue_with_its_own_subject_stays_in_the_content() -> N
 
 @needs_model
 def test_claims_call_for_someone_to_act() -> None:
-    text = "The senator called for all candidates to lay out their plans."
+    text = "The governor called for all ministers to lay out their budgets."
     _, claims = _claims(text)
     # what the candidates are to "lay out" is a claim of its own, nested in the call
     assert [(c.cue.text if c.cue else "", c.content.text) for c in claims if c.cue and c.cue.text == "called"] == [
-        ("called", "all candidates to lay out their plans")
+        ("called", "all ministers to lay out their budgets")
     ]
 
 
@@ -804,11 +804,11 @@ def test_claims_seeing_as_with_an_as_clause() -> None:
 
 @needs_model
 def test_claims_subordinate_cue_takes_no_main_clause_before_it() -> None:
-    text = "Viguerie is upbeat about the race, in part because he sees Cruz as a uniter."
+    text = "The trader is upbeat about the harvest, in part because he sees the rain as a blessing."
     _, claims = _claims(text)
     # "upbeat about the race" is a claim of its own (an adjective of feeling); "sees" takes only its object
     assert [(c.cue.text if c.cue else "", c.content.text) for c in claims if c.cue and c.cue.text != "upbeat"] == [
-        ("sees", "Cruz as a uniter")
+        ("sees", "the rain as a blessing")
     ]
 
 

@@ -184,7 +184,7 @@ def test_events_associated_actor_same_side() -> None:
         pytest.param("Villagers staged a dharna outside the collectorate on Monday.", "Peaceful protest", id="dharna"),
         pytest.param("Residents blockaded the main road into the township on Monday.", "Peaceful protest", id="blockade"),
         pytest.param("A boiler exploded at a chemical plant, killing two workers.", "Man-made disaster", id="plant-blast"),
-        pytest.param("Ten rebels have surrendered to security forces in Sirnak.", "Agreement", id="surrender"),
+        pytest.param("Twelve fighters have surrendered to the army in Gao.", "Agreement", id="surrender"),
         pytest.param("Police detained four activists who were trying to hold a protest.", "Protest with intervention",
                      id="attempted-protest"),
         pytest.param("Thousands marched in Paris and scuffles broke out with demonstrators.", "Violent demonstration",
@@ -463,7 +463,7 @@ def test_events_sport_report_the_strike_is_a_shot() -> None:
 
 
 def test_events_stone_throwing_crowd_is_a_riot() -> None:
-    text = "Police fired in the air to disperse a crowd indulging in stone-throwing near the bus depot."
+    text = "Constables fired shots to scatter a crowd indulging in stone-throwing near the ferry ghat."
     assert _events(text)[0].event_type == "Riots"
 
 
@@ -626,7 +626,7 @@ def test_events_fight_evidence_says_when_state_actor2_killed(text: str, acts: se
 
 
 def test_events_forcing_ones_way_out_takes_no_territory() -> None:
-    events = _events("Bodyguards pushed the minister into the car and forced their way out of the crowd.", parsed=True)
+    events = _events("Guards bundled the mayor into a van and forced their way out of the market square.", parsed=True)
     assert "Government regains territory" not in [e.sub_event_type for e in events]
     assert [e.sub_event_type for e in _events("Troops drove the rebels out of the town.", parsed=True)] == [
         "Government regains territory"]
@@ -651,7 +651,7 @@ def test_events_lower_case_press_forms_of_crowd_events(text: str) -> None:
 
 def test_events_crowd_control_tools_are_the_state_forces_whatever_the_parse() -> None:
     # lower-cased, the parse reads "lathi-charge" as a noun and links the police to nothing
-    text = "meanwhile, the police had to lathi-charge party activists who were trying to force closure of a market."
+    text = "later, the police had to lathi-charge traders who were trying to block the highway."
     (event,) = _events(text, parsed=True)
     assert event.actor2 == "Police Forces" and _acts_by_actor2(event) == {"force_by_actor2"}
 

@@ -224,11 +224,11 @@ def test_geo_gazetteer_keeps_same_named_counties_of_different_states() -> None:
 
 
 def test_geo_county_and_town_agree_without_see_saw() -> None:
-    text = ("The burn ban issued for Walker County was lifted Monday after a meeting between the Huntsville "
-            "fire chief and the Walker County judge.")
-    got = _resolve_names(text, ["Walker County", "Huntsville"])
+    text = ("Officials lifted the outdoor burning ban in Madison County on Friday, after the Huntsville fire "
+            "marshal met the Madison County commissioners.")
+    got = _resolve_names(text, ["Madison County", "Huntsville"])
     assert all(r is not None and r["country"] == "US" for r in got.values())
-    county, town = got["Walker County"], got["Huntsville"]
+    county, town = got["Madison County"], got["Huntsville"]
     assert county is not None and town is not None
     assert distance_km(float(county["lat"]), float(county["lon"]), float(town["lat"]), float(town["lon"])) < 60  # type: ignore[arg-type]
 
@@ -546,8 +546,8 @@ def test_geo_unambiguous_region_abbreviation_stands_alone() -> None:
 
 @needs_model
 def test_geo_county_named_in_an_office_is_a_place() -> None:
-    text = "The driver was identified by the Lexington County Coroner's Office as a man of 38."
-    assert "Lexington County" in {p.text for p in _places(text, model=True) if p.lat is not None}
+    text = "The victim was named on Sunday by the Richland County Coroner's Office as a woman of 52."
+    assert "Richland County" in {p.text for p in _places(text, model=True) if p.lat is not None}
 
 
 @needs_model
@@ -570,7 +570,7 @@ def test_geo_peoples_names(text: str, present: str | None, absent: str | None) -
     ("text", "name"),
     [
         ("Vandals hit a church on Sunday. BEIRUT: Unknown men removed the doors of a shrine.", "BEIRUT"),
-        ("Promising to make Russia an EU member, the candidate won few votes.", "EU"),
+        ("The party wants Ukraine to join the EU within ten years.", "EU"),
     ],
     ids=["dateline-in-capitals", "union-code"],
 )
