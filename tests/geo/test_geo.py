@@ -760,3 +760,12 @@ def test_geo_airports_and_neighbourhoods_of_the_shared_data_are_places(text: str
                                                                        fcode: str) -> None:
     got = _resolve_names(text, [name])[name]
     assert got is not None and got["country"] == cc and got["feature_code"] == fcode
+
+
+def test_geo_first_level_codes_without_a_town_at_the_same_point_are_named() -> None:
+    # none of these codes' towns sits at the same point in the older rg_cities1000, so no exact vote names them
+    gazetteer = gz.load()
+    assert gazetteer.admin1_name("AE", "02") == "Ajman"
+    assert gazetteer.admin1_name("BN", "02") == "Brunei and Muara"
+    region = gazetteer.get(gazetteer.admin1_id("BN", "02") or 0)
+    assert region is not None and region.fcode == "ADM1" and region.cc == "BN"
