@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from tocsin.geo.distance import distance_km
 from tocsin.geo.gazetteer import AREA_CODES, Entry, Gazetteer
 from tocsin.geo.names import adjective_bases, admin_base, expanded, feature_bases, fold, part_bases
-from tocsin.geo.recognize import Mention
+from tocsin.geo.recognize import LIST_GAP, Mention
 from tocsin.geo.states import REGION_ABBREVIATIONS
 from tocsin.nlp import sentence_spans
 
@@ -41,7 +41,6 @@ _PARENT_GAP = re.compile(
     r"\s*,\s*|\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|"
     r"central\s+)?", re.I)
 # What joins the items of a list of places: "Georgia, Oklahoma, Pennsylvania and Ohio".
-_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.I)
 TOP = 30
 COUNTRY_W = 4.0
 ADMIN1_W = 3.0
@@ -397,8 +396,8 @@ def _link(text: str, slots: list[_Slot]) -> None:
             if _PARENT_GAP.fullmatch(between):
                 slot.parent = i + 1
                 slot.in_list = "," in between and (
-                    (i > 0 and bool(_LIST_GAP.fullmatch(text[slots[i - 1].mention.end : m.start])))
-                    or (i + 2 < len(slots) and bool(_LIST_GAP.fullmatch(
+                    (i > 0 and bool(LIST_GAP.fullmatch(text[slots[i - 1].mention.end : m.start])))
+                    or (i + 2 < len(slots) and bool(LIST_GAP.fullmatch(
                         text[slots[i + 1].mention.end : slots[i + 2].mention.start]))))
         ap = _AP.match(text, m.end)
         if ap:
@@ -581,7 +580,7 @@ def _lists(text: str, mentions: Sequence[Mention]) -> list[list[int]]:
     """Group the mentions into lists of names joined by commas and "and" (a lone name is a group of one)."""
     groups: list[list[int]] = []
     for k in range(len(mentions)):
-        if k and _LIST_GAP.fullmatch(text[mentions[k - 1].end : mentions[k].start]):
+        if k and LIST_GAP.fullmatch(text[mentions[k - 1].end : mentions[k].start]):
             groups[-1].append(k)
         else:
             groups.append([k])

@@ -22,7 +22,7 @@ from tocsin.geo.states import AP_STATES, REGION_ABBREVIATIONS, STANDALONE_ABBREV
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["CUE_WORDS", "Mention", "find_mentions"]
+__all__ = ["CUE_WORDS", "LIST_GAP", "Mention", "find_mentions"]
 
 MAX_TOKENS = 5
 CUE_WORDS = frozenset({
@@ -164,13 +164,14 @@ def _demonyms_and_abbreviations(toks: list[_Tok], found: list[Mention], gazettee
     return extra
 
 
-_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+# What joins two names of a list: a comma, "and" or "or" ("Tyler, Lindale and Kilgore"); the ranker reads lists too.
+LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.I)
 _LIST_CONTINUES = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?[A-Z]|\s+(?:and|or)\s+[A-Z]")
 
 
 def _listed(gap: str, goes_on: bool) -> bool:
     """``gap`` joins two names of a list: "and" or "or", or a comma where the list goes on after the name."""
-    return bool(_LIST_GAP.fullmatch(gap)) and (goes_on or "and" in gap or "or" in gap)
+    return bool(LIST_GAP.fullmatch(gap)) and (goes_on or "and" in gap or "or" in gap)
 
 
 def _may_be_listed(mention: Mention, toks: list[_Tok], i: int, width: int, lower_words: set[str]) -> bool:
