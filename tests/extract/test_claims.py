@@ -971,3 +971,18 @@ def test_claims_quotation_cue_takes_the_object_of_its_preposition() -> None:
 def test_claims_questioning_a_person_is_an_act(text: str) -> None:
     _, claims = _claims(text)
     assert not [c for c in claims if c.cue is not None and c.cue.text == "questioned"]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GAO, June 9 (AFP) - Rebels shelled the airport on Sunday, the army said.",
+        "GAO, June 9, 2025 (AFP) - Rebels shelled the airport on Sunday, the army said.",
+    ],
+    ids=["dateline", "dateline-with-year"],
+)
+def test_claims_content_starts_after_the_dateline(text: str) -> None:
+    _, claims = _claims(text)
+    said = [c for c in claims if c.cue is not None and c.cue.text == "said"]
+    assert [c.content.text for c in said] == ["Rebels shelled the airport on Sunday"]

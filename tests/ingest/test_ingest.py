@@ -23,8 +23,10 @@ ENGLISH = ("Police said two people were killed when gunmen attacked a bus near t
         ("PORT-AU-PRINCE, Haiti (AP) \u2014 Gangs", "PORT-AU-PRINCE", "AP"),
         ("N'DJAMENA, Aug 18 (AFP) - Troops", "N'DJAMENA", "AFP"),
         ("KATI, Mali -- Soldiers", "KATI", None),
+        ("HARARE, June 2, 2025 (Xinhua) -- Vendors", "HARARE", "Xinhua"),
+        ("DURBAN, May 5, 2026 - Hundreds", "DURBAN", None),
     ],
-    ids=["reuters", "ap-with-country", "afp-with-date", "no-outlet"],
+    ids=["reuters", "ap-with-country", "afp-with-date", "no-outlet", "date-with-year", "date-with-year-no-outlet"],
 )
 def test_dateline_parses_place_and_outlet(text: str, place: str, outlet: str | None) -> None:
     dateline = parse_dateline(text)

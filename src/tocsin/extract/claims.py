@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from tocsin.extract import attribution as attr
 from tocsin.extract import cues
+from tocsin.ingest.dateline import parse_dateline
 from tocsin.model import Article, Claim, TextSpan
 from tocsin.nlp import text_of
 from tocsin.taxonomy import COUNTRY_NAMES, SourceKind, Stance
@@ -87,8 +88,24 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     # the reporter's own hearsay: inside a claim's content it is the speaker's words
     raws += [r for r in _hearsay(doc) if not any(_inside(r.cue, o.content) for o in raws)]
     raws.sort(key=lambda r: (r.content[0], r.cue[0] if r.cue else -1, r.source[0] if r.source else -1))
-    claims = [_finish(raw, text, article) for raw in raws]
+    lead = _dateline_end(text)
+    claims = [_finish(_after_dateline(raw, lead), text, article) for raw in raws]
     return _with_advice(claims, doc, article)
+
+
+def _dateline_end(text: str) -> int:
+    """Where the story's words begin: after a wire dateline ("NIAMEY, March 3 (Reuters) - "), else at 0."""
+    dateline = parse_dateline(text)
+    return dateline.length if dateline is not None else 0
+
+
+def _after_dateline(raw: _Raw, lead: int) -> _Raw:
+    """A content the parse ran back over the dateline starts after it: the dateline is the wire's, not the
+    speaker's ("NIAMEY (Reuters) - Gunmen killed 12 soldiers, the ministry said")."""
+    start, end = raw.content
+    if start >= lead or end <= lead:
+        return raw
+    return dataclasses.replace(raw, content=(lead, end))
 
 
 def _span(text: str, start: int, end: int) -> TextSpan:

@@ -1,4 +1,5 @@
-"""Wire-story datelines such as ``BAMAKO (Reuters) –`` or ``KATI, Mali, Aug 18 (AFP) -``: place and outlet."""
+"""Wire-story datelines such as ``BAMAKO (Reuters) –``, ``KATI, Mali, Aug 18 (AFP) -`` or ``JOHANNESBURG, May 5,
+2026 -``: place and outlet."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ _DATELINE = re.compile(
     r"""^\s*
     (?P<place>[A-Z][A-Z.'\u2019\- ]{1,40}?)             # BAMAKO, PORT-AU-PRINCE, N'DJAMENA
     (?:,\s*(?P<region>[A-Z][A-Za-z.\- ]{1,30}?))?         # , Mali
-    (?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?      # , Aug 18
+    (?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?  # , Aug 18 or , Aug 18, 2020
     \s*(?:\((?P<outlet>[^()]{2,40})\)\s*)?                # (Reuters)
     (?P<dash>[\u2013\u2014\-]{1,2}|:)\s+""",
     re.VERBOSE,
