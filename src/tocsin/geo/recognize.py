@@ -42,9 +42,13 @@ MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug"
 OFFICE_WORDS = frozenset({"police", "fire", "sheriff", "sheriff's", "sheriff’s", "mayor", "council", "selectmen",
                           "aldermen", "township", "borough", "firefighters", "firefighter", "detectives"})
 # Capitalised words that name a place somewhere but almost never do in English news.
-NOT_PLACES = frozenset("""
+# Months and weekdays: capitalised, and the names of some hamlet or other.
+_CALENDAR = """
 january february march april may june july august september october november december monday tuesday wednesday
-thursday friday saturday sunday today tomorrow yesterday god christ christmas easter police army court government
+thursday friday saturday sunday
+""".split()
+NOT_PLACES = frozenset(_CALENDAR + """
+today tomorrow yesterday god christ christmas easter police army court government
 president minister mayor congress senate parliament university college school hospital church center centre union
 security justice liberty independence mission office department ministry national republic republican democrat
 democratic party news reuters associated press media council committee commission agency company bank city county
@@ -60,10 +64,7 @@ GENERIC_WORDS = frozenset({"town", "area", "one", "no", "some", "both", "but", "
 RESIDENT_WORDS = frozenset({"man", "woman", "men", "women", "resident", "residents", "native", "teen", "teenager",
                             "boy", "girl", "couple"})
 # Weekdays, months and articles: before a capitalised name they end no longer name ("Early Tuesday Medford Police").
-CALENDAR_WORDS = frozenset("""
-january february march april may june july august september october november december monday tuesday wednesday
-thursday friday saturday sunday a an the
-""".split())
+CALENDAR_WORDS = frozenset([*_CALENDAR, "a", "an", "the"])
 # Words for a kind of natural or built feature, which alone name a place only by accident: "Lake" in "Lake
 # Hartwell", "Reservoir" in "the Oak Ridge Reservoir".
 FEATURE_WORDS = frozenset({"lake", "lakes", "river", "reservoir", "bay", "island", "islands", "valley", "creek",
