@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tocsin import taxonomy
-from tocsin.extract.timex_values import MONTHS
+from tocsin.extract.timex_values import MONTHS, WEEKDAYS
 from tocsin.taxonomy import SubEventType
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ _AGO = re.compile(r"^(?:years?|decades?|centuries|months)$", re.I)
 # A clause with its own recent day is news whatever older date governs the sentence ("rebels who attacked the town
 # on Monday were first seen there in 2005").
 _RECENT = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|overnight"
+    rf"\b(?:{'|'.join(WEEKDAYS)}|today|tonight|yesterday|overnight"
     r"|(?:this|last) (?:week|weekend|morning|night|evening|afternoon)|earlier this)\b",
     re.I,
 )
