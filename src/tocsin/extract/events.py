@@ -97,7 +97,7 @@ _REF_FAMILY = {
 _DEATH_ONLY = frozenset({_S.ATTACK})
 _FORCEFUL = frozenset({_S.EXCESSIVE_FORCE, _S.PROTEST_WITH_INTERVENTION, _S.VIOLENT_DEMONSTRATION, _S.MOB_VIOLENCE})
 _LARGE_SCALE = frozenset({_S.AIR_DRONE_STRIKE, _S.SHELLING, _S.CHEMICAL_WEAPON, _S.SUICIDE_BOMB, _S.ARMED_CLASH})
-_VIOLENCE_TYPES = frozenset({EventType.BATTLES, EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS})
+_VIOLENCE_TYPES = frozenset(t for t, family in taxonomy.EVENT_FAMILIES.items() if family == "violence")
 _STATE_KINDS = frozenset({"military", "police"})
 _ARMED_KINDS = _STATE_KINDS | {"named", "armed", "mutiny"}
 _NOTE_CHARS = 240
