@@ -769,3 +769,64 @@ def test_geo_first_level_codes_without_a_town_at_the_same_point_are_named() -> N
     assert gazetteer.admin1_name("BN", "02") == "Brunei and Muara"
     region = gazetteer.get(gazetteer.admin1_id("BN", "02") or 0)
     assert region is not None and region.fcode == "ADM1" and region.cc == "BN"
+
+
+def _wire_events(text: str) -> tuple[list[Place], list[Event]]:
+    """Places and events of a self-written wire dispatch, read as an article (dateline included)."""
+    from tocsin.ingest import read_text
+    from tocsin.pipeline import analyze
+
+    analysis = analyze(read_text(text, source="test.txt", published="2024-03-04"))
+    return analysis.places, analysis.events
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("MAIDUGURI, Nigeria, March 3 (Reuters) - Suspected Boko Haram fighters killed 12 farmers in fields near "
+         "Maiduguri on Sunday, a militia leader said.", "Maiduguri", "NG"),
+        ("KHARTOUM, March 3 (Reuters) - Fighting between the army and the Rapid Support Forces spread to El Fasher "
+         "on Sunday, killing 20 people, witnesses said.", "El Fasher", "SD"),
+        ("PORT-AU-PRINCE, March 3 (Reuters) - Gang members killed at least 20 people in Cite Soleil, a slum of the "
+         "capital, a rights group said on Sunday.", "Port-au-Prince", "HT"),
+        ("BAMAKO, Mar 3 (Reuters) - Gunmen killed 31 people when they attacked a bus near Bandiagara on Sunday, the "
+         "government said.", "Bandiagara", "ML"),
+    ],
+    ids=["armed-group", "armed-force", "slum-and-gang", "dateline-month"],
+)
+def test_geo_names_of_groups_and_dates_do_not_move_the_event(text: str, name: str, country: str) -> None:
+    # "Haram" (Norway), "Rapid" (Rapid City), "Gang" (Philippines), "Cite" (Cyprus) and "Mar" are no places here
+    places, events = _wire_events(text)
+    assert all(p.country in (None, country) for p in places), [(p.text, p.country) for p in places]
+    assert events and events[0].location == name and events[0].country is not None
+
+
+@needs_model
+def test_geo_surname_of_a_person_named_in_full_is_no_place() -> None:
+    text = ("Fighting broke out in Goma on Sunday. Joseph Obama, a local official, said the army had retreated. "
+            "Obama said 14 people were killed.")
+    assert [p.text for p in _places(text, model=True)] == ["Goma"]
+
+
+@needs_model
+def test_geo_initials_and_currency_are_no_places() -> None:
+    text = "The U.N. said aid worth US$ 5 million reached Goma on Sunday."
+    assert [p.text for p in _places(text, model=True)] == ["Goma"]
+
+
+@needs_model
+def test_geo_name_the_text_calls_a_city_resolves_by_its_spelling() -> None:
+    # "Hodeidah" is not among the gazetteer's names of Al Hudaydah; "the port city of" says it is a place
+    text = "Air strikes hit the Yemeni port city of Hodeidah on Tuesday, residents said."
+    place = _by_text(_places(text, model=True), "Hodeidah")
+    assert place.country == "YE" and place.lat is not None and abs(place.lat - 14.8) < 0.2
+
+
+@needs_model
+def test_geo_reading_outside_the_named_country_is_dropped() -> None:
+    # the only Rubaya the gazetteer has lies in Uganda; the text puts it in the Congo's North Kivu
+    text = "Rebels seized the mining town of Rubaya in North Kivu province on Thursday, residents said."
+    places = _places(text, model=True)
+    assert _by_text(places, "Rubaya").lat is None
+    assert _by_text(places, "North Kivu").country == "CD"

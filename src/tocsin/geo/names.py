@@ -11,7 +11,7 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["ADMIN_WORDS", "adjective_bases", "admin_base", "edit_distance", "expanded", "feature_bases", "fold", "part_bases", "phonetic",
+__all__ = ["ADMIN_WORDS", "adjective_bases", "admin_base", "edit_distance", "expanded", "feature_bases", "fold", "is_part_word", "part_bases", "phonetic",
            "skeleton", "variant_distance"]
 
 _PUNCT = re.compile(r"[\u2018\u2019'`´\.]")
@@ -64,6 +64,15 @@ _PART_WORDS = re.compile(r"^(?:greater|metropolitan|metro|downtown|inner|outer|u
 _FEATURE_WORDS = re.compile(r" (?:valley|delta|basin|bay|harbou?r|lake|river|island|islands|mountains|hills|"
                             r"canal|(?:international )?airport|township)$")
 _LEADING_FEATURE_WORDS = re.compile(r"^(?:lake|port of) (?=\S)")
+
+
+def is_part_word(word: str) -> bool:
+    """A word that, before a place's name, picks a part of it or the area around it ("Northeast", "Metro").
+
+    >>> is_part_word("Northeast"), is_part_word("Downtown"), is_part_word("Boko")
+    (True, True, False)
+    """
+    return bool(_PART_WORDS.match(fold(word) + " x"))
 
 
 def part_bases(key: str) -> list[str]:

@@ -258,7 +258,7 @@ def resolve_mentions(
     for _ in range(ROUNDS):
         _context_round(slots, focus)
     _one_sense(slots)
-    unsupported = _unsupported_slips(slots)
+    unsupported = _unsupported_slips(slots) | _outside_parent(slots)
     return [_result(s, dropped=k in unsupported) for k, s in enumerate(slots)]
 
 
@@ -295,6 +295,23 @@ def _unsupported_slips(slots: list[_Slot]) -> set[int]:
         if e.fcode in ("ADM1", "CONT") or not located:
             continue
         if not any(o.admin1 == e.admin1 or distance_km(o.lat, o.lon, e.lat, e.lon) < SLIP_KM for o in located):
+            out.add(k)
+    return out
+
+
+def _outside_parent(slots: list[_Slot]) -> set[int]:
+    """Indices of the mentions read in another country than the one the text puts them in ("the town of Rubaya
+    in North Kivu province" where the gazetteer knows only a Rubaya in Uganda): the place is one the gazetteer
+    lacks, and an alert in the wrong country misleads more than none."""
+    out = set()
+    for k, slot in enumerate(slots):
+        if not slot.cands or slot.parent is None or slot.in_list:
+            continue
+        parent_slot = slots[slot.parent]
+        if not parent_slot.cands:
+            continue
+        parent, e = parent_slot.cands[parent_slot.best], slot.cands[slot.best]
+        if parent.fcode in ("PCLI", "ADM1") and e.cc and e.fcode != "PCLI" and e.cc != parent.cc:
             out.add(k)
     return out
 

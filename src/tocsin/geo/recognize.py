@@ -16,11 +16,11 @@ import re
 from typing import TYPE_CHECKING
 
 from tocsin.geo.gazetteer import AREA_CODES, Gazetteer
-from tocsin.geo.names import adjective_bases, expanded, fold
+from tocsin.geo.names import adjective_bases, expanded, fold, is_part_word
 from tocsin.geo.states import AP_STATES, REGION_ABBREVIATIONS, STANDALONE_ABBREVIATIONS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["CUE_WORDS", "LIST_GAP", "Mention", "find_mentions"]
 
@@ -60,6 +60,13 @@ people man woman men women officials official sources source spokesman military 
 # Capitalised words that begin sentences or titles more often than they name a town's office.
 GENERIC_WORDS = frozenset({"town", "area", "one", "no", "some", "both", "but", "young", "all", "two", "many", "most",
                            "other", "local", "as", "still", "chief", "press", "deputy", "assistant", "federation"})
+# The first word of an institution named after the town it serves ("Litchfield Superior Court", "St. Cloud
+# Hospital", "Shelbyville Recreation Center"): the town is where it is, unlike "Cite Soleil" or "Rapid Support".
+INSTITUTION_WORDS = frozenset({"court", "superior", "circuit", "municipal", "hospital", "medical", "memorial",
+                               "clinic", "church", "christian", "baptist", "methodist", "catholic", "school", "schools",
+                               "high", "middle", "elementary", "college", "university", "academy", "library",
+                               "museum", "center", "centre", "recreation", "community", "public", "volunteer",
+                               "regional", "airport", "station", "prison", "jail", "market", "chamber"})
 # The people of a town, after its name ("a Lufkin woman", "Chester firefighters").
 RESIDENT_WORDS = frozenset({"man", "woman", "men", "women", "resident", "residents", "native", "teen", "teenager",
                             "boy", "girl", "couple"})
@@ -119,11 +126,33 @@ def _capitalised(text: str) -> bool:
 _ELIDED = re.compile(r"[dl]['’][A-ZÀ-Þ]")
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Words:
+    """What the whole article says about its words: those it writes in lower case ("the rapid response") and the
+    surnames of the people it names in full ("Barack Obama" makes a later "Obama" the man, not the Japanese town)."""
+
+    lower: frozenset[str]
+    surnames: frozenset[str]
+
+
+def _article_words(doc: Doc) -> _Words:
+    lower = frozenset(m.group(0).lower() for m in _WORD.finditer(doc.text) if m.group(0).islower())
+    return _Words(lower, frozenset(ent[-1].text for ent in doc.ents if _full_name(ent)))
+
+
+def _full_name(ent: Span) -> bool:
+    """A person named in full: two or three capitalised proper nouns of letters only, none of them a word that
+    says what a place is ("Village Malakal" and "N.W. Rochester" are places the parser took for people)."""
+    return (ent.label_ == "PERSON" and 2 <= len(ent) <= 3
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.replace("-", "").replace("'", "").isalpha()
+                    and t.lower_ not in CUE_WORDS and t.lower_ not in FEATURE_WORDS for t in ent))
+
+
 def find_mentions(doc: Doc, gazetteer: Gazetteer, *, dateline: tuple[int, int] | None = None) -> list[Mention]:
     """Return the toponym candidates in ``doc``: longest gazetteer matches and place entities, filtered."""
     toks = _tokens(doc)
     text = doc.text
-    lower_words = {m.group(0).lower() for m in _WORD.finditer(text) if m.group(0).islower()}
+    words = _article_words(doc)
     found: list[Mention] = []
     dropped: list[Mention] = []
     i = 0
@@ -134,16 +163,17 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, dateline: tuple[int, int] |
             i += 2
             continue
         mention, width = _match_at(toks, i, text, gazetteer, dateline)
-        if mention is not None and _keep(mention, toks, i, width, lower_words, gazetteer):
+        if mention is not None and _keep(mention, toks, i, width, words, gazetteer):
             found.append(mention)
             i += width
         else:
-            if mention is not None and _may_be_listed(mention, toks, i, width, lower_words):
+            if mention is not None and _may_be_listed(mention, toks, i, width, words.lower):
                 dropped.append(mention)
             i += 1
     found.extend(_list_peers(text, found, dropped))
     found.extend(_listed_counties(toks, text, found, gazetteer))
-    found.extend(_entity_mentions(doc, found, gazetteer))
+    found.extend(_entity_mentions(doc, found, gazetteer, words))
+    found.extend(_kind_named(toks, found))
     found.extend(_demonyms_and_abbreviations(toks, found, gazetteer))
     return sorted(found, key=lambda m: m.start)
 
@@ -175,7 +205,7 @@ def _listed(gap: str, goes_on: bool) -> bool:
     return bool(LIST_GAP.fullmatch(gap)) and (goes_on or "and" in gap or "or" in gap)
 
 
-def _may_be_listed(mention: Mention, toks: list[_Tok], i: int, width: int, lower_words: set[str]) -> bool:
+def _may_be_listed(mention: Mention, toks: list[_Tok], i: int, width: int, lower_words: frozenset[str]) -> bool:
     """A dropped match that a list of places may bring back: no common word, not inside a longer person's name,
     and no capitalised word after it ("Bob" of "Tyler, and Bob Hale")."""
     first, after = toks[i], i + width
@@ -281,15 +311,20 @@ def _cue_before(toks: list[_Tok], i: int) -> bool:
     return i >= 3 and toks[i - 1].text == "-" and toks[i - 2].text in ("D", "R", "I") and toks[i - 3].text == ","
 
 
-def _keep(mention: Mention, toks: list[_Tok], i: int, width: int, lower_words: set[str], gazetteer: Gazetteer) -> bool:
+def _keep(mention: Mention, toks: list[_Tok], i: int, width: int, words: _Words, gazetteer: Gazetteer) -> bool:
     """The accident filter: False for names that are places only by accident in this text."""
     if mention.dateline or _dateline_like(mention, toks, i + width):
         return True
     first = toks[i]
-    if mention.text.isupper() and len(mention.text) <= 3 and not _is_country_alias(mention.key, gazetteer):
+    initials = mention.text.replace(".", "")
+    if initials.isupper() and len(initials) <= 3 and not _is_country_alias(mention.key, gazetteer):
+        return False  # "UN", "U.N.": an organisation's initials, not the village of Un
+    if "$" in mention.text or (i + width < len(toks) and toks[i + width].text.startswith("$")):
+        return False  # "US$ 5 million", "US $5": a currency
+    if width == 1 and (mention.key in NOT_PLACES or mention.key.lower() in words.lower):
         return False
-    if width == 1 and (mention.key in NOT_PLACES or mention.key.lower() in lower_words):
-        return False
+    if width == 1 and mention.key in MONTH_ABBREVIATIONS and i + 1 < len(toks) and toks[i + 1].text.isdigit():
+        return False  # "Jan 5": a date
     if width == 1 and mention.key in FEATURE_WORDS and any(
             0 <= j < len(toks) and _capitalised(toks[j].text) and not toks[j].sent_start for j in (i - 1, i + 1)):
         return False  # "Lake" of "Lake Hartwell": part of a feature's name
@@ -304,16 +339,44 @@ def _keep(mention: Mention, toks: list[_Tok], i: int, width: int, lower_words: s
         return _is_country_alias(mention.key, gazetteer) or _strong_place(mention, gazetteer)
     if first.ent == "PERSON" and (first.ent_start < mention.start or first.ent_end > mention.end):
         return False  # part of a person's name: "Henry" in "Chiquita Raquel Henry"
-    if width == 1 and first.sent_start and first.pos not in ("PROPN", "") and not mention.cue:
+    if width == 1 and mention.text in words.surnames and not mention.cue:
+        return False  # "Obama" after "Barack Obama": the person, wherever the parser leaves the bare name
+    if first.ent in _NAME_ENTITIES and first.ent_start < mention.start and _name_word(toks[i - 1]):
+        return False  # "Boko Haram", "Islamic State West Africa Province": the end of an organisation's name
+    if (width == 1 and (first.sent_start or _after_dateline(toks, i)) and first.pos not in ("PROPN", "")
+            and not mention.cue):
         return False
     if width == 1 and i > 0 and _name_before(toks[i - 1], gazetteer):
         return False  # "Amadou Toumani Toure": the end of a longer proper name
+    if width == 1 and i + 1 < len(toks) and _name_after(toks[i + 1]) and not _strong_place(mention, gazetteer):
+        return False  # "Cite Soleil", "the Baron Hotel": a small place's name begins a longer name
     if first.ent in ("GPE", "LOC", "FAC") or mention.cue:
         return True
     # a people or a faith that some hamlet is named after ("Christians", an alternate name of Christiansø)
     if first.ent in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
         return _strong_place(mention, gazetteer)
     return True
+
+
+# Entities whose words name something other than a place, though a place may begin them ("Medford Police").
+_NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+
+
+def _name_word(tok: _Tok) -> bool:
+    """A capitalised word of a longer name, before a place's name in the same entity: not a word that joins or
+    cues a place ("University of Kansas"), a feature's kind ("Lake Robinson") or a part of a place ("Metro
+    Vancouver", "Northeast Georgia")."""
+    word = tok.text.lower()
+    return (_capitalised(tok.text) and word not in CONNECTORS and word not in CUE_WORDS and word not in CALENDAR_WORDS
+            and word not in FEATURE_WORDS and not is_part_word(word))
+
+
+def _after_dateline(toks: list[_Tok], i: int) -> bool:
+    """Token ``i`` opens the story after a wire dateline ("BAMAKO, Jan 5 (Reuters) - Gang members ..."): the
+    parser runs the dateline into the first sentence, so the first word is not seen as a sentence's start."""
+    return (i >= 2 and toks[i - 1].text in _DASHES
+            and (toks[i - 2].text == ")" or toks[i - 2].text.isdigit() or toks[i - 2].text.isupper()))
 
 
 def _local_cue(toks: list[_Tok], i: int, after: int) -> bool:
@@ -356,15 +419,31 @@ def _name_before(prev: _Tok, gazetteer: Gazetteer) -> bool:
         return False
     if prev.ent == "PERSON":
         return True  # "Amadou Toumani Toure": the parser ends the person one word early
-    return not gazetteer.has(fold(prev.text))
+    return not _strong_key(fold(prev.text), gazetteer)  # "Boko Haram": Boko is a hamlet, no place to list
+
+
+def _name_after(nxt: _Tok) -> bool:
+    """A capitalised word after a one-word match that goes on a longer name: not a kind of place or feature, an
+    office or institution, a people's word, a date or a part word ("Kati Monday", "Diabaly district", "Medford
+    Police", "Litchfield Superior Court")."""
+    word = nxt.text.lower()
+    return (_capitalised(nxt.text) and not nxt.sent_start and word not in CUE_WORDS and word not in OFFICE_WORDS
+            and word not in INSTITUTION_WORDS and word not in FEATURE_WORDS and word not in CALENDAR_WORDS and word not in CONNECTORS
+            and nxt.text not in RESIDENT_WORDS and not is_part_word(word))
 
 
 def _strong_place(mention: Mention, gazetteer: Gazetteer) -> bool:
     """A name whose best reading is a continent, a union or region of countries, a country, a first-level
     region or a town of some size."""
-    best = gazetteer.lookup(mention.key, limit=1)
-    return bool(best) and (best[0].fcode in ("CONT", "RGN", "PCLI", "ADM1", "PPLC") or best[0].pop >= 20_000
-                           or _is_country_alias(mention.key, gazetteer))
+    return _strong_key(mention.key, gazetteer)
+
+
+def _strong_key(key: str, gazetteer: Gazetteer) -> bool:
+    """``_strong_place`` for a folded name; a town counts by its own name only ("Rapid" is a short name of Rapid
+    City, not a town that makes "the Rapid Support Forces" a place)."""
+    best = gazetteer.lookup(key, limit=1)
+    return bool(best) and (best[0].fcode in ("CONT", "RGN", "PCLI", "ADM1", "PPLC")
+                           or (best[0].pop >= 20_000 and best[0].main) or _is_country_alias(key, gazetteer))
 
 
 def _is_country_alias(key: str, gazetteer: Gazetteer) -> bool:
@@ -380,7 +459,33 @@ def _area_adjective(key: str, gazetteer: Gazetteer) -> bool:
                for base in adjective_bases(key) for e in gazetteer.lookup(base, limit=20))
 
 
-def _entity_mentions(doc: Doc, found: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+# "the port city of Hodeidah", "the village of Zabarmari": the words before a name say it is a place.
+_KIND_OF = frozenset({"city", "town", "village", "port", "district", "province", "region", "governorate", "county",
+                      "state", "locality", "commune", "municipality", "prefecture", "department"})
+
+
+def _kind_named(toks: list[_Tok], found: list[Mention]) -> list[Mention]:
+    """Names the gazetteer lacks (or spells otherwise) that the text calls a place: a run of up to three
+    capitalised words after "city of", "village of" and the like, kept for variant spellings in resolution."""
+    covered = [(m.start, m.end) for m in found]
+    extra = []
+    for k in range(2, len(toks)):
+        if toks[k - 1].text.lower() != "of" or toks[k - 2].text.lower() not in _KIND_OF:
+            continue
+        end = k
+        while end < len(toks) and end - k < 3 and _capitalised(toks[end].text) and toks[end].text.isalpha():
+            end += 1
+        if end == k:
+            continue
+        start_c, end_c = toks[k].start, toks[end - 1].end
+        key = fold(" ".join(t.text for t in toks[k:end]))
+        if key in NOT_PLACES or any(s < end_c and start_c < e for s, e in covered):
+            continue
+        extra.append(Mention(start_c, end_c, " ".join(t.text for t in toks[k:end]), key, cue=True, in_gazetteer=False))
+    return extra
+
+
+def _entity_mentions(doc: Doc, found: list[Mention], gazetteer: Gazetteer, words: _Words) -> list[Mention]:
     """GPE/LOC entities that no gazetteer match covers, kept for fuzzy resolution; NORP entities that are the
     adjective of an area (single-word country demonyms are found with the tokens)."""
     covered = [(m.start, m.end) for m in found]
@@ -397,7 +502,7 @@ def _entity_mentions(doc: Doc, found: list[Mention], gazetteer: Gazetteer) -> li
             if " " in key and gazetteer.demonym(key) or _area_adjective(key, gazetteer):
                 extra.append(Mention(ent.start_char, ent.end_char, ent.text, key, ner=ent.label_))
             continue
-        if not key or key in NOT_PLACES or gazetteer.demonym(key):
+        if not key or key in NOT_PLACES or gazetteer.demonym(key) or ent.text in words.surnames:
             continue
         cue = ent.start > 0 and doc[ent.start - 1].lower_ in STRONG_CUES
         extra.append(Mention(ent.start_char, ent.end_char, ent.text, key, ner=ent.label_, cue=cue, in_gazetteer=False))
