@@ -17,7 +17,7 @@ from tocsin.extract import clauses, timex_rules
 from tocsin.extract import timex_calendar as cal
 from tocsin.extract.timex_rules import MONTHS, WEEKDAYS
 from tocsin.model import Article, Event, Evidence, TimeExpr
-from tocsin.nlp import sentence_spans, text_of
+from tocsin.nlp import sentence_spans, span_of, text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -379,7 +379,7 @@ def _before_report(expr: TimeExpr, event: Event, doc: Doc, text: str, dct: dt.da
     trigger = next((e for e in event.evidence if e.field in ("event_type", "sub_event_type", "trigger")), None)
     if trigger is None or text_of(doc) != text or not doc.has_annotation("TAG"):
         return expr
-    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    span = span_of(doc, trigger.start, trigger.end)
     if span is None or not clauses.told_in_past(span.root):
         return expr
     value = expr.value or ""
