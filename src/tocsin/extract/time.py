@@ -45,7 +45,7 @@ _PRECISION = {"day": 1, "minute": 1, "week": 2, "month": 3, "quarter": 3, "seaso
 _ONGOING = re.compile(r"\b(?:since|from|throughout|until|through)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 _EXPLICIT_DATE = re.compile(r"\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|[A-Z][a-z]{2,8}\.?\s+\d|\d\s+(?:of\s+)?[A-Z]")
 _DEICTIC = re.compile(r"^(?:today|tonight|this\s+(?:morning|afternoon|evening))$", re.I)
-_WEEKDAY_NAME = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_WEEKDAY_NAME = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.I)
 _DATELINE = re.compile(
     r"\W{0,3}[A-Z][\w.'\u2019 -]{1,40}(?:,\s*[A-Z][\w.'\u2019 -]{1,30})?,\s+(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|"
     r"Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b[^\n]{0,30}?(?:--|\u2014|\u2013)")
@@ -445,7 +445,7 @@ def _conflict_message(weekday: TimeExpr, date: TimeExpr, day: dt.date) -> str:
 
 def _split_weekday_date(expr: TimeExpr) -> tuple[TimeExpr, TimeExpr] | None:
     """Split "Tuesday, Aug. 18" (one TIMEX3) into its weekday and date parts, each with its own offsets."""
-    match = re.match(r"((?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)),?\s+", expr.text)
+    match = re.match(rf"((?i:{'|'.join(WEEKDAYS)})),?\s+", expr.text)
     if match is None or not _EXPLICIT_DATE.search(expr.text[match.end():]):
         return None
     name = match.group(1)
