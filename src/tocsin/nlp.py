@@ -110,9 +110,9 @@ def span_of(doc: Doc, start: int, end: int) -> Span | None:
     """Return the tokens of ``doc`` that characters ``[start, end)`` touch, or None when they touch none.
 
     Extractors find words with patterns, in character offsets, and read the parse in tokens. spaCy's ``expand``
-    alignment takes every token the range overlaps; it answers None outside the text and an empty span for a range
-    that holds only a token's trailing space, and no caller can use either (an empty span's ``root`` is the token
-    after it).
+    alignment takes every token the range overlaps; it answers None outside the text, and an empty span for a range
+    of nothing but a token's trailing space or of no characters at a token's start. No caller can use either (an
+    empty span's ``root`` is the token after it).
 
     >>> doc = blank()("Gunmen attacked Kati.")
     >>> span_of(doc, 9, 12).text, span_of(doc, 6, 7), span_of(doc, 40, 45)
