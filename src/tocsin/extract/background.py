@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from tocsin import taxonomy
 from tocsin.extract.timex_values import MONTHS, WEEKDAYS
+from tocsin.nlp import span_of
 from tocsin.taxonomy import SubEventType
 
 if TYPE_CHECKING:
@@ -36,8 +37,8 @@ def is_background(doc: Doc, start: int, end: int, sub: SubEventType, report_year
     """
     if not doc.has_annotation("DEP"):
         return False
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    span = span_of(doc, start, end)
+    if span is None:
         return False
     return (_dated_before(span, report_year) or _modifier_only(span, sub) or _denied_content(span)
             or _case_or_summary(span, sub))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from tocsin.extract.timex_rules import Tense
 from tocsin.model import Evidence, TimeExpr
-from tocsin.nlp import text_of
+from tocsin.nlp import span_of, text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -40,8 +40,8 @@ def doc_tense(doc: Doc, fallback: Tense) -> Tense:
     """Return a tense function that reads the tag of the verb governing an expression, else falls back."""
 
     def tense(start: int, end: int) -> str | None:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or len(span) == 0:
+        span = span_of(doc, start, end)
+        if span is None:
             return fallback(start, end)
         token = span.root
         if _deferred_to(token):
@@ -137,8 +137,8 @@ def _elided_clause(participle: Token) -> bool:
 
 def edges(doc: Doc, expr: TimeExpr, trigger: Evidence) -> int:
     """The number of parse edges between an expression's head and the trigger's."""
-    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
-    trigger_span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    span = span_of(doc, expr.start, expr.end)
+    trigger_span = span_of(doc, trigger.start, trigger.end)
     if span is None or trigger_span is None:
         return 0
     date, event = span.root, trigger_span.root
@@ -159,12 +159,12 @@ def clause_relation(doc: Doc, expr: TimeExpr, trigger: Evidence | None) -> str:
     clause ("outer": "said on Monday that ...", "called on Tuesday for a probe into a fire that killed ..."), or a
     clause of its own that leaves the event out ("other": "where a mutiny in 2012 led to a coup").
     """
-    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    span = span_of(doc, expr.start, expr.end)
     if span is None:
         return "own"
     if trigger is None:
         return "other" if _boundary_on_path(span.root, None, date_side=True) else "own"
-    trigger_span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    trigger_span = span_of(doc, trigger.start, trigger.end)
     if trigger_span is None:
         return "own"
     date_token, trigger_token = span.root, trigger_span.root
@@ -203,8 +203,8 @@ def when_clause_on(doc: Doc, expr: TimeExpr, trigger: Evidence) -> bool:
     A clause reported inside it ("Thursday, when officials said soldiers had raided ...") is left out, as in
     ``_describes_date``.
     """
-    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
-    trigger_span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    span = span_of(doc, expr.start, expr.end)
+    trigger_span = span_of(doc, trigger.start, trigger.end)
     if span is None or trigger_span is None:
         return False
     after = span.end

@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from tocsin.extract.roles import DYING, KILLING
+from tocsin.nlp import span_of
 from tocsin.taxonomy import FATALITY_WORDS
 
 if TYPE_CHECKING:
@@ -231,8 +232,7 @@ def died_in_custody(doc: Doc | None, start: int, end: int) -> bool:
     """
     if doc is None or not doc.has_annotation("DEP"):
         return False
-    span = doc.char_span(start, end, alignment_mode="expand")
-    for token in span or ():
+    for token in span_of(doc, start, end) or ():
         if token.lower_ == "custody" and token.dep_ == "pobj" and token.head.lower_ == "in":
             owner = token.head.head
             return owner.lemma_.lower() in DYING | KILLING | {"death", "torture"} or _victim(owner) is not None
@@ -351,14 +351,14 @@ def _unreal(doc: Doc, offset: int) -> bool:
 
 
 def _token_at(doc: Doc, offset: int) -> Token | None:
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+    span = span_of(doc, offset, offset + 1)
+    return span[0] if span is not None else None
 
 
 def _single_victims(doc: Doc, start: int, end: int) -> list[Deaths]:
     """Return a count of 1 for each singular victim of a killing verb in ``[start, end)``, given no number."""
     found = []
-    for verb in doc.char_span(start, end, alignment_mode="expand") or ():
+    for verb in span_of(doc, start, end) or ():
         victim = _victim(verb)
         if victim is not None and not _unreal(doc, verb.idx):
             found.append(Deaths(1, 1, 1, victim.idx, victim.idx + len(victim.text), "single"))

@@ -28,6 +28,7 @@ from tocsin.extract.background import is_background
 from tocsin.extract.deaths import Deaths
 from tocsin.extract.triggers import gate, rule_pattern, sentence_sub_types
 from tocsin.model import Article, Claim, Event, Evidence, Place, TimeExpr
+from tocsin.nlp import span_of
 from tocsin.taxonomy import ActorType, EventType, SubEventType
 
 if TYPE_CHECKING:
@@ -280,8 +281,8 @@ def _predicate(doc: Doc, trig: _Trigger) -> Token | None:
 
     A noun deeper in a phrase names an act without reporting it ("an investigation into the blast").
     """
-    span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    span = span_of(doc, trig.start, trig.end)
+    if span is None:
         return None
     tok = span.root
     if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in ("in", "during") and tok.head.head.lemma_.lower() in roles_mod.DYING | {"kill"}:
@@ -543,8 +544,8 @@ def _with_agent(doc: Doc, trig: _Trigger) -> _Trigger:
     "Troops pushed into the enclave, clashing with insurgents and capturing a village": "capturing" has no
     subject of its own; it is the troops'.
     """
-    span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    span = span_of(doc, trig.start, trig.end)
+    if span is None:
         return trig
     verb = span.root
     for _ in range(5):
@@ -685,7 +686,7 @@ def _state_acts(
              and not arrest.fullmatch(text[t.start:t.end]) and not _NO_FORCE.match(text[t.start:t.end])
              or t.sub is _S.ARMED_CLASH and _ONE_SIDED.match(text[t.start:t.end])]
     acts = [] if fight else [(t.start, t.end) for t in force]
-    acts += [] if fight else [(t.idx, t.idx + len(t.text)) for t in doc.char_span(*span, alignment_mode="expand") or ()
+    acts += [] if fight else [(t.idx, t.idx + len(t.text)) for t in span_of(doc, *span) or ()
                               if t.pos_ == "VERB" and t.lemma_.lower() == "fire"]
     out: list[tuple[str, int, int, str]] = []
     for field, spans in ((FORCE_BY_ACTOR2, acts), (FATALITIES_BY_ACTOR2, roles_mod.killings(doc, *span))):
@@ -767,8 +768,8 @@ def _is_factual(doc: Doc, text: str, start: int, end: int, sent_start: int) -> b
         return False
     if not doc.has_annotation("DEP"):
         return _WINDOW_CUE.search(before) is None
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    span = span_of(doc, start, end)
+    if span is None:
         return True
     token = span.root
     # Walk up to the clause that holds the trigger: "the court rejected the bail plea of a man who was arrested"

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from tocsin.extract.actors import Actor
+from tocsin.nlp import span_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -80,11 +81,11 @@ def label_roles(
         return tuple(actors)
     out = []
     for actor in actors:
-        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        span = span_of(doc, actor.start, actor.end)
         if span is not None and any(t.i in predicates for t in span):
             role: str | None = AGENT  # the actor names the weapon or force that is the trigger ("a Russian missile")
         else:
-            role = _role(span.root, predicates) if span is not None and len(span) else None
+            role = _role(span.root, predicates) if span is not None else None
         out.append(dataclasses.replace(actor, role=role))
     return tuple(out)
 
@@ -101,7 +102,7 @@ def killings(doc: Doc | None, start: int, end: int) -> list[tuple[int, int]]:
     if doc is None or not doc.has_annotation("DEP"):
         return []
     out = []
-    for token in doc.char_span(start, end, alignment_mode="expand") or ():
+    for token in span_of(doc, start, end) or ():
         lemma = token.lemma_.lower()
         near = [t for c in token.children for t in (c, *c.children)]
         manner = lemma in _MANNER_VERBS and any(t.lower_ in ("dead", "death") for t in near) \
@@ -156,8 +157,8 @@ def _predicates(doc: Doc, triggers: Sequence[tuple[int, int]]) -> dict[int, int]
     """
     found: dict[int, int] = {}
     for start, end in triggers:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and len(span):
+        span = span_of(doc, start, end)
+        if span is not None:
             for level, token in enumerate(_event_verbs(span.root)):
                 found.setdefault(token.i, level)
     for index, level in list(found.items()):

@@ -17,7 +17,7 @@ from tocsin.extract import clauses, timex_rules
 from tocsin.extract import timex_calendar as cal
 from tocsin.extract.timex_rules import MONTHS, WEEKDAYS
 from tocsin.model import Article, Event, Evidence, TimeExpr
-from tocsin.nlp import sentence_spans, text_of
+from tocsin.nlp import sentence_spans, span_of, text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -45,7 +45,7 @@ _PRECISION = {"day": 1, "minute": 1, "week": 2, "month": 3, "quarter": 3, "seaso
 _ONGOING = re.compile(r"\b(?:since|from|throughout|until|through)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 _EXPLICIT_DATE = re.compile(r"\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|[A-Z][a-z]{2,8}\.?\s+\d|\d\s+(?:of\s+)?[A-Z]")
 _DEICTIC = re.compile(r"^(?:today|tonight|this\s+(?:morning|afternoon|evening))$", re.I)
-_WEEKDAY_NAME = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_WEEKDAY_NAME = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.I)
 _DATELINE = re.compile(
     r"\W{0,3}[A-Z][\w.'\u2019 -]{1,40}(?:,\s*[A-Z][\w.'\u2019 -]{1,30})?,\s+(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|"
     r"Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b[^\n]{0,30}?(?:--|\u2014|\u2013)")
@@ -379,7 +379,7 @@ def _before_report(expr: TimeExpr, event: Event, doc: Doc, text: str, dct: dt.da
     trigger = next((e for e in event.evidence if e.field in ("event_type", "sub_event_type", "trigger")), None)
     if trigger is None or text_of(doc) != text or not doc.has_annotation("TAG"):
         return expr
-    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    span = span_of(doc, trigger.start, trigger.end)
     if span is None or not clauses.told_in_past(span.root):
         return expr
     value = expr.value or ""
@@ -445,7 +445,7 @@ def _conflict_message(weekday: TimeExpr, date: TimeExpr, day: dt.date) -> str:
 
 def _split_weekday_date(expr: TimeExpr) -> tuple[TimeExpr, TimeExpr] | None:
     """Split "Tuesday, Aug. 18" (one TIMEX3) into its weekday and date parts, each with its own offsets."""
-    match = re.match(r"((?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)),?\s+", expr.text)
+    match = re.match(rf"((?i:{'|'.join(WEEKDAYS)})),?\s+", expr.text)
     if match is None or not _EXPLICIT_DATE.search(expr.text[match.end():]):
         return None
     name = match.group(1)

@@ -86,8 +86,7 @@ _NEEDS = {"year": re.compile(r"\d{4}"), "month": re.compile(r"\d{4}-\d\d"), "wee
           "day": re.compile(r"\d{4}-\d\d-\d\d")}  # fmt: skip
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _SEQUEL = re.compile(r"\b(?:later|earlier)$", re.I)
-_RELATIVE_WEEKDAY = re.compile(r"the\s+(previous|following)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
-                               re.I)
+_RELATIVE_WEEKDAY = re.compile(rf"the\s+(previous|following)\s+({'|'.join(WEEKDAYS)})", re.I)
 
 
 def anchor_anaphora(items: Named, text: str, dct: dt.date | None = None) -> Named:

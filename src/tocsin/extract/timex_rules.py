@@ -30,7 +30,7 @@ _MONTH_FULL = r"January|February|March|April|May|June|July|August|September|Octo
 _MONTH_ABBR = r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
 _MONTH_BARE = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 _MONTH = rf"(?P<month>{_MONTH_FULL}|{_MONTH_ABBR}|(?:{_MONTH_BARE})(?=\s+\d))"
-_WEEKDAY = r"(?P<wd>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+_WEEKDAY = rf"(?P<wd>(?i:{'|'.join(WEEKDAYS)}))"
 _NUM_WORD = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|"
              r"seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
              r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred")  # fmt: skip
@@ -57,7 +57,7 @@ _HOLIDAY_NAMES = "|".join(
     if name not in ("new year", "may day", "labour day")
 )
 # "Tuesday, Aug. 18" is one expression (TimeML), valued by its date; checks compare the two parts.
-_WEEKDAY_PREFIX = r"(?P<wdp>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)),?\s+"
+_WEEKDAY_PREFIX = rf"(?P<wdp>(?:{'|'.join(map(str.capitalize, WEEKDAYS))})),?\s+"
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _PARTS = r"(?P<pod>(?i:morning|afternoon|evening|night))"
 _YEAR_REL = r"\s+(?:of\s+)?(?P<yrel>(?i:this|last|next))\s+year\b(?![-'’])"  # "June last year"
@@ -154,8 +154,8 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_c(r"\b(?P<h>1[0-2]|[1-9])(?:[:.](?P<min>[0-5]\d))?(?:\s+o['\u2019]clock)?\s+in\s+the\s+(?P<pod>morning|afternoon|"
         r"evening|night)\b", re.I),
      "clock_of_day"),
-    (_c(rf"\b(?:every|each)\s+(?:(?P<other>other)\s+|{_NUM}\s+)?(?P<what>(?i:monday|tuesday|wednesday|thursday|"
-        r"friday|saturday|sunday|morning|afternoon|evening|night|day|week|month|year|decade|hour|minute|"
+    (_c(rf"\b(?:every|each)\s+(?:(?P<other>other)\s+|{_NUM}\s+)?(?P<what>(?i:{'|'.join(WEEKDAYS)}|"
+        r"morning|afternoon|evening|night|day|week|month|year|decade|hour|minute|"
         rf"quarter)s?|(?P<month>{_MONTH_FULL}))\b", re.I), "set"),
     (_c(r"\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually)\b", re.I), "adverb_set"),
     # "twice a week", "three times a year": a SET (TimeML), not the duration "a week".

@@ -9,10 +9,9 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
 
-from tocsin.accounts import User
 from tocsin.alert import area
 from tocsin.alert.atom import to_atom
 from tocsin.alert.cap import to_cap
@@ -26,26 +25,12 @@ from tocsin.alert.subscriptions import (
     normalise_types,
 )
 from tocsin.errors import InputRejected
-from tocsin.settings import Settings
 from tocsin.store import alert_tables, now
-from tocsin.taxonomy import Role
-from tocsin.web.auth import require
+from tocsin.web.auth import Analyst, Viewer, engine_of, settings_of
 
 __all__ = ["NewSubscription", "router", "subscription_json"]
 
 router = APIRouter()
-Viewer = Annotated[User, Depends(require(Role.VIEWER))]
-Analyst = Annotated[User, Depends(require(Role.ANALYST))]
-
-
-def _engine(request: Request) -> sa.Engine:
-    engine: sa.Engine = request.app.state.engine
-    return engine
-
-
-def _settings(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
 
 
 def subscription_json(sub: Subscription) -> dict[str, Any]:
@@ -86,7 +71,7 @@ def _area(body: NewSubscription) -> Any:
 @router.get("/api/subscriptions")
 def subscriptions_list(request: Request, _user: Analyst) -> list[dict[str, Any]]:
     """Every active subscription."""
-    with _engine(request).connect() as conn:
+    with engine_of(request).connect() as conn:
         return [subscription_json(s) for s in list_subscriptions(conn)]
 
 
@@ -97,14 +82,14 @@ def subscriptions_add(request: Request, body: NewSubscription, _user: Analyst) -
                        min_severity=body.min_severity, min_certainty=body.min_certainty,
                        webhook_url=body.webhook_url, webhook_secret=body.webhook_secret, email=body.email,
                        quiet_hours=body.quiet_hours, timezone=body.timezone, daily_cap=body.daily_cap)
-    with _engine(request).begin() as conn:
+    with engine_of(request).begin() as conn:
         return subscription_json(add_subscription(conn, sub))
 
 
 @router.get("/api/subscriptions/{key}")
 def subscriptions_show(request: Request, key: str, _user: Analyst) -> dict[str, Any]:
     """One subscription by id or name."""
-    with _engine(request).connect() as conn:
+    with engine_of(request).connect() as conn:
         return subscription_json(get_subscription(conn, key))
 
 
@@ -112,7 +97,7 @@ def subscriptions_show(request: Request, key: str, _user: Analyst) -> dict[str, 
 def subscriptions_remove(request: Request, key: str, _user: Analyst) -> dict[str, Any]:
     """Stop a subscription (it is kept, inactive, with the alerts it was sent)."""
     table = alert_tables.subscriptions
-    with _engine(request).begin() as conn:
+    with engine_of(request).begin() as conn:
         sub = get_subscription(conn, key)
         conn.execute(sa.update(table).where(table.c.id == sub.id).values(active=False))
     return {**subscription_json(sub), "active": False}
@@ -122,7 +107,7 @@ def subscriptions_remove(request: Request, key: str, _user: Analyst) -> dict[str
 def alerts_list(request: Request, _user: Viewer, subscription: str | None = None,
                 limit: Annotated[int, Query(ge=1, le=5000)] = 200) -> list[dict[str, Any]]:
     """The alerts sent, newest first, each with its delivery states."""
-    with _engine(request).connect() as conn:
+    with engine_of(request).connect() as conn:
         sub_id = get_subscription(conn, subscription).id if subscription else None
         found = list_alerts(conn, subscription_id=sub_id, limit=limit)
     keys = ("channel", "status", "attempts", "last_error", "delivered_at")
@@ -134,19 +119,19 @@ def alerts_list(request: Request, _user: Viewer, subscription: str | None = None
 def alert_cap(request: Request, alert_id: str, _user: Viewer) -> Response:
     """One alert as a CAP 1.2 document."""
     table = alert_tables.alerts
-    with _engine(request).connect() as conn:
+    with engine_of(request).connect() as conn:
         row = conn.execute(sa.select(table).where(table.c.id == alert_id)).first()
     if row is None:
         raise HTTPException(404, detail={"code": "E475", "message": f"[E475] no alert {alert_id!r}"})
-    body = to_cap(AlertRecord.from_row(row), sender=_settings(request).sender)
+    body = to_cap(AlertRecord.from_row(row), sender=settings_of(request).sender)
     return Response(body, media_type="application/cap+xml; charset=utf-8")
 
 
 @router.get("/feeds/{subscription}.atom")
 def feed(request: Request, subscription: str, _user: Viewer) -> Response:
     """A subscription's alerts as an Atom feed, each entry carrying its CAP document."""
-    settings = _settings(request)
-    with _engine(request).connect() as conn:
+    settings = settings_of(request)
+    with engine_of(request).connect() as conn:
         sub = get_subscription(conn, subscription)
         records = [record for record, _ in list_alerts(conn, subscription_id=sub.id, limit=200)]
     body = to_atom(sub, records, sender=settings.sender, base_url=settings.public_url, updated=now())

@@ -12,12 +12,10 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from tocsin import export, review, taxonomy
-from tocsin.accounts import User
 from tocsin.errors import InputRejected
 from tocsin.review import EventQuery
 from tocsin.store import get_article, schema
-from tocsin.taxonomy import Role
-from tocsin.web.auth import require
+from tocsin.web.auth import Analyst, Viewer, engine_of
 from tocsin.web.detail import FEATURE_FIELDS, event_detail, feature
 
 __all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "router"]
@@ -27,13 +25,6 @@ MAX_LIMIT = 5000
 _EXPORT_LIMIT = 1_000_000
 
 router = APIRouter()
-Viewer = Annotated[User, Depends(require(Role.VIEWER))]
-Analyst = Annotated[User, Depends(require(Role.ANALYST))]
-
-
-def _engine(request: Request) -> sa.Engine:
-    engine: sa.Engine = request.app.state.engine
-    return engine
 
 
 def _date(value: str | None, name: str) -> str | None:
@@ -85,7 +76,7 @@ def list_events(request: Request, _user: Viewer, flt: Filters,
                 limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
                 offset: Annotated[int, Query(ge=0)] = 0) -> Response:
     """Events as a GeoJSON FeatureCollection, newest first, with reviewed values; ``total`` counts all matches."""
-    with _engine(request).connect() as conn:
+    with engine_of(request).connect() as conn:
         page, total = review.query_page(conn, flt, limit=limit, offset=offset, fields=FEATURE_FIELDS)
     next_offset = offset + len(page) if offset + len(page) < total else None
     body = {"type": "FeatureCollection", "features": [feature(*row) for row in page], "total": total,
@@ -98,7 +89,7 @@ def list_events(request: Request, _user: Viewer, flt: Filters,
 @router.get("/api/events/{event_id}")
 def show_event(request: Request, event_id: str, _user: Viewer) -> dict[str, Any]:
     """One event: its fields (reviewed and as the machine coded them), evidence, claims, reports, history."""
-    with _engine(request).connect() as conn:
+    with engine_of(request).connect() as conn:
         detail = event_detail(conn, event_id)
     if detail is None:
         raise HTTPException(404, detail={"code": "E456", "message": f"[E456] no event {event_id!r}"})
@@ -108,7 +99,7 @@ def show_event(request: Request, event_id: str, _user: Viewer) -> dict[str, Any]
 @router.get("/api/articles/{article_id}")
 def show_article(request: Request, article_id: str, _user: Viewer) -> dict[str, Any]:
     """One stored article: its text, origin and the analysis record made from it."""
-    with _engine(request).connect() as conn:
+    with engine_of(request).connect() as conn:
         article = get_article(conn, article_id)
     if article is None:
         raise HTTPException(404, detail={"code": "E466", "message": f"[E466] no article {article_id!r}"})
@@ -119,7 +110,7 @@ def show_article(request: Request, article_id: str, _user: Viewer) -> dict[str, 
 def status(request: Request, _user: Viewer) -> dict[str, Any]:
     """A cheap fingerprint of the data, polled by the dashboard to learn when to reload."""
     ev, rv = schema.events, schema.event_reviews
-    with _engine(request).connect() as conn:
+    with engine_of(request).connect() as conn:
         count, changed = conn.execute(sa.select(sa.func.count(), sa.func.max(ev.c.updated_at))).one()
         reviewed = conn.execute(sa.select(sa.func.max(rv.c.reviewed_at))).scalar()
     return {"events": count, "changed": max(filter(None, (changed, reviewed)), default=None)}
@@ -138,7 +129,7 @@ def meta(_user: Viewer) -> dict[str, Any]:
 @router.get("/api/export.csv")
 def export_csv(request: Request, _user: Viewer, flt: Filters) -> Response:
     """Every matching event as CSV with ACLED's columns, carrying reviewed values and a ``reviewed`` flag."""
-    with _engine(request).connect() as conn:
+    with engine_of(request).connect() as conn:
         events, _ = review.query_events(conn, flt, limit=_EXPORT_LIMIT)
     return Response(export.to_csv(events), media_type="text/csv; charset=utf-8",
                     headers={"content-disposition": 'attachment; filename="tocsin-events.csv"'})
@@ -147,7 +138,7 @@ def export_csv(request: Request, _user: Viewer, flt: Filters) -> Response:
 @router.get("/api/export.geojson")
 def export_geojson(request: Request, _user: Viewer, flt: Filters) -> Response:
     """Every matching event as a GeoJSON FeatureCollection with all fields and reviewed values."""
-    with _engine(request).connect() as conn:
+    with engine_of(request).connect() as conn:
         events, _ = review.query_events(conn, flt, limit=_EXPORT_LIMIT)
     return Response(export.to_geojson(events), media_type="application/geo+json",
                     headers={"content-disposition": 'attachment; filename="tocsin-events.geojson"'})
@@ -182,7 +173,7 @@ class Split(Reason):
 
 
 def _reviewed(request: Request, event_id: str) -> dict[str, Any]:
-    with _engine(request).connect() as conn:
+    with engine_of(request).connect() as conn:
         detail = event_detail(conn, event_id)
     return detail or {}
 
@@ -190,7 +181,7 @@ def _reviewed(request: Request, event_id: str) -> dict[str, Any]:
 @router.patch("/api/events/{event_id}")
 def edit_event(request: Request, event_id: str, body: Edit, user: Analyst) -> dict[str, Any]:
     """Change an event's type, place, date, deaths or actors; the machine's values are kept underneath."""
-    with _engine(request).begin() as conn:
+    with engine_of(request).begin() as conn:
         review.edit(conn, event_id, body.changes, user=user.name, reason=body.reason)
     return _reviewed(request, event_id)
 
@@ -198,7 +189,7 @@ def edit_event(request: Request, event_id: str, body: Edit, user: Analyst) -> di
 @router.post("/api/events/{event_id}/confirm")
 def confirm_event(request: Request, event_id: str, body: Reason, user: Analyst) -> dict[str, Any]:
     """Mark the event as checked and right."""
-    with _engine(request).begin() as conn:
+    with engine_of(request).begin() as conn:
         review.confirm(conn, event_id, user=user.name, reason=body.reason)
     return _reviewed(request, event_id)
 
@@ -206,7 +197,7 @@ def confirm_event(request: Request, event_id: str, body: Reason, user: Analyst) 
 @router.post("/api/events/{event_id}/reject")
 def reject_event(request: Request, event_id: str, body: Reason, user: Analyst) -> dict[str, Any]:
     """Mark the event as wrong: it leaves the map and the exports (and stays in the history)."""
-    with _engine(request).begin() as conn:
+    with engine_of(request).begin() as conn:
         review.reject(conn, event_id, user=user.name, reason=body.reason)
     return _reviewed(request, event_id)
 
@@ -214,7 +205,7 @@ def reject_event(request: Request, event_id: str, body: Reason, user: Analyst) -
 @router.post("/api/events/{event_id}/merge")
 def merge_event(request: Request, event_id: str, body: Merge, user: Analyst) -> dict[str, Any]:
     """Merge this event into another one (the same incident); answers with the merged event."""
-    with _engine(request).begin() as conn:
+    with engine_of(request).begin() as conn:
         review.merge(conn, event_id, body.into, user=user.name, reason=body.reason)
     return _reviewed(request, body.into)
 
@@ -222,6 +213,6 @@ def merge_event(request: Request, event_id: str, body: Merge, user: Analyst) -> 
 @router.post("/api/events/{event_id}/split", status_code=201)
 def split_event(request: Request, event_id: str, body: Split, user: Analyst) -> dict[str, Any]:
     """Split a second incident out of this event; answers with the new event."""
-    with _engine(request).begin() as conn:
+    with engine_of(request).begin() as conn:
         new = review.split(conn, event_id, body.reports, body.changes, user=user.name, reason=body.reason)
     return _reviewed(request, str(new.event_id))

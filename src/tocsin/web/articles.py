@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlalchemy as sa
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 
 from tocsin.errors import InputRejected
 from tocsin.model import Rejection
-from tocsin.web.api import Analyst
+from tocsin.web.auth import Analyst, engine_of
 
 __all__ = ["NewArticle", "router"]
 
@@ -37,7 +36,7 @@ def add_article(request: Request, body: NewArticle, user: Analyst, response: Res
     from tocsin import process
     from tocsin.ingest import read_text
 
-    engine: sa.Engine = request.app.state.engine
+    engine = engine_of(request)
     source = body.url or f"api:{user.name}"
     if not body.text:
         raise InputRejected(f"[E467] {source}: send the article's text; this server does not fetch URLs",

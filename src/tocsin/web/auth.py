@@ -9,10 +9,10 @@ never sent on its own, so token requests need neither.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 
 import sqlalchemy as sa
-from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from pydantic import BaseModel, Field
 
 from tocsin import accounts
@@ -20,7 +20,8 @@ from tocsin.accounts import User
 from tocsin.settings import Settings
 from tocsin.taxonomy import Role
 
-__all__ = ["ANONYMOUS", "CSRF_COOKIE", "CSRF_HEADER", "SESSION_COOKIE", "current_user", "require", "router"]
+__all__ = ["ANONYMOUS", "CSRF_COOKIE", "CSRF_HEADER", "SESSION_COOKIE", "Analyst", "Viewer", "current_user", "engine_of",
+           "require", "router", "settings_of"]
 
 SESSION_COOKIE = "tocsin_session"
 CSRF_COOKIE = "tocsin_csrf"
@@ -31,12 +32,14 @@ _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 router = APIRouter()
 
 
-def _engine(request: Request) -> sa.Engine:
+def engine_of(request: Request) -> sa.Engine:
+    """Return the database engine of the app serving ``request`` (``create_app`` keeps it on ``app.state``)."""
     engine: sa.Engine = request.app.state.engine
     return engine
 
 
-def _settings(request: Request) -> Settings:
+def settings_of(request: Request) -> Settings:
+    """Return the settings of the app serving ``request`` (``create_app`` keeps them on ``app.state``)."""
     settings: Settings = request.app.state.settings
     return settings
 
@@ -61,7 +64,7 @@ def _check_same_origin(request: Request) -> None:
 def current_user(request: Request) -> User | None:
     """Return the caller's account (token first, then session), ``ANONYMOUS`` for open reading, or ``None``."""
     token = _bearer(request)
-    with _engine(request).connect() as conn:
+    with engine_of(request).connect() as conn:
         if token is not None:
             user = accounts.user_for_token(conn, token)
             if user is None:
@@ -74,7 +77,7 @@ def current_user(request: Request) -> User | None:
             if not session.check_csrf(request.headers.get(CSRF_HEADER)):
                 raise _deny(403, "E471", "missing or wrong CSRF token; reload the dashboard and try again")
         return session.user
-    return ANONYMOUS if _settings(request).public_read and request.method in _SAFE_METHODS else None
+    return ANONYMOUS if settings_of(request).public_read and request.method in _SAFE_METHODS else None
 
 
 def require(role: Role) -> Callable[[Request], User]:
@@ -89,6 +92,11 @@ def require(role: Role) -> Callable[[Request], User]:
         return user
 
     return dependency
+
+
+# The caller, as a route takes it: ``user: Viewer`` for reading, ``user: Analyst`` for reviewing and writing.
+Viewer = Annotated[User, Depends(require(Role.VIEWER))]
+Analyst = Annotated[User, Depends(require(Role.ANALYST))]
 
 
 class Login(BaseModel):
@@ -106,19 +114,19 @@ def _me(user: User | None, *, public: bool) -> dict[str, Any]:
 @router.get("/api/session")
 def get_session(request: Request) -> dict[str, Any]:
     """Who the dashboard is signed in as (``user`` is null when nobody is)."""
-    return _me(current_user(request), public=_settings(request).public_read)
+    return _me(current_user(request), public=settings_of(request).public_read)
 
 
 @router.post("/api/session")
 def sign_in(login: Login, request: Request, response: Response) -> dict[str, Any]:
     """Sign in with an API token: opens a session cookie and a CSRF cookie for the dashboard."""
     _check_same_origin(request)
-    with _engine(request).begin() as conn:
+    with engine_of(request).begin() as conn:
         user = accounts.user_for_token(conn, login.token)
         if user is None:
             raise _deny(401, "E470", "the API token is not valid; ask an admin for one (tocsin users add)")
         session_id, csrf = accounts.open_session(conn, user)
-    secure = _settings(request).secure_cookies
+    secure = settings_of(request).secure_cookies
     max_age = accounts.SESSION_HOURS * 3600
     response.set_cookie(SESSION_COOKIE, session_id, max_age=max_age, httponly=True, samesite="strict",
                         secure=secure, path="/")
@@ -131,7 +139,7 @@ def sign_in(login: Login, request: Request, response: Response) -> dict[str, Any
 def sign_out(request: Request, response: Response) -> dict[str, Any]:
     """Sign out: the session ends on the server and its cookies are cleared."""
     current_user(request)  # checks the CSRF token, so another site cannot sign the user out
-    with _engine(request).begin() as conn:
+    with engine_of(request).begin() as conn:
         accounts.close_session(conn, request.cookies.get(SESSION_COOKIE))
     response.delete_cookie(SESSION_COOKIE, path="/")
     response.delete_cookie(CSRF_COOKIE, path="/")
