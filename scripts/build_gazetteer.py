@@ -419,8 +419,28 @@ def _nearest(
     return best
 
 
-def synthesize_admin(builder: Builder) -> None:
-    """Admin1 regions without a point (centroid of their towns) and admin2 areas from the towns' admin2 names."""
+def correct_area_admin1(builder: Builder, index: dict[str, tuple[Any, Any]]) -> None:
+    """Give each second- and third-level area the admin1 code of the first-level region its point lies in, where
+    its source's code is outdated (see ``region_of_point``)."""
+    changed: collections.Counter[str] = collections.Counter()
+    for place in builder.places.values():
+        if place["fcode"] not in ("ADM2", "ADM3"):
+            continue
+        code = region_of_point(index, place["cc"], place["lat"], place["lon"], place["admin1"])
+        if code != place["admin1"]:
+            changed[place["cc"]] += 1
+            place["admin1"] = code
+    print(f"second/third-level areas given the admin1 of the region they lie in: {sum(changed.values())} "
+          f"({', '.join(f'{cc} {n}' for cc, n in changed.most_common(8))})")
+
+
+def synthesize_admin(builder: Builder, index: dict[str, tuple[Any, Any]]) -> None:
+    """Admin1 regions without a point (centroid of their towns) and admin2 areas from the towns' admin2 names.
+
+    An admin2 area takes the admin1 code of the region its point lies in (``region_of_point``): towns with an
+    outdated code would otherwise make a second area of the same name under their former region (Niger's
+    Tillaberi under Niamey), and those towns then count to the one area with the others.
+    """
     members: dict[tuple[str, ...], list[tuple[float, float, int]]] = collections.defaultdict(list)
     for place in builder.places.values():
         if place["fcode"] not in ("PPL", "PPLC") or not place["admin1"]:
@@ -428,6 +448,13 @@ def synthesize_admin(builder: Builder) -> None:
         for key in (("1", place["cc"], place["admin1"]), ("2", place["cc"], place["admin1"], place["admin2"])):
             if key[-1]:
                 members[key].append((place["lat"], place["lon"], place["pop"] or 0))
+    moved = 0
+    for key in [k for k in members if k[0] == "2"]:
+        lat, lon, _ = _extent_centre(members[key])
+        code = region_of_point(index, key[1], lat, lon, key[2])
+        if code != key[2]:
+            moved += 1
+            members[("2", key[1], code, key[3])].extend(members.pop(key))
     sums = {key: _extent_centre(pts) for key, pts in members.items()}
     existing = {(p["cc"], p["admin1"]) for p in builder.places.values() if p["fcode"] == "ADM1"}
     # Keyed by country, admin1 and name: the US alone has some 20 Madison Counties, one per state.
@@ -450,6 +477,7 @@ def synthesize_admin(builder: Builder) -> None:
             row = {"name": key[3], "fcode": "ADM2", "cc": key[1], "admin1": key[2], "admin2": key[3],
                    "lat": lat, "lon": lon, "pop": 0}
             builder.add(-(SYNTH_ADMIN2 + n2), row, [], 0)
+    print(f"synthesized admin2 areas: {n2}, of which {moved} town groups moved to the region their point lies in")
 
 
 def add_former_regions(builder: Builder) -> None:
@@ -648,6 +676,14 @@ ATLAS_STEP = 0.1  # degrees: cells for a country's centre of area
 VORONOI_STEP = 0.25  # degrees: cells for first-level regions (coarser: every cell is matched to its nearest town)
 HOME_GAP_KM = 300.0
 STRAY_SPREAD = 5.0
+# Second- and third-level areas whose source gives an outdated admin1 code (GeoNames still codes Niger's Tillaberi
+# department to Niamey, of which it was part until 1992) take the code of the region they lie in, where the towns
+# around clearly say so (see ``region_of_point``).
+AREA_REGION_FACTOR = 2.0
+AREA_REGION_KM = 25.0
+AREA_REGION_NEAR_KM = 50.0
+AREA_REGION_K = 5
+AREA_REGION_VOTES = 4
 # Natural Earth outlines without an ISO code that GeoNames counts as part of a country.
 ATLAS_EXTRA = {"Somaliland": "706", "N. Cyprus": "196", "Kosovo": "XK"}
 # Areas that GeoNames cities and first-level regions lack but news names often: (name, alternate names, GeoNames
@@ -902,6 +938,65 @@ def _strays(towns: list[tuple[float, float, str]]) -> set[int]:
     return strays
 
 
+def region_towns(gnc: Path) -> dict[str, list[tuple[float, float, str]]]:
+    """The towns that say where each first-level region lies: cities500 towns with their current admin1 code, one
+    per region and ``VORONOI_STEP`` cell (enough to tell regions apart), by country."""
+    towns: dict[str, list[tuple[float, float, str]]] = collections.defaultdict(list)
+    seen: set[tuple[str, str, int, int]] = set()
+    for city in json.loads((gnc / "data" / "cities500.json").read_text(encoding="utf-8")).values():
+        code = city.get("admin1code") or ""
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        cell = (city["countrycode"], code, math.floor(lat / VORONOI_STEP), math.floor(lon / VORONOI_STEP))
+        if code and code != "00" and cell not in seen:
+            seen.add(cell)
+            towns[city["countrycode"]].append((lat, lon, code))
+    return towns
+
+
+def region_index(towns: dict[str, list[tuple[float, float, str]]]) -> dict[str, tuple[Any, Any]]:
+    """By country, the points (an (n, 2) lat/lon array) and admin1 codes of ``region_towns`` less the strays."""
+    import numpy as np
+
+    index = {}
+    for cc, members in towns.items():
+        strays = _strays(members)
+        kept = [t for k, t in enumerate(members) if k not in strays]
+        if kept:
+            index[cc] = (np.array([t[:2] for t in kept]), np.array([t[2] for t in kept]))
+    return index
+
+
+def region_of_point(index: dict[str, tuple[Any, Any]], cc: str, lat: float, lon: float, code: str) -> str:
+    """The admin1 code of the first-level region a second- or third-level area's point lies in, or the source's
+    ``code`` where the towns around do not contradict it.
+
+    The region is that of the nearest town (the Voronoi cells of ``voronoi_regions``). Near a border the nearest
+    town is often the neighbour's, and where towns are sparse (deserts, islands) it can be far, so the source's code
+    gives way only where the nearest town lies within ``AREA_REGION_NEAR_KM``, ``AREA_REGION_VOTES`` of the
+    ``AREA_REGION_K`` nearest towns share its code, and the nearest town of the source's code is both
+    ``AREA_REGION_FACTOR`` times as far and ``AREA_REGION_KM`` farther. A code no town has is kept (a region coded
+    otherwise by Who's On First).
+    """
+    import numpy as np
+
+    if cc not in index or not code or code == "00":
+        return code
+    pts, codes = index[cc]
+    dlon = np.abs(pts[:, 1] - lon)
+    dlon = np.minimum(dlon, 360 - dlon) * math.cos(math.radians(lat))
+    d = 111.2 * np.hypot(pts[:, 0] - lat, dlon)
+    order = np.argsort(d)[:AREA_REGION_K]
+    best, near = str(codes[order[0]]), float(d[order[0]])
+    own = d[codes == code]
+    if best == code or not len(own) or near > AREA_REGION_NEAR_KM:
+        return code
+    if int((codes[order] == best).sum()) < AREA_REGION_VOTES:
+        return code
+    if float(own.min()) > AREA_REGION_FACTOR * near and float(own.min()) - near > AREA_REGION_KM:
+        return best
+    return code
+
+
 def voronoi_regions(cells: Any, towns: list[tuple[float, float, str]]) -> dict[str, Any]:
     """Split a country's cells among its first-level regions: each cell goes to the region of its nearest town."""
     import numpy as np
@@ -938,15 +1033,7 @@ def write_areas(gnc: Path, atlas_path: Path, shared: Path, out: Path) -> None:
     continent = {c["iso"]: c.get("continentcode") or "" for c in countries.values()}
     own_points = {p.name.split(".")[0] for p in (shared / "wof").glob("*.tsv.gz")}
     own_points |= {p.name.split(".")[0] for p in (shared / "geonames").glob("*.txt.gz")}
-    towns: dict[str, list[tuple[float, float, str]]] = collections.defaultdict(list)
-    seen: set[tuple[str, str, int, int]] = set()
-    for city in json.loads((gnc / "data" / "cities500.json").read_text(encoding="utf-8")).values():
-        code = city.get("admin1code") or ""
-        lat, lon = float(city["latitude"]), float(city["longitude"])
-        cell = (city["countrycode"], code, math.floor(lat / VORONOI_STEP), math.floor(lon / VORONOI_STEP))
-        if code and code != "00" and cell not in seen:  # one town per region and cell is enough
-            seen.add(cell)
-            towns[city["countrycode"]].append((lat, lon, code))
+    towns = region_towns(gnc)
     by_cc: dict[str, list[Any]] = collections.defaultdict(list)
     for key, polys in shapes.items():
         cc = by_num.get(key) or (key if len(key) == 2 else "")
@@ -996,7 +1083,9 @@ def main() -> None:
     read_wof(builder, args.shared)
     read_geonames_dumps(builder, args.shared)
     read_rg(builder, rg)
-    synthesize_admin(builder)
+    index = region_index(region_towns(gnc))
+    correct_area_admin1(builder, index)
+    synthesize_admin(builder, index)
     add_former_regions(builder)
     read_countries(builder, gnc, ci)
     read_continents(builder, gnc)
