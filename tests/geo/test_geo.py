@@ -769,3 +769,32 @@ def test_geo_first_level_codes_without_a_town_at_the_same_point_are_named() -> N
     assert gazetteer.admin1_name("BN", "02") == "Brunei and Muara"
     region = gazetteer.get(gazetteer.admin1_id("BN", "02") or 0)
     assert region is not None and region.fcode == "ADM1" and region.cc == "BN"
+
+
+TILLABERI_TOWN = (14.20711, 1.45418)
+
+
+@pytest.mark.parametrize("dateline", [True, False], ids=["niamey-dateline", "no-dateline"])
+def test_geo_district_with_an_outdated_region_code_does_not_pull_a_town_to_the_dateline(dateline: bool) -> None:
+    # GeoNames still codes Tillaberi department to Niamey, of which it was part until 1992; the town Tillabéri is meant,
+    # not the Niamey dateline's region nor Tillabéri region, which has some 90 times its town's people.
+    text = ("NIAMEY, March 3 (Reuters) - Gunmen attacked an army post near Tillaberi on Sunday, killing seven "
+            "soldiers, the defence ministry said in a statement.")
+    places = _places(text, dateline=(0, 6) if dateline else None)
+    place = _by_text(places, "Tillaberi")
+    assert place.country == "NE" and place.admin1 != "Niamey"
+    assert distance_km(place.lat or 0, place.lon or 0, *TILLABERI_TOWN) < 20
+    article = make_article(text)
+    if dateline:
+        article = Article(**{**article.to_dict(), "dateline": "NIAMEY", "dateline_start": 0, "dateline_end": 6})
+    start = text.index("Gunmen")
+    event = Event("Battles", "Armed clash", sentence_start=start, sentence_end=len(text))
+    located = geo.locate_events([event], nlp.blank()(text), article, places)[0]
+    assert located.location is not None and located.admin1 != "Niamey"
+    assert distance_km(located.latitude or 0, located.longitude or 0, *TILLABERI_TOWN) < 20
+
+
+def test_geo_region_named_after_a_much_smaller_town_is_meant_when_said_so() -> None:
+    text = "Gunmen attacked an army post in the Tillaberi region on Sunday, the defence ministry said."
+    place = _by_text(_places(text), "Tillaberi")
+    assert place.feature_code == "ADM1" and place.country == "NE"

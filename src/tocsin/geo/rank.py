@@ -97,23 +97,27 @@ def _town_over_area(cands: list[Entry], priors: list[float], area_cue: bool) -> 
     of its country (Washington), and an article about the region says so with its other places. A region named
     like its own country (the province of Taiwan, Panamá province) or like a sea or lake (Red Sea State) likewise
     gives way to the country or the water. A region counts for less than a bigger town of its name anywhere (the
-    parish of Charlotte in Saint Vincent is smaller than Charlotte, North Carolina).
+    parish of Charlotte in Saint Vincent is smaller than Charlotte, North Carolina). A region's prior stays below
+    its own town's however many more people it has (Niger's Tillabéri region has some 90 times its town's).
     """
-    towns = [e for e in cands if e.fcode.startswith("PPL") and e.main and (e.pop >= TOWN_NAMES_AREA_POP or
-                                                                            e.fcode != "PPL")]
+    towns = [k for k, e in enumerate(cands) if e.fcode.startswith("PPL") and e.main and
+             (e.pop >= TOWN_NAMES_AREA_POP or e.fcode != "PPL")]
     countries = {e.cc for e in cands if e.fcode == "PCLI"}
     water = any(e.fcode in _WATER_CODES for e in cands)
     for k, e in enumerate(cands):
         if e.fcode not in ("ADM1", "ADM2", "ADM3"):
             continue
+        own = [j for j in towns[:10] if cands[j].cc == e.cc and (
+            cands[j].fcode == "PPLC" or (e.fcode == "ADM1" and cands[j].admin1 == e.admin1)
+            or distance_km(cands[j].lat, cands[j].lon, e.lat, e.lon) < 250)]
         if area_cue:
             priors[k] += 3.0
         elif e.cc in countries or water:  # Taiwan, Panama, the Red Sea: a region named like its own country
             priors[k] -= FEATURE_BONUS[e.fcode] + 1.0  # or like a well-known sea or lake is meant when said so
-        elif any((t.cc == e.cc and (t.fcode == "PPLC" or (e.fcode == "ADM1" and t.admin1 == e.admin1)
-                                    or distance_km(t.lat, t.lon, e.lat, e.lon) < 250)) or 0 < e.pop < t.pop
-                 for t in towns[:10]):
+        elif own or any(0 < e.pop < cands[j].pop for j in towns[:10]):
             priors[k] -= FEATURE_BONUS[e.fcode] + 1.0
+            if own:
+                priors[k] = min(priors[k], max(priors[j] for j in own) - MAIN_BONUS)
 
 
 @dataclasses.dataclass
