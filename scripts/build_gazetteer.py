@@ -36,6 +36,7 @@ import importlib.util
 import json
 import lzma
 import math
+import re
 import sys
 import unicodedata
 from collections.abc import Iterator
@@ -55,10 +56,17 @@ WOF_KEEP = {"country": "PCLI", "region": "ADM1", "county": "ADM2", "localadmin":
             "neighbourhood": "PPLX", "campus": "AIRP"}
 GN_KEEP_CLASSES = {"P", "A"}
 # Other GeoNames features of the dumps that conflict reports name as the scene of an event: airports and airfields,
-# military bases, forests and reserves. Not wells, wadis, hills or camps: thousands share the names of villages.
-# Lakes and islands are left out too, their codes (LK, ISL) being those of the hand-written areas, which the ranker
-# treats as large well-known areas.
-GN_KEEP_FEATURES = {"AIRP", "AIRB", "AIRF", "MILB", "FRST", "RESF", "RESN"}
+# military bases, forests and reserves, lakes and islands (fishermen and boats attacked on Lake Debo, Karabane).
+# Not wells, wadis, hills, camps, ponds or marshes: thousands share the names of villages. Lakes and islands share
+# their codes (LK, ISL) with the hand-written areas, but the ranker gives the large-area weight to those alone.
+GN_KEEP_FEATURES = {"AIRP", "AIRB", "AIRF", "MILB", "FRST", "RESF", "RESN", "LK", "LKS", "ISL", "ISLS"}
+# French names of lakes and islands and the English ones news writes ("Lac Débo": Lake Débo, "Île de Gorée": Gorée
+# Island): (pattern, English form); the first pattern that matches gives the English name.
+FEATURE_ENGLISH = (
+    (re.compile(r"^Lacs? (?:de la |de l'|de l’|du |des |de |d'|d’)?(?P<x>\S.*)$"), "Lake {x}"),
+    (re.compile(r"^[ÎI]les (?:de la |de l'|de l’|du |des |de |d'|d’|à )?(?P<x>\S.*)$"), "{x} Islands"),
+    (re.compile(r"^[ÎI]le (?:de la |de l'|de l’|du |des |de |d'|d’|à )?(?P<x>\S.*)$"), "{x} Island"),
+)
 SYNTH_ADMIN1 = 9_000_000_000
 SYNTH_ADMIN2 = 9_500_000_000
 SYNTH_FORMER = 8_900_000_000
@@ -321,8 +329,25 @@ def read_geonames_dumps(builder: Builder, shared: Path) -> None:
                 _gn_row(builder, f)
 
 
+def english_feature_names(names: list[str]) -> list[str]:
+    """English forms of French lake and island names.
+
+    >>> english_feature_names(["Lac de Guier", "Île de Gorée", "Îles du Saloum", "Walado Debo"])
+    ['Lake Guier', 'Gorée Island', 'Saloum Islands']
+    """
+    out = []
+    for name in names:
+        for pattern, form in FEATURE_ENGLISH:
+            match = pattern.match(name)
+            if match:
+                out.append(form.format(x=match.group("x")))
+                break
+    return out
+
+
 def _gn_row(builder: Builder, f: list[str]) -> None:
     alts = [a for a in f[3].split(",") if a]
+    english = english_feature_names([f[1], *alts]) if f[7] in ("LK", "LKS", "ISL", "ISLS") else []
     row = {
         "name": f[1], "fcode": f[7], "cc": f[8], "admin1": f[10], "admin2": "",
         "lat": float(f[4]), "lon": float(f[5]), "pop": int(f[14] or 0),
@@ -331,7 +356,8 @@ def _gn_row(builder: Builder, f: list[str]) -> None:
         return
     if f[7] == "ADM1" and f[10]:
         builder.admin1[(f[8], f[10])] = {"id": int(f[0]), "name": f[1]}
-    builder.add(int(f[0]), row, _clean_alts(f[1], alts, noisy=False), len(alts))
+    # nalt counts the source's names: how widely the place is named, which the English forms do not change
+    builder.add(int(f[0]), row, _clean_alts(f[1], english + alts, noisy=False), len(alts))
 
 
 def read_us(builder: Builder, gnc: Path) -> None:
@@ -775,6 +801,12 @@ AREAS: tuple[tuple[str, tuple[str, ...], str, str, tuple[str, ...], tuple[float,
     ("Lake Erie", (), "LK", "", (), (42.2, -81.2)),
     ("Lake Ontario", (), "LK", "", (), (43.7, -77.9)),
     ("Great Lakes", (), "LKS", "", (), (45.0, -84.0)),
+    ("Lake Kivu", (), "LK", "", (), (-2.0, 29.15)),
+    ("Lake Albert", (), "LK", "", (), (1.7, 30.9)),
+    ("Lake Edward", (), "LK", "", (), (-0.35, 29.6)),
+    ("Lake Malawi", ("Lake Nyasa",), "LK", "", (), (-12.0, 34.5)),
+    ("Lake Turkana", (), "LK", "KE", (), (3.6, 36.0)),
+    ("Lake Tana", (), "LK", "ET", (), (12.0, 37.3)),
     # Islands that are no single first-level region
     ("Java", (), "ISL", "ID", (), (-7.5, 110.0)),
     ("Sumatra", ("Sumatera",), "ISL", "ID", (), (0.0, 101.5)),
@@ -786,6 +818,7 @@ AREAS: tuple[tuple[str, tuple[str, ...], str, str, tuple[str, ...], tuple[float,
     ("Honshu", (), "ISL", "JP", (), (36.0, 138.0)),
     ("Hispaniola", (), "ISL", "", (), (19.0, -71.0)),
     ("Zanzibar", ("Unguja",), "ISL", "TZ", (), (-6.1, 39.3)),
+    ("Idjwi", ("Idjwi Island",), "ISL", "CD", (), (-2.1, 29.05)),
     # Disputed, separatist and historic regions, and conflict areas reported by name
     ("Darfur", ("Darfour",), "RGN", "SD", (), (13.5, 24.5)),
     ("South Ossetia", ("Tskhinvali Region",), "RGN", "GE", (), (42.35, 43.95)),
