@@ -36,6 +36,7 @@ import importlib.util
 import json
 import lzma
 import math
+import re
 import sys
 import unicodedata
 from collections.abc import Iterator
@@ -55,10 +56,17 @@ WOF_KEEP = {"country": "PCLI", "region": "ADM1", "county": "ADM2", "localadmin":
             "neighbourhood": "PPLX", "campus": "AIRP"}
 GN_KEEP_CLASSES = {"P", "A"}
 # Other GeoNames features of the dumps that conflict reports name as the scene of an event: airports and airfields,
-# military bases, forests and reserves. Not wells, wadis, hills or camps: thousands share the names of villages.
-# Lakes and islands are left out too, their codes (LK, ISL) being those of the hand-written areas, which the ranker
-# treats as large well-known areas.
-GN_KEEP_FEATURES = {"AIRP", "AIRB", "AIRF", "MILB", "FRST", "RESF", "RESN"}
+# military bases, forests and reserves, lakes and islands (fishermen and boats attacked on Lake Debo, Karabane).
+# Not wells, wadis, hills, camps, ponds or marshes: thousands share the names of villages. Lakes and islands share
+# their codes (LK, ISL) with the hand-written areas, but the ranker gives the large-area weight to those alone.
+GN_KEEP_FEATURES = {"AIRP", "AIRB", "AIRF", "MILB", "FRST", "RESF", "RESN", "LK", "LKS", "ISL", "ISLS"}
+# French names of lakes and islands and the English ones news writes ("Lac Débo": Lake Débo, "Île de Gorée": Gorée
+# Island): (pattern, English form); the first pattern that matches gives the English name.
+FEATURE_ENGLISH = (
+    (re.compile(r"^Lacs? (?:de la |de l'|de l’|du |des |de |d'|d’)?(?P<x>\S.*)$"), "Lake {x}"),
+    (re.compile(r"^[ÎI]les (?:de la |de l'|de l’|du |des |de |d'|d’|à )?(?P<x>\S.*)$"), "{x} Islands"),
+    (re.compile(r"^[ÎI]le (?:de la |de l'|de l’|du |des |de |d'|d’|à )?(?P<x>\S.*)$"), "{x} Island"),
+)
 SYNTH_ADMIN1 = 9_000_000_000
 SYNTH_ADMIN2 = 9_500_000_000
 SYNTH_FORMER = 8_900_000_000
@@ -321,8 +329,25 @@ def read_geonames_dumps(builder: Builder, shared: Path) -> None:
                 _gn_row(builder, f)
 
 
+def english_feature_names(names: list[str]) -> list[str]:
+    """English forms of French lake and island names.
+
+    >>> english_feature_names(["Lac de Guier", "Île de Gorée", "Îles du Saloum", "Walado Debo"])
+    ['Lake Guier', 'Gorée Island', 'Saloum Islands']
+    """
+    out = []
+    for name in names:
+        for pattern, form in FEATURE_ENGLISH:
+            match = pattern.match(name)
+            if match:
+                out.append(form.format(x=match.group("x")))
+                break
+    return out
+
+
 def _gn_row(builder: Builder, f: list[str]) -> None:
     alts = [a for a in f[3].split(",") if a]
+    english = english_feature_names([f[1], *alts]) if f[7] in ("LK", "LKS", "ISL", "ISLS") else []
     row = {
         "name": f[1], "fcode": f[7], "cc": f[8], "admin1": f[10], "admin2": "",
         "lat": float(f[4]), "lon": float(f[5]), "pop": int(f[14] or 0),
@@ -331,7 +356,8 @@ def _gn_row(builder: Builder, f: list[str]) -> None:
         return
     if f[7] == "ADM1" and f[10]:
         builder.admin1[(f[8], f[10])] = {"id": int(f[0]), "name": f[1]}
-    builder.add(int(f[0]), row, _clean_alts(f[1], alts, noisy=False), len(alts))
+    # nalt counts the source's names: how widely the place is named, which the English forms do not change
+    builder.add(int(f[0]), row, _clean_alts(f[1], english + alts, noisy=False), len(alts))
 
 
 def read_us(builder: Builder, gnc: Path) -> None:
@@ -419,8 +445,28 @@ def _nearest(
     return best
 
 
-def synthesize_admin(builder: Builder) -> None:
-    """Admin1 regions without a point (centroid of their towns) and admin2 areas from the towns' admin2 names."""
+def correct_area_admin1(builder: Builder, index: dict[str, tuple[Any, Any]]) -> None:
+    """Give each second- and third-level area the admin1 code of the first-level region its point lies in, where
+    its source's code is outdated (see ``region_of_point``)."""
+    changed: collections.Counter[str] = collections.Counter()
+    for place in builder.places.values():
+        if place["fcode"] not in ("ADM2", "ADM3"):
+            continue
+        code = region_of_point(index, place["cc"], place["lat"], place["lon"], place["admin1"])
+        if code != place["admin1"]:
+            changed[place["cc"]] += 1
+            place["admin1"] = code
+    print(f"second/third-level areas given the admin1 of the region they lie in: {sum(changed.values())} "
+          f"({', '.join(f'{cc} {n}' for cc, n in changed.most_common(8))})")
+
+
+def synthesize_admin(builder: Builder, index: dict[str, tuple[Any, Any]]) -> None:
+    """Admin1 regions without a point (centroid of their towns) and admin2 areas from the towns' admin2 names.
+
+    An admin2 area takes the admin1 code of the region its point lies in (``region_of_point``): towns with an
+    outdated code would otherwise make a second area of the same name under their former region (Niger's
+    Tillaberi under Niamey), and those towns then count to the one area with the others.
+    """
     members: dict[tuple[str, ...], list[tuple[float, float, int]]] = collections.defaultdict(list)
     for place in builder.places.values():
         if place["fcode"] not in ("PPL", "PPLC") or not place["admin1"]:
@@ -428,6 +474,13 @@ def synthesize_admin(builder: Builder) -> None:
         for key in (("1", place["cc"], place["admin1"]), ("2", place["cc"], place["admin1"], place["admin2"])):
             if key[-1]:
                 members[key].append((place["lat"], place["lon"], place["pop"] or 0))
+    moved = 0
+    for key in [k for k in members if k[0] == "2"]:
+        lat, lon, _ = _extent_centre(members[key])
+        code = region_of_point(index, key[1], lat, lon, key[2])
+        if code != key[2]:
+            moved += 1
+            members[("2", key[1], code, key[3])].extend(members.pop(key))
     sums = {key: _extent_centre(pts) for key, pts in members.items()}
     existing = {(p["cc"], p["admin1"]) for p in builder.places.values() if p["fcode"] == "ADM1"}
     # Keyed by country, admin1 and name: the US alone has some 20 Madison Counties, one per state.
@@ -450,6 +503,7 @@ def synthesize_admin(builder: Builder) -> None:
             row = {"name": key[3], "fcode": "ADM2", "cc": key[1], "admin1": key[2], "admin2": key[3],
                    "lat": lat, "lon": lon, "pop": 0}
             builder.add(-(SYNTH_ADMIN2 + n2), row, [], 0)
+    print(f"synthesized admin2 areas: {n2}, of which {moved} town groups moved to the region their point lies in")
 
 
 def add_former_regions(builder: Builder) -> None:
@@ -648,6 +702,14 @@ ATLAS_STEP = 0.1  # degrees: cells for a country's centre of area
 VORONOI_STEP = 0.25  # degrees: cells for first-level regions (coarser: every cell is matched to its nearest town)
 HOME_GAP_KM = 300.0
 STRAY_SPREAD = 5.0
+# Second- and third-level areas whose source gives an outdated admin1 code (GeoNames still codes Niger's Tillaberi
+# department to Niamey, of which it was part until 1992) take the code of the region they lie in, where the towns
+# around clearly say so (see ``region_of_point``).
+AREA_REGION_FACTOR = 2.0
+AREA_REGION_KM = 25.0
+AREA_REGION_NEAR_KM = 50.0
+AREA_REGION_K = 5
+AREA_REGION_VOTES = 4
 # Natural Earth outlines without an ISO code that GeoNames counts as part of a country.
 ATLAS_EXTRA = {"Somaliland": "706", "N. Cyprus": "196", "Kosovo": "XK"}
 # Areas that GeoNames cities and first-level regions lack but news names often: (name, alternate names, GeoNames
@@ -739,6 +801,12 @@ AREAS: tuple[tuple[str, tuple[str, ...], str, str, tuple[str, ...], tuple[float,
     ("Lake Erie", (), "LK", "", (), (42.2, -81.2)),
     ("Lake Ontario", (), "LK", "", (), (43.7, -77.9)),
     ("Great Lakes", (), "LKS", "", (), (45.0, -84.0)),
+    ("Lake Kivu", (), "LK", "", (), (-2.0, 29.15)),
+    ("Lake Albert", (), "LK", "", (), (1.7, 30.9)),
+    ("Lake Edward", (), "LK", "", (), (-0.35, 29.6)),
+    ("Lake Malawi", ("Lake Nyasa",), "LK", "", (), (-12.0, 34.5)),
+    ("Lake Turkana", (), "LK", "KE", (), (3.6, 36.0)),
+    ("Lake Tana", (), "LK", "ET", (), (12.0, 37.3)),
     # Islands that are no single first-level region
     ("Java", (), "ISL", "ID", (), (-7.5, 110.0)),
     ("Sumatra", ("Sumatera",), "ISL", "ID", (), (0.0, 101.5)),
@@ -750,6 +818,7 @@ AREAS: tuple[tuple[str, tuple[str, ...], str, str, tuple[str, ...], tuple[float,
     ("Honshu", (), "ISL", "JP", (), (36.0, 138.0)),
     ("Hispaniola", (), "ISL", "", (), (19.0, -71.0)),
     ("Zanzibar", ("Unguja",), "ISL", "TZ", (), (-6.1, 39.3)),
+    ("Idjwi", ("Idjwi Island",), "ISL", "CD", (), (-2.1, 29.05)),
     # Disputed, separatist and historic regions, and conflict areas reported by name
     ("Darfur", ("Darfour",), "RGN", "SD", (), (13.5, 24.5)),
     ("South Ossetia", ("Tskhinvali Region",), "RGN", "GE", (), (42.35, 43.95)),
@@ -902,6 +971,65 @@ def _strays(towns: list[tuple[float, float, str]]) -> set[int]:
     return strays
 
 
+def region_towns(gnc: Path) -> dict[str, list[tuple[float, float, str]]]:
+    """The towns that say where each first-level region lies: cities500 towns with their current admin1 code, one
+    per region and ``VORONOI_STEP`` cell (enough to tell regions apart), by country."""
+    towns: dict[str, list[tuple[float, float, str]]] = collections.defaultdict(list)
+    seen: set[tuple[str, str, int, int]] = set()
+    for city in json.loads((gnc / "data" / "cities500.json").read_text(encoding="utf-8")).values():
+        code = city.get("admin1code") or ""
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        cell = (city["countrycode"], code, math.floor(lat / VORONOI_STEP), math.floor(lon / VORONOI_STEP))
+        if code and code != "00" and cell not in seen:
+            seen.add(cell)
+            towns[city["countrycode"]].append((lat, lon, code))
+    return towns
+
+
+def region_index(towns: dict[str, list[tuple[float, float, str]]]) -> dict[str, tuple[Any, Any]]:
+    """By country, the points (an (n, 2) lat/lon array) and admin1 codes of ``region_towns`` less the strays."""
+    import numpy as np
+
+    index = {}
+    for cc, members in towns.items():
+        strays = _strays(members)
+        kept = [t for k, t in enumerate(members) if k not in strays]
+        if kept:
+            index[cc] = (np.array([t[:2] for t in kept]), np.array([t[2] for t in kept]))
+    return index
+
+
+def region_of_point(index: dict[str, tuple[Any, Any]], cc: str, lat: float, lon: float, code: str) -> str:
+    """The admin1 code of the first-level region a second- or third-level area's point lies in, or the source's
+    ``code`` where the towns around do not contradict it.
+
+    The region is that of the nearest town (the Voronoi cells of ``voronoi_regions``). Near a border the nearest
+    town is often the neighbour's, and where towns are sparse (deserts, islands) it can be far, so the source's code
+    gives way only where the nearest town lies within ``AREA_REGION_NEAR_KM``, ``AREA_REGION_VOTES`` of the
+    ``AREA_REGION_K`` nearest towns share its code, and the nearest town of the source's code is both
+    ``AREA_REGION_FACTOR`` times as far and ``AREA_REGION_KM`` farther. A code no town has is kept (a region coded
+    otherwise by Who's On First).
+    """
+    import numpy as np
+
+    if cc not in index or not code or code == "00":
+        return code
+    pts, codes = index[cc]
+    dlon = np.abs(pts[:, 1] - lon)
+    dlon = np.minimum(dlon, 360 - dlon) * math.cos(math.radians(lat))
+    d = 111.2 * np.hypot(pts[:, 0] - lat, dlon)
+    order = np.argsort(d)[:AREA_REGION_K]
+    best, near = str(codes[order[0]]), float(d[order[0]])
+    own = d[codes == code]
+    if best == code or not len(own) or near > AREA_REGION_NEAR_KM:
+        return code
+    if int((codes[order] == best).sum()) < AREA_REGION_VOTES:
+        return code
+    if float(own.min()) > AREA_REGION_FACTOR * near and float(own.min()) - near > AREA_REGION_KM:
+        return best
+    return code
+
+
 def voronoi_regions(cells: Any, towns: list[tuple[float, float, str]]) -> dict[str, Any]:
     """Split a country's cells among its first-level regions: each cell goes to the region of its nearest town."""
     import numpy as np
@@ -938,15 +1066,7 @@ def write_areas(gnc: Path, atlas_path: Path, shared: Path, out: Path) -> None:
     continent = {c["iso"]: c.get("continentcode") or "" for c in countries.values()}
     own_points = {p.name.split(".")[0] for p in (shared / "wof").glob("*.tsv.gz")}
     own_points |= {p.name.split(".")[0] for p in (shared / "geonames").glob("*.txt.gz")}
-    towns: dict[str, list[tuple[float, float, str]]] = collections.defaultdict(list)
-    seen: set[tuple[str, str, int, int]] = set()
-    for city in json.loads((gnc / "data" / "cities500.json").read_text(encoding="utf-8")).values():
-        code = city.get("admin1code") or ""
-        lat, lon = float(city["latitude"]), float(city["longitude"])
-        cell = (city["countrycode"], code, math.floor(lat / VORONOI_STEP), math.floor(lon / VORONOI_STEP))
-        if code and code != "00" and cell not in seen:  # one town per region and cell is enough
-            seen.add(cell)
-            towns[city["countrycode"]].append((lat, lon, code))
+    towns = region_towns(gnc)
     by_cc: dict[str, list[Any]] = collections.defaultdict(list)
     for key, polys in shapes.items():
         cc = by_num.get(key) or (key if len(key) == 2 else "")
@@ -996,7 +1116,9 @@ def main() -> None:
     read_wof(builder, args.shared)
     read_geonames_dumps(builder, args.shared)
     read_rg(builder, rg)
-    synthesize_admin(builder)
+    index = region_index(region_towns(gnc))
+    correct_area_admin1(builder, index)
+    synthesize_admin(builder, index)
     add_former_regions(builder)
     read_countries(builder, gnc, ci)
     read_continents(builder, gnc)

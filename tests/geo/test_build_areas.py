@@ -84,3 +84,41 @@ def test_build_former_region_gets_its_own_point_and_its_successors_code(build: M
     new = [p for pid, p in builder.places.items() if pid != -1]
     assert [(p["name"], p["admin1"], p["fcode"]) for p in new] == [("Old Marsh", "07", "ADM1")]
     assert (new[0]["lat"], new[0]["lon"]) == (20.5, 30.5)
+
+
+def _region_index(build: ModuleType) -> dict[str, object]:
+    # Region "09" has towns all along latitude 14; region "08" only a capital at its south-east corner.
+    towns = [(14.0 + 0.1 * (k % 3), 0.5 + 0.25 * k, "09") for k in range(8)] + [(13.5, 2.1, "08")]
+    return build.region_index({"XX": towns})  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize(
+    ("point", "code", "expected"),
+    [((14.3, 1.2), "08", "09"), ((13.6, 2.0), "08", "08"), ((14.3, 1.2), "07", "07"), ((19.0, 1.2), "08", "08")],
+    ids=["outdated-code", "near-its-own-region", "code-no-town-has", "too-far-from-any-town"],
+)
+def test_build_area_takes_the_region_it_lies_in(build: ModuleType, point: tuple[float, float], code: str,
+                                                expected: str) -> None:
+    assert build.region_of_point(_region_index(build), "XX", *point, code) == expected
+
+
+def test_build_towns_with_an_outdated_code_make_no_second_district(build: ModuleType) -> None:
+    builder = build.Builder()
+    builder.add(1, {"name": "Riverside", "fcode": "ADM2", "cc": "XX", "admin1": "09", "admin2": "", "lat": 14.3,
+                    "lon": 1.2, "pop": 0}, [], 0)
+    for k, (lat, lon, code) in enumerate([(14.2, 1.3, "08"), (14.1, 1.1, "08"), (14.25, 1.2, "09")]):
+        builder.add(10 + k, {"name": f"Village {k}", "fcode": "PPL", "cc": "XX", "admin1": code,
+                             "admin2": "Riverside", "lat": lat, "lon": lon, "pop": 0}, [], 0)
+    build.synthesize_admin(builder, _region_index(build))
+    districts = [p for p in builder.places.values() if p["fcode"] == "ADM2"]
+    assert [(p["name"], p["admin1"]) for p in districts] == [("Riverside", "09")]
+
+
+def test_build_district_with_an_outdated_code_is_corrected(build: ModuleType) -> None:
+    builder = build.Builder()
+    builder.add(1, {"name": "Riverside Department", "fcode": "ADM2", "cc": "XX", "admin1": "08", "admin2": "",
+                    "lat": 14.3, "lon": 1.2, "pop": 0}, [], 0)
+    builder.add(2, {"name": "Capital District", "fcode": "ADM2", "cc": "XX", "admin1": "08", "admin2": "",
+                    "lat": 13.55, "lon": 2.05, "pop": 0}, [], 0)
+    build.correct_area_admin1(builder, _region_index(build))
+    assert [builder.places[k]["admin1"] for k in (1, 2)] == ["09", "08"]

@@ -830,3 +830,69 @@ def test_geo_reading_outside_the_named_country_is_dropped() -> None:
     places = _places(text, model=True)
     assert _by_text(places, "Rubaya").lat is None
     assert _by_text(places, "North Kivu").country == "CD"
+
+
+TILLABERI_TOWN = (14.20711, 1.45418)
+
+
+@pytest.mark.parametrize("dateline", [True, False], ids=["niamey-dateline", "no-dateline"])
+def test_geo_district_with_an_outdated_region_code_does_not_pull_a_town_to_the_dateline(dateline: bool) -> None:
+    # GeoNames still codes Tillaberi department to Niamey, of which it was part until 1992; the town Tillabéri is meant,
+    # not the Niamey dateline's region nor Tillabéri region, which has some 90 times its town's people.
+    text = ("NIAMEY, March 3 (Reuters) - Gunmen attacked an army post near Tillaberi on Sunday, killing seven "
+            "soldiers, the defence ministry said in a statement.")
+    places = _places(text, dateline=(0, 6) if dateline else None)
+    place = _by_text(places, "Tillaberi")
+    assert place.country == "NE" and place.admin1 != "Niamey"
+    assert distance_km(place.lat or 0, place.lon or 0, *TILLABERI_TOWN) < 20
+    article = make_article(text)
+    if dateline:
+        article = Article(**{**article.to_dict(), "dateline": "NIAMEY", "dateline_start": 0, "dateline_end": 6})
+    start = text.index("Gunmen")
+    event = Event("Battles", "Armed clash", sentence_start=start, sentence_end=len(text))
+    located = geo.locate_events([event], nlp.blank()(text), article, places)[0]
+    assert located.location is not None and located.admin1 != "Niamey"
+    assert distance_km(located.latitude or 0, located.longitude or 0, *TILLABERI_TOWN) < 20
+
+
+def test_geo_region_named_after_a_much_smaller_town_is_meant_when_said_so() -> None:
+    text = "Gunmen attacked an army post in the Tillaberi region on Sunday, the defence ministry said."
+    place = _by_text(_places(text), "Tillaberi")
+    assert place.feature_code == "ADM1" and place.country == "NE"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected_id"),
+    [("Jihadists attacked Tanda in central Mali on Sunday, burning the market.", "Tanda", 2450229),
+     ("Gunmen attacked Kati on Sunday, killing four people.", "Kati", KATI)],
+    ids=["village-named-like-a-pond", "town-named-like-a-pond"],
+)
+def test_geo_village_named_like_a_small_lake_stays_the_village(text: str, name: str, expected_id: int) -> None:
+    # the GeoNames dumps hold lakes of these names in Mali, which must not weigh like Lake Chad or Lake Victoria
+    place = _by_text(_places(text), name)
+    assert place.geonameid == expected_id and place.feature_code is not None
+    assert place.feature_code.startswith("PPL")
+
+
+def test_geo_lake_of_the_dumps_is_found_under_its_english_name() -> None:
+    text = "Gunmen on motorbikes attacked fishermen on Lake Debo in central Mali on Tuesday."
+    place = _by_text(_places(text), "Lake Debo")
+    assert place.feature_code == "LK" and place.country == "ML" and place.precision == 2
+    assert distance_km(place.lat or 0, place.lon or 0, 15.31, -4.10) < 10
+
+
+def test_geo_island_in_a_lake_is_found() -> None:
+    text = "Armed men kidnapped six fishermen on Idjwi island in Lake Kivu on Friday, local officials said."
+    places = _places(text)
+    island, lake = _by_text(places, "Idjwi"), _by_text(places, "Lake Kivu")
+    assert island.feature_code == "ISL" and island.country == "CD"
+    assert lake.feature_code == "LK" and distance_km(lake.lat or 0, lake.lon or 0, -2.0, 29.15) < 50
+    assert distance_km(island.lat or 0, island.lon or 0, lake.lat or 0, lake.lon or 0) < 30
+
+
+def test_geo_only_the_hand_written_lakes_and_islands_are_large_areas() -> None:
+    gazetteer = gz.load()
+    chad = [e for e in gazetteer.lookup("lake chad") if e.fcode == "LK"]
+    debo = [e for e in gazetteer.lookup("lake debo") if e.fcode == "LK"]
+    assert chad and all(e.area for e in chad)
+    assert debo and not any(e.area for e in debo)

@@ -72,6 +72,13 @@ class Entry:
     main: bool = True
 
     @property
+    def area(self) -> bool:
+        """Whether this is one of the hand-written areas of areas.tsv (world regions, seas, big lakes and islands):
+        a well-known name standing for one large area. The lakes and islands of the GeoNames dumps share their
+        feature codes (LK, ISL) but are mostly ponds and islets, named like the villages by them."""
+        return self.id <= AREA_IDS
+
+    @property
     def geonameid(self) -> int | None:
         """The GeoNames id, or None for places known only to Who's On First or derived by the build."""
         return self.id if 0 < self.id < 1_000_000_000 else None

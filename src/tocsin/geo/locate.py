@@ -23,15 +23,19 @@ DISTRICT_CODES = frozenset({"ADM2", "ADM3"})
 TOWN_CUES = ("in ", "at ", "near ", "outside ", "of ")
 
 
-def precision_of(fcode: str | None, *, near: bool = False) -> int:
-    """Return ACLED's geo_precision for a place of feature code ``fcode`` (``near``: an area near it).
+def precision_of(fcode: str | None, *, near: bool = False, minor: bool = False) -> int:
+    """Return ACLED's geo_precision for a place of feature code ``fcode`` (``near``: an area near it; ``minor``: a
+    lake or island of the GeoNames dumps, which shares its code with the large hand-written areas but is a small
+    area of its own, as a district is).
 
     >>> precision_of("PPL"), precision_of("PPL", near=True), precision_of("ADM2"), precision_of("PCLI")
     (1, 2, 2, 3)
+    >>> precision_of("LK"), precision_of("LK", minor=True)
+    (3, 2)
     """
-    if fcode in REGION_CODES:
+    if fcode in REGION_CODES and not minor:
         return 3
-    if fcode in DISTRICT_CODES or near:
+    if fcode in DISTRICT_CODES or near or minor:
         return 2
     return 1
 
@@ -46,7 +50,8 @@ def to_place(res: Resolved, gazetteer: Gazetteer) -> Place:
     return Place(
         m.text, m.start, m.end, geonameid=e.geonameid, name=e.name, country=e.cc or None, admin1=admin1,
         admin2=admin2 or None, lat=e.lat, lon=e.lon, feature_code=e.fcode,
-        precision=precision_of(e.fcode, near=res.near), score=res.score, population=e.pop or None,
+        precision=precision_of(e.fcode, near=res.near, minor=e.fcode in AREA_CODES and not e.area), score=res.score,
+        population=e.pop or None,
     )
 
 

@@ -31,11 +31,14 @@ FEATURE_BONUS = {"CONT": 6.0, "PCLI": 6.0, "ADM1": 3.5, "PPLC": 2.5, "PPLA": 1.2
                  # the hand-written areas (areas.tsv): well-known names, each standing for one large area
                  "OCN": 6.0, "SEA": 5.0, "RGN": 5.0, "PEN": 5.0, "ISLS": 5.0, "GULF": 4.0, "STRT": 4.0, "LK": 4.0,
                  "LKS": 4.0, "ISL": 4.0}
+# A lake or island of the GeoNames dumps (no hand-written area): a pond or islet, which reports name far less often
+# than a village of the same name (Mali's Tanda and Kati are lakes too); the article's context can still pick it.
+MINOR_AREA_BONUS = -1.0
 ROUNDS = 3
 # The hand-written areas that are bodies of water: a region named after one (Red Sea State) is meant when said so.
 _WATER_CODES = frozenset({"OCN", "SEA", "GULF", "STRT", "LK", "LKS"})
 # Areas whose adjective or people's name can stand for them (a town's rarely does: "Parisians" are no place).
-ADJECTIVE_CODES = frozenset({"CONT", "PCLI", "ADM1"}) | AREA_CODES
+ADJECTIVE_CODES = frozenset({"CONT", "PCLI", "ADM1"})  # and the hand-written areas (Entry.area)
 # "X, Y", "X in Y" and "X in northern Y": what lies between a place and the larger place that contains it.
 _PARENT_GAP = re.compile(
     r"\s*,\s*|\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|"
@@ -83,7 +86,8 @@ class Resolved:
 
 def _prior(entry: Entry, slip: int) -> float:
     """Context-free score: population, feature class, main name, how widely named; ``slip``: variant distance+1."""
-    return (0.55 * math.log10(entry.pop + 1) + FEATURE_BONUS.get(entry.fcode, 0.0) + (MAIN_BONUS if entry.main else 0.0)
+    bonus = FEATURE_BONUS.get(entry.fcode, 0.0) if entry.area or entry.fcode not in AREA_CODES else MINOR_AREA_BONUS
+    return (0.55 * math.log10(entry.pop + 1) + bonus + (MAIN_BONUS if entry.main else 0.0)
             + 0.25 * math.log1p(entry.nalt) - (FUZZY_PENALTY * slip if slip else 0.0))
 
 
@@ -97,23 +101,27 @@ def _town_over_area(cands: list[Entry], priors: list[float], area_cue: bool) -> 
     of its country (Washington), and an article about the region says so with its other places. A region named
     like its own country (the province of Taiwan, Panamá province) or like a sea or lake (Red Sea State) likewise
     gives way to the country or the water. A region counts for less than a bigger town of its name anywhere (the
-    parish of Charlotte in Saint Vincent is smaller than Charlotte, North Carolina).
+    parish of Charlotte in Saint Vincent is smaller than Charlotte, North Carolina). A region's prior stays below
+    its own town's however many more people it has (Niger's Tillabéri region has some 90 times its town's).
     """
-    towns = [e for e in cands if e.fcode.startswith("PPL") and e.main and (e.pop >= TOWN_NAMES_AREA_POP or
-                                                                            e.fcode != "PPL")]
+    towns = [k for k, e in enumerate(cands) if e.fcode.startswith("PPL") and e.main and
+             (e.pop >= TOWN_NAMES_AREA_POP or e.fcode != "PPL")]
     countries = {e.cc for e in cands if e.fcode == "PCLI"}
-    water = any(e.fcode in _WATER_CODES for e in cands)
+    water = any(e.fcode in _WATER_CODES and e.area for e in cands)
     for k, e in enumerate(cands):
         if e.fcode not in ("ADM1", "ADM2", "ADM3"):
             continue
+        own = [j for j in towns[:10] if cands[j].cc == e.cc and (
+            cands[j].fcode == "PPLC" or (e.fcode == "ADM1" and cands[j].admin1 == e.admin1)
+            or distance_km(cands[j].lat, cands[j].lon, e.lat, e.lon) < 250)]
         if area_cue:
             priors[k] += 3.0
         elif e.cc in countries or water:  # Taiwan, Panama, the Red Sea: a region named like its own country
             priors[k] -= FEATURE_BONUS[e.fcode] + 1.0  # or like a well-known sea or lake is meant when said so
-        elif any((t.cc == e.cc and (t.fcode == "PPLC" or (e.fcode == "ADM1" and t.admin1 == e.admin1)
-                                    or distance_km(t.lat, t.lon, e.lat, e.lon) < 250)) or 0 < e.pop < t.pop
-                 for t in towns[:10]):
+        elif own or any(0 < e.pop < cands[j].pop for j in towns[:10]):
             priors[k] -= FEATURE_BONUS[e.fcode] + 1.0
+            if own:
+                priors[k] = min(priors[k], max(priors[j] for j in own) - MAIN_BONUS)
 
 
 @dataclasses.dataclass
@@ -188,7 +196,7 @@ def _lookup(gazetteer: Gazetteer, mention: Mention) -> tuple[list[Entry], list[f
         scored = [(e, _prior(e, 0)) for e in gazetteer.lookup(base) if e.fcode in ("ADM1", "ADM2", "ADM3")]
     if not scored:  # "Transnistrian", "Iowans": an adjective or people's name stands for its area
         scored = [(e, _prior(e, 0)) for base in adjective_bases(mention.key) for e in gazetteer.lookup(base)
-                  if e.fcode in ADJECTIVE_CODES]
+                  if e.fcode in ADJECTIVE_CODES or e.area]
     slipped: dict[int, str] = {}
     if not scored:  # "Greater Mumbai", "Swat Valley": a part of a place, or a feature named after it
         bases = [(part, False) for part in part_bases(mention.key)]

@@ -15,7 +15,7 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
-from tocsin.geo.gazetteer import AREA_CODES, Gazetteer
+from tocsin.geo.gazetteer import Gazetteer
 from tocsin.geo.names import adjective_bases, expanded, fold, is_part_word
 from tocsin.geo.states import AP_STATES, REGION_ABBREVIATIONS, STANDALONE_ABBREVIATIONS
 
@@ -455,7 +455,7 @@ def _area_adjective(key: str, gazetteer: Gazetteer) -> bool:
     """An adjective or people's name of a country, region or large area that no place is named ("Abkhaz")."""
     if gazetteer.has(key):
         return False
-    return any(e.fcode in ("PCLI", "ADM1", "CONT") or e.fcode in AREA_CODES
+    return any(e.fcode in ("PCLI", "ADM1", "CONT") or e.area
                for base in adjective_bases(key) for e in gazetteer.lookup(base, limit=20))
 
 
