@@ -2,8 +2,11 @@
 
 The small English model tags many African towns as people (Bamako as PERSON), so recognition starts from the
 gazetteer: the longest run of capitalised tokens whose folded name is a known place. Named entities (GPE, LOC,
-FAC) add names the gazetteer spells differently. A filter drops names that are places only by accident: common
-words capitalised at the start of a sentence, months and titles, parts of a person's name. A county, or a town
+FAC) add names the gazetteer spells differently, and so do words that call a name a place ("the port city of
+Hodeidah"). A filter drops names that are places only by accident: common words capitalised at the start of a
+sentence or of the story after its dateline, months, titles, initials and currencies, parts of a person's name and
+the bare surname of a person named in full, and small places at either end of a longer name ("Boko Haram", "Cite
+Soleil"). A county, or a town
 before one of its offices or its people ("Medford Police", "a Lufkin woman"), stays a place when the parser puts it inside a person's or an
 organisation's name, and a name the filter dropped comes back when it stands in a list with a place ("Gilmer and
 Kilgore").
@@ -336,7 +339,7 @@ def _keep(mention: Mention, toks: list[_Tok], i: int, width: int, words: _Words,
         return True  # "according to Bexar County Sheriff Tom Ruiz", "Early Tuesday Medford Police closed"
     after = toks[i + width : i + width + 2]
     if len(after) == 2 and after[0].text in ("'s", "\u2019s") and after[1].text.lower() == "capital":
-        return _is_country_alias(mention.key, gazetteer) or _strong_place(mention, gazetteer)
+        return _is_country_alias(mention.key, gazetteer) or _strong_key(mention.key, gazetteer)
     if first.ent == "PERSON" and (first.ent_start < mention.start or first.ent_end > mention.end):
         return False  # part of a person's name: "Henry" in "Chiquita Raquel Henry"
     if width == 1 and mention.text in words.surnames and not mention.cue:
@@ -348,13 +351,13 @@ def _keep(mention: Mention, toks: list[_Tok], i: int, width: int, words: _Words,
         return False
     if width == 1 and i > 0 and _name_before(toks[i - 1], gazetteer):
         return False  # "Amadou Toumani Toure": the end of a longer proper name
-    if width == 1 and i + 1 < len(toks) and _name_after(toks[i + 1]) and not _strong_place(mention, gazetteer):
+    if width == 1 and i + 1 < len(toks) and _name_after(toks[i + 1]) and not _strong_key(mention.key, gazetteer):
         return False  # "Cite Soleil", "the Baron Hotel": a small place's name begins a longer name
     if first.ent in ("GPE", "LOC", "FAC") or mention.cue:
         return True
     # a people or a faith that some hamlet is named after ("Christians", an alternate name of Christiansø)
     if first.ent in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
-        return _strong_place(mention, gazetteer)
+        return _strong_key(mention.key, gazetteer)
     return True
 
 
@@ -408,7 +411,7 @@ def _county(mention: Mention, gazetteer: Gazetteer) -> bool:
 def _dateline_like(mention: Mention, toks: list[_Tok], after: int) -> bool:
     """A name in capitals before a colon or dash, as a story's dateline is written ("BEIRUT: ...")."""
     return (len(mention.text) > 3 and mention.text.isupper() and after < len(toks)
-            and toks[after].text in (":", "-", "\u2013", "\u2014", "--"))
+            and (toks[after].text == ":" or toks[after].text in _DASHES))
 
 
 def _name_before(prev: _Tok, gazetteer: Gazetteer) -> bool:
@@ -428,19 +431,14 @@ def _name_after(nxt: _Tok) -> bool:
     Police", "Litchfield Superior Court")."""
     word = nxt.text.lower()
     return (_capitalised(nxt.text) and not nxt.sent_start and word not in CUE_WORDS and word not in OFFICE_WORDS
-            and word not in INSTITUTION_WORDS and word not in FEATURE_WORDS and word not in CALENDAR_WORDS and word not in CONNECTORS
-            and nxt.text not in RESIDENT_WORDS and not is_part_word(word))
-
-
-def _strong_place(mention: Mention, gazetteer: Gazetteer) -> bool:
-    """A name whose best reading is a continent, a union or region of countries, a country, a first-level
-    region or a town of some size."""
-    return _strong_key(mention.key, gazetteer)
+            and word not in INSTITUTION_WORDS and word not in FEATURE_WORDS and word not in CALENDAR_WORDS
+            and word not in CONNECTORS            and nxt.text not in RESIDENT_WORDS and not is_part_word(word))
 
 
 def _strong_key(key: str, gazetteer: Gazetteer) -> bool:
-    """``_strong_place`` for a folded name; a town counts by its own name only ("Rapid" is a short name of Rapid
-    City, not a town that makes "the Rapid Support Forces" a place)."""
+    """A folded name whose best reading is a continent, a union or region of countries, a country, a first-level
+    region, a capital or a town of some size by its own name ("Rapid" is a short name of Rapid City, not a town
+    that makes "the Rapid Support Forces" a place)."""
     best = gazetteer.lookup(key, limit=1)
     return bool(best) and (best[0].fcode in ("CONT", "RGN", "PCLI", "ADM1", "PPLC")
                            or (best[0].pop >= 20_000 and best[0].main) or _is_country_alias(key, gazetteer))
