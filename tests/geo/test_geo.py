@@ -896,3 +896,10 @@ def test_geo_only_the_hand_written_lakes_and_islands_are_large_areas() -> None:
     debo = [e for e in gazetteer.lookup("lake debo") if e.fcode == "LK"]
     assert chad and all(e.area for e in chad)
     assert debo and not any(e.area for e in debo)
+
+
+@needs_model
+def test_geo_small_place_beginning_a_longer_name_is_no_place() -> None:
+    # "Baron" is a short name of Barron, Wisconsin, and "Hotel" a hamlet in Colombia: the hotel is in Kabul
+    text = "A second blast hit the nearby Baron Hotel in Kabul, officials said."
+    assert [p.text for p in _places(text, model=True)] == ["Kabul"]
