@@ -176,7 +176,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, dateline: tuple[int, int] |
     found.extend(_list_peers(text, found, dropped))
     found.extend(_listed_counties(toks, text, found, gazetteer))
     found.extend(_entity_mentions(doc, found, gazetteer, words))
-    found.extend(_kind_named(toks, found))
+    found.extend(_kind_named(toks, text, found))
     found.extend(_demonyms_and_abbreviations(toks, found, gazetteer))
     return sorted(found, key=lambda m: m.start)
 
@@ -462,7 +462,7 @@ _KIND_OF = frozenset({"city", "town", "village", "port", "district", "province",
                       "state", "locality", "commune", "municipality", "prefecture", "department"})
 
 
-def _kind_named(toks: list[_Tok], found: list[Mention]) -> list[Mention]:
+def _kind_named(toks: list[_Tok], text: str, found: list[Mention]) -> list[Mention]:
     """Names the gazetteer lacks (or spells otherwise) that the text calls a place: a run of up to three
     capitalised words after "city of", "village of" and the like, kept for variant spellings in resolution."""
     covered = [(m.start, m.end) for m in found]
@@ -476,10 +476,11 @@ def _kind_named(toks: list[_Tok], found: list[Mention]) -> list[Mention]:
         if end == k:
             continue
         start_c, end_c = toks[k].start, toks[end - 1].end
-        key = fold(" ".join(t.text for t in toks[k:end]))
+        surface = text[start_c:end_c]
+        key = fold(surface)
         if key in NOT_PLACES or any(s < end_c and start_c < e for s, e in covered):
             continue
-        extra.append(Mention(start_c, end_c, " ".join(t.text for t in toks[k:end]), key, cue=True, in_gazetteer=False))
+        extra.append(Mention(start_c, end_c, surface, key, cue=True, in_gazetteer=False))
     return extra
 
 
